@@ -1,0 +1,32 @@
+// Background service worker: validates every message, then hands it to the service that owns it.
+import '@/utils/zod-setup';
+import { browser } from 'wxt/browser';
+import { parseRequest, type Request, type Response } from '@/utils/messages';
+import { handlers } from '@/utils/background/handlers';
+
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener((raw: unknown, sender): Promise<Response> | undefined => {
+    // Only our own extension's pages and content scripts may talk to us.
+    if (sender.id !== browser.runtime.id) {
+      console.warn('[stackcast] rejected message from', sender.id ?? sender.url);
+      return Promise.resolve({ ok: false, error: 'sender is not this extension' });
+    }
+    const request = parseRequest(raw);
+    if (!request.ok) {
+      console.warn('[stackcast] rejected message:', request.error);
+      return Promise.resolve(request);
+    }
+    return dispatch(request.value, sender.tab?.id);
+  });
+});
+
+async function dispatch(request: Request, tabId: number | undefined): Promise<Response> {
+  const handler = handlers[request.type] as (r: Request, tabId: number | undefined) => Promise<unknown>;
+  try {
+    return { ok: true, value: await handler(request, tabId) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.warn(`[stackcast] ${request.type} failed:`, message);
+    return { ok: false, error: message };
+  }
+}

@@ -1,0 +1,51 @@
+// Typed, validated messages between content script / popup and the background. Every message is
+// parsed with zod on arrival; anything that does not parse is rejected with a reason.
+import { z } from 'zod';
+import { EpisodeSchema } from './model';
+
+const EpisodeIdSchema = z.string().min(1).max(8_192);
+
+export const RequestSchema = z.discriminatedUnion('type', [
+  /** Save (or update) an episode in the library. */
+  z.object({ type: z.literal('library:save'), episode: EpisodeSchema }),
+  z.object({ type: z.literal('library:remove'), id: EpisodeIdSchema }),
+  /** Which of these episode ids are saved. */
+  z.object({ type: z.literal('library:saved'), ids: z.array(EpisodeIdSchema).max(2_000) }),
+  z.object({ type: z.literal('library:open'), query: z.string().max(2_000).optional() }),
+  /** The content script reports what it found on its tab (badge, popup). */
+  z.object({
+    type: z.literal('tab:episodes'),
+    episodes: z.array(EpisodeSchema).max(2_000),
+  }),
+  /** The popup asks what the active tab has. */
+  z.object({ type: z.literal('tab:get-episodes'), tabId: z.number().int().nonnegative() }),
+]);
+export type Request = z.infer<typeof RequestSchema>;
+export type RequestType = Request['type'];
+
+/** Every response is a value, never a thrown error across the boundary. */
+export type Response<T = unknown> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Largest message we accept, in characters of JSON; bigger ones are rejected unparsed. */
+export const MAX_MESSAGE_CHARS = 8 * 1024 * 1024;
+
+/**
+ * Validate an incoming message. Returns the typed request or a reason a person can read.
+ * @example
+ * const r = parseRequest(raw); if (!r.ok) console.warn(r.error);
+ */
+export function parseRequest(raw: unknown): Response<Request> {
+  let size = 0;
+  try {
+    size = JSON.stringify(raw)?.length ?? 0;
+  } catch {
+    return { ok: false, error: 'message is not serialisable' };
+  }
+  if (size > MAX_MESSAGE_CHARS) return { ok: false, error: `message too large (${size} chars)` };
+  const parsed = RequestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: `invalid message: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}`.trim() };
+  }
+  return { ok: true, value: parsed.data };
+}

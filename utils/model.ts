@@ -1,0 +1,81 @@
+// The Episode model: one set of zod schemas and their types, used at every trust boundary
+// (scraped data reaching the background, messages, imported files).
+import { z } from 'zod';
+
+/** Seconds from the start of the episode, a whole non-negative number. */
+export const SecondsSchema = z.number().int().nonnegative().max(1_000_000);
+
+export const ChapterSchema = z.object({
+  start: SecondsSchema,
+  /** Derived: the next chapter's start, or the episode's duration when known. */
+  end: SecondsSchema.nullable().optional(),
+  title: z.string().max(2_000),
+});
+export type Chapter = z.infer<typeof ChapterSchema>;
+
+export const TECH_CATEGORIES = [
+  'language',
+  'framework',
+  'database',
+  'cache',
+  'queue',
+  'hosting',
+  'container',
+  'ci',
+  'monitoring',
+  'error-tracking',
+  'email',
+  'payments',
+  'cdn-dns',
+  'search',
+  'storage',
+  'os',
+  'web-server',
+  'other',
+] as const;
+export const TechCategorySchema = z.enum(TECH_CATEGORIES);
+export type TechCategory = z.infer<typeof TechCategorySchema>;
+
+/** Where a technology was found: an explicit stack list, a tag/hashtag, prose, or implied by another. */
+export const TechSourceSchema = z.enum(['list', 'tag', 'text', 'implied']);
+export type TechSource = z.infer<typeof TechSourceSchema>;
+
+export const TechMentionSchema = z.object({
+  slug: z.string().min(1).max(80),
+  name: z.string().min(1).max(120),
+  category: TechCategorySchema,
+  source: TechSourceSchema,
+});
+export type TechMention = z.infer<typeof TechMentionSchema>;
+
+/** Only http(s) URLs cross a trust boundary: never javascript:, data:, file: ... */
+export const HttpUrlSchema = z
+  .string()
+  .max(8_192)
+  .refine((value) => {
+    try {
+      const { protocol } = new URL(value);
+      return protocol === 'http:' || protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL');
+
+/** What the parser and site adapters know about one episode. */
+export const EpisodeSchema = z.object({
+  /** Stable id: the canonical episode URL (or GUID when there is no URL). */
+  id: z.string().min(1).max(8_192),
+  title: z.string().max(2_000).nullable(),
+  podcast: z.string().max(2_000).nullable(),
+  /** ISO date (YYYY-MM-DD) when known. */
+  date: z.string().max(40).nullable(),
+  durationSeconds: SecondsSchema.nullable(),
+  /** Canonical URL of the episode's page. */
+  url: HttpUrlSchema.nullable(),
+  audioUrl: HttpUrlSchema.nullable(),
+  chapters: z.array(ChapterSchema).max(5_000),
+  /** 0..1: how sure the parser is that the chapters are a real chapter list. */
+  chapterConfidence: z.number().min(0).max(1),
+  tech: z.array(TechMentionSchema).max(1_000),
+});
+export type Episode = z.infer<typeof EpisodeSchema>;
