@@ -1,0 +1,109 @@
+// The library service on fake IndexedDB: saving, re-saving, concurrency, undo, edits, errors as messages.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import Dexie from 'dexie';
+import { LibraryDatabase } from '@/utils/library/db';
+import { LibraryService } from '@/utils/library/service';
+import { LibraryStorageError } from '@/utils/library/errors';
+import { makeEpisode, makeSaved } from './generate';
+
+let counter = 0;
+const open: LibraryDatabase[] = [];
+function freshDb(name = `library-service-test-${++counter}`) {
+  const db = new LibraryDatabase(name);
+  open.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of open.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+const clock = (iso: string) => () => new Date(iso);
+
+describe('LibraryService.save', () => {
+  it('stores a new episode with default listener fields', async () => {
+    const library = new LibraryService(freshDb(), { now: clock('2026-11-22T10:00:00.000Z') });
+    const saved = await library.save(makeEpisode(1));
+    expect(saved).toMatchObject({ status: 'to-listen', notes: '', tags: [], rating: null, position: null });
+    expect(saved.savedAt).toBe('2026-11-22T10:00:00.000Z');
+    expect(await library.savedIds([saved.id, 'https://example.com/other'])).toEqual([saved.id]);
+  });
+
+  it('re-saving refreshes the episode data and keeps the personal fields and savedAt', async () => {
+    let now = '2026-11-22T10:00:00.000Z';
+    const library = new LibraryService(freshDb(), { now: () => new Date(now) });
+    const episode = makeEpisode(1);
+    await library.save(episode);
+    await library.update([episode.id], { status: 'listened', notes: 'great', tags: ['Work'], rating: 5 });
+    now = '2026-11-23T10:00:00.000Z';
+    const again = await library.save({ ...episode, title: 'Renamed', chapters: [] });
+    expect(again).toMatchObject({ title: 'Renamed', status: 'listened', notes: 'great', tags: ['work'], rating: 5 });
+    expect(again.savedAt).toBe('2026-11-22T10:00:00.000Z');
+    expect(again.updatedAt).toBe(now);
+    // A bare save (no chapters) does not erase the chapters saved before.
+    expect(again.chapters).toEqual(episode.chapters);
+  });
+
+  it('parallel saves of one id (double click, two tabs) leave exactly one record', async () => {
+    const name = `library-service-race-${++counter}`;
+    const tabA = new LibraryService(freshDb(name));
+    const tabB = new LibraryService(freshDb(name));
+    const episode = makeEpisode(7);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? tabA : tabB).save(episode)));
+    expect(await tabA.db.episodes.count()).toBe(1);
+    expect((await tabB.all()).map((e) => e.id)).toEqual([episode.id]);
+  });
+
+  it('announces each committed change with the changed ids', async () => {
+    const onChange = vi.fn();
+    const library = new LibraryService(freshDb(), { onChange });
+    const episode = makeEpisode(2);
+    await library.save(episode);
+    await library.remove([episode.id]);
+    expect(onChange.mock.calls).toEqual([[[episode.id]], [[episode.id]]]);
+  });
+});
+
+describe('LibraryService remove, restore, update', () => {
+  it('remove returns the records and restore puts them back exactly (undo)', async () => {
+    const library = new LibraryService(freshDb());
+    const a = await library.save(makeEpisode(1));
+    await library.update([a.id], { notes: 'keep me' });
+    const before = await library.get(a.id);
+    const removed = await library.remove([a.id, 'missing']);
+    expect(removed).toEqual([before]);
+    expect(await library.get(a.id)).toBeUndefined();
+    await library.restore(removed);
+    expect(await library.get(a.id)).toEqual(before);
+  });
+
+  it('bulk update changes the listener fields of several episodes and rejects invalid values', async () => {
+    const library = new LibraryService(freshDb());
+    const ids = (await Promise.all([1, 2, 3].map((n) => library.save(makeEpisode(n))))).map((e) => e.id);
+    expect(await library.update(ids.slice(0, 2), { status: 'listening' })).toBe(2);
+    const statuses = (await library.all()).map((e) => [e.id, e.status]);
+    expect(Object.fromEntries(statuses)).toEqual({ [ids[0]!]: 'listening', [ids[1]!]: 'listening', [ids[2]!]: 'to-listen' });
+    await expect(library.update(ids, { rating: 9 })).rejects.toThrow();
+    // Notes edits feed the search text.
+    await library.update([ids[2]!], { notes: 'Kubernetes migration' });
+    expect((await library.db.episodes.get(ids[2]!))?.searchText).toContain(' kubernetes migration');
+  });
+});
+
+describe('storage errors', () => {
+  it('a quota error becomes a readable message and nothing is half-written', async () => {
+    const db = freshDb();
+    const library = new LibraryService(db);
+    let writes = 0;
+    db.episodes.hook('creating', () => {
+      if (++writes === 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const error = await library.merge([1, 2, 3, 4].map((n) => makeSaved(n))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LibraryStorageError);
+    expect((error as LibraryStorageError).reason).toBe('QuotaExceededError');
+    expect((error as Error).message).toMatch(/storage for Stackcast is full.*Nothing was changed/);
+    expect(await db.episodes.count()).toBe(0);
+  });
+});

@@ -1,0 +1,63 @@
+// Facet counts for the filter sidebar: how many episodes in the current selection carry each value.
+import type { TechCategory } from '../../model';
+import type { ListenStatus, StoredEpisode } from '../record';
+import { matcher, type LibraryFilter } from './filter';
+
+export interface TechFacet {
+  slug: string;
+  name: string;
+  category: TechCategory;
+  count: number;
+}
+
+export interface LibraryFacets {
+  tech: TechFacet[];
+  categories: { value: TechCategory; count: number }[];
+  statuses: { value: ListenStatus; count: number }[];
+  podcasts: { value: string; count: number }[];
+  tags: { value: string; count: number }[];
+}
+
+function counted<T extends string>(counts: Map<T, number>): { value: T; count: number }[] {
+  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+}
+
+/**
+ * Count technologies, categories, statuses, podcasts and tags. Technology counts ignore the
+ * technology filter in "any of" mode (so each count says what adding it would bring) and respect it
+ * in "all of" mode (so each count says how far it narrows).
+ * @example
+ * computeFacets(all, view).tech[0] // { slug: 'docker', name: 'Docker', category: 'container', count: 812 }
+ */
+export function computeFacets(episodes: readonly StoredEpisode[], view: LibraryFilter): LibraryFacets {
+  const selected = episodes.filter(matcher(view));
+  const techBase = view.techMode === 'any' && view.tech.length ? episodes.filter(matcher(view, { skipTech: true })) : selected;
+  const tech = new Map<string, TechFacet>();
+  for (const episode of techBase) {
+    for (const slug of episode.techSlugs) {
+      const facet = tech.get(slug);
+      if (facet) facet.count++;
+      else {
+        const mention = episode.tech.find((t) => t.slug === slug)!;
+        tech.set(slug, { slug, name: mention.name, category: mention.category, count: 1 });
+      }
+    }
+  }
+  const categories = new Map<TechCategory, number>();
+  const statuses = new Map<ListenStatus, number>();
+  const podcasts = new Map<string, number>();
+  const tags = new Map<string, number>();
+  for (const episode of selected) {
+    for (const category of new Set(episode.tech.map((t) => t.category))) categories.set(category, (categories.get(category) ?? 0) + 1);
+    statuses.set(episode.status, (statuses.get(episode.status) ?? 0) + 1);
+    if (episode.podcast) podcasts.set(episode.podcast, (podcasts.get(episode.podcast) ?? 0) + 1);
+    for (const tag of episode.tags) tags.set(tag, (tags.get(tag) ?? 0) + 1);
+  }
+  return {
+    tech: [...tech.values()].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1)),
+    categories: counted(categories),
+    statuses: counted(statuses),
+    podcasts: counted(podcasts),
+    tags: counted(tags),
+  };
+}
