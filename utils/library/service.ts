@@ -42,7 +42,7 @@ export class LibraryService {
     this.onChange = options.onChange ?? (() => {});
   }
 
-  private async write<T>(action: string, ids: string[] | null, work: () => Promise<T>): Promise<T> {
+  private async transact<T>(action: string, ids: string[] | null, work: () => Promise<T>): Promise<T> {
     let result: T;
     try {
       result = await this.db.transaction('rw', this.db.episodes, work);
@@ -60,7 +60,7 @@ export class LibraryService {
    * const saved = await library.save(episode); saved.status // 'to-listen'
    */
   async save(episode: Episode): Promise<SavedEpisode> {
-    return this.write('save the episode', [episode.id], async () => {
+    return this.transact('save the episode', [episode.id], async () => {
       const now = this.now().toISOString();
       const existing = await this.db.episodes.get(episode.id);
       const saved: SavedEpisode = existing
@@ -77,7 +77,7 @@ export class LibraryService {
    * const removed = await library.remove([id]); await library.restore(removed);
    */
   async remove(ids: string[]): Promise<SavedEpisode[]> {
-    return this.write('remove the episode', ids, async () => {
+    return this.transact('remove the episode', ids, async () => {
       const records = (await this.db.episodes.bulkGet(ids)).filter((r): r is StoredEpisode => r !== undefined);
       await this.db.episodes.bulkDelete(ids);
       return records.map(toSaved);
@@ -86,7 +86,7 @@ export class LibraryService {
 
   /** Put removed episodes back exactly as they were (undo). */
   async restore(records: SavedEpisode[]): Promise<void> {
-    await this.write(
+    await this.transact(
       'restore the episodes',
       records.map((r) => r.id),
       async () => {
@@ -116,7 +116,7 @@ export class LibraryService {
    */
   async update(ids: string[], patch: Partial<ListenerFields>): Promise<number> {
     const checked = ListenerFieldsSchema.partial().parse(patch);
-    return this.write('update the episode', ids, async () => {
+    return this.transact('update the episode', ids, async () => {
       const updatedAt = this.now().toISOString();
       const records = (await this.db.episodes.bulkGet(ids)).filter((r): r is StoredEpisode => r !== undefined);
       await this.db.episodes.bulkPut(records.map((r) => toStored({ ...toSaved(r), ...checked, updatedAt })));
@@ -144,7 +144,7 @@ export class LibraryService {
    * const report = await library.merge(backup.episodes); report.added
    */
   async merge(incoming: SavedEpisode[]): Promise<MergeReport> {
-    return this.write('import the backup', null, async () => {
+    return this.transact('import the backup', null, async () => {
       const report: MergeReport = { added: 0, updated: 0, unchanged: 0 };
       const existing = await this.db.episodes.bulkGet(incoming.map((e) => e.id));
       const byId = new Map<string, SavedEpisode>();
