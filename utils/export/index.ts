@@ -1,0 +1,11 @@
+// The chapter and episode export formats, one file each; this index only gathers them for callers.
+export { toPodcastChapters, toPodcastChaptersDocument } from './podcast-chapters';
+export type { PodcastChapter, PodcastChaptersDocument } from './podcast-chapters';
+export { toWebVtt, vttText } from './webvtt';
+export { toPsc, toPscElement, PSC_NAMESPACE } from './psc';
+export { episodeToMarkdown, episodesToMarkdown, withTimeFragment } from './markdown';
+export type { MarkdownOptions } from './markdown';
+export { markdownEscape, xmlEscape, safeHttpUrl, oneLine, exportTitle } from './escape';
+export { exportChapters } from './chapters';
+export type { TimedChapter } from './chapters';
+export { vttTime, nptTime, clockLabel } from './clock';
