@@ -3,8 +3,14 @@ import '@/utils/zod-setup';
 import { browser } from 'wxt/browser';
 import { parseRequest, type Request, type Response } from '@/utils/messages';
 import { handlers } from '@/utils/background/handlers';
+import { registerCommands } from '@/utils/background/commands';
+import { watchSiteAccess } from '@/utils/site-access';
+import { registerContextMenu } from '@/utils/background/context-menu';
 
 export default defineBackground(() => {
+  registerCommands();
+  watchSiteAccess();
+  registerContextMenu();
   browser.runtime.onMessage.addListener((raw: unknown, sender): Promise<Response> | undefined => {
     // Only our own extension's pages and content scripts may talk to us.
     if (sender.id !== browser.runtime.id) {

@@ -1,5 +1,7 @@
 // One handler per message type; the background dispatcher calls them after validation.
+import { browser } from 'wxt/browser';
 import type { Request } from '../messages';
+import { contextLibrary } from '../library/instance';
 
 type Handlers = {
   [K in Request['type']]: (request: Extract<Request, { type: K }>, tabId: number | undefined) => Promise<unknown>;
@@ -8,17 +10,20 @@ type Handlers = {
 const tabEpisodes = new Map<number, Extract<Request, { type: 'tab:episodes' }>['episodes']>();
 
 export const handlers: Handlers = {
-  async 'library:save'() {
-    throw new Error('the library is not built yet');
+  async 'library:save'(request) {
+    return contextLibrary().save(request.episode);
   },
-  async 'library:remove'() {
-    throw new Error('the library is not built yet');
+  async 'library:remove'(request) {
+    return (await contextLibrary().remove([request.id])).length;
   },
-  async 'library:saved'() {
-    return [];
+  async 'library:saved'(request) {
+    return contextLibrary().savedIds(request.ids);
   },
-  async 'library:open'() {
-    throw new Error('the library is not built yet');
+  async 'library:open'(request) {
+    // The query is a library view (e.g. `tech=docker`); it only ever lands in our own page's hash.
+    const view = request.query?.replace(/^[#?]/, '');
+    await browser.tabs.create({ url: browser.runtime.getURL('/library.html') + (view ? `#${view}` : '') });
+    return null;
   },
   async 'tab:episodes'(request, tabId) {
     if (tabId !== undefined) tabEpisodes.set(tabId, request.episodes);

@@ -1,0 +1,80 @@
+// Save toggle for one episode, used in every overlay panel and in the popup. It only messages the
+// background (in a content script, IndexedDB belongs to the website) and stays tiny: no Dexie, no zod.
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { Episode } from '@/utils/model';
+import type { Request, Response } from '@/utils/messages';
+import { onLibraryChange } from '@/utils/library/revision';
+
+async function ask<T>(request: Request): Promise<T> {
+  const response = (await browser.runtime.sendMessage(request)) as Response<T> | undefined;
+  if (!response) throw new Error('Stackcast did not answer: reload the page and try again');
+  if (!response.ok) throw new Error(response.error);
+  return response.value;
+}
+
+/**
+ * A button showing whether the episode is in the library, toggling it on click. Stays in sync with
+ * other panels and tabs through the library revision key.
+ * @example
+ * <SaveButton episode={episode} />
+ */
+export function SaveButton({ episode }: { episode: Episode }) {
+  const [saved, setSaved] = useState<boolean | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let alive = true;
+    const refresh = () =>
+      ask<string[]>({ type: 'library:saved', ids: [episode.id] }).then(
+        (ids) => alive && setSaved(ids.includes(episode.id)),
+        (e: unknown) => alive && setError(e instanceof Error ? e.message : String(e)),
+      );
+    void refresh();
+    const stop = onLibraryChange((ids) => {
+      if (!ids || ids.includes(episode.id)) void refresh();
+    });
+    return () => {
+      alive = false;
+      stop();
+    };
+  }, [episode.id]);
+
+  const toggle = async () => {
+    if (busy) return; // a double click saves once
+    setBusy(true);
+    setError(null);
+    try {
+      if (saved) await ask<number>({ type: 'library:remove', id: episode.id });
+      else await ask<unknown>({ type: 'library:save', episode });
+      setSaved(!saved);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const label = saved ? 'Saved' : 'Save';
+  return (
+    <span class="stackcast-save">
+      <button
+        type="button"
+        data-stackcast-save=""
+        aria-pressed={saved ? 'true' : 'false'}
+        aria-busy={busy || saved === null ? 'true' : 'false'}
+        title={saved ? 'In your Stackcast library — click to remove' : 'Save this episode to your Stackcast library'}
+        onClick={() => void toggle()}
+      >
+        {saved ? '★ ' : '☆ '}
+        {label}
+      </button>
+      {error && (
+        <span role="alert" class="stackcast-save-error">
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}

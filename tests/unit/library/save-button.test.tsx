@@ -1,0 +1,73 @@
+// @vitest-environment happy-dom
+// The Save button end to end in one process: button → runtime message → validated dispatch → Dexie →
+// revision key → every other button for the episode updates.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { SaveButton } from '@/components/SaveButton';
+import { handlers } from '@/utils/background/handlers';
+import { parseRequest, type Request } from '@/utils/messages';
+import { contextLibrary } from '@/utils/library/instance';
+import { makeEpisode } from './generate';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  // The background's dispatcher, minus the sender check (fake messages have no sender id).
+  fakeBrowser.runtime.onMessage.addListener(async (raw: unknown) => {
+    const parsed = parseRequest(raw);
+    if (!parsed.ok) return parsed;
+    const handler = handlers[parsed.value.type] as (r: Request, tabId: number | undefined) => Promise<unknown>;
+    try {
+      return { ok: true, value: await handler(parsed.value, undefined) };
+    } catch (error) {
+      return { ok: false, error: (error as Error).message };
+    }
+  });
+});
+afterEach(async () => {
+  cleanup();
+  await contextLibrary().db.episodes.clear();
+});
+
+describe('SaveButton', () => {
+  it('saves on click, shows aria-pressed, and a second panel for the same episode follows', async () => {
+    const episode = makeEpisode(11);
+    render(
+      <div>
+        <SaveButton episode={episode} />
+        <SaveButton episode={episode} />
+      </div>,
+    );
+    const [first, second] = screen.getAllByRole('button');
+    await waitFor(() => expect(first!.getAttribute('aria-busy')).toBe('false'));
+    expect(first!.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(first!);
+    fireEvent.click(first!); // double click: one save
+    await waitFor(() => expect(second!.getAttribute('aria-pressed')).toBe('true'));
+    expect(first!.getAttribute('aria-pressed')).toBe('true');
+    expect(await contextLibrary().db.episodes.count()).toBe(1);
+
+    fireEvent.click(second!);
+    await waitFor(() => expect(first!.getAttribute('aria-pressed')).toBe('false'));
+    expect(await contextLibrary().db.episodes.count()).toBe(0);
+  });
+
+  it('shows the background’s reason when saving is refused', async () => {
+    const hostile = { ...makeEpisode(12), audioUrl: 'javascript:alert(1)' };
+    render(<SaveButton episode={hostile} />);
+    const button = screen.getByRole('button');
+    await waitFor(() => expect(button.getAttribute('aria-busy')).toBe('false'));
+    fireEvent.click(button);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/invalid message: episode.audioUrl/);
+    expect(button.getAttribute('aria-pressed')).toBe('false');
+  });
+});
+
+describe('library:open', () => {
+  it('opens the library page with the view in its hash', async () => {
+    await handlers['library:open']({ type: 'library:open', query: '#tech=docker' }, undefined);
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.at(-1)?.url).toMatch(/\/library\.html#tech=docker$/);
+  });
+});
