@@ -1,25 +1,46 @@
 // WXT build configuration: manifest, modules and the Vite plugins both browsers share.
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { preactNoRawHtml } from './scripts/preact-no-raw-html';
 
 export default defineConfig({
   // Parallel builds (tests, benchmarks) may use their own output folder.
   outDir: process.env.STACKCAST_OUT ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  // Firefox gets Manifest V3 too (WXT defaults Firefox to MV2).
+  manifestVersion: 3,
+  vite: () => ({ plugins: [preact(), preactNoRawHtml()] }),
+  // Store packages: Chrome zip, Firefox zip and the Firefox sources zip AMO reviewers rebuild from.
+  zip: {
+    excludeSources: ['coverage/**', 'dist/**', 'tmp/**', 'bench/results/**', '**/*.zip', '**/*.log', 'stats.html'],
+  },
+  // Least privilege: these five permissions and nothing else; host access comes only from the
+  // content-script matches (supported directories), activeTab, and origins the listener grants on
+  // the options page. No content_security_policy key: extension pages keep the default MV3 CSP.
   manifest: ({ browser }) => ({
-    name: 'Stackcast',
-    description:
-      'Clickable chapters, tech-stack chips and a saved-episode library for podcasts about how software is built and run.',
+    name: '__MSG_extName__',
+    short_name: '__MSG_extShortName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    action: { default_title: '__MSG_actionTitle__' },
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    commands: {
+      'next-chapter': { suggested_key: { default: 'Alt+Shift+Period' }, description: '__MSG_commandNextChapter__' },
+      'previous-chapter': { suggested_key: { default: 'Alt+Shift+Comma' }, description: '__MSG_commandPreviousChapter__' },
+      'save-episode': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandSaveEpisode__' },
+      'open-library': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandOpenLibrary__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'stackcast@stackcast.dev',
-              strict_min_version: '128.0',
+              // 140 is the first desktop release that understands data_collection_permissions.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

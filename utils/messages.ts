@@ -49,3 +49,28 @@ export function parseRequest(raw: unknown): Response<Request> {
   }
   return { ok: true, value: parsed.data };
 }
+
+/** Keyboard commands the background forwards to the active tab's content script (see utils/background/commands.ts). */
+export const CONTENT_COMMANDS = ['next-chapter', 'previous-chapter', 'save-episode'] as const;
+export type ContentCommand = (typeof CONTENT_COMMANDS)[number];
+
+/** Messages the background sends to a content script; validate them there with `parseContentMessage`. */
+export const ContentMessageSchema = z.discriminatedUnion('type', [
+  /** Run a keyboard command on this tab's episode (the focused or first overlay). */
+  z.object({ type: z.literal('command:run'), command: z.enum(CONTENT_COMMANDS) }),
+]);
+export type ContentMessage = z.infer<typeof ContentMessageSchema>;
+
+/**
+ * Validate a message arriving in a content script (check `sender.id === browser.runtime.id` first).
+ * @example
+ * const m = parseContentMessage(raw); if (m.ok && m.value.type === 'command:run') run(m.value.command);
+ */
+export function parseContentMessage(raw: unknown): Response<ContentMessage> {
+  const parsed = ContentMessageSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: `invalid message: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}`.trim() };
+  }
+  return { ok: true, value: parsed.data };
+}
