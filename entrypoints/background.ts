@@ -5,13 +5,9 @@ import { parseRequest, type Request, type Response } from '@/utils/messages';
 import { handlers } from '@/utils/background/handlers';
 import { registerCommands } from '@/utils/background/commands';
 import { watchSiteAccess } from '@/utils/site-access';
-import { registerCommands } from '@/utils/background/commands';
-import { watchSiteAccess } from '@/utils/site-access';
 import { registerContextMenu } from '@/utils/background/context-menu';
 
 export default defineBackground(() => {
-  registerCommands();
-  watchSiteAccess();
   registerCommands();
   watchSiteAccess();
   registerContextMenu();
