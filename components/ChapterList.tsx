@@ -1,0 +1,58 @@
+// The chapter list: one button per chapter (time + title), the playing one marked, long lists paged.
+import { useState } from 'preact/hooks';
+import type { Chapter } from '@/utils/model';
+import { formatTimestamp } from '@/utils/parse/time';
+import { CHAPTERS_PER_PAGE, clip } from '@/utils/overlay/limits';
+
+export interface ChapterListProps {
+  chapters: readonly Chapter[];
+  /** Index of the chapter playing now, or -1. */
+  current: number;
+  onPlay(start: number): void;
+  /** For aria-controls from the panel header. */
+  id?: string;
+}
+
+/**
+ * Chapters as buttons carrying `data-stackcast-chapter` and `data-start` (the automated-test contract).
+ * @example
+ * <ChapterList chapters={episode.chapters} current={2} onPlay={(s) => play(s)} />
+ */
+export function ChapterList({ chapters, current, onPlay, id }: ChapterListProps) {
+  const [shown, setShown] = useState(CHAPTERS_PER_PAGE);
+  const visible = chapters.slice(0, Math.max(shown, current + 1));
+  const hidden = chapters.length - visible.length;
+  return (
+    <div>
+      <ol class="chapters" id={id} aria-label="Chapters">
+        {visible.map((chapter, index) => {
+          const title = clip(chapter.title.trim()) || `Chapter ${index + 1}`;
+          const time = formatTimestamp(chapter.start);
+          return (
+            <li key={`${index}:${chapter.start}`}>
+              <button
+                type="button"
+                class="chapter"
+                data-stackcast-chapter=""
+                data-start={String(chapter.start)}
+                aria-current={index === current ? 'true' : undefined}
+                title={title}
+                onClick={() => onPlay(chapter.start)}
+              >
+                <span class="time">{time}</span>
+                <span class="text" dir="auto">
+                  {title}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+      {hidden > 0 && (
+        <button type="button" class="more" onClick={() => setShown(visible.length + CHAPTERS_PER_PAGE)}>
+          Show {Math.min(hidden, CHAPTERS_PER_PAGE)} more ({hidden} hidden)
+        </button>
+      )}
+    </div>
+  );
+}

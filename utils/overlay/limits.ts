@@ -1,0 +1,35 @@
+// Hard caps that keep hostile or enormous pages from making the overlay slow or unreadable.
+
+/** Longest chapter or episode title we render, in characters (CSS truncates further, to one line). */
+export const TITLE_MAX_CHARS = 200;
+/** Chapters rendered before a "Show more" button; each press reveals this many more. */
+export const CHAPTERS_PER_PAGE = 100;
+/** Technology chips rendered before a "more" button. */
+export const CHIPS_SHOWN = 24;
+/** In-page timestamps made clickable per show-notes element. */
+export const PAGE_TIMESTAMPS_MAX = 1_000;
+/** Characters of show-notes text examined for in-page timestamps (a 5 MB page is not walked whole). */
+export const PAGE_TEXT_MAX_CHARS = 200_000;
+/** Episodes that get a panel on one page. */
+export const PANELS_MAX = 200;
+
+/** Mutation-driven rescans: quiet period, longest wait under constant mutation, and spacing between scans. */
+export const RESCAN_DEBOUNCE_MS = 250;
+export const RESCAN_MAX_WAIT_MS = 2_000;
+export const RESCAN_MIN_INTERVAL_MS = 1_000;
+/** A scan that took t ms is not repeated for t × this factor, which caps the scanner at ~1/factor of CPU. */
+export const RESCAN_COST_FACTOR = 100;
+
+/**
+ * Cut text to `max` characters on a code-point boundary, with an ellipsis when cut.
+ * @example
+ * clip('a'.repeat(1e6), 10) // 'aaaaaaaaa…'
+ */
+export function clip(text: string, max = TITLE_MAX_CHARS): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  // Do not split a surrogate pair (emoji) in half.
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}…`;
+}

@@ -1,0 +1,71 @@
+// Mount one episode panel in its own open shadow root, beside (never over) the episode on the page.
+import { h, render, type ComponentChildren } from 'preact';
+import panelCss from '@/components/panel.css?inline';
+import { EpisodePanel, type SeekRequests } from '@/components/EpisodePanel';
+import type { Episode } from '../model';
+import type { PlaybackTarget } from '../player';
+import type { OverlayOptions } from './options';
+
+/** Attribute on every overlay host (the automated-test contract). */
+export const HOST_ATTRIBUTE = 'data-stackcast';
+const HOST_TAG = 'stackcast-panel';
+
+export interface PanelProps {
+  episode: Episode;
+  target: PlaybackTarget;
+  options: OverlayOptions;
+  save?: ComponentChildren;
+}
+
+export interface MountedPanel {
+  host: HTMLElement;
+  /** Re-render with new data (same host, same state). */
+  update(props: PanelProps): void;
+  /** Play from a time, as if the listener clicked it in the panel. */
+  seek(seconds: number): void;
+  unmount(): void;
+}
+
+/**
+ * Insert a host element after (or before) `anchor`, attach an open shadow root and render the panel in it.
+ * @example
+ * const panel = mountPanel(episodeRoot, 'after', { episode, target, options });
+ * panel.seek(105);
+ */
+export function mountPanel(anchor: Element, position: 'after' | 'before', props: PanelProps): MountedPanel {
+  const doc = anchor.ownerDocument;
+  const host = doc.createElement(HOST_TAG);
+  host.setAttribute(HOST_ATTRIBUTE, '');
+  host.setAttribute('data-stackcast-episode', props.episode.id.slice(0, 500));
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = panelCss;
+  const container = doc.createElement('div');
+  shadow.append(style, container);
+  if (anchor === doc.body || anchor === doc.documentElement) doc.body.prepend(host);
+  else if (position === 'before') anchor.before(host);
+  else anchor.after(host);
+
+  const listeners = new Set<(seconds: number) => void>();
+  const requests: SeekRequests = (listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
+  const draw = (next: PanelProps) => {
+    if (next.options.theme === 'auto') host.removeAttribute('data-theme');
+    else host.setAttribute('data-theme', next.options.theme);
+    render(h(EpisodePanel, { ...next, requests }), container);
+  };
+  draw(props);
+  return {
+    host,
+    update: draw,
+    seek(seconds) {
+      for (const listener of listeners) listener(seconds);
+    },
+    unmount() {
+      render(null, container);
+      host.remove();
+    },
+  };
+}
