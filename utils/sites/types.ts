@@ -12,6 +12,8 @@ export interface EpisodeMeta {
   url: string | null;
   /** Absolute http(s) audio URL. */
   audioUrl: string | null;
+  /** The feed's GUID when the page carries it (the episode's id when there is no URL). */
+  guid?: string | null;
 }
 
 /** One episode found on a page, still tied to the DOM. */
@@ -21,6 +23,11 @@ export interface FoundEpisode {
   root: Element;
   /** The show-notes element to parse, or null when notes come from metadata only. */
   notes: Element | null;
+  /**
+   * CSS selector for descendants of `notes` that are not show notes (the site's player readout, tag
+   * badges): the scan parses a copy without them, and in-page linking should skip them.
+   */
+  notesIgnore?: string | null;
   /** Show notes as text when the page only carries them in metadata (meta description, JSON-LD). */
   notesText?: string | null;
   /** Extra tech hints the page carries outside the notes (tag badges, hashtags, stack lists). */

@@ -1,0 +1,36 @@
+// overcast.fm: episode pages (`/+ID`) with a seekable `audio#audioplayer`, and podcast pages listing episodes.
+import { adapterFromProfile, type SiteProfile } from './profile';
+import { formatClock } from './clock';
+
+const EPISODE_PATH = /^\/\+[\w-]+\/?/;
+const PODCAST_PATH = /^\/(?:itunes\d+|p\d+-[\w-]+)(?:\/[\w-]*)?$/;
+
+export const overcastProfile: SiteProfile = {
+  id: 'overcast',
+  name: 'Overcast',
+  hosts: ['overcast.fm'],
+  exampleUrls: ['https://overcast.fm/+5K6jP2BDE', 'https://overcast.fm/itunes1602541473/whats-your-problem'],
+  pageKind: (url) => (EPISODE_PATH.test(url.pathname) ? 'episode' : PODCAST_PATH.test(url.pathname) ? 'listing' : null),
+  episode: {
+    title: ['h2.title', '.centertext h2', 'h2'],
+    podcast: ['.centertext h3 a', '.centertext h3'],
+    date: ['.centertext .lighttext'],
+    audio: ['audio#audioplayer > source@src', 'audio#audioplayer@src'],
+    notes: ['#episode_body', '.episode_body'],
+    media: 'audio#audioplayer',
+  },
+  listing: {
+    item: 'a.extendedepisodecell',
+    title: ['.title'],
+    date: ['.caption2'],
+    duration: ['.caption2'],
+    url: ['@href'],
+    notes: ['.lighttext', '.titlestack .caption2 + .title + div'],
+    podcast: ['h2.centertext', '.title.centertext', 'h2'],
+  },
+  seekable: true,
+  // Overcast's "share link with timestamp" appends `/m:ss` to the short link.
+  timeUrl: (episodeUrl, seconds) => (/^https:\/\/overcast\.fm\/\+[\w-]+$/.test(episodeUrl) ? `${episodeUrl}/${formatClock(seconds)}` : null),
+};
+
+export const overcastAdapter = adapterFromProfile(overcastProfile);

@@ -1,0 +1,145 @@
+// The page scan: adapter → found episodes → parsed chapters and technologies → Episode models. Pure.
+import type { Chapter, Episode, TechMention } from '../model';
+import type { DetectedEpisode, FoundEpisode, SiteAdapter } from './types';
+import { parseChapters } from '../parse/chapters';
+import { extractTech, techInputFromNode, techInputFromText, type TechInput } from '../parse/tech';
+import { nodeToText } from '../parse/text';
+import { adapterFor } from './index';
+import { MAX_EPISODES_PER_PAGE } from './profile';
+import { audioUrl, httpUrl } from './values';
+
+export interface ScanOptions {
+  /** Use this adapter instead of the one the URL selects (e.g. "Scan this page" forcing generic). */
+  adapter?: SiteAdapter;
+  /** The episode's duration when the page does not say it (chapters past it are rejected). */
+  durationSeconds?: number | null;
+}
+
+/** Show notes longer than this are cut before parsing: a 5 MB page must not stall the scan. */
+export const MAX_NOTES_CHARS = 200_000;
+const MAX_CHAPTERS = 5_000;
+const MAX_TECH = 1_000;
+const MAX_TITLE = 2_000;
+
+/** A copy of the notes without the parts that are not notes (player readouts, badges). */
+function notesWithout(notes: Element, ignore: string | null | undefined): Element {
+  if (!ignore) return notes;
+  try {
+    const copy = notes.cloneNode(true) as Element;
+    for (const element of Array.from(copy.querySelectorAll(ignore))) element.remove();
+    return copy;
+  } catch {
+    return notes;
+  }
+}
+
+type NotesInput = { node: Element } | { text: string } | null;
+
+function notesInput(found: FoundEpisode): NotesInput {
+  if (found.notes) {
+    const node = notesWithout(found.notes, found.notesIgnore);
+    const length = node.textContent?.length ?? 0;
+    if (length <= MAX_NOTES_CHARS) return { node };
+    return { text: nodeToText(node).slice(0, MAX_NOTES_CHARS) };
+  }
+  if (found.notesText) return { text: found.notesText.slice(0, MAX_NOTES_CHARS) };
+  return null;
+}
+
+/** The notes' tech input plus the adapter's hints (tag badges, stack lists) and the title. */
+function techInput(input: NotesInput, found: FoundEpisode): TechInput {
+  const base: TechInput = input === null ? {} : 'node' in input ? techInputFromNode(input.node) : techInputFromText(input.text);
+  const hints = found.techHints ?? {};
+  const title = found.meta.title;
+  return {
+    text: [title, base.text].filter(Boolean).join('\n'),
+    listed: [...(base.listed ?? []), ...(hints.listed ?? [])],
+    tags: [...(base.tags ?? []), ...(hints.tags ?? [])],
+    links: [...(base.links ?? []), ...(hints.links ?? [])],
+  };
+}
+
+function wholeSeconds(value: number | null | undefined): number | null {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1_000_000) return null;
+  return Math.round(value);
+}
+
+function boundedChapters(chapters: Chapter[]): Chapter[] {
+  const out: Chapter[] = [];
+  for (const chapter of chapters.slice(0, MAX_CHAPTERS)) {
+    const start = wholeSeconds(chapter.start);
+    if (start === null) continue;
+    const end = chapter.end === undefined ? undefined : wholeSeconds(chapter.end);
+    out.push({ ...chapter, start, ...(end === undefined ? {} : { end }), title: chapter.title.slice(0, MAX_TITLE) });
+  }
+  return out;
+}
+
+function pageAddress(url: URL): string {
+  const copy = new URL(url.href);
+  copy.hash = '';
+  return copy.href;
+}
+
+function detect(found: FoundEpisode, index: number, page: URL, adapter: SiteAdapter, options: ScanOptions): DetectedEpisode | null {
+  const durationSeconds = wholeSeconds(found.meta.durationSeconds) ?? wholeSeconds(options.durationSeconds);
+  const input = notesInput(found);
+  const parsed = input === null ? { chapters: [], confidence: 0 } : parseChapters('node' in input ? input.node : input.text, { durationSeconds });
+  const tech: TechMention[] = extractTech(techInput(input, found)).slice(0, MAX_TECH);
+  const chapters = boundedChapters(parsed.chapters);
+  // Notes with fewer than two timestamps and no technology get no overlay.
+  if (chapters.length < 2 && tech.length === 0) return null;
+  const url = httpUrl(found.meta.url);
+  const episode: Episode = {
+    id: url ?? found.meta.guid ?? `${pageAddress(page)}#${index}`,
+    title: found.meta.title?.slice(0, MAX_TITLE) ?? null,
+    podcast: found.meta.podcast?.slice(0, MAX_TITLE) ?? null,
+    date: found.meta.date && /^\d{4}-\d{2}-\d{2}$/.test(found.meta.date) ? found.meta.date : null,
+    durationSeconds,
+    url,
+    audioUrl: audioUrl(found.meta.audioUrl),
+    chapters,
+    chapterConfidence: Math.min(1, Math.max(0, Number.isFinite(parsed.confidence) ? parsed.confidence : 0)),
+    tech,
+  };
+  return { ...found, episode, adapter };
+}
+
+/**
+ * Episodes on a page, parsed. Pure: document + URL in. Never throws on a malformed page: an episode whose
+ * markup breaks the adapter or parser is left out and the rest are still returned.
+ * @example scanPage(document, location.href).map((detected) => detected.episode.chapters.length)
+ */
+export function scanPage(doc: Document, url: string | URL, options: ScanOptions = {}): DetectedEpisode[] {
+  let page: URL;
+  try {
+    page = typeof url === 'string' ? new URL(url) : url;
+  } catch {
+    return [];
+  }
+  const adapter = options.adapter ?? adapterFor(page);
+  let found: FoundEpisode[];
+  try {
+    found = adapter.findEpisodes(doc, page).slice(0, MAX_EPISODES_PER_PAGE);
+  } catch {
+    // A page the adapter cannot read is a page without episodes, not a crashed content script.
+    return [];
+  }
+  const detected: DetectedEpisode[] = [];
+  const ids = new Set<string>();
+  found.forEach((item, index) => {
+    let result: DetectedEpisode | null = null;
+    try {
+      result = detect(item, index, page, adapter, options);
+    } catch {
+      // One broken episode (hostile markup) must not hide the others.
+      result = null;
+    }
+    if (!result) return;
+    // Two items linking to the same URL (a listing repeating an episode) still get distinct ids.
+    if (ids.has(result.episode.id)) result = { ...result, episode: { ...result.episode, id: `${result.episode.id}#${index}` } };
+    ids.add(result.episode.id);
+    detected.push(result);
+  });
+  return detected;
+}

@@ -1,0 +1,85 @@
+// Finding show-notes blocks on any page: the smallest elements holding several timestamps.
+
+/** Elements whose text is never show notes. */
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'AUDIO', 'VIDEO', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'HEAD', 'CANVAS']);
+
+/** A clock time: `1:45`, `01:02:03`, not part of a longer run of digits and colons. */
+const TIMESTAMP = /(?<![\d:.])(?:\d{1,2}:)?\d{1,2}:\d{2}(?![\d:])/g;
+/** Player readouts such as `0:00 / 23:59` are not show notes. */
+const READOUT = /(?:\d{1,2}:)?\d{1,2}:\d{2}\s*\/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}/g;
+
+export interface BlockLimits {
+  /** Stop reading text after this many characters (huge pages). */
+  maxTextChars?: number;
+  /** Stop after this many elements visited. */
+  maxElements?: number;
+  /** At most this many blocks. */
+  maxBlocks?: number;
+}
+
+/** How many timestamps a piece of text holds, not counting player readouts. */
+export function countTimestamps(text: string): number {
+  if (text.indexOf(':') < 0) return 0;
+  const withoutReadouts = text.replace(READOUT, ' ');
+  let count = 0;
+  TIMESTAMP.lastIndex = 0;
+  while (TIMESTAMP.exec(withoutReadouts)) count += 1;
+  return count;
+}
+
+function isSkipped(element: Element): boolean {
+  return SKIPPED_TAGS.has(element.tagName.toUpperCase()) || element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('data-stackcast');
+}
+
+/**
+ * The smallest elements under `root` with at least `minimum` timestamps in their text: a topics list,
+ * a paragraph of inline topics, a `<pre>`. Iterative (no recursion) and bounded for hostile pages.
+ * @example timestampBlocks(document.body).length // ≈ 50 on a directory's show page
+ */
+export function timestampBlocks(root: Element, minimum = 2, limits: BlockLimits = {}): Element[] {
+  const maxText = limits.maxTextChars ?? 3_000_000;
+  const maxElements = limits.maxElements ?? 200_000;
+  const maxBlocks = limits.maxBlocks ?? 500;
+  const counts = new Map<Element, number>();
+  const blocks: Element[] = [];
+  let textRead = 0;
+  let visited = 0;
+  // Post-order walk with an explicit stack: [element, childrenPushed].
+  const stack: Array<[Element, boolean]> = [[root, false]];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const [element, expanded] = top;
+    if (!expanded) {
+      top[1] = true;
+      visited += 1;
+      if (visited > maxElements) break;
+      for (const child of Array.from(element.children).reverse()) {
+        if (!isSkipped(child)) stack.push([child, false]);
+      }
+      continue;
+    }
+    stack.pop();
+    let own = 0;
+    let fromChildren = 0;
+    let childIsBlock = false;
+    for (const node of Array.from(element.childNodes)) {
+      if (node.nodeType === 3 && textRead < maxText) {
+        const text = node.nodeValue ?? '';
+        textRead += text.length;
+        own += countTimestamps(text.slice(0, 200_000));
+      } else if (node.nodeType === 1) {
+        const childCount = counts.get(node as Element) ?? 0;
+        fromChildren += childCount;
+        if (childCount >= minimum) childIsBlock = true;
+      }
+    }
+    const total = own + fromChildren;
+    if (total > 0) counts.set(element, total);
+    if (total >= minimum && !childIsBlock) {
+      blocks.push(element);
+      if (blocks.length >= maxBlocks) break;
+    }
+  }
+  // Blocks never nest, so post-order already lists them in document order.
+  return blocks;
+}
