@@ -1,0 +1,389 @@
+// One linear pass over text finding timestamp-shaped clusters, each with its possible readings, minus the traps
+// (times of day, verses, ratios, URLs, metadata, versions, player readouts). Choosing among readings is chapters.ts's job.
+
+/** How a reading of a cluster came about; anything but `plain` costs a little in sequence selection. */
+export type ReadingKind = 'plain' | 'glued' | 'typo' | 'frames';
+
+/** One way to read a cluster as a time. */
+export interface TimeReading {
+  seconds: number;
+  /** Offset of the reading's first character (after digits that belong to a glued-on title). */
+  start: number;
+  /** Offset just past the reading. */
+  end: number;
+  /** 0 for a clean reading; more for glued digits, typos, implausible hours. */
+  penalty: number;
+  kind: ReadingKind;
+}
+
+/** A place in the text that holds a timestamp, with every plausible reading of it. */
+export interface TimestampOccurrence {
+  /** Offset of the first digit of the cluster's first digit run. */
+  runStart: number;
+  /** Offset past the plain reading (or past the cluster when there is none). */
+  end: number;
+  readings: TimeReading[];
+  /** Looks like part of a list: at a line start/end, beside a separator, bracketed, glued, or a seek link. */
+  structured: boolean;
+  /** Came from (or sits inside) a link that seeks the episode. */
+  linked: boolean;
+  /** The end of a range like `0:00-5:30`, when this occurrence starts one. */
+  rangeEnd: { seconds: number; end: number } | null;
+  /** The second half of a range or of a player readout: never a chapter start. */
+  notStart: boolean;
+}
+
+const COLON = 58;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 160;
+const isLetter = (c: number): boolean =>
+  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+
+/** Words after a time that make it a time of day. */
+const TIME_OF_DAY_WORDS = new Set(['am', 'pm', 'a.m', 'p.m', 'a.m.', 'p.m.', 'h', 'hrs', 'hr', 'uhr', 'o', 'oclock', 'hs']);
+/** Time zones written after a time of day (case-sensitive: `ET` yes, `et` no). */
+const TIME_ZONES = new Set([
+  'UTC', 'GMT', 'EST', 'EDT', 'PST', 'PDT', 'CST', 'CDT', 'MST', 'MDT', 'CET', 'CEST', 'BST', 'IST', 'JST', 'AEST',
+  'AEDT', 'ET', 'PT', 'CT', 'MT', 'KST', 'HKT', 'SGT', 'WET', 'EET', 'EEST', 'MSK', 'NZST', 'NZDT', 'Z',
+]);
+/** Book names (and common abbreviations) before chapter:verse references. */
+const SCRIPTURE_BOOKS = new Set(
+  (
+    'genesis gen exodus exod ex leviticus lev numbers num deuteronomy deut joshua josh judges judg ruth samuel sam ' +
+    'kings kgs chronicles chron ezra nehemiah neh esther esth job psalm psalms ps psa proverbs prov ecclesiastes eccl ' +
+    'isaiah isa jeremiah jer lamentations lam ezekiel ezek daniel dan hosea hos joel amos obadiah jonah micah mic nahum ' +
+    'habakkuk hab zephaniah zeph haggai hag zechariah zech malachi mal matthew matt mt mark mk luke lk john jn acts ' +
+    'romans rom corinthians cor galatians gal ephesians eph philippians phil colossians col thessalonians thess ' +
+    'timothy tim titus philemon hebrews heb james jas peter pet jude revelation revelations rev sura surah quran'
+  ).split(' '),
+);
+/** Words next to a pair of numbers that make it a ratio or a score. */
+const RATIO_WORDS_BEFORE = new Set([
+  'ratio', 'aspect', 'score', 'scores', 'scored', 'odds', 'won', 'lost', 'beat', 'beats', 'final', 'halftime',
+  'record', 'vs', 'versus', 'draw', 'tied',
+]);
+const RATIO_WORDS_AFTER = new Set(['ratio', 'aspect', 'odds', 'win', 'loss', 'lead', 'victory', 'defeat', 'vs', 'scoreline']);
+/** Metadata labels whose value is a duration or a time of publishing, not a chapter. */
+const METADATA_WORDS = new Set([
+  'duration', 'length', 'runtime', 'published', 'posted', 'aired', 'released', 'updated', 'modified', 'uploaded',
+  'dauer', 'durée', 'duración', 'duracion', 'duração', 'durata', 'laufzeit', 'total',
+]);
+
+/** Characters that may sit between a bullet and a timestamp at a line start. */
+const BULLETS = new Set(['-', '*', '•', '·', '▪', '►', '▸', '‣', '◦', '●', '○', '+', '>', '–', '—', '#', '|']);
+const SEPARATORS_AFTER = new Set(['-', '–', '—', '|', ':', '~', '>', '=', '•', '·']);
+const SEPARATORS_BEFORE = new Set(['-', '–', '—', '|', '@', '•', '·', '~']);
+
+/** The word (letters and dots) ending just before `index`, skipping up to `skip` separator chars. */
+function wordBefore(text: string, index: number, skippable: string): string {
+  let i = index - 1;
+  let skipped = 0;
+  while (i >= 0 && skipped < 8 && skippable.includes(text.charAt(i))) {
+    i--;
+    skipped++;
+  }
+  const end = i + 1;
+  let length = 0;
+  while (i >= 0 && length < 16) {
+    const c = text.charCodeAt(i);
+    if (!isLetter(c) && c !== 46) break;
+    i--;
+    length++;
+  }
+  return text
+    .slice(i + 1, end)
+    .replace(/^\.+|\.+$/g, '')
+    .toLowerCase();
+}
+
+/** The word (letters, dots, apostrophes) starting after `index`, skipping up to two spaces; original case. */
+function wordAfter(text: string, index: number): string {
+  let i = index;
+  let skipped = 0;
+  while (i < text.length && skipped < 2 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 160)) {
+    i++;
+    skipped++;
+  }
+  const start = i;
+  while (i < text.length && i - start < 12) {
+    const c = text.charCodeAt(i);
+    if (!isLetter(c) && c !== 46 && c !== 39 && c !== 0x2019) break;
+    i++;
+  }
+  if (i - start >= 12) return '';
+  return text.slice(start, i).replace(/['’]/g, '');
+}
+
+/** Whether the 24 characters before `index` end in a calendar date, making the time part of a timestamp of publishing. */
+function followsDate(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 28), index);
+  return (
+    /\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4},?\s{0,2}(?:at\s{1,2})?$/.test(before) ||
+    /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4},?\s{0,2}(?:at\s{1,2})?$/i.test(
+      before,
+    ) ||
+    /\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?,? \d{4},?\s{0,2}(?:at\s{1,2})?$/i.test(
+      before,
+    )
+  );
+}
+
+/** Whether a line starts before `index`: only white space, brackets, bullets or a list number in between. */
+function atLineStart(text: string, index: number): boolean {
+  let i = index - 1;
+  let budget = 16;
+  let sawNumber = false;
+  while (i >= 0 && budget-- > 0) {
+    const ch = text.charAt(i);
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+    if (c === 32 || c === 9 || c === 160 || ch === '(' || ch === '[' || ch === '{' || BULLETS.has(ch)) {
+      i--;
+      continue;
+    }
+    if ((ch === '.' || ch === ')') && !sawNumber && i > 0 && isDigit(text.charCodeAt(i - 1))) {
+      sawNumber = true;
+      i--;
+      while (i >= 0 && isDigit(text.charCodeAt(i))) i--;
+      continue;
+    }
+    return false;
+  }
+  return i < 0;
+}
+
+interface ContextVerdict {
+  /** No reading is a chapter time. */
+  rejectAll: boolean;
+  /** The reading that uses the whole leading digit run is not (a decimal or list like `1.10:30`). */
+  rejectWholeRun: boolean;
+}
+
+function judgeContext(text: string, runStart: number, clusterEnd: number, groups: number, insideUrl: boolean): ContextVerdict {
+  const ok: ContextVerdict = { rejectAll: false, rejectWholeRun: false };
+  const reject: ContextVerdict = { rejectAll: true, rejectWholeRun: true };
+  if (insideUrl) return reject;
+  const prev = runStart > 0 ? text.charAt(runStart - 1) : '';
+  const next = text.charAt(clusterEnd);
+  if ('/=&?$€£¥\\_%^'.includes(prev) && prev !== '') return reject;
+  if ((prev === 'v' || prev === 'V') && !isLetter(text.charCodeAt(runStart - 2))) return reject;
+  if ((prev === '"' || prev === "'") && next === prev) return reject;
+  if (prev === 'T' && runStart > 1 && isDigit(text.charCodeAt(runStart - 2))) return reject;
+  if (next === 'Z' && !isLetter(text.charCodeAt(clusterEnd + 1))) return reject;
+  // ISO offsets (`10:30:00+02:00`); a range's second time (`-01:00:00`) continues with another colon.
+  if (groups === 3 && (next === '+' || next === '-') && /^[+-]\d\d:?\d\d(?![\d:])/.test(text.slice(clusterEnd, clusterEnd + 8))) {
+    return reject;
+  }
+  const after = wordAfter(text, clusterEnd);
+  if (after.length > 0) {
+    if (TIME_ZONES.has(after)) return reject;
+    const lower = after.toLowerCase();
+    if (TIME_OF_DAY_WORDS.has(lower) || TIME_OF_DAY_WORDS.has(lower.replace(/\.$/, ''))) return reject;
+    if (RATIO_WORDS_AFTER.has(lower)) return reject;
+  }
+  const before = wordBefore(text, runStart, ' \u00a0');
+  if (before.length > 0) {
+    if (SCRIPTURE_BOOKS.has(before)) return reject;
+    if (RATIO_WORDS_BEFORE.has(before)) return reject;
+  }
+  const label = wordBefore(text, runStart, ' \u00a0:"\'=>\t');
+  if (METADATA_WORDS.has(label)) return reject;
+  if ((prev === ' ' || prev === '\u00a0' || prev === 'T') && followsDate(text, runStart)) return reject;
+  if (prev === '.' || prev === ',') return { ...ok, rejectWholeRun: true };
+  return ok;
+}
+
+/** Reads `text[start, end)` as a whole number (digits only, checked by the caller). */
+function numberAt(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) value = value * 10 + (text.charCodeAt(i) - 48);
+  return value;
+}
+
+/**
+ * Every reading of one cluster `A:B` or `A:B:C` (digit runs `[start, end)` in `groups`), before context checks.
+ * The leading run may carry digits of a title glued on before it (`Ubuntu 20.0432:04`), so its last one or two
+ * digits are tried; the last run may carry a title's leading digits after it.
+ */
+function readCluster(
+  text: string,
+  groups: Array<[number, number]>,
+  count: number,
+  rejectWholeRun: boolean,
+  durationSeconds: number | null,
+): TimeReading[] {
+  const readings: TimeReading[] = [];
+  if (count < 2 || count > 3) return readings;
+  const [runStart, runEnd] = groups[0]!;
+  const middle = count === 3 ? groups[1]! : null;
+  const last = groups[count - 1]!;
+  if (middle && middle[1] - middle[0] !== 2) return readings;
+  if (last[1] - last[0] < 2) return readings;
+  const lastEnd = last[0] + 2;
+  const lastValue = numberAt(text, last[0], lastEnd);
+  if (lastValue >= 60) return readings;
+  const middleValue = middle ? numberAt(text, middle[0], middle[1]) : 0;
+  if (middleValue >= 60) return readings;
+  const runLength = runEnd - runStart;
+  const add = (reading: TimeReading): void => {
+    if (durationSeconds !== null && durationSeconds > 0 && reading.seconds >= durationSeconds) return;
+    if (readings.some((r) => r.seconds === reading.seconds && r.kind === reading.kind)) return;
+    readings.push(reading);
+  };
+  const widths = count === 3 ? [2, 1] : runLength === 3 ? [2, 1, 3] : [2, 1];
+  for (const width of widths) {
+    if (width > runLength) continue;
+    const gluedDigits = runLength - width;
+    if (gluedDigits === 0 && rejectWholeRun) continue;
+    const start = runEnd - width;
+    const lead = numberAt(text, start, runEnd);
+    const gluedPenalty = gluedDigits > 0 ? (width === 2 ? 0.3 : 0.35) : width === 3 ? 0.2 : 0;
+    const kind: ReadingKind = gluedDigits > 0 ? 'glued' : 'plain';
+    if (count === 2) {
+      // A leading zero read on its own ("0" of "06") gives the same time: keep the wider reading.
+      if (gluedDigits > 0 && width === 1 && text.charCodeAt(start - 1) === 48) continue;
+      add({ seconds: lead * 60 + lastValue, start, end: lastEnd, penalty: gluedPenalty, kind });
+    } else {
+      if (gluedDigits > 0 && width === 1 && text.charCodeAt(start - 1) === 48) continue;
+      // Podcasts run for hours, not days: a two-digit hour is more likely frames or glued digits.
+      const implausible = durationSeconds === null && lead >= 10 ? 0.45 : 0;
+      add({ seconds: lead * 3600 + middleValue * 60 + lastValue, start, end: lastEnd, penalty: gluedPenalty + implausible, kind });
+      // mm:ss:ff frame timecodes (frames below 30): the same cluster read as minutes and seconds.
+      if (lastValue < 30 && lead < 60 && gluedDigits === 0) {
+        add({ seconds: lead * 60 + middleValue, start, end: lastEnd, penalty: 0.45, kind: 'frames' });
+      }
+    }
+  }
+  // `1:04-22` between `1:01:30` and `1:07:02`: an hour-long timestamp typed with a dash (or dot) for a colon.
+  if (count === 2 && last[1] === lastEnd && runLength <= 2 && !rejectWholeRun) {
+    const sep = text.charAt(lastEnd);
+    if (
+      (sep === '-' || sep === '.' || sep === ';') &&
+      isDigit(text.charCodeAt(lastEnd + 1)) &&
+      isDigit(text.charCodeAt(lastEnd + 2)) &&
+      !isDigit(text.charCodeAt(lastEnd + 3)) &&
+      text.charCodeAt(lastEnd + 3) !== COLON
+    ) {
+      const seconds = numberAt(text, lastEnd + 1, lastEnd + 3);
+      const hours = numberAt(text, runStart, runEnd);
+      const minutes = numberAt(text, last[0], lastEnd);
+      if (seconds < 60 && minutes < 60 && hours < 24) {
+        add({ seconds: hours * 3600 + minutes * 60 + seconds, start: runStart, end: lastEnd + 3, penalty: 0.4, kind: 'typo' });
+      }
+    }
+  }
+  return readings;
+}
+
+function structuredAt(text: string, runStart: number, end: number): boolean {
+  // After: separator, closing bracket, or the end of the line.
+  let i = end;
+  while (i < text.length && i - end < 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 160 || text.charCodeAt(i) === 9)) i++;
+  const closing = text.charAt(i) === ')' || text.charAt(i) === ']' || text.charAt(i) === '}';
+  if (closing) return true;
+  if (i >= text.length || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) return true;
+  if (SEPARATORS_AFTER.has(text.charAt(i))) return true;
+  if (atLineStart(text, runStart)) return true;
+  const prev = runStart > 0 ? text.charCodeAt(runStart - 1) : 10;
+  // Glued to the previous word: a directory stripped the line breaks (`Next topic14:03 Third`).
+  if (!isSpace(prev) && prev !== 40 && prev !== 91) return true;
+  let j = runStart - 1;
+  while (j >= 0 && runStart - j < 4 && isSpace(text.charCodeAt(j))) j--;
+  const before = text.charAt(j);
+  return before === '(' || before === '[' || SEPARATORS_BEFORE.has(before);
+}
+
+/**
+ * Finds every timestamp-shaped cluster of `text` in one pass, drops the ones whose context says they are not
+ * episode times, and returns the rest in text order with all their readings.
+ *
+ * @example
+ * scanTimestamps('1:45 – Overview 7:01 – Compute', null).map((o) => o.readings[0].seconds); // [105, 421]
+ */
+export function scanTimestamps(text: string, durationSeconds: number | null): TimestampOccurrence[] {
+  const occurrences: TimestampOccurrence[] = [];
+  const n = text.length;
+  let lastSpace = -1;
+  let lastUrl = -2;
+  const groups: Array<[number, number]> = [
+    [0, 0],
+    [0, 0],
+    [0, 0],
+    [0, 0],
+  ];
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) {
+      let j = i + 1;
+      while (j < n && isDigit(text.charCodeAt(j))) j++;
+      if (j < n - 1 && text.charCodeAt(j) === COLON && isDigit(text.charCodeAt(j + 1))) {
+        groups[0] = [i, j];
+        let count = 1;
+        let k = j;
+        while (k < n - 1 && text.charCodeAt(k) === COLON && isDigit(text.charCodeAt(k + 1))) {
+          const start = k + 1;
+          let end = start + 1;
+          while (end < n && isDigit(text.charCodeAt(end))) end++;
+          if (count < 4) groups[count] = [start, end];
+          count++;
+          k = end;
+        }
+        if (count <= 3) {
+          const insideUrl = lastUrl > lastSpace;
+          const verdict = judgeContext(text, i, k, count, insideUrl);
+          if (!verdict.rejectAll) {
+            const readings = readCluster(text, groups, count, verdict.rejectWholeRun, durationSeconds);
+            if (readings.length > 0) {
+              const plain = readings.find((r) => r.kind === 'plain') ?? readings[0]!;
+              occurrences.push({
+                runStart: i,
+                end: plain.end,
+                readings,
+                structured: structuredAt(text, i, plain.end),
+                linked: false,
+                rangeEnd: null,
+                notStart: false,
+              });
+            }
+          }
+        }
+        i = k;
+        continue;
+      }
+      i = j;
+      continue;
+    }
+    if (isSpace(c)) lastSpace = i;
+    else if (c === COLON && text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) lastUrl = i;
+    else if ((c === 119 || c === 87) && text.startsWith('ww.', i + 1)) lastUrl = i;
+    i++;
+  }
+  markPairs(text, occurrences);
+  return occurrences;
+}
+
+/** Ranges (`0:00-5:30`) and player readouts (`0:00 / 23:59`) are pairs of neighbours. */
+function markPairs(text: string, occurrences: TimestampOccurrence[]): void {
+  for (let k = 0; k + 1 < occurrences.length; k++) {
+    const a = occurrences[k]!;
+    const b = occurrences[k + 1]!;
+    const gap = b.runStart - a.end;
+    if (gap < 0 || gap > 9 || a.readings.length === 0 || b.readings.length === 0) continue;
+    const between = text.slice(a.end, b.runStart).trim();
+    const aPlain = a.readings[0]!;
+    const bPlain = b.readings[0]!;
+    if (between === '/' || between.toLowerCase() === 'of') {
+      a.readings = [];
+      b.readings = [];
+      continue;
+    }
+    if ((between === '-' || between === '–' || between === '—' || between === '--' || between.toLowerCase() === 'to') && bPlain.seconds > aPlain.seconds) {
+      a.rangeEnd = { seconds: bPlain.seconds, end: bPlain.end };
+      b.notStart = true;
+    }
+  }
+  let w = 0;
+  for (const occurrence of occurrences) if (occurrence.readings.length > 0) occurrences[w++] = occurrence;
+  occurrences.length = w;
+}

@@ -1,0 +1,170 @@
+// DOM → logical lines of text, the way a reader sees them: blocks and <br> break lines, inline markup does not.
+// Pure: works on any DOM implementation (browser, linkedom, happy-dom) through nodeType numbers, no globals.
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
+
+/** Elements that start and end a line (HTML's block-level and list/table structure). */
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP',
+  'HR', 'HTML', 'LI', 'MAIN', 'NAV', 'OL', 'OPTION', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD',
+  'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'LEGEND', 'MENU', 'AUDIO', 'VIDEO', 'IFRAME', 'CANVAS',
+]);
+
+/** Elements whose text no reader sees. */
+const SKIPPED_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK', 'SVG', 'MATH', 'OBJECT', 'SELECT',
+  'TEXTAREA', 'BUTTON', 'INPUT',
+]);
+
+/** A stretch of the rendered text that came from one annotated element. */
+export interface TextMark<T> {
+  /** Offset of the element's first character in the rendered text. */
+  start: number;
+  /** Offset just past the element's last character. */
+  end: number;
+  value: T;
+}
+
+export interface RenderedText<T> {
+  text: string;
+  marks: TextMark<T>[];
+}
+
+/** Any run of white space (including no-break space) collapses to one space, as browsers render it. */
+const SPACE_RUN = /[\s\u00a0]+/g;
+
+interface Frame {
+  node: Node;
+  /** True when leaving the element (its children are done). */
+  leaving: boolean;
+  markIndex: number;
+}
+
+function tagOf(node: Node): string {
+  return ((node as Element).tagName ?? '').toUpperCase();
+}
+
+/**
+ * Renders a DOM subtree to text like {@link nodeToText} and, for every element `annotate` returns a
+ * value for, records where that element's text sits in the result (used to carry link targets such
+ * as `#t=105` over to the text the chapter parser reads).
+ *
+ * @example
+ * const { text, marks } = renderNodeText(li, (el) => el.getAttribute('data-audio-seek'));
+ * // text: '1:45 – Overview', marks: [{ start: 0, end: 4, value: '105' }]
+ */
+export function renderNodeText<T>(node: Node, annotate?: (element: Element) => T | null | undefined): RenderedText<T> {
+  const lines: string[] = [];
+  const marks: TextMark<T>[] = [];
+  // Offset of the current line's start in the final text.
+  let lineOffset = 0;
+  let line = '';
+  // Whether a space is owed before the next visible character (collapsed white space).
+  let pendingSpace = false;
+  let preDepth = 0;
+
+  const flush = (): void => {
+    pendingSpace = false;
+    if (line.length === 0) return;
+    lines.push(line);
+    lineOffset += line.length + 1;
+    line = '';
+  };
+  const position = (): number => lineOffset + line.length + (pendingSpace && line.length > 0 ? 1 : 0);
+  const append = (raw: string): void => {
+    if (preDepth > 0) {
+      const parts = raw.split(/\r\n|\r|\n/);
+      parts.forEach((part, i) => {
+        if (i > 0) flush();
+        appendCollapsed(part);
+      });
+      return;
+    }
+    appendCollapsed(raw);
+  };
+  const appendCollapsed = (raw: string): void => {
+    const collapsed = raw.replace(SPACE_RUN, ' ');
+    if (collapsed.length === 0) return;
+    let body = collapsed;
+    if (body.charCodeAt(0) === 32) {
+      pendingSpace = true;
+      body = body.slice(1);
+    }
+    if (body.length === 0) return;
+    const trailing = body.charCodeAt(body.length - 1) === 32;
+    if (trailing) body = body.slice(0, -1);
+    if (body.length > 0) {
+      if (pendingSpace && line.length > 0) line += ' ';
+      line += body;
+      pendingSpace = false;
+    }
+    if (trailing) pendingSpace = true;
+  };
+
+  // Iterative walk: show notes can nest deeply and recursion would overflow the stack.
+  const stack: Frame[] = [{ node, leaving: false, markIndex: -1 }];
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    const current = frame.node;
+    if (frame.leaving) {
+      if (frame.markIndex >= 0) {
+        const mark = marks[frame.markIndex]!;
+        mark.end = Math.max(mark.start, lineOffset + line.length);
+      }
+      const tag = tagOf(current);
+      if (tag === 'PRE') preDepth--;
+      if (BLOCK_TAGS.has(tag)) flush();
+      continue;
+    }
+    const type = current.nodeType;
+    if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
+      append(current.nodeValue ?? '');
+      continue;
+    }
+    if (type === ELEMENT_NODE) {
+      const tag = tagOf(current);
+      if (SKIPPED_TAGS.has(tag)) continue;
+      const element = current as Element;
+      if (typeof element.hasAttribute === 'function' && element.hasAttribute('hidden')) continue;
+      if (tag === 'BR') {
+        flush();
+        continue;
+      }
+      if (BLOCK_TAGS.has(tag)) flush();
+      if (tag === 'PRE') preDepth++;
+      let markIndex = -1;
+      const value = annotate?.(element);
+      if (value !== null && value !== undefined) {
+        markIndex = marks.length;
+        marks.push({ start: position(), end: position(), value });
+      }
+      stack.push({ node: current, leaving: true, markIndex });
+    } else if (type !== 9 && type !== 11) {
+      // Comments, processing instructions, doctypes: nothing to read.
+      continue;
+    }
+    const children = current.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child) stack.push({ node: child, leaving: false, markIndex: -1 });
+    }
+  }
+  flush();
+  return { text: lines.join('\n'), marks };
+}
+
+/**
+ * Turns a DOM node into the text a reader sees, one logical line per line: block elements, list
+ * items and `<br>` break lines; inline elements (`<code>`, `<a>`, `<em>`) stay inside the line;
+ * white space collapses; scripts, styles and hidden elements are left out.
+ *
+ * @example
+ * nodeToText(parseHTML('<ul><li>1:45 – <code>Plug.Upload</code> to S3</li><li>2:00 – B</li></ul>').document);
+ * // '1:45 – Plug.Upload to S3\n2:00 – B'
+ */
+export function nodeToText(node: Node): string {
+  return renderNodeText<never>(node).text;
+}
