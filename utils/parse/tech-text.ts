@@ -1,0 +1,150 @@
+// Finds technologies named in prose: one scan over the tokens against the catalog's alias index, then
+// context rules for names that are also everyday words ("let go of" is not Go, "Phoenix, Arizona" is not Phoenix).
+import type { Technology } from '@/utils/tech/catalog';
+import { ALIAS_INDEX } from '@/utils/tech/lookup';
+import { tokenize, type Token } from '@/utils/tech/tokenize';
+
+/** Words within this many tokens of an ambiguous name can vouch for it. */
+const CONTEXT_WINDOW = 5;
+/** Words that may sit between two technologies in a list ("Rails, Phoenix and .NET Core"). */
+const LIST_CONNECTORS = new Set(['and', 'or', 'with', 'vs', 'versus', 'plus', 'on', 'over', 'to', 'from', 'into', 'than']);
+
+interface Candidate {
+  readonly tech: Technology;
+  readonly start: number;
+  /** Exclusive token index. */
+  readonly end: number;
+  /** null: still needs evidence; true: accepted; false: rejected. */
+  verdict: boolean | null;
+}
+
+/** A technology named in prose, with where its first mention starts in the text. */
+export interface TextMention {
+  readonly tech: Technology;
+  readonly offset: number;
+}
+
+function matchAt(tokens: readonly Token[], i: number): Candidate | undefined {
+  const first = tokens[i];
+  if (first === undefined) return undefined;
+  const entries = ALIAS_INDEX.get(first.norm);
+  if (entries === undefined) return undefined;
+  for (const entry of entries) {
+    const length = entry.tokens.length;
+    if (i + length > tokens.length) continue;
+    let matches = true;
+    let cased = false;
+    for (let k = 0; k < length; k++) {
+      const token = tokens[i + k]!;
+      // A name never spans a sentence or line break ("…in Go. Rust…" is not one name).
+      if (token.norm !== entry.tokens[k] || (k > 0 && (token.gap === 'break' || token.gap === 'line'))) {
+        matches = false;
+        break;
+      }
+      cased ||= token.cased;
+    }
+    if (!matches) continue;
+    return { tech: entry.tech, start: i, end: i + length, verdict: firstVerdict(entry.tech, entry.ambiguous, cased, tokens, i, i + length) };
+  }
+  return undefined;
+}
+
+function firstVerdict(tech: Technology, ambiguousSpelling: boolean, cased: boolean, tokens: readonly Token[], start: number, end: number): boolean | null {
+  const rule = tech.ambiguous;
+  if (!ambiguousSpelling || rule === undefined) return true;
+  if (!cased) return false;
+  if (rule === 'case') return true;
+  if (rule.not !== undefined && rule.not.length > 0) {
+    const before = tokens[start - 1];
+    const after = tokens[end];
+    const touching = (token: Token | undefined, gapToken: Token | undefined) =>
+      token !== undefined && gapToken !== undefined && gapToken.gap !== 'line' && rule.not!.includes(token.norm);
+    if (touching(before, tokens[start]) || touching(after, after)) return false;
+  }
+  if ((rule.context?.length ?? 0) === 0 && (rule.related?.length ?? 0) === 0) return true;
+  return hasContextWord(rule.context ?? [], tokens, start, end) ? true : null;
+}
+
+function hasContextWord(context: readonly string[], tokens: readonly Token[], start: number, end: number): boolean {
+  if (context.length === 0) return false;
+  // Look back, then ahead, without crossing a line break (each topic line is its own statement).
+  for (let k = start - 1; k >= Math.max(0, start - CONTEXT_WINDOW); k--) {
+    if (context.includes(tokens[k]!.norm)) return true;
+    if (tokens[k]!.gap === 'line') break;
+  }
+  for (let k = end; k < Math.min(tokens.length, end + CONTEXT_WINDOW); k++) {
+    if (tokens[k]!.gap === 'line') break;
+    if (context.includes(tokens[k]!.norm)) return true;
+  }
+  return false;
+}
+
+/** Two candidates are neighbours in a list when only separators or one connector word lie between them. */
+function areListNeighbours(left: Candidate, right: Candidate, tokens: readonly Token[]): boolean {
+  const between = right.start - left.end;
+  if (between < 0 || between > 1) return false;
+  const firstOfRight = tokens[right.start]!;
+  if (between === 0) return firstOfRight.gap === 'list';
+  const connector = tokens[left.end]!;
+  return LIST_CONNECTORS.has(connector.norm) && connector.gap !== 'line' && connector.gap !== 'break' && firstOfRight.gap !== 'line' && firstOfRight.gap !== 'break';
+}
+
+function resolvePending(candidates: Candidate[], tokens: readonly Token[]): void {
+  let changed = true;
+  // Each pass can settle a neighbour of something settled in the previous one ("Go, Rust and Swift").
+  while (changed) {
+    changed = false;
+    const sure = new Set<string>();
+    for (const candidate of candidates) {
+      if (candidate.verdict !== true) continue;
+      sure.add(candidate.tech.slug);
+      for (const parent of candidate.tech.parents ?? []) sure.add(parent);
+    }
+    for (let i = 0; i < candidates.length; i++) {
+      const candidate = candidates[i]!;
+      if (candidate.verdict !== null) continue;
+      const rule = candidate.tech.ambiguous;
+      const related = typeof rule === 'object' ? (rule.related ?? []) : [];
+      const previous = candidates[i - 1];
+      const next = candidates[i + 1];
+      if (
+        sure.has(candidate.tech.slug) ||
+        related.some((slug) => sure.has(slug)) ||
+        (previous?.verdict === true && areListNeighbours(previous, candidate, tokens)) ||
+        (next?.verdict === true && areListNeighbours(candidate, next, tokens))
+      ) {
+        candidate.verdict = true;
+        changed = true;
+      }
+    }
+  }
+}
+
+/**
+ * The technologies named in prose, each once, in order of first mention.
+ * Linear in the text: one tokenising pass and one scan against an index built at module load.
+ *
+ * @example findTechInText('It runs on Postgres and is written in Go.').map((m) => m.tech.slug) // ['postgres', 'golang']
+ */
+export function findTechInText(text: string): TextMention[] {
+  const tokens = tokenize(text);
+  const candidates: Candidate[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const candidate = matchAt(tokens, i);
+    if (candidate === undefined) {
+      i++;
+      continue;
+    }
+    candidates.push(candidate);
+    i = candidate.end;
+  }
+  resolvePending(candidates, tokens);
+  const found = new Map<string, TextMention>();
+  for (const candidate of candidates) {
+    if (candidate.verdict === true && !found.has(candidate.tech.slug)) {
+      found.set(candidate.tech.slug, { tech: candidate.tech, offset: tokens[candidate.start]!.start });
+    }
+  }
+  return [...found.values()];
+}

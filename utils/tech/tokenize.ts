@@ -1,0 +1,155 @@
+// Splits text into normalised word tokens in one linear pass, so technology names can be matched token by token.
+
+/** What separates a token from the one before it. */
+export type TokenGap =
+  /** spaces or a hyphen: `multi-node`, `Ruby on Rails` */
+  | 'space'
+  /** a list separator: `,` `/` `&` `+` `|` */
+  | 'list'
+  /** sentence punctuation, brackets or a dash: `.` `!` `?` `;` `:` `(` `–` */
+  | 'break'
+  /** a line break or the start of the text */
+  | 'line';
+
+export interface Token {
+  /** Lower-case, possessive stripped: `Nginx's` → `nginx`, `AWS'` → `aws`. */
+  readonly norm: string;
+  /** The token as written contains an upper-case letter. */
+  readonly cased: boolean;
+  readonly gap: TokenGap;
+  readonly start: number;
+  readonly end: number;
+}
+
+const enum Char {
+  Tab = 9,
+  Newline = 10,
+  Return = 13,
+  Space = 32,
+  Bang = 33,
+  Hash = 35,
+  Amp = 38,
+  Apostrophe = 39,
+  OpenParen = 40,
+  CloseParen = 41,
+  Plus = 43,
+  Comma = 44,
+  Hyphen = 45,
+  Dot = 46,
+  Slash = 47,
+  Colon = 58,
+  Semicolon = 59,
+  Question = 63,
+  OpenBracket = 91,
+  CloseBracket = 93,
+  Underscore = 95,
+  Pipe = 124,
+  RightQuote = 0x2019,
+}
+
+function isWordChar(code: number): boolean {
+  if (code < 128) {
+    return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === Char.Underscore;
+  }
+  // Letters beyond ASCII (é, ü …) belong to words; punctuation and symbols there (– — → ’ …) do not.
+  const ch = String.fromCharCode(code);
+  return ch.toLowerCase() !== ch.toUpperCase();
+}
+
+function isApostrophe(code: number): boolean {
+  return code === Char.Apostrophe || code === Char.RightQuote;
+}
+
+function gapOf(code: number, current: TokenGap): TokenGap {
+  if (code === Char.Newline || code === Char.Return) return 'line';
+  if (current === 'line') return current;
+  switch (code) {
+    case Char.Dot:
+    case Char.Bang:
+    case Char.Question:
+    case Char.Semicolon:
+    case Char.Colon:
+    case Char.OpenParen:
+    case Char.CloseParen:
+    case Char.OpenBracket:
+    case Char.CloseBracket:
+    case 0x2013: // –
+    case 0x2014: // —
+    case 0x2192: // →
+      return 'break';
+    case Char.Comma:
+    case Char.Slash:
+    case Char.Amp:
+    case Char.Plus:
+    case Char.Pipe:
+      return current === 'break' ? current : 'list';
+    default:
+      return current;
+  }
+}
+
+/**
+ * Splits text into word tokens. Keeps the dots, `#` and `+` that are part of technology names
+ * (`Node.js`, `.NET`, `C#`, `C++`, `Sentry.io`), treats hyphens as spaces, and records what
+ * separated each token from the previous one. Linear in the length of the text.
+ *
+ * @example tokenize("Let's Encrypt, .NET Core").map((t) => t.norm) // ['let', 'encrypt', '.net', 'core']
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const length = text.length;
+  let gap: TokenGap = 'line';
+  let i = 0;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    const leadingDot =
+      code === Char.Dot && i + 1 < length && isWordChar(text.charCodeAt(i + 1)) && (i === 0 || !isWordChar(text.charCodeAt(i - 1)));
+    if (!isWordChar(code) && !leadingDot) {
+      // A hyphen between words joins them like a space (`multi-node`); spaced dashes break.
+      if (code !== Char.Hyphen || i === 0 || !isWordChar(text.charCodeAt(i - 1)) || !isWordChar(text.charCodeAt(i + 1))) {
+        if (code === Char.Hyphen && text.charCodeAt(i + 1) === Char.Hyphen) gap = gap === 'line' ? gap : 'break';
+        else if (code === Char.Hyphen && (text.charCodeAt(i - 1) === Char.Space || text.charCodeAt(i + 1) === Char.Space))
+          gap = gap === 'line' ? gap : 'break';
+        else if (code !== Char.Space && code !== Char.Tab) gap = gapOf(code, gap);
+      }
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    while (i < length) {
+      const c = text.charCodeAt(i);
+      if (isWordChar(c)) {
+        i++;
+      } else if ((c === Char.Dot || isApostrophe(c)) && i + 1 < length && isWordChar(text.charCodeAt(i + 1))) {
+        i += 2; // node.js, asp.net, let's
+      } else if (c === Char.Hash && !isWordChar(text.charCodeAt(i + 1))) {
+        i++; // C#, F#
+      } else if (c === Char.Plus && text.charCodeAt(i + 1) === Char.Plus) {
+        i += 2; // C++
+      } else {
+        break;
+      }
+    }
+    let end = i;
+    // A trailing apostrophe (`AWS'`) is a possessive, not part of the name.
+    if (end < length && isApostrophe(text.charCodeAt(end))) i++;
+    const raw = text.slice(start, end);
+    let norm = raw.toLowerCase().replace(/\u2019/g, "'");
+    if (norm.endsWith("'s") && norm.length > 2) {
+      norm = norm.slice(0, -2);
+      end -= 2;
+    }
+    tokens.push({ norm, cased: raw !== raw.toLowerCase(), gap, start, end });
+    gap = 'space';
+  }
+  return tokens;
+}
+
+/**
+ * The normalised token sequence of a name, as {@link tokenize} would produce it.
+ * @example nameTokens('Ruby on Rails') // ['ruby', 'on', 'rails']
+ */
+export function nameTokens(name: string): string[] {
+  return tokenize(name).map((token) => token.norm);
+}
