@@ -153,19 +153,28 @@ function atLineStart(text: string, index: number): boolean {
 }
 
 interface ContextVerdict {
-  /** No reading is a chapter time. */
+  /** No reading is a chapter time, whatever follows. */
   rejectAll: boolean;
-  /** The reading that uses the whole leading digit run is not (a decimal or list like `1.10:30`). */
-  rejectWholeRun: boolean;
+  /**
+   * Words around it suggest a verse, score, ratio or metadata value (`John 3:16`, `won 21:15`, `Duration 45:00`),
+   * but inside a list an item may well end in "Mark", "job" or "won" before the next time: such a time is kept
+   * (at a cost) only when a list separator follows it.
+   */
+  suspicious: boolean;
+  /** The reading that uses the whole leading digit run follows a decimal point or comma (`1.10:30`). */
+  afterDecimal: boolean;
 }
 
 function judgeContext(text: string, runStart: number, clusterEnd: number, groups: number, insideUrl: boolean): ContextVerdict {
-  const ok: ContextVerdict = { rejectAll: false, rejectWholeRun: false };
-  const reject: ContextVerdict = { rejectAll: true, rejectWholeRun: true };
-  if (insideUrl) return reject;
+  const ok: ContextVerdict = { rejectAll: false, suspicious: false, afterDecimal: false };
+  const reject: ContextVerdict = { rejectAll: true, suspicious: false, afterDecimal: false };
+  const suspicious: ContextVerdict = { rejectAll: false, suspicious: true, afterDecimal: false };
   const prev = runStart > 0 ? text.charAt(runStart - 1) : '';
   const next = text.charAt(clusterEnd);
-  if ('/=&?$€£¥\\_%^'.includes(prev) && prev !== '') return reject;
+  // A URL's path may end a glued title (`…coryzue.com/47:52 – Next`); anything else in a URL is not a time.
+  if (insideUrl) return prev === '/' ? suspicious : reject;
+  // Query strings and amounts (`t=10:30`, `$10:30`).
+  if (prev !== '' && '=$€£¥\\_^'.includes(prev)) return reject;
   if ((prev === 'v' || prev === 'V') && !isLetter(text.charCodeAt(runStart - 2))) return reject;
   if ((prev === '"' || prev === "'") && next === prev) return reject;
   if (prev === 'T' && runStart > 1 && isDigit(text.charCodeAt(runStart - 2))) return reject;
@@ -179,18 +188,26 @@ function judgeContext(text: string, runStart: number, clusterEnd: number, groups
     if (TIME_ZONES.has(after)) return reject;
     const lower = after.toLowerCase();
     if (TIME_OF_DAY_WORDS.has(lower) || TIME_OF_DAY_WORDS.has(lower.replace(/\.$/, ''))) return reject;
-    if (RATIO_WORDS_AFTER.has(lower)) return reject;
+    if (RATIO_WORDS_AFTER.has(lower)) return suspicious;
   }
-  const before = wordBefore(text, runStart, ' \u00a0');
-  if (before.length > 0) {
-    if (SCRIPTURE_BOOKS.has(before)) return reject;
-    if (RATIO_WORDS_BEFORE.has(before)) return reject;
-  }
-  const label = wordBefore(text, runStart, ' \u00a0:"\'=>\t');
-  if (METADATA_WORDS.has(label)) return reject;
   if ((prev === ' ' || prev === '\u00a0' || prev === 'T') && followsDate(text, runStart)) return reject;
-  if (prev === '.' || prev === ',') return { ...ok, rejectWholeRun: true };
+  const before = wordBefore(text, runStart, ' \u00a0');
+  if (before.length > 0 && (SCRIPTURE_BOOKS.has(before) || RATIO_WORDS_BEFORE.has(before))) return suspicious;
+  const label = wordBefore(text, runStart, ' \u00a0:"\'=>\t');
+  if (METADATA_WORDS.has(label)) return suspicious;
+  if (prev === '.' || prev === ',') return { ...ok, afterDecimal: true };
   return ok;
+}
+
+/** Whether a list separator (`–`, `-`, `|`, `:` …, then a space) follows `end`, as in `1:45 – Overview`. */
+function separatorFollows(text: string, end: number): boolean {
+  let i = end;
+  while (i < text.length && i - end < 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 160)) i++;
+  if (text.charAt(i) === ')' || text.charAt(i) === ']') i++;
+  while (i < text.length && i - end < 5 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 160)) i++;
+  if (!SEPARATORS_AFTER.has(text.charAt(i))) return false;
+  const following = text.charAt(i + 1);
+  return following === ' ' || following === '\u00a0' || SEPARATORS_AFTER.has(following) || following === '';
 }
 
 /** Reads `text[start, end)` as a whole number (digits only, checked by the caller). */
@@ -209,7 +226,7 @@ function readCluster(
   text: string,
   groups: Array<[number, number]>,
   count: number,
-  rejectWholeRun: boolean,
+  wholeRunPenalty: number | null,
   durationSeconds: number | null,
 ): TimeReading[] {
   const readings: TimeReading[] = [];
@@ -234,10 +251,10 @@ function readCluster(
   for (const width of widths) {
     if (width > runLength) continue;
     const gluedDigits = runLength - width;
-    if (gluedDigits === 0 && rejectWholeRun) continue;
+    if (gluedDigits === 0 && wholeRunPenalty === null) continue;
     const start = runEnd - width;
     const lead = numberAt(text, start, runEnd);
-    const gluedPenalty = gluedDigits > 0 ? (width === 2 ? 0.3 : 0.35) : width === 3 ? 0.2 : 0;
+    const gluedPenalty = gluedDigits > 0 ? (width === 2 ? 0.3 : 0.35) : (width === 3 ? 0.2 : 0) + (wholeRunPenalty ?? 0);
     const kind: ReadingKind = gluedDigits > 0 ? 'glued' : 'plain';
     if (count === 2) {
       // A leading zero read on its own ("0" of "06") gives the same time: keep the wider reading.
@@ -255,7 +272,7 @@ function readCluster(
     }
   }
   // `1:04-22` between `1:01:30` and `1:07:02`: an hour-long timestamp typed with a dash (or dot) for a colon.
-  if (count === 2 && last[1] === lastEnd && runLength <= 2 && !rejectWholeRun) {
+  if (count === 2 && last[1] === lastEnd && runLength <= 2 && wholeRunPenalty !== null) {
     const sep = text.charAt(lastEnd);
     if (
       (sep === '-' || sep === '.' || sep === ';') &&
@@ -332,8 +349,10 @@ export function scanTimestamps(text: string, durationSeconds: number | null): Ti
         if (count <= 3) {
           const insideUrl = lastUrl > lastSpace;
           const verdict = judgeContext(text, i, k, count, insideUrl);
-          if (!verdict.rejectAll) {
-            const readings = readCluster(text, groups, count, verdict.rejectWholeRun, durationSeconds);
+          const listItem = verdict.suspicious || verdict.afterDecimal ? separatorFollows(text, Math.min(k, groups[count - 1]![0] + 2)) : false;
+          if (!verdict.rejectAll && (!verdict.suspicious || listItem)) {
+            const wholeRunPenalty = verdict.suspicious ? 0.35 : verdict.afterDecimal ? (listItem ? 0.2 : null) : 0;
+            const readings = readCluster(text, groups, count, wholeRunPenalty, durationSeconds);
             if (readings.length > 0) {
               const plain = readings.find((r) => r.kind === 'plain') ?? readings[0]!;
               occurrences.push({

@@ -217,8 +217,8 @@ function selectList(occurrences: TimestampOccurrence[]): Candidate | null {
 
 // ---- titles -------------------------------------------------------------------------------------------------
 
-const LEADING_JUNK = new Set([' ', '\t', '\u00a0', '-', '–', '—', '|', ':', '~', '•', '·', '*', '>', '=', ')', ']', '}', '▪', '►', '▸']);
-const TRAILING_JUNK = new Set([' ', '\t', '\u00a0', '-', '–', '—', '|', ':', '~', '•', '·', '*', '(', '[', '{', '<', '=', ',', ';', '▪', '►', '▸']);
+const LEADING_JUNK = new Set([' ', '\t', '\u00a0', '-', '–', '—', '|', ':', '•', '·', '*', '>', '=', ')', ']', '}', '▪', '►', '▸']);
+const TRAILING_JUNK = new Set([' ', '\t', '\u00a0', '-', '–', '—', '|', ':', '~', '•', '·', '*', '(', '[', '{', '<', '=', '▪', '►', '▸']);
 const SECTION_WORDS = ['links', 'references', 'show notes', 'resources', 'sponsors', 'credits', 'transcript', 'mentioned', 'notes', 'support the show'];
 const BULLET_START = /^\s*(?:[-*•·▪►▸‣◦●○+>–—]|\d{1,3}[.)])\s/;
 
@@ -248,7 +248,8 @@ function joinLines(lines: string[]): string {
     const raw = lines[k]!;
     const cleaned = cleanTitle(raw);
     if (cleaned === '' || BULLET_START.test(raw) || /^https?:/i.test(cleaned)) break;
-    const continues = dangling || /^[a-z`'"(&,;.]/.test(cleaned);
+    // Indented lines continue a list item (Markdown's wrapped items); so does lower-case text after a break.
+    const continues = dangling || /^[ \t\u00a0]{2,}/.test(raw) || /^[a-z`'"(&,;.]/.test(cleaned);
     if (!continues) break;
     title = title ? `${title} ${cleaned}` : cleaned;
     dangling = endsWithSeparator(raw);
