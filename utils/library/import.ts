@@ -1,0 +1,67 @@
+// Importing a JSON backup: everything is checked before anything is written, then merged in one transaction.
+import type { z } from 'zod';
+import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type Backup } from './export/backup';
+import type { LibraryService, MergeReport } from './service';
+
+/** Files larger than this are refused before they are read. */
+export const MAX_BACKUP_BYTES = 100 * 1024 * 1024;
+
+/** Why a backup cannot be imported; the message names the file's problem and where it is. */
+export class BackupImportError extends Error {
+  override readonly name = 'BackupImportError';
+}
+
+function pathOf(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+}
+
+function describeIssues(error: z.ZodError): string {
+  const issues = error.issues.slice(0, 3).map((issue) => `${pathOf(issue.path) || '(file)'}: ${issue.message}`);
+  const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more problems)` : '';
+  return issues.join('; ') + more;
+}
+
+/**
+ * Parse and fully validate a backup's text. Throws BackupImportError naming what is wrong.
+ * @example
+ * parseBackup('{"format":"stackcast-library","version":1,"exportedAt":"…","episodes":[]}').episodes // []
+ */
+export function parseBackup(text: string): Backup {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new BackupImportError(`This file is not valid JSON (${(error as Error).message}). Choose a Stackcast library backup (.json).`);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new BackupImportError('This file is not a Stackcast library backup: expected a JSON object with "format": "stackcast-library".');
+  }
+  const { format, version } = raw as { format?: unknown; version?: unknown };
+  if (format !== BACKUP_FORMAT) {
+    throw new BackupImportError(`This file is not a Stackcast library backup: format is ${JSON.stringify(format) ?? 'missing'}, expected "${BACKUP_FORMAT}".`);
+  }
+  if (typeof version === 'number' && version > BACKUP_VERSION) {
+    throw new BackupImportError(`This backup is version ${version}, written by a newer Stackcast; this one reads version ${BACKUP_VERSION}. Update the extension, then import again.`);
+  }
+  if (version !== BACKUP_VERSION) {
+    throw new BackupImportError(`Unsupported backup version ${JSON.stringify(version) ?? '(missing)'}: expected ${BACKUP_VERSION}.`);
+  }
+  const parsed = BackupSchema.safeParse(raw);
+  if (!parsed.success) throw new BackupImportError(`Nothing was imported: ${describeIssues(parsed.error)}.`);
+  return parsed.data;
+}
+
+/**
+ * Import a backup file into the library: size check, read, validate, merge (one transaction).
+ * On any error the library is unchanged and the error says why.
+ * @example
+ * const report = await importBackup(file, library); // { added: 3, updated: 1, unchanged: 0 }
+ */
+export async function importBackup(file: Pick<Blob, 'size' | 'text'>, library: LibraryService): Promise<MergeReport> {
+  if (file.size > MAX_BACKUP_BYTES) {
+    const mb = (file.size / 1024 / 1024).toFixed(1);
+    throw new BackupImportError(`This file is ${mb} MB; backups over ${MAX_BACKUP_BYTES / 1024 / 1024} MB are refused. Choose a Stackcast library backup.`);
+  }
+  const backup = parseBackup(await file.text());
+  return library.merge(backup.episodes);
+}
