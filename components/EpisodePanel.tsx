@@ -10,8 +10,10 @@ import { ChapterList } from './ChapterList';
 import { MiniPlayer } from './MiniPlayer';
 import { TechChips } from './TechChips';
 
-/** Subscribe to play-from-time requests coming from outside the panel (the page's own timestamps). */
-export type SeekRequests = (listener: (seconds: number) => void) => () => void;
+/** A request from outside the panel: the page's own timestamps, keyboard shortcuts. */
+export type PanelCommand = { type: 'seek'; seconds: number } | { type: 'next' } | { type: 'previous' };
+/** Subscribe to outside requests; returns the unsubscribe function. */
+export type SeekRequests = (listener: (command: PanelCommand) => void) => () => void;
 
 export interface EpisodePanelProps {
   episode: Episode;
@@ -79,9 +81,19 @@ export function EpisodePanel({ episode, target, options, requests, save }: Episo
     }
   };
 
-  useEffect(() => requests?.((seconds) => void playFrom(seconds)), [requests, target, options.playOnClick]);
-
   const current = time === null ? -1 : chapterAt(chapters, time);
+  const previous = () => void playFrom(chapters[Math.max(0, current - 1)]!.start);
+  const next = () => void playFrom(chapters[Math.min(chapters.length - 1, current + 1)]!.start);
+
+  useEffect(
+    () =>
+      requests?.((command) => {
+        if (command.type === 'seek') void playFrom(command.seconds);
+        else if (chapters.length > 0) (command.type === 'next' ? next : previous)();
+      }),
+    [requests, target, options.playOnClick, current, chapters],
+  );
+
   const hasChapters = chapters.length >= 2;
   const summary = [
     hasChapters ? `${chapters.length} chapters` : null,
@@ -126,7 +138,7 @@ export function EpisodePanel({ episode, target, options, requests, save }: Episo
               <button
                 type="button"
                 disabled={current <= 0}
-                onClick={() => void playFrom(chapters[Math.max(0, current - 1)]!.start)}
+                onClick={previous}
                 aria-label="Previous chapter"
               >
                 ◀ Previous
@@ -134,7 +146,7 @@ export function EpisodePanel({ episode, target, options, requests, save }: Episo
               <button
                 type="button"
                 disabled={current >= chapters.length - 1}
-                onClick={() => void playFrom(chapters[current + 1]!.start)}
+                onClick={next}
                 aria-label="Next chapter"
               >
                 Next ▶

@@ -1,9 +1,7 @@
-// Popup: this tab's episodes, quick save, open the library.
+// Popup entry: render the app for the active tab.
 import '@/utils/zod-setup';
 import { render } from 'preact';
+import { PopupApp } from './App';
+import './popup.css';
 
-function Popup() {
-  return <main>Stackcast</main>;
-}
-
-render(<Popup />, document.getElementById('app')!);
+render(<PopupApp />, document.getElementById('app')!);

@@ -2,12 +2,13 @@
 import { browser } from 'wxt/browser';
 import type { Request } from '../messages';
 import { contextLibrary } from '../library/instance';
+import { setTabEpisodes, tabEpisodesOf, trackTabNavigation } from './badge';
 
 type Handlers = {
   [K in Request['type']]: (request: Extract<Request, { type: K }>, tabId: number | undefined) => Promise<unknown>;
 };
 
-const tabEpisodes = new Map<number, Extract<Request, { type: 'tab:episodes' }>['episodes']>();
+trackTabNavigation();
 
 export const handlers: Handlers = {
   async 'library:save'(request) {
@@ -26,10 +27,10 @@ export const handlers: Handlers = {
     return null;
   },
   async 'tab:episodes'(request, tabId) {
-    if (tabId !== undefined) tabEpisodes.set(tabId, request.episodes);
+    if (tabId !== undefined) await setTabEpisodes(tabId, request.episodes);
     return null;
   },
   async 'tab:get-episodes'(request) {
-    return tabEpisodes.get(request.tabId) ?? [];
+    return tabEpisodesOf(request.tabId);
   },
 };

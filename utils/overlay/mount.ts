@@ -1,7 +1,7 @@
 // Mount one episode panel in its own open shadow root, beside (never over) the episode on the page.
 import { h, render, type ComponentChildren } from 'preact';
 import panelCss from '@/components/panel.css?inline';
-import { EpisodePanel, type SeekRequests } from '@/components/EpisodePanel';
+import { EpisodePanel, type PanelCommand, type SeekRequests } from '@/components/EpisodePanel';
 import type { Episode } from '../model';
 import type { PlaybackTarget } from '../player';
 import type { OverlayOptions } from './options';
@@ -21,8 +21,10 @@ export interface MountedPanel {
   host: HTMLElement;
   /** Re-render with new data (same host, same state). */
   update(props: PanelProps): void;
-  /** Play from a time, as if the listener clicked it in the panel. */
-  seek(seconds: number): void;
+  /** Play from a time, as if the listener clicked it in the panel; or go to the next/previous chapter. */
+  command(command: PanelCommand): void;
+  /** Press the panel's Save button (keyboard shortcut); false when it has none. */
+  save(): boolean;
   unmount(): void;
 }
 
@@ -30,7 +32,7 @@ export interface MountedPanel {
  * Insert a host element after (or before) `anchor`, attach an open shadow root and render the panel in it.
  * @example
  * const panel = mountPanel(episodeRoot, 'after', { episode, target, options });
- * panel.seek(105);
+ * panel.command({ type: 'seek', seconds: 105 });
  */
 export function mountPanel(anchor: Element, position: 'after' | 'before', props: PanelProps): MountedPanel {
   const doc = anchor.ownerDocument;
@@ -46,7 +48,7 @@ export function mountPanel(anchor: Element, position: 'after' | 'before', props:
   else if (position === 'before') anchor.before(host);
   else anchor.after(host);
 
-  const listeners = new Set<(seconds: number) => void>();
+  const listeners = new Set<(command: PanelCommand) => void>();
   const requests: SeekRequests = (listener) => {
     listeners.add(listener);
     return () => listeners.delete(listener);
@@ -60,8 +62,13 @@ export function mountPanel(anchor: Element, position: 'after' | 'before', props:
   return {
     host,
     update: draw,
-    seek(seconds) {
-      for (const listener of listeners) listener(seconds);
+    command(command) {
+      for (const listener of listeners) listener(command);
+    },
+    save() {
+      const button = shadow.querySelector<HTMLElement>('[data-stackcast-save]');
+      button?.click();
+      return button !== null;
     },
     unmount() {
       render(null, container);

@@ -1,0 +1,221 @@
+// The overlay's state on one page: which episodes have panels, kept in step with the page idempotently.
+import type { ComponentChildren } from 'preact';
+import type { Episode } from '../model';
+import type { PlaybackTarget } from '../player';
+import type { DetectedEpisode } from '../sites/types';
+import { PANELS_MAX } from './limits';
+import { HOST_ATTRIBUTE, mountPanel, type MountedPanel } from './mount';
+import type { OverlayOptions } from './options';
+import { linkTimestamps, unlinkTimestamps } from './page-timestamps';
+
+export interface OverlayDeps {
+  /** The episodes on the page (utils/sites scanPage). */
+  scan(doc: Document, url: URL): DetectedEpisode[];
+  /** Tell the background what this tab has (badge, popup); called only when it changed. */
+  report(episodes: Episode[]): void;
+  options(): OverlayOptions;
+  /** The library's Save button for an episode, when available. */
+  save?(episode: Episode): ComponentChildren;
+}
+
+export interface ScanSummary {
+  episodes: number;
+  panels: number;
+  mounted: number;
+  removed: number;
+  milliseconds: number;
+}
+
+interface Entry {
+  panel: MountedPanel;
+  anchor: Element;
+  detected: DetectedEpisode;
+  signature: string;
+}
+
+/**
+ * An episode gets a panel when its notes have a chapter list (two or more) or any technology.
+ * @example
+ * deservesPanel({ chapters: [], tech: [] }) // false
+ */
+export function deservesPanel(episode: Pick<Episode, 'chapters' | 'tech'>): boolean {
+  return episode.chapters.length >= 2 || episode.tech.length > 0;
+}
+
+/**
+ * Keeps one panel per detected episode. Every `scan()` reconciles: reuses panels whose episode is still
+ * there, re-renders changed ones, mounts new ones, removes the rest, including hosts left behind by a
+ * Turbolinks snapshot or a previous instance (a cloned host has lost its shadow root).
+ * @example
+ * const overlay = new OverlayController(document, deps); overlay.scan(); // later: overlay.teardown()
+ */
+export class OverlayController {
+  private readonly entries = new Map<string, Entry>();
+  private lastReport: string | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly deps: OverlayDeps,
+  ) {}
+
+  /** Panels by episode key, for tests and the click router. */
+  get panels(): ReadonlyMap<string, Entry> {
+    return this.entries;
+  }
+
+  scan(url = new URL(this.doc.location?.href ?? 'about:blank')): ScanSummary {
+    const started = performance.now();
+    const options = this.deps.options();
+    const detected = options.enabled ? this.deps.scan(this.doc, url) : [];
+    const wanted = new Map<string, DetectedEpisode>();
+    for (const item of detected) {
+      if (wanted.size >= PANELS_MAX) break;
+      if (!deservesPanel(item.episode)) continue;
+      let key = item.episode.id;
+      for (let n = 2; wanted.has(key); n++) key = `${item.episode.id}#${n}`;
+      wanted.set(key, item);
+    }
+
+    let removed = 0;
+    for (const [key, entry] of this.entries) {
+      if (!wanted.has(key)) {
+        entry.panel.unmount();
+        this.entries.delete(key);
+        removed += 1;
+      }
+    }
+    removed += this.sweepOrphans();
+
+    let mounted = 0;
+    for (const [key, item] of wanted) {
+      const anchor = anchorOf(item);
+      const signature = signatureOf(item, options);
+      const entry = this.entries.get(key);
+      if (entry && entry.anchor === anchor && isBeside(entry.panel.host, anchor, options.position)) {
+        if (entry.signature !== signature || entry.detected.media !== item.media) {
+          entry.panel.update(this.propsFor(item, options));
+          entry.signature = signature;
+        }
+        entry.detected = item;
+      } else {
+        entry?.panel.unmount();
+        const panel = mountPanel(anchor, options.position, this.propsFor(item, options));
+        this.entries.set(key, { panel, anchor, detected: item, signature });
+        mounted += 1;
+      }
+      if (options.linkPageTimestamps && item.notes && item.episode.chapters.length >= 2) {
+        linkTimestamps(item.notes, { durationSeconds: item.episode.durationSeconds });
+      }
+    }
+
+    this.reportIfChanged(Array.from(wanted.values(), (item) => item.episode));
+    return { episodes: detected.length, panels: this.entries.size, mounted, removed, milliseconds: performance.now() - started };
+  }
+
+  /**
+   * Play from `seconds` for the episode whose notes (or block) contain `element`. False when none does.
+   * @example
+   * overlay.playFromPage(clickedSpan, 105)
+   */
+  playFromPage(element: Element, seconds: number): boolean {
+    let owner: Entry | undefined;
+    for (const entry of this.entries.values()) {
+      if (entry.detected.notes?.contains(element)) {
+        owner = entry;
+        break;
+      }
+      if (!owner && entry.detected.root.contains(element)) owner = entry;
+    }
+    if (!owner && this.entries.size === 1) owner = this.entries.values().next().value;
+    if (!owner) return false;
+    owner.panel.command({ type: 'seek', seconds });
+    return true;
+  }
+
+  /**
+   * Run a keyboard command on the focused panel, else the first one. False when the page has no panel.
+   * @example
+   * overlay.runCommand('next-chapter')
+   */
+  runCommand(command: 'next-chapter' | 'previous-chapter' | 'save-episode'): boolean {
+    const entries = [...this.entries.values()];
+    const focused = this.doc.activeElement;
+    const entry = entries.find((candidate) => candidate.panel.host === focused) ?? entries[0];
+    if (!entry) return false;
+    if (command === 'save-episode') return entry.panel.save();
+    entry.panel.command({ type: command === 'next-chapter' ? 'next' : 'previous' });
+    return true;
+  }
+
+  /** Forget what was last reported, so the next scan reports again (after a navigation the badge was cleared). */
+  forgetReport(): void {
+    this.lastReport = null;
+  }
+
+  /** Remove every panel and page change this overlay made. */
+  teardown(): void {
+    for (const entry of this.entries.values()) entry.panel.unmount();
+    this.entries.clear();
+    this.sweepOrphans();
+    if (this.doc.body) unlinkTimestamps(this.doc.body);
+  }
+
+  private propsFor(item: DetectedEpisode, options: OverlayOptions) {
+    const target: PlaybackTarget = {
+      media: item.media ?? null,
+      seekable: item.adapter.seekable,
+      audioUrl: item.episode.audioUrl,
+      episodeUrl: item.episode.url,
+      siteName: item.adapter.name,
+      timeUrl: item.adapter.timeUrl ? item.adapter.timeUrl.bind(item.adapter) : null,
+    };
+    return { episode: item.episode, target, options, save: this.deps.save?.(item.episode) };
+  }
+
+  private sweepOrphans(): number {
+    const live = new Set<Element>(Array.from(this.entries.values(), (entry) => entry.panel.host));
+    let removed = 0;
+    for (const host of Array.from(this.doc.querySelectorAll(`[${HOST_ATTRIBUTE}]`))) {
+      if (!live.has(host)) {
+        host.remove();
+        removed += 1;
+      }
+    }
+    return removed;
+  }
+
+  private reportIfChanged(episodes: Episode[]): void {
+    const key = episodes.map((episode) => `${episode.id}:${episode.chapters.length}:${episode.tech.length}`).join('\n');
+    if (key === this.lastReport) return;
+    this.lastReport = key;
+    this.deps.report(episodes);
+  }
+}
+
+/** Where the panel goes: beside the episode's block; for a whole-page block, beside its show notes. */
+function anchorOf(item: DetectedEpisode): Element {
+  const { root, notes } = item;
+  const doc = root.ownerDocument;
+  if ((root === doc.body || root === doc.documentElement) && notes && notes !== doc.body) return notes;
+  return root;
+}
+
+function isBeside(host: Element, anchor: Element, position: 'after' | 'before'): boolean {
+  if (!host.isConnected) return false;
+  if (anchor === anchor.ownerDocument.body) return host.parentElement === anchor;
+  return position === 'after' ? anchor.nextElementSibling === host : anchor.previousElementSibling === host;
+}
+
+function signatureOf({ episode, adapter }: DetectedEpisode, options: OverlayOptions): string {
+  return [
+    episode.title,
+    episode.audioUrl,
+    episode.url,
+    episode.chapters.map((chapter) => `${chapter.start} ${chapter.title}`).join('\n'),
+    episode.tech.map((tech) => `${tech.slug}/${tech.source}`).join(' '),
+    adapter.id,
+    options.collapsed,
+    options.playOnClick,
+    options.theme,
+  ].join('\u0000');
+}

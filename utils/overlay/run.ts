@@ -1,0 +1,146 @@
+// Start the overlay in a content-script context: scan, then keep in step with navigation and DOM changes.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
+import type { Episode } from '../model';
+import { scanPage } from '../sites/scan';
+import { OverlayController } from './controller';
+import { DEFAULT_OVERLAY_OPTIONS, type OverlayOptions } from './options';
+import { seekTargetOf } from './page-timestamps';
+import { loadOverlayOptions } from './preferences';
+import { tabEpisodesMessage } from './report';
+import { createRescanScheduler } from './rescan';
+import { saveButtonFor } from './save-slot';
+
+/** Performance marks read by the benchmark (bench/overlay.bench.ts). */
+export const MARK_START = 'stackcast:start';
+export const MARK_RENDERED = 'stackcast:rendered';
+
+/** Set by the popup's "Scan this page" just before it injects this script: run even where disabled. */
+const ON_DEMAND_FLAG = '__stackcastScanRequested';
+
+/**
+ * Run the overlay until `ctx` is invalidated (extension reload/update, or a newer injection of this script).
+ * @example
+ * export default defineContentScript({ matches, main: (ctx) => startOverlay(ctx) });
+ */
+export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
+  performance.mark(MARK_START);
+  const onDemand = Boolean((globalThis as Record<string, unknown>)[ON_DEMAND_FLAG]);
+  delete (globalThis as Record<string, unknown>)[ON_DEMAND_FLAG];
+  let options: OverlayOptions = { ...DEFAULT_OVERLAY_OPTIONS };
+  let settingsChanged = () => {};
+  try {
+    options = await loadOverlayOptions(location.hostname, onDemand, ctx, (next) => {
+      options = next;
+      settingsChanged();
+    });
+  } catch (error) {
+    // Storage can fail (quota, a corrupt profile): the overlay still works with defaults.
+    console.warn('[stackcast] settings unavailable, using defaults:', error);
+  }
+  if (ctx.isInvalid) return;
+
+  const overlay = new OverlayController(document, {
+    scan: (doc, url) => scanPage(doc, url),
+    report: (episodes) => void report(episodes),
+    options: () => options,
+    save: saveButtonFor,
+  });
+
+  const observer = new MutationObserver(() => {
+    if (!rescans.pending) rescans.request('mutation');
+  });
+  const observe = () => observer.observe(document.documentElement, { childList: true, subtree: true });
+  const scan = (): number => {
+    // Our own DOM writes (hosts, timestamp spans) are not page changes: stop listening while we write.
+    observer.disconnect();
+    try {
+      return overlay.scan().milliseconds;
+    } catch (error) {
+      console.warn('[stackcast] scan failed:', error);
+      return 50;
+    } finally {
+      observer.takeRecords();
+      if (ctx.isValid) observe();
+    }
+  };
+  const rescans = createRescanScheduler(scan, {
+    now: () => performance.now(),
+    setTimeout: (callback, ms) => ctx.setTimeout(callback, ms),
+    clearTimeout: (handle) => clearTimeout(handle as number),
+  });
+
+  settingsChanged = () => rescans.request('navigation');
+  scan();
+  performance.mark(MARK_RENDERED);
+
+  const navigated = () => {
+    // The background clears the badge when a tab navigates: report again even if nothing changed.
+    overlay.forgetReport();
+    rescans.request('navigation');
+  };
+  ctx.addEventListener(window, 'wxt:locationchange', navigated);
+  ctx.addEventListener(window, 'popstate', navigated);
+  ctx.addEventListener(window, 'pageshow', navigated);
+  ctx.addEventListener(document, 'turbolinks:load', navigated);
+  ctx.addEventListener(document, 'turbo:load', navigated);
+
+  // Keyboard shortcuts arrive from the background as `command:run` (checked here by hand: no zod in pages).
+  const onMessage = (raw: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const command = commandOf(raw);
+    if (!command) return undefined;
+    return Promise.resolve({ ok: overlay.runCommand(command) });
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+  // In-page timestamps: one delegated listener (wrapped spans survive Turbolinks snapshots as clones).
+  const activate = (event: Event) => {
+    const hit = seekTargetOf(event.target);
+    if (!hit) return;
+    if (hit.element.tagName === 'A' && leavesPage(hit.element as HTMLAnchorElement)) return;
+    if (overlay.playFromPage(hit.element, hit.seconds)) event.preventDefault();
+  };
+  // Bubble phase on window runs after the page's own handlers, so our (correctly parsed) time wins.
+  ctx.addEventListener(window, 'click', activate);
+  ctx.addEventListener(window, 'keydown', (event: KeyboardEvent) => {
+    if ((event.key === 'Enter' || event.key === ' ') && (event.target as Element | null)?.tagName === 'SPAN') activate(event);
+  });
+
+  ctx.onInvalidated(() => {
+    rescans.cancel();
+    observer.disconnect();
+    overlay.teardown();
+  });
+}
+
+async function report(episodes: Episode[]): Promise<void> {
+  try {
+    await browser.runtime.sendMessage(tabEpisodesMessage(episodes));
+  } catch (error) {
+    // The extension was reloaded under us: nothing to tell anymore.
+    console.debug('[stackcast] could not report episodes:', error);
+  }
+}
+
+const COMMANDS = ['next-chapter', 'previous-chapter', 'save-episode'] as const;
+
+function commandOf(raw: unknown): (typeof COMMANDS)[number] | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { type, command } = raw as { type?: unknown; command?: unknown };
+  if (type !== 'command:run') return null;
+  return COMMANDS.find((known) => known === command) ?? null;
+}
+
+/** A link to another page keeps navigating; only same-page links (`#`, `#1:45`) become seeks. */
+function leavesPage(link: HTMLAnchorElement): boolean {
+  const href = link.getAttribute('href');
+  if (!href || href.startsWith('#') || href.startsWith('javascript:')) return false;
+  try {
+    const target = new URL(href, location.href);
+    return target.origin + target.pathname + target.search !== location.origin + location.pathname + location.search;
+  } catch {
+    return false;
+  }
+}
