@@ -38,11 +38,13 @@ export function readField(root: ParentNode | null | undefined, specs: readonly F
   return null;
 }
 
-/** The first element among `selectors` inside `root`, or null (invalid selectors are skipped). */
+/** The first element among `selectors` at or inside `root`, or null (invalid selectors are skipped). */
 export function firstElement(root: ParentNode | null | undefined, selectors: readonly string[] | undefined): Element | null {
   if (!root || !selectors) return null;
   for (const selector of selectors) {
     try {
+      // The root itself counts: an episode's area can be its show-notes element.
+      if (isElement(root) && root.matches(selector)) return root;
       const element = root.querySelector(selector);
       if (element) return element;
     } catch {
