@@ -48,16 +48,21 @@ export function scriptIdFor(pattern: string): string {
   return SCRIPT_ID_PREFIX + pattern;
 }
 
-/** The built-in sites: hostnames from the manifest's content-script matches (`*.` prefix removed). */
+/**
+ * The built-in sites, one entry per site: hostnames from the manifest's content-script matches, with
+ * `*.` and `www.` dropped and subdomains folded into their site (disabling a site covers them all).
+ * @example
+ * supportedHosts(); // ['castbox.fm', 'listennotes.com', ..., 'pocketcasts.com', 'runninginproduction.com']
+ */
 export function supportedHosts(manifest = browser.runtime.getManifest()): string[] {
   const hosts = new Set<string>();
   for (const script of manifest.content_scripts ?? []) {
     for (const match of script.matches ?? []) {
       const host = /^(?:\*|https?):\/\/(?:\*\.)?([^/*]+)\//.exec(match)?.[1];
-      if (host) hosts.add(host);
+      if (host) hosts.add(host.toLowerCase().replace(/^www\./, ''));
     }
   }
-  return [...hosts].sort();
+  return [...hosts].filter((host) => ![...hosts].some((other) => host.endsWith(`.${other}`))).sort();
 }
 
 /** Whether a host is already covered by a built-in site (same host or a subdomain of one). */

@@ -20,7 +20,13 @@ const manifest = {
   version: '0.1.0',
   content_scripts: [
     {
-      matches: ['https://runninginproduction.com/*', 'https://*.pocketcasts.com/*', 'https://overcast.fm/*'],
+      matches: [
+        '*://runninginproduction.com/*',
+        '*://www.runninginproduction.com/*',
+        'https://*.pocketcasts.com/*',
+        '*://play.pocketcasts.com/*',
+        'https://overcast.fm/*',
+      ],
       js: ['content-scripts/content.js'],
       css: ['content-scripts/content.css'],
     },
@@ -90,7 +96,7 @@ describe('siteFromInput', () => {
 });
 
 describe('supported hosts', () => {
-  it('lists the content-script hosts without wildcards', () => {
+  it('lists one entry per site: no wildcards, www. or subdomains of a listed site', () => {
     expect(supportedHosts(manifest as never)).toEqual(['overcast.fm', 'pocketcasts.com', 'runninginproduction.com']);
   });
 
