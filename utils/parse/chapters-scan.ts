@@ -176,6 +176,8 @@ function judgeContext(text: string, runStart: number, clusterEnd: number, groups
   // Query strings and amounts (`t=10:30`, `$10:30`).
   if (prev !== '' && '=$€£¥\\_^'.includes(prev)) return reject;
   if ((prev === 'v' || prev === 'V') && !isLetter(text.charCodeAt(runStart - 2))) return reject;
+  // `-14:36` right after a space or a line break is a player's remaining time, not a bulleted item.
+  if (prev === '-' && (runStart < 2 || isSpace(text.charCodeAt(runStart - 2)) || text.charAt(runStart - 2) === '(')) return reject;
   if ((prev === '"' || prev === "'") && next === prev) return reject;
   if (prev === 'T' && runStart > 1 && isDigit(text.charCodeAt(runStart - 2))) return reject;
   if (next === 'Z' && !isLetter(text.charCodeAt(clusterEnd + 1))) return reject;
@@ -254,7 +256,11 @@ function readCluster(
     if (gluedDigits === 0 && wholeRunPenalty === null) continue;
     const start = runEnd - width;
     const lead = numberAt(text, start, runEnd);
-    const gluedPenalty = gluedDigits > 0 ? (width === 2 ? 0.3 : 0.35) : (width === 3 ? 0.2 : 0) + (wholeRunPenalty ?? 0);
+    // Digits glued onto a title (`Ubuntu 20.0432:04`) are likely only when the run itself is glued to text;
+    // a free-standing `13:32` read as `1` + `3:32` needs a title ending in a lone digit.
+    const freeStanding = runStart === 0 || isSpace(text.charCodeAt(runStart - 1));
+    const gluedPenalty =
+      gluedDigits > 0 ? (freeStanding ? 0.6 : width === 2 ? 0.3 : 0.35) : (width === 3 ? 0.2 : 0) + (wholeRunPenalty ?? 0);
     const kind: ReadingKind = gluedDigits > 0 ? 'glued' : 'plain';
     if (count === 2) {
       // A leading zero read on its own ("0" of "06") gives the same time: keep the wider reading.
@@ -392,7 +398,9 @@ function markPairs(text: string, occurrences: TimestampOccurrence[]): void {
     const between = text.slice(a.end, b.runStart).trim();
     const aPlain = a.readings[0]!;
     const bPlain = b.readings[0]!;
-    if (between === '/' || between.toLowerCase() === 'of') {
+    // `0:00 / 23:59`, `0:00 of 23:59`, `00:19 14:38`: a player's elapsed and total time.
+    const sideBySide = between === '' && gap > 0 && !text.slice(a.end, b.runStart).includes('\n');
+    if (between === '/' || between.toLowerCase() === 'of' || sideBySide) {
       a.readings = [];
       b.readings = [];
       continue;

@@ -173,10 +173,13 @@ function assess(block: TimestampOccurrence[], picks: Pick[]): Candidate | null {
   const structuredShare = structured / picks.length;
   // Two times in a sentence ("at 10:30 we ... by 45:00") are prose, not a list.
   if (structured < 2 || structuredShare < 0.5) return null;
+  // Digits split off a title (`…20.0432:04`) happen now and then in glued text, never as the rule.
+  const split = picks.filter((p) => p.reading.kind === 'glued').length;
+  if (split * 3 > picks.length) return null;
   const startable = block.filter((o) => !o.notStart).length;
   const coverage = picks.length / Math.max(1, startable);
   // A random scatter of times (other episodes' durations) has only a short ascending thread through it.
-  if (startable >= 4 && coverage < 0.5) return null;
+  if (startable >= 4 && coverage < 0.7) return null;
   if (startable === 3 && count < 3 && !picks.every((p) => p.occurrence.linked)) return null;
   const gaps: number[] = [];
   const seconds = [...starts].sort((a, b) => a - b);
@@ -205,12 +208,28 @@ function blocksOf(occurrences: TimestampOccurrence[]): TimestampOccurrence[][] {
   return blocks;
 }
 
-function selectList(occurrences: TimestampOccurrence[]): Candidate | null {
-  let best: Candidate | null = null;
+/** A calendar date inside a title: lists whose titles carry dates are other episodes with their durations. */
+const DATED = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.? \d{1,2},? \d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i;
+
+/** The best list among the blocks, judged on its times and then on its titles. */
+function selectList(text: string, occurrences: TimestampOccurrence[]): { candidate: Candidate; titles: string[] } | null {
+  let best: { candidate: Candidate; titles: string[] } | null = null;
   for (const block of blocksOf(occurrences)) {
     if (block.length > MAX_BLOCK_ITEMS) continue;
-    const candidate = assess(block, bestChain(block));
-    if (candidate && (!best || candidate.score > best.score)) best = candidate;
+    const forward = assess(block, bestChain(block));
+    // Notes written last-topic-first: the same list read from the bottom (sorted when assembled).
+    const backward = assess(block, bestChain([...block].reverse()).reverse());
+    // Only a whole block in reverse counts: stray descending pairs are durations, comments, readouts.
+    const reversed = backward !== null && backward.coverage === 1 && backward.picks.length >= 3;
+    const candidate = reversed && (!forward || backward.score > forward.score * 1.5) ? backward : forward;
+    if (!candidate || (best && candidate.score <= best.candidate.score)) continue;
+    const titles = titlesFor(text, candidate.picks);
+    const untitled = titles.filter((t) => t === '').length;
+    // Bare times on their own lines are a player's readouts (`00:00` / `23:59`), not topics.
+    if (untitled * 2 >= titles.length) continue;
+    const dated = titles.filter((t) => DATED.test(t)).length;
+    if (dated * 2 >= titles.length) continue;
+    best = { candidate, titles };
   }
   return best;
 }
@@ -406,13 +425,13 @@ export function parseChapters(input: string | Node, options: ChapterParseOptions
   const duration = typeof options.durationSeconds === 'number' && Number.isFinite(options.durationSeconds) && options.durationSeconds > 0 ? Math.floor(options.durationSeconds) : null;
   if (input === null || input === undefined) return { chapters: [], confidence: 0 };
   const { text, occurrences } = findOccurrences(input, duration);
-  const candidate = selectList(occurrences);
-  if (!candidate) return { chapters: [], confidence: 0 };
-  const titles = titlesFor(text, candidate.picks);
+  const selected = selectList(text, occurrences);
+  if (!selected) return { chapters: [], confidence: 0 };
+  const { candidate, titles } = selected;
   const chapters: Chapter[] = [];
   const rangeEnds: Array<number | null> = [];
-  candidate.picks.forEach((pick, i) => {
-    const title = titles[i] ?? '';
+  const order = candidate.picks.map((pick, i) => ({ pick, title: titles[i] ?? '' })).sort((a, b) => a.pick.reading.seconds - b.pick.reading.seconds);
+  order.forEach(({ pick, title }) => {
     const previous = chapters[chapters.length - 1];
     if (previous && previous.start === pick.reading.seconds) {
       // Two topics at one second: keep one chapter that names both.
@@ -444,8 +463,7 @@ export function findTimestamps(text: string): Array<{ index: number; length: num
   if (typeof text !== 'string') return [];
   const occurrences = scanTimestamps(text, null);
   const chosen = new Map<TimestampOccurrence, TimeReading>();
-  const candidate = selectList(occurrences);
-  for (const pick of candidate?.picks ?? []) chosen.set(pick.occurrence, pick.reading);
+  for (const pick of selectList(text, occurrences)?.candidate.picks ?? []) chosen.set(pick.occurrence, pick.reading);
   const found: Array<{ index: number; length: number; seconds: number }> = [];
   for (const occurrence of occurrences) {
     const reading = chosen.get(occurrence) ?? occurrence.readings.find((r) => r.kind === 'plain' && r.penalty === 0);
