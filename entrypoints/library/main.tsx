@@ -1,9 +1,8 @@
 // Library page: every saved episode, filtered by technology, exported as a reading list.
 import '@/utils/zod-setup';
 import { render } from 'preact';
+import { LibraryApp } from '@/components/library/LibraryApp';
+import { contextLibrary } from '@/utils/library/instance';
+import './style.css';
 
-function Library() {
-  return <main>Library</main>;
-}
-
-render(<Library />, document.getElementById('app')!);
+render(<LibraryApp service={contextLibrary()} />, document.getElementById('app')!);

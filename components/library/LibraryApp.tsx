@@ -1,0 +1,198 @@
+// The library page: filters in the URL, a virtualised list, details, bulk actions, export and import.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { LibraryService } from '@/utils/library/service';
+import type { ListenerFields, ListenStatus, SavedEpisode, StoredEpisode } from '@/utils/library/record';
+import { applyView } from '@/utils/library/query/filter';
+import { computeFacets } from '@/utils/library/query/facets';
+import { DEFAULT_VIEW, serializeView } from '@/utils/library/query/view';
+import { exportLibrary, type LibraryExportKind } from '@/utils/library/export';
+import { importBackup } from '@/utils/library/import';
+import { useLiveLibrary } from './useLibrary';
+import { useHashView } from './useView';
+import { FilterPanel } from './FilterPanel';
+import { Toolbar } from './Toolbar';
+import { EpisodeList } from './EpisodeList';
+import { EpisodeDetails } from './EpisodeDetails';
+import { downloadFile, measured } from './download';
+
+type Notice = { kind: 'info' | 'error'; text: string; undo?: SavedEpisode[] };
+const NO_EPISODES: StoredEpisode[] = [];
+
+export interface LibraryAppProps {
+  service: LibraryService;
+  /** Clock for export dates, injectable for tests. */
+  now?: () => Date;
+}
+
+/**
+ * @example
+ * render(<LibraryApp service={contextLibrary()} />, document.getElementById('app')!);
+ */
+export function LibraryApp({ service, now = () => new Date() }: LibraryAppProps) {
+  const library = useLiveLibrary(service);
+  const [view, setView] = useHashView();
+  const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const firstRender = useRef(false);
+
+  const episodes = library.state === 'ready' ? library.episodes : NO_EPISODES;
+  const shown = useMemo(() => applyView(episodes, view), [episodes, view]);
+  const facets = useMemo(() => computeFacets(episodes, view), [episodes, view]);
+  const viewKey = serializeView(view);
+  const openEpisode = openId ? episodes.find((e) => e.id === openId) : undefined;
+
+  useEffect(() => {
+    // unlimitedStorage already keeps Chrome from evicting us; persist() asks the same of other browsers.
+    void navigator.storage?.persist?.().then((granted) => {
+      if (!granted) console.info('[stackcast] persistent storage not granted; the library may be evicted under storage pressure');
+    });
+  }, []);
+
+  // Timings the benchmark reads: first render with data, and each view change until it is on screen.
+  useLayoutEffect(() => {
+    if (library.state !== 'ready' || firstRender.current) return;
+    firstRender.current = true;
+    performance.measure('stackcast:first-render', { start: 0, end: performance.now() });
+  }, [library.state]);
+  useLayoutEffect(() => {
+    if (performance.getEntriesByName('stackcast:view-start', 'mark').length === 0) return;
+    performance.measure('stackcast:view', 'stackcast:view-start');
+    performance.clearMarks('stackcast:view-start');
+  }, [viewKey, shown]);
+
+  const run = async (action: () => Promise<unknown>) => {
+    try {
+      await action();
+    } catch (error) {
+      setNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  const update = (ids: string[], patch: Partial<ListenerFields>) => void run(() => service.update(ids, patch));
+  const remove = (ids: string[]) =>
+    void run(async () => {
+      const removed = await service.remove(ids);
+      setSelection((current) => new Set([...current].filter((id) => !ids.includes(id))));
+      if (openId && ids.includes(openId)) setOpenId(null);
+      setNotice({ kind: 'info', text: `Removed ${removed.length} episode${removed.length === 1 ? '' : 's'}.`, undo: removed });
+    });
+  const undo = (records: SavedEpisode[]) =>
+    void run(async () => {
+      await service.restore(records);
+      setNotice({ kind: 'info', text: `Restored ${records.length} episode${records.length === 1 ? '' : 's'}.` });
+    });
+  const exportFile = (kind: LibraryExportKind, scope: 'view' | 'selection') => {
+    const list =
+      scope === 'view'
+        ? shown
+        : applyView(episodes.filter((e) => selection.has(e.id)), { ...DEFAULT_VIEW, sort: view.sort, order: view.order });
+    try {
+      const file = measured(`export-${kind}`, () => exportLibrary(kind, list, { exportedAt: now(), technologies: view.tech }));
+      downloadFile(file);
+      setNotice({ kind: 'info', text: `Exported ${list.length} episode${list.length === 1 ? '' : 's'} to ${file.name}.` });
+    } catch (error) {
+      setNotice({ kind: 'error', text: `Export failed: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  };
+  const importFile = (file: File) =>
+    void run(async () => {
+      setNotice({ kind: 'info', text: `Importing ${file.name}…` });
+      const report = await measured('import', () => importBackup(file, service));
+      setNotice({ kind: 'info', text: `Imported ${file.name}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged.` });
+    });
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && openId) setOpenId(null);
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [openId]);
+
+  return (
+    <div class={`library${openEpisode ? ' with-details' : ''}`}>
+      <header class="top">
+        <h1>Stackcast library</h1>
+      </header>
+      <FilterPanel view={view} facets={facets} onChange={setView} />
+      <main>
+        <Toolbar
+          shown={shown.length}
+          total={episodes.length}
+          selected={selection.size}
+          onSelectAll={() => setSelection(new Set(shown.map((e) => e.id)))}
+          onClearSelection={() => setSelection(new Set())}
+          onBulkStatus={(status: ListenStatus) => update([...selection], { status })}
+          onBulkRemove={() => remove([...selection])}
+          onExport={exportFile}
+          onImport={importFile}
+        />
+        {notice && (
+          <div class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-stackcast-notice={notice.kind}>
+            <span>{notice.text}</span>
+            {notice.undo && (
+              <button type="button" data-stackcast-undo="" onClick={() => undo(notice.undo!)}>
+                Undo
+              </button>
+            )}
+            <button type="button" class="dismiss" aria-label="Dismiss" onClick={() => setNotice(null)}>
+              ×
+            </button>
+          </div>
+        )}
+        {library.state === 'loading' && <p class="state">Loading your library…</p>}
+        {library.state === 'error' && (
+          <div class="state error" role="alert" data-stackcast-state="error">
+            <p>{library.message}</p>
+            <p>Reload this page. If it keeps failing, restart the browser; your saved episodes are not deleted.</p>
+          </div>
+        )}
+        {library.state === 'ready' && episodes.length === 0 && (
+          <div class="state empty" data-stackcast-state="empty">
+            <h2>Your library is empty</h2>
+            <p>
+              Open a podcast episode page and press <strong>Save</strong> in the Stackcast panel, or right-click an episode link and
+              choose <strong>Save episode to Stackcast</strong>. You can also import a backup with <strong>Import backup…</strong>.
+            </p>
+          </div>
+        )}
+        {library.state === 'ready' && episodes.length > 0 && shown.length === 0 && (
+          <div class="state empty" data-stackcast-state="no-match">
+            <p>No saved episode matches these filters.</p>
+            <button type="button" onClick={() => setView({ ...DEFAULT_VIEW, sort: view.sort, order: view.order })}>
+              Clear filters
+            </button>
+          </div>
+        )}
+        {library.state === 'ready' && (
+          <EpisodeList
+            episodes={shown}
+            selection={selection}
+            openId={openId}
+            viewKey={viewKey}
+            onSelect={(id, selected) =>
+              setSelection((current) => {
+                const next = new Set(current);
+                if (selected) next.add(id);
+                else next.delete(id);
+                return next;
+              })
+            }
+            onOpen={(id) => setOpenId((current) => (current === id ? null : id))}
+            onStatus={(id, status) => update([id], { status })}
+            onTech={(slug) => !view.tech.includes(slug) && setView({ ...view, tech: [...view.tech, slug] })}
+            onRemove={remove}
+          />
+        )}
+      </main>
+      {openEpisode && (
+        <EpisodeDetails
+          episode={openEpisode}
+          onUpdate={(id, patch) => update([id], patch)}
+          onRemove={remove}
+          onClose={() => setOpenId(null)}
+        />
+      )}
+    </div>
+  );
+}
