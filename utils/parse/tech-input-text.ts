@@ -3,11 +3,20 @@ import { resolveTechReference } from '@/utils/tech/lookup';
 import type { TechInput } from './tech';
 
 const TECH_STACK_HEADING = /^[^\p{L}\p{N}]*(?:(?:the|our|my)\s+)?tech(?:nology)?\s*stack\b\s*:?\s*(.*)$/iu;
-const ARROW_ITEM = /^\s*(?:[-*•·]\s*)?(.+?)\s*(?:→|->)\s*$/u;
+const ARROW = /(?:→|->)\s*$/u;
 const BULLET = /^\s*[-*•·]\s*/u;
 const URL = /\bhttps?:\/\/[^\s<>()"'\]]+/giu;
 const HASHTAG = /(?<![\p{L}\p{N}_&#/])#(\p{L}[\p{L}\p{N}_.+-]*)/gu;
 const TRAILING_PUNCTUATION = /[.,;:!?)]+$/u;
+
+/** The name in a `rails →` / `- rails ->` item; checked from the end so long prose lines cost one short look. */
+function arrowItem(line: string): string | undefined {
+  const trimmed = line.trim();
+  const arrow = ARROW.exec(trimmed.slice(-8));
+  if (arrow === null) return undefined;
+  const name = trimmed.slice(0, trimmed.length - 8 + arrow.index).replace(BULLET, '').trim();
+  return name === '' ? undefined : name;
+}
 
 function urlsIn(line: string): string[] {
   return [...line.matchAll(URL)].map((match) => match[0].replace(TRAILING_PUNCTUATION, ''));
@@ -15,10 +24,9 @@ function urlsIn(line: string): string[] {
 
 /** A line inside a stack section is an item when it is a `name →` item, a URL, or names one technology outright. */
 function stackItem(line: string): string | undefined {
-  const trimmed = line.trim();
-  const arrow = ARROW_ITEM.exec(trimmed);
-  if (arrow?.[1] !== undefined) return arrow[1];
-  const item = trimmed.replace(BULLET, '');
+  const arrow = arrowItem(line);
+  if (arrow !== undefined) return arrow;
+  const item = line.trim().replace(BULLET, '');
   if (resolveTechReference(item) !== undefined) return item;
   return undefined;
 }
@@ -58,9 +66,9 @@ export function techInputFromText(text: string): TechInput {
       }
       inStack = false;
     }
-    const arrow = ARROW_ITEM.exec(line);
-    if (arrow?.[1] !== undefined && resolveTechReference(arrow[1]) !== undefined) {
-      listed.push(arrow[1]);
+    const arrow = arrowItem(line);
+    if (arrow !== undefined && resolveTechReference(arrow) !== undefined) {
+      listed.push(arrow);
       continue;
     }
     links.push(...urlsIn(line));

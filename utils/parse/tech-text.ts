@@ -3,6 +3,7 @@
 import type { Technology } from '@/utils/tech/catalog';
 import { ALIAS_INDEX } from '@/utils/tech/lookup';
 import { tokenize, type Token } from '@/utils/tech/tokenize';
+import { claimedMentions } from './tech-claims';
 
 /** Words within this many tokens of an ambiguous name can vouch for it. */
 const CONTEXT_WINDOW = 5;
@@ -121,7 +122,9 @@ function resolvePending(candidates: Candidate[], tokens: readonly Token[]): void
 }
 
 /**
- * The technologies named in prose, each once, in order of first mention.
+ * The technologies named in prose as being used, each once, in order of first mention. A technology
+ * only named in a negated, hedged or comparing clause ("Docker isn't used", "might move to Render",
+ * "AWS over Google Cloud") is left out: it is talked about, not part of the stack.
  * Linear in the text: one tokenising pass and one scan against an index built at module load.
  *
  * @example findTechInText('It runs on Postgres and is written in Go.').map((m) => m.tech.slug) // ['postgres', 'golang']
@@ -140,9 +143,11 @@ export function findTechInText(text: string): TextMention[] {
     i = candidate.end;
   }
   resolvePending(candidates, tokens);
+  const accepted = candidates.filter((candidate) => candidate.verdict === true);
+  const claimed = claimedMentions(accepted, tokens);
   const found = new Map<string, TextMention>();
-  for (const candidate of candidates) {
-    if (candidate.verdict === true && !found.has(candidate.tech.slug)) {
+  for (const [i, candidate] of accepted.entries()) {
+    if (claimed[i] === true && !found.has(candidate.tech.slug)) {
       found.set(candidate.tech.slug, { tech: candidate.tech, offset: tokens[candidate.start]!.start });
     }
   }

@@ -47,13 +47,21 @@ const enum Char {
   RightQuote = 0x2019,
 }
 
+/** Per UTF-16 code unit beyond ASCII: 0 unknown, 1 letter/digit, 2 not. Filled lazily, so each unit is classified once. */
+const WIDE_CLASS = new Uint8Array(65_536);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 function isWordChar(code: number): boolean {
   if (code < 128) {
     return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === Char.Underscore;
   }
-  // Letters beyond ASCII (é, ü …) belong to words; punctuation and symbols there (– — → ’ …) do not.
-  const ch = String.fromCharCode(code);
-  return ch.toLowerCase() !== ch.toUpperCase();
+  // Letters beyond ASCII (é, ü …) belong to words; punctuation, symbols and emoji halves (– — → ’ …) do not.
+  let cls = WIDE_CLASS[code]!;
+  if (cls === 0) {
+    cls = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 1 : 2;
+    WIDE_CLASS[code] = cls;
+  }
+  return cls === 1;
 }
 
 function isApostrophe(code: number): boolean {
@@ -135,7 +143,8 @@ export function tokenize(text: string): Token[] {
     // A trailing apostrophe (`AWS'`) is a possessive, not part of the name.
     if (end < length && isApostrophe(text.charCodeAt(end))) i++;
     const raw = text.slice(start, end);
-    let norm = raw.toLowerCase().replace(/\u2019/g, "'");
+    let norm = raw.toLowerCase();
+    if (norm.includes('\u2019')) norm = norm.replace(/\u2019/g, "'");
     if (norm.endsWith("'s") && norm.length > 2) {
       norm = norm.slice(0, -2);
       end -= 2;
