@@ -127,7 +127,8 @@ function readEpisodePage(doc: Document, url: URL, profile: SiteProfile, selector
     title: cleanLabel(readField(root, selectors.title)) ?? page.meta.title,
     podcast: cleanLabel(readField(doc, selectors.podcast)) ?? page.meta.podcast ?? profile.podcast ?? null,
     date: isoDate(readField(root, selectors.date)) ?? page.meta.date,
-    durationSeconds: parseDuration(readField(root, selectors.duration)) ?? page.meta.durationSeconds,
+    // Metadata durations are exact; the visible ones are rounded (`1h 43m`).
+    durationSeconds: page.meta.durationSeconds ?? parseDuration(readField(root, selectors.duration)),
     url: httpUrl(readField(doc, selectors.url), url) ?? page.meta.url ?? httpUrl(url.href, undefined, false),
     audioUrl: audioUrl(readField(doc, selectors.audio), url) ?? page.meta.audioUrl,
     guid: readField(doc, selectors.guid),

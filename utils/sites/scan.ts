@@ -64,12 +64,14 @@ function wholeSeconds(value: number | null | undefined): number | null {
   return Math.round(value);
 }
 
-function boundedChapters(chapters: Chapter[]): Chapter[] {
+function boundedChapters(chapters: Chapter[], durationSeconds: number | null): Chapter[] {
   const out: Chapter[] = [];
   for (const chapter of chapters.slice(0, MAX_CHAPTERS)) {
     const start = wholeSeconds(chapter.start);
     if (start === null) continue;
-    const end = chapter.end === undefined ? undefined : wholeSeconds(chapter.end);
+    let end = chapter.end === undefined ? undefined : wholeSeconds(chapter.end);
+    // The parser was given a minute of headroom past a whole-minute duration; ends stay within what the page says.
+    if (typeof end === 'number' && durationSeconds !== null && end > durationSeconds) end = start <= durationSeconds ? durationSeconds : null;
     out.push({ ...chapter, start, ...(end === undefined ? {} : { end }), title: chapter.title.slice(0, MAX_TITLE) });
   }
   return out;
@@ -84,9 +86,11 @@ function pageAddress(url: URL): string {
 function detect(found: FoundEpisode, index: number, page: URL, adapter: SiteAdapter, options: ScanOptions): DetectedEpisode | null {
   const durationSeconds = wholeSeconds(found.meta.durationSeconds) ?? wholeSeconds(options.durationSeconds);
   const input = notesInput(found);
-  const parsed = input === null ? { chapters: [], confidence: 0 } : parseChapters('node' in input ? input.node : input.text, { durationSeconds });
+  // Directories print whole minutes (`1 hr 5 min` for 1:05:03): such a duration is a floor, not a ceiling.
+  const parseDuration = durationSeconds !== null && durationSeconds % 60 === 0 ? durationSeconds + 59 : durationSeconds;
+  const parsed = input === null ? { chapters: [], confidence: 0 } : parseChapters('node' in input ? input.node : input.text, { durationSeconds: parseDuration });
   const tech: TechMention[] = extractTech(techInput(input, found)).slice(0, MAX_TECH);
-  const chapters = boundedChapters(parsed.chapters);
+  const chapters = boundedChapters(parsed.chapters, durationSeconds);
   // Notes with fewer than two timestamps and no technology get no overlay.
   if (chapters.length < 2 && tech.length === 0) return null;
   const url = httpUrl(found.meta.url);
