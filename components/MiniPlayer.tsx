@@ -1,7 +1,7 @@
 // Stackcast's own small player, for pages that have the episode's audio URL but no player to drive.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatTimestamp } from '@/utils/parse/time';
-import { pauseOthers } from '@/utils/player';
+import { moveTo, pauseOthers } from '@/utils/player';
 
 const SPEEDS = [1, 1.25, 1.5, 1.75, 2, 0.75];
 
@@ -31,7 +31,7 @@ export function MiniPlayer({ src, request, playOnClick, onClock, onError, onClos
   useEffect(() => {
     const element = audio.current;
     if (!element) return;
-    element.currentTime = request.start;
+    moveTo(element, request.start);
     setNow(request.start);
     if (playOnClick) start(element, onError);
   }, [request.seq]);

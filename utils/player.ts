@@ -57,7 +57,7 @@ export async function seekMedia(media: HTMLMediaElement, seconds: number, play =
   const at = formatTimestamp(seconds);
   if (media.error) return { ok: false, error: `The page's player cannot play this audio (${mediaErrorText(media.error)}).` };
   try {
-    media.currentTime = seconds;
+    moveTo(media, seconds);
   } catch (error) {
     return { ok: false, error: `The page's player refused to move to ${at}: ${errorText(error)}` };
   }
@@ -74,6 +74,22 @@ export async function seekMedia(media: HTMLMediaElement, seconds: number, play =
     }
     return { ok: false, error: `The page's player could not play from ${at}: ${errorText(error)}` };
   }
+}
+
+/**
+ * Set `media` to `seconds`, also when it has not loaded yet: before metadata, browsers may drop the
+ * position (Chromium does for a source still loading), so it is set again once metadata arrives.
+ * @example
+ * moveTo(audio, 105)
+ */
+export function moveTo(media: HTMLMediaElement, seconds: number): void {
+  media.currentTime = seconds;
+  if (media.readyState >= 1) return;
+  const again = () => {
+    if (Math.abs(media.currentTime - seconds) > 1) media.currentTime = seconds;
+  };
+  // Listeners run in order, so after several early seeks the newest one wins.
+  media.addEventListener('loadedmetadata', again, { once: true });
 }
 
 /** Media Stackcast has started, so starting one pauses the others (one voice at a time). */

@@ -2,7 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchExtension, serve, silentWav, type ExtensionSession } from './harness';
-import { clickChapter, panelMessage, panels, waitForMediaTime, waitForPanels } from './overlay-helpers';
+import { clickChapter, panelMessage, panels, waitForMediaTime, waitForPanels, serveAudio } from './overlay-helpers';
 import { ripPost, ripPostUrl, ripPosts } from '../fixtures/corpus';
 import { RIP_INDEX_URL, ripEpisodeHtml, ripIndexHtml } from '../fixtures/runninginproduction';
 import { appleEpisodeFromPost, appleEpisodeHtml, appleEpisodeUrl, appleShowHtml, APPLE_SHOW_URL } from '../fixtures/apple';
@@ -13,7 +13,7 @@ let session: ExtensionSession;
 before(async () => {
   session = await launchExtension();
   // Every fixture episode's audio: silent, long enough for the latest chapter of the posts used here.
-  await serve(session.context, FIXTURE_AUDIO_PATTERN, silentWav(2_400), 'audio/wav');
+  await serveAudio(session.context, FIXTURE_AUDIO_PATTERN, silentWav(2_400));
 });
 after(async () => {
   await session?.close();
