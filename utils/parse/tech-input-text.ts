@@ -12,9 +12,10 @@ const TRAILING_PUNCTUATION = /[.,;:!?)]+$/u;
 /** The name in a `rails →` / `- rails ->` item; checked from the end so long prose lines cost one short look. */
 function arrowItem(line: string): string | undefined {
   const trimmed = line.trim();
-  const arrow = ARROW.exec(trimmed.slice(-8));
+  const tailStart = Math.max(0, trimmed.length - 8);
+  const arrow = ARROW.exec(trimmed.slice(tailStart));
   if (arrow === null) return undefined;
-  const name = trimmed.slice(0, trimmed.length - 8 + arrow.index).replace(BULLET, '').trim();
+  const name = trimmed.slice(0, tailStart + arrow.index).replace(BULLET, '').trim();
   return name === '' ? undefined : name;
 }
 

@@ -1,0 +1,169 @@
+// extractTech: aliases, everyday words that need context, negation, source precedence and implied parents.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TechMentionSchema } from '@/utils/model';
+import { extractTech } from '@/utils/parse/tech';
+
+const slugsIn = (text: string) => extractTech({ text }).map((mention) => mention.slug);
+const textSlugs = (text: string) => extractTech({ text }).filter((m) => m.source === 'text').map((m) => m.slug);
+
+describe('extractTech from prose', () => {
+  it.each([
+    ['We moved to PostgreSQL last year', 'postgres'],
+    ['Postgres handles the queue too', 'postgres'],
+    ['Built with Ruby on Rails', 'rails'],
+    ["TLS certificates come from Let's Encrypt", 'lets-encrypt'],
+    ['TLS certificates come from Let’s Encrypt', 'lets-encrypt'],
+    ['DNS is on Route 53', 'route53'],
+    ['DNS is on Route53', 'route53'],
+    ['The API is written in .NET Core', 'dotnet-core'],
+    ['A Node.js worker', 'node'],
+    ['Errors go to Sentry.io.', 'sentry'],
+    ["nginx's allow / deny feature", 'nginx'],
+    ['Monitoring with New Relic', 'new-relic'],
+    ['Deployed with GitHub Actions', 'github-actions'],
+    ['Redis is being used as a cache through AWS ElastiCache', 'elasticache'],
+    ['Heroku runs the app', 'heroku'],
+  ])('%s → %s', (text, slug) => {
+    expect(slugsIn(text)).toContain(slug);
+  });
+
+  it('prefers the longest name: Apache Kafka is Kafka, React Native is React Native', () => {
+    expect(textSlugs('Events flow through Apache Kafka')).toEqual(['kafka']);
+    expect(textSlugs('The mobile app uses React Native')).toEqual(['react-native']);
+    expect(textSlugs('Phoenix LiveView renders the page')).toEqual(['phoenix-liveview']);
+  });
+
+  describe('everyday words need context', () => {
+    it.each([
+      ['We had to let go of that idea', 'golang', false],
+      ['Go ahead and deploy it', 'golang', false],
+      ['The service is written in Go', 'golang', true],
+      ['Motivation for choosing Golang', 'golang', true],
+      ['Rust on the old cars', 'rust', false],
+      ['Rewriting the parser in Rust', 'rust', true],
+      ['He lives in Phoenix, Arizona', 'phoenix', false],
+      ['Phoenix channels push updates to the browser', 'phoenix', true],
+      ['I want to express my thanks', 'express', false],
+      ['The API is an Express.js app', 'express', true],
+      ['Express handles the API on Node', 'express', true],
+      ['How do you react to outages?', 'react', false],
+      ['The front-end uses React', 'react', true],
+      ['The swift response from support', 'swift', false],
+      ['The iOS app is written in Swift', 'swift', true],
+      ['Server rendered templates render quickly', 'render', false],
+      ['The app is hosted on Render', 'render', true],
+      ['A flask of coffee', 'flask', false],
+      ['Motivation for using Flask and Python', 'flask', true],
+      ['The elastic scaling of the cluster', 'elasticsearch', false],
+      ['Search runs on Elasticsearch', 'elasticsearch', true],
+      ['Spring cleaning of the backlog', 'spring', false],
+      ['The back-end is a Spring Boot app', 'spring', true],
+      ['The head Chef of the restaurant', 'chef', false],
+      ['Chef cookbooks provision the servers', 'chef', true],
+      ['A multi-node cluster', 'node', false],
+      ['Alerts go to Slack', 'slack', true],
+      ['the slack in the rope', 'slack', false],
+    ])('%s → %s: %s', (text, slug, expected) => {
+      expect(slugsIn(text).includes(slug)).toBe(expected);
+    });
+
+    it('accepts an ambiguous name listed next to a certain one', () => {
+      expect(slugsIn('A combination of Rails, Phoenix and .NET Core')).toEqual(
+        expect.arrayContaining(['rails', 'phoenix', 'dotnet-core']),
+      );
+      expect(slugsIn('Services are in Python, Go and Rust')).toEqual(expect.arrayContaining(['python', 'golang', 'rust']));
+    });
+
+    it('accepts an ambiguous name when a related technology is named elsewhere', () => {
+      expect(slugsIn('Phoenix has some opinions.\nThe team loves Elixir.')).toContain('phoenix');
+    });
+  });
+
+  describe('only claims of use count', () => {
+    it.each([
+      ["Docker isn't being used in dev, but Kubernetes is being used in production", ['kubernetes'], ['docker']],
+      ['Motivation for picking AWS over Google Cloud', ['aws'], ['gcp']],
+      ['Motivation for choosing Flask over Pyramid and Django', ['flask'], ['pylons', 'django']],
+      ['Switching from Apache to nginx during a migration', ['nginx'], ['apache']],
+      ['Render is an interesting Heroku alternative that might be used next', [], ['heroku', 'render']],
+      ['The site is very speedy even without Turbolinks', [], ['turbolinks']],
+      ['Docker is being used to run tests but not for dev and prod', ['docker'], []],
+    ])('%s', (text, present, absent) => {
+      const found = slugsIn(text);
+      for (const slug of present) expect(found).toContain(slug);
+      for (const slug of absent) expect(found).not.toContain(slug);
+    });
+
+    it('keeps a technology that is claimed anywhere, even if negated elsewhere', () => {
+      expect(slugsIn("Docker isn't used in development.\nTests are run in Docker")).toContain('docker');
+    });
+  });
+});
+
+describe('extractTech sources', () => {
+  it('reports one entry per slug, the strongest source winning, in discovery order', () => {
+    const mentions = extractTech({
+      listed: ['rails →', 'https://www.postgresql.org/'],
+      tags: ['#redis', '/tags/rails'],
+      links: ['https://runninginproduction.com/tags/docker', 'https://www.elastic.co/what-is/elk-stack'],
+      text: 'Rails talks to Redis and Sidekiq',
+    });
+    expect(mentions.map((m) => `${m.slug}:${m.source}`)).toEqual([
+      'rails:list',
+      'postgres:list',
+      'redis:tag',
+      'docker:tag',
+      'elasticsearch:text',
+      'sidekiq:text',
+    ]);
+    for (const mention of mentions) expect(() => TechMentionSchema.parse(mention)).not.toThrow();
+  });
+
+  it('marks parents as implied when the stack comes from prose alone', () => {
+    expect(extractTech({ text: 'Built with Django on AWS RDS' }).map((m) => `${m.slug}:${m.source}`)).toEqual([
+      'django:text',
+      'rds:text',
+      'python:implied',
+      'aws:implied',
+    ]);
+    expect(extractTech({ text: 'Phoenix LiveView' }).map((m) => `${m.slug}:${m.source}`)).toEqual([
+      'phoenix-liveview:text',
+      'phoenix:implied',
+      'elixir:implied',
+    ]);
+    expect(extractTech({ text: 'Laravel app' }).map((m) => m.slug)).toEqual(['laravel', 'php']);
+  });
+
+  it('takes an explicit list as complete: no implied parents, list reproduced exactly', () => {
+    const tags = ['django', 'rds', 's3', 'ecs'];
+    expect(extractTech({ listed: tags }).map((m) => m.slug)).toEqual(tags);
+    expect(extractTech({ links: tags.map((tag) => `/tags/${tag}`) }).map((m) => `${m.slug}:${m.source}`)).toEqual(
+      tags.map((tag) => `${tag}:tag`),
+    );
+  });
+
+  it('ignores unknown list items and empty input', () => {
+    expect(extractTech({ listed: ['not-a-tech →', ''], tags: ['#1', '#'], links: ['javascript:alert(1)', 'nonsense'] })).toEqual([]);
+    expect(extractTech({})).toEqual([]);
+  });
+
+  it('never throws and returns unique, schema-valid mentions for any input', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          text: fc.option(fc.string({ maxLength: 400 }), { nil: undefined }),
+          listed: fc.option(fc.array(fc.string({ maxLength: 30 }), { maxLength: 5 }), { nil: undefined }),
+          tags: fc.option(fc.array(fc.string({ maxLength: 30 }), { maxLength: 5 }), { nil: undefined }),
+          links: fc.option(fc.array(fc.oneof(fc.webUrl(), fc.string({ maxLength: 40 })), { maxLength: 5 }), { nil: undefined }),
+        }),
+        (input) => {
+          const mentions = extractTech(input);
+          expect(new Set(mentions.map((m) => m.slug)).size).toBe(mentions.length);
+          for (const mention of mentions) TechMentionSchema.parse(mention);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
