@@ -168,6 +168,9 @@ export function genericEpisodes(doc: Document, url: URL, options: GenericOptions
     const heading = top.querySelector('h1');
     return [{ meta: pageMeta, root: heading?.parentElement ?? top, notes: null, notesText: page.description, media: onlyMedia(doc) }];
   }
+  // A page declaring one episode in JSON-LD, with a few timestamp blocks (notes, then comments or a
+  // transcript), is that episode's page: its first block is the notes.
+  if (page.jsonLd !== null && blocks.length > 1 && blocks.length <= 3) blocks.splice(1);
   const counts = blockCounts(blocks, top);
   const single = blocks.length === 1;
   const siteName = cleanLabel(top.querySelector('h1')?.textContent ?? null);

@@ -200,8 +200,12 @@ export function adapterFromProfile(profile: SiteProfile): SiteAdapter {
       if (kind === 'listing' && profile.listing) found = readListing(doc, url, profile, profile.listing);
       if (kind === 'episode' && profile.episode) {
         const episode = readEpisodePage(doc, url, profile, profile.episode);
-        const hasNotes = episode && (episode.notes || episode.notesText || episode.techHints?.tags?.length || episode.techHints?.listed?.length);
-        found = episode && hasNotes ? [episode] : [];
+        found = episode ? [episode] : [];
+        // Notes the selectors missed (a redesign) may still be found as timestamp blocks.
+        if (episode && !episode.notes) {
+          const generic = genericEpisodes(doc, url, { audio: profile.metadataAudio ?? true });
+          if (generic.some((item) => item.notes)) found = generic;
+        }
       }
       if (found.length === 0) found = genericEpisodes(doc, url, { audio: profile.metadataAudio ?? true });
       if (profile.enrich) {

@@ -27,6 +27,18 @@ export function countTimestamps(text: string): number {
   return count;
 }
 
+/** Class or id words of a media player's controls, whose times are readouts (`00:19` … `14:38`). */
+const PLAYER_PART = /(?:^|[\s_-])(?:player|controls?|seek|seekbar|progress|timebar|scrubber|playback|track-info-time)(?:$|[\s_-])/i;
+
+/** Whether a block is a player's time readout rather than show notes. */
+function isPlayerReadout(block: Element): boolean {
+  for (let node: Element | null = block, depth = 0; node && depth < 4; node = node.parentElement, depth += 1) {
+    if (PLAYER_PART.test(`${node.getAttribute('class') ?? ''} ${node.id}`)) return true;
+  }
+  // Times split across spans (`00:10`, `/56:20`) only show up as a readout in the whole text.
+  return countTimestamps((block.textContent ?? '').slice(0, 50_000)) < 2;
+}
+
 function isSkipped(element: Element): boolean {
   return SKIPPED_TAGS.has(element.tagName.toUpperCase()) || element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('data-stackcast');
 }
@@ -76,6 +88,8 @@ export function timestampBlocks(root: Element, minimum = 2, limits: BlockLimits 
     const total = own + fromChildren;
     if (total > 0) counts.set(element, total);
     if (total >= minimum && !childIsBlock) {
+      // A readout is no block, yet its ancestors still see a block below them: they do not become blocks on its times.
+      if (isPlayerReadout(element)) continue;
       blocks.push(element);
       if (blocks.length >= maxBlocks) break;
     }
