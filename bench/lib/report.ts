@@ -1,5 +1,5 @@
 // BENCHMARKS.md assembly: the machine header and per-benchmark sections between HTML comment markers.
-import { cpus, platform, release, totalmem, arch } from 'node:os';
+import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
 
 const HEADER_START = '<!-- bench:header -->';
 const HEADER_END = '<!-- /bench:header -->';
@@ -24,6 +24,8 @@ export function machineHeader(date: Date): string {
     `- Memory: ${memoryGiB} GiB`,
     `- Node: ${process.version}`,
     `- OS: ${platform()} ${release()} (${arch()})`,
+    // Other work on the machine skews medians; the load average says how busy it was when the run began.
+    `- Load average at start (1/5/15 min): ${loadavg().map((load) => load.toFixed(2)).join(' / ')}`,
     HEADER_END,
   ].join('\n');
 }
