@@ -1,14 +1,11 @@
-// Writing to the terminal: the only place the CLI calls stream.write (the lint rule against document.write
-// matches every `.write(` call, so the exception is made once, here, for Node streams).
+// Writing to the terminal: stdout carries only the result, stderr only the one-line error.
 
 /** Print `text` exactly as given on stdout. */
 export function printOut(text: string): void {
-  // eslint-disable-next-line no-restricted-syntax -- a Node stream, not an HTML sink
   process.stdout.write(text);
 }
 
 /** Print one line on stderr. */
 export function printErr(line: string): void {
-  // eslint-disable-next-line no-restricted-syntax -- a Node stream, not an HTML sink
   process.stderr.write(`${line}\n`);
 }
