@@ -45,6 +45,13 @@ export function planPlayback(target: PlaybackTarget, seconds: number): PlaybackP
   };
 }
 
+/** HTMLMediaElement.NETWORK_NO_SOURCE, spelt out for non-browser test environments. */
+const NETWORK_NO_SOURCE = 3;
+/** How long a page's player may take to start before the listener is told. */
+const PLAY_TIMEOUT_MS = 8_000;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export type SeekResult = { ok: true } | { ok: false; error: string };
 
 /**
@@ -56,6 +63,8 @@ export type SeekResult = { ok: true } | { ok: false; error: string };
 export async function seekMedia(media: HTMLMediaElement, seconds: number, play = true): Promise<SeekResult> {
   const at = formatTimestamp(seconds);
   if (media.error) return { ok: false, error: `The page's player cannot play this audio (${mediaErrorText(media.error)}).` };
+  // Every <source> failed: play() would wait forever for a new one.
+  if (media.networkState === NETWORK_NO_SOURCE) return { ok: false, error: "The page's player has no audio it can load." };
   try {
     moveTo(media, seconds);
   } catch (error) {
@@ -64,7 +73,10 @@ export async function seekMedia(media: HTMLMediaElement, seconds: number, play =
   if (!play) return { ok: true };
   pauseOthers(media);
   try {
-    await media.play();
+    const started = await Promise.race([media.play().then(() => true), delay(PLAY_TIMEOUT_MS).then(() => false)]);
+    if (!started && media.paused) {
+      return { ok: false, error: `The page's player did not start within ${PLAY_TIMEOUT_MS / 1000} s: check its audio or press play there.` };
+    }
     return { ok: true };
   } catch (error) {
     // AbortError: a newer seek or pause superseded this play; nothing is wrong.
