@@ -65,8 +65,8 @@ function expectJsonShape(stdout: string): Record<string, unknown>[] {
 }
 
 describe('stackcast parse (HTML)', () => {
-  it('reads a runninginproduction.com episode page: chapters, audio, tech from list and tags', () => {
-    const run = runCli(['parse', '--url', EPISODE_URL, file('episode.html')]);
+  it('reads a runninginproduction.com episode page: chapters, audio, tech from list and tags', async () => {
+    const run = await runCli(['parse', '--url', EPISODE_URL, file('episode.html')]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const [episode, ...rest] = expectJsonShape(run.stdout);
@@ -81,39 +81,39 @@ describe('stackcast parse (HTML)', () => {
     expect(tech).toContainEqual(expect.objectContaining({ slug: 'golang', source: 'tag' }));
   });
 
-  it('finds the page address in the page\'s canonical link when --url is not given', () => {
-    const run = runCli(['parse', file('episode.html')]);
+  it('finds the page address in the page\'s canonical link when --url is not given', async () => {
+    const run = await runCli(['parse', file('episode.html')]);
     expect(run.status).toBe(0);
     const [episode] = expectJsonShape(run.stdout);
     expect(episode?.url).toBe(EPISODE_URL);
     expect(episode?.chapters).toEqual(EXPECTED_CHAPTERS);
   });
 
-  it('reads stdin given as -', () => {
-    const run = runCli(['parse', '--url', EPISODE_URL, '-'], { input: RIP_EPISODE_HTML });
+  it('reads stdin given as -', async () => {
+    const run = await runCli(['parse', '--url', EPISODE_URL, '-'], { input: RIP_EPISODE_HTML });
     expect(run.status).toBe(0);
     expect(expectJsonShape(run.stdout)[0]?.chapters).toEqual(EXPECTED_CHAPTERS);
   });
 
-  it('prints {"episodes":[]} for a page without episodes', () => {
-    const run = runCli(['parse', '--url', 'https://example.com/about', file('plain.html')]);
+  it('prints {"episodes":[]} for a page without episodes', async () => {
+    const run = await runCli(['parse', '--url', 'https://example.com/about', file('plain.html')]);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('{"episodes":[]}\n');
   });
 
-  it('reads the saved real pages in ../shared/pages without failing (none has a chapter list)', () => {
+  it('reads the saved real pages in ../shared/pages without failing (none has a chapter list)', async () => {
     const pages = readdirSync(join(sharedDir, 'pages')).filter((name) => name.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(0);
     for (const page of pages.slice(0, 4)) {
-      const run = runCli(['parse', join(sharedDir, 'pages', page)]);
+      const run = await runCli(['parse', join(sharedDir, 'pages', page)]);
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       expectJsonShape(run.stdout);
     }
   });
 
-  it('applies --duration: chapters past it are dropped', () => {
-    const run = runCli(['parse', '--url', EPISODE_URL, '--duration', '20:00', file('episode.html')]);
+  it('applies --duration: chapters past it are dropped', async () => {
+    const run = await runCli(['parse', '--url', EPISODE_URL, '--duration', '20:00', file('episode.html')]);
     expect(run.status).toBe(0);
     const [episode] = expectJsonShape(run.stdout);
     expect(episode?.chapters).toEqual(EXPECTED_CHAPTERS.filter((chapter) => chapter.start < 1200));
@@ -121,8 +121,8 @@ describe('stackcast parse (HTML)', () => {
 });
 
 describe('stackcast parse --text', () => {
-  it('reads plain text as one episode with a null title', () => {
-    const run = runCli(['parse', '--text', file('notes.txt')]);
+  it('reads plain text as one episode with a null title', async () => {
+    const run = await runCli(['parse', '--text', file('notes.txt')]);
     expect(run.status).toBe(0);
     const [episode, ...rest] = expectJsonShape(run.stdout);
     expect(rest).toHaveLength(0);
@@ -134,19 +134,19 @@ describe('stackcast parse --text', () => {
     ]);
   });
 
-  it('prints {"episodes":[]} for text without chapters or tech', () => {
-    const run = runCli(['parse', '--text', file('nothing.txt')]);
+  it('prints {"episodes":[]} for text without chapters or tech', async () => {
+    const run = await runCli(['parse', '--text', file('nothing.txt')]);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('{"episodes":[]}\n');
   });
 
-  it('gives every seed the same chapters and tech as the library calls (seeds read at test time)', () => {
+  it('gives every seed the same chapters and tech as the library calls (seeds read at test time)', async () => {
     const seeds = readdirSync(join(sharedDir, 'seeds')).filter((name) => name.endsWith('.txt'));
     expect(seeds.length).toBeGreaterThan(0);
     for (const seed of seeds) {
       const path = join(sharedDir, 'seeds', seed);
       const text = readFileSync(path, 'utf8');
-      const run = runCli(['parse', '--text', path]);
+      const run = await runCli(['parse', '--text', path]);
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       const [episode] = expectJsonShape(run.stdout);
@@ -158,16 +158,16 @@ describe('stackcast parse --text', () => {
     }
   });
 
-  it('reads text from stdin', () => {
-    const run = runCli(['parse', '--text', '--format', 'webvtt', '-'], { input: '0:00 Intro\n2:30 Middle\n' });
+  it('reads text from stdin', async () => {
+    const run = await runCli(['parse', '--text', '--format', 'webvtt', '-'], { input: '0:00 Intro\n2:30 Middle\n' });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('00:02:30.000 --> 99:59:59.999\nMiddle');
   });
 });
 
 describe('stackcast parse --format', () => {
-  it('podcast-chapters: Podcasting 2.0 JSON, version 1.2.0', () => {
-    const run = runCli(['parse', '--format', 'podcast-chapters', '--duration', '3000', file('episode.html')]);
+  it('podcast-chapters: Podcasting 2.0 JSON, version 1.2.0', async () => {
+    const run = await runCli(['parse', '--format', 'podcast-chapters', '--duration', '3000', file('episode.html')]);
     expect(run.status).toBe(0);
     const document = JSON.parse(run.stdout);
     expect(document.version).toBe('1.2.0');
@@ -175,8 +175,8 @@ describe('stackcast parse --format', () => {
     expect(document.chapters.at(-1)).toEqual({ startTime: 1830, endTime: 3000, title: 'Deploying with Docker --> ECS' });
   });
 
-  it('webvtt: header and one well-formed cue per chapter; a title cannot inject a cue', () => {
-    const run = runCli(['parse', '--format', 'webvtt', file('episode.html')]);
+  it('webvtt: header and one well-formed cue per chapter; a title cannot inject a cue', async () => {
+    const run = await runCli(['parse', '--format', 'webvtt', file('episode.html')]);
     expect(run.status).toBe(0);
     const blocks = run.stdout.trimEnd().split('\n\n');
     expect(blocks[0]).toBe('WEBVTT');
@@ -191,8 +191,8 @@ describe('stackcast parse --format', () => {
     expect(cues.at(-1)).toContain('Deploying with Docker --&gt; ECS');
   });
 
-  it('psc: well-formed Podlove Simple Chapters XML whose titles read back unchanged', () => {
-    const run = runCli(['parse', '--format', 'psc', file('episode.html')]);
+  it('psc: well-formed Podlove Simple Chapters XML whose titles read back unchanged', async () => {
+    const run = await runCli(['parse', '--format', 'psc', file('episode.html')]);
     expect(run.status).toBe(0);
     const window = new Window();
     const document = new window.DOMParser().parseFromString(run.stdout, 'application/xml');
@@ -210,8 +210,8 @@ describe('stackcast parse --format', () => {
     ]);
   });
 
-  it('markdown: title linked to the episode, chapter links into the audio, escaped page text', () => {
-    const run = runCli(['parse', '--format', 'markdown', file('episode.html')]);
+  it('markdown: title linked to the episode, chapter links into the audio, escaped page text', async () => {
+    const run = await runCli(['parse', '--format', 'markdown', file('episode.html')]);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^# \[Shipping a Go API \\& a Rails Admin\]\(https:\/\/runninginproduction\.com\/podcast\/42-shipping-a-go-api\)\n/);
     expect(run.stdout).toContain('- [1:45](https://runninginproduction.com/audio/42.mp3#t=105) High level overview of the app');
@@ -219,11 +219,11 @@ describe('stackcast parse --format', () => {
     expect(run.stdout).toContain('## Tech stack');
   });
 
-  it('--episode picks one episode and refuses a number past the last', () => {
-    const ok = runCli(['parse', '--episode', '1', '--format', 'webvtt', file('episode.html')]);
+  it('--episode picks one episode and refuses a number past the last', async () => {
+    const ok = await runCli(['parse', '--episode', '1', '--format', 'webvtt', file('episode.html')]);
     expect(ok.status).toBe(0);
     expect(ok.stdout.match(/^WEBVTT/gm)).toHaveLength(1);
-    expectOneLineError(runCli(['parse', '--episode', '2', file('episode.html')]), /has 1 episode/);
+    expectOneLineError(await runCli(['parse', '--episode', '2', file('episode.html')]), /has 1 episode/);
   });
 });
 
@@ -247,34 +247,34 @@ describe('stackcast: bad input gets one line and a non-zero exit', () => {
     ['unknown command', () => ['frobnicate'], /unknown command/],
   ];
   for (const [name, args, pattern] of cases) {
-    it(name, () => expectOneLineError(runCli(args()), pattern));
+    it.concurrent(name, async () => expectOneLineError(await runCli(args()), pattern));
   }
 
-  it('empty stdin', () => expectOneLineError(runCli(['parse', '-'], { input: '' }), /stdin is empty/));
+  it.concurrent('empty stdin', async () => expectOneLineError(await runCli(['parse', '-'], { input: '' }), /stdin is empty/));
 
-  it('binary stdin', () => expectOneLineError(runCli(['parse', '-'], { input: Buffer.from([1, 0, 2]) }), /binary/));
+  it.concurrent('binary stdin', async () => expectOneLineError(await runCli(['parse', '-'], { input: Buffer.from([1, 0, 2]) }), /binary/));
 
-  it('stdin over 50 MB is cut off while streaming', () => {
+  it('stdin over 50 MB is cut off while streaming', async () => {
     const big = Buffer.alloc(50 * 1024 * 1024 + 10, 0x61);
-    expectOneLineError(runCli(['parse', '--text', '-'], { input: big }), /50 MB limit/);
+    expectOneLineError(await runCli(['parse', '--text', '-'], { input: big }), /50 MB limit/);
   });
 });
 
 describe('stackcast --help / --version', () => {
-  it('--help lists the parse command and exits 0', () => {
-    const run = runCli(['--help']);
+  it('--help lists the parse command and exits 0', async () => {
+    const run = await runCli(['--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('parse [options] <input>');
   });
-  it('parse --help documents the formats and exit codes', () => {
-    const run = runCli(['parse', '--help']);
+  it('parse --help documents the formats and exit codes', async () => {
+    const run = await runCli(['parse', '--help']);
     expect(run.status).toBe(0);
     for (const format of ['json', 'podcast-chapters', 'webvtt', 'psc', 'markdown']) expect(run.stdout).toContain(format);
     expect(run.stdout).toContain('{"episodes":[]}');
   });
-  it('--version prints the package version', () => {
+  it('--version prints the package version', async () => {
     const { version } = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as { version: string };
-    const run = runCli(['--version']);
+    const run = await runCli(['--version']);
     expect(run.status).toBe(0);
     expect(run.stdout.trim()).toBe(version);
   });
