@@ -83,6 +83,7 @@ function wordBefore(text: string, index: number, skippable: string): string {
     skipped++;
   }
   const end = i + 1;
+  if (i < 0 || !(isLetter(text.charCodeAt(i)) || text.charCodeAt(i) === 46)) return '';
   let length = 0;
   while (i >= 0 && length < 16) {
     const c = text.charCodeAt(i);
@@ -105,6 +106,7 @@ function wordAfter(text: string, index: number): string {
     skipped++;
   }
   const start = i;
+  if (!isLetter(text.charCodeAt(i))) return '';
   while (i < text.length && i - start < 12) {
     const c = text.charCodeAt(i);
     if (!isLetter(c) && c !== 46 && c !== 39 && c !== 0x2019) break;
@@ -192,7 +194,15 @@ function judgeContext(text: string, runStart: number, clusterEnd: number, groups
     if (TIME_OF_DAY_WORDS.has(lower) || TIME_OF_DAY_WORDS.has(lower.replace(/\.$/, ''))) return reject;
     if (RATIO_WORDS_AFTER.has(lower)) return suspicious;
   }
-  if ((prev === ' ' || prev === '\u00a0' || prev === 'T') && followsDate(text, runStart)) return reject;
+  // Dates end in a digit, a comma or "at" before the time: look closer only then.
+  const beforeSpace = text.charAt(runStart - 2);
+  if (
+    (prev === ' ' || prev === '\u00a0' || prev === 'T') &&
+    (isDigit(beforeSpace.charCodeAt(0)) || beforeSpace === ',' || beforeSpace === 't') &&
+    followsDate(text, runStart)
+  ) {
+    return reject;
+  }
   const before = wordBefore(text, runStart, ' \u00a0');
   if (before.length > 0 && (SCRIPTURE_BOOKS.has(before) || RATIO_WORDS_BEFORE.has(before))) return suspicious;
   const label = wordBefore(text, runStart, ' \u00a0:"\'=>\t');
@@ -210,6 +220,16 @@ function separatorFollows(text: string, end: number): boolean {
   if (!SEPARATORS_AFTER.has(text.charAt(i))) return false;
   const following = text.charAt(i + 1);
   return following === ' ' || following === '\u00a0' || SEPARATORS_AFTER.has(following) || following === '';
+}
+
+/** Widths of the leading run tried as its minutes or hours (a three-digit run may be minutes past 99). */
+const WIDTHS = [2, 1];
+const WIDTHS_THREE = [2, 1, 3];
+
+function addReading(readings: TimeReading[], durationSeconds: number | null, reading: TimeReading): void {
+  if (durationSeconds !== null && durationSeconds > 0 && reading.seconds >= durationSeconds) return;
+  for (const r of readings) if (r.seconds === reading.seconds && r.kind === reading.kind) return;
+  readings.push(reading);
 }
 
 /** Reads `text[start, end)` as a whole number (digits only, checked by the caller). */
@@ -244,12 +264,8 @@ function readCluster(
   const middleValue = middle ? numberAt(text, middle[0], middle[1]) : 0;
   if (middleValue >= 60) return readings;
   const runLength = runEnd - runStart;
-  const add = (reading: TimeReading): void => {
-    if (durationSeconds !== null && durationSeconds > 0 && reading.seconds >= durationSeconds) return;
-    if (readings.some((r) => r.seconds === reading.seconds && r.kind === reading.kind)) return;
-    readings.push(reading);
-  };
-  const widths = count === 3 ? [2, 1] : runLength === 3 ? [2, 1, 3] : [2, 1];
+  const add = addReading;
+  const widths = count === 3 || runLength !== 3 ? WIDTHS : WIDTHS_THREE;
   for (const width of widths) {
     if (width > runLength) continue;
     const gluedDigits = runLength - width;
@@ -265,15 +281,15 @@ function readCluster(
     if (count === 2) {
       // A leading zero read on its own ("0" of "06") gives the same time: keep the wider reading.
       if (gluedDigits > 0 && width === 1 && text.charCodeAt(start - 1) === 48) continue;
-      add({ seconds: lead * 60 + lastValue, start, end: lastEnd, penalty: gluedPenalty, kind });
+      add(readings, durationSeconds, { seconds: lead * 60 + lastValue, start, end: lastEnd, penalty: gluedPenalty, kind });
     } else {
       if (gluedDigits > 0 && width === 1 && text.charCodeAt(start - 1) === 48) continue;
       // Podcasts run for hours, not days: a two-digit hour is more likely frames or glued digits.
       const implausible = durationSeconds === null && lead >= 10 ? 0.45 : 0;
-      add({ seconds: lead * 3600 + middleValue * 60 + lastValue, start, end: lastEnd, penalty: gluedPenalty + implausible, kind });
+      add(readings, durationSeconds, { seconds: lead * 3600 + middleValue * 60 + lastValue, start, end: lastEnd, penalty: gluedPenalty + implausible, kind });
       // mm:ss:ff frame timecodes (frames below 30): the same cluster read as minutes and seconds.
       if (lastValue < 30 && lead < 60 && gluedDigits === 0) {
-        add({ seconds: lead * 60 + middleValue, start, end: lastEnd, penalty: 0.45, kind: 'frames' });
+        add(readings, durationSeconds, { seconds: lead * 60 + middleValue, start, end: lastEnd, penalty: 0.45, kind: 'frames' });
       }
     }
   }
@@ -291,7 +307,7 @@ function readCluster(
       const hours = numberAt(text, runStart, runEnd);
       const minutes = numberAt(text, last[0], lastEnd);
       if (seconds < 60 && minutes < 60 && hours < 24) {
-        add({ seconds: hours * 3600 + minutes * 60 + seconds, start: runStart, end: lastEnd + 3, penalty: 0.4, kind: 'typo' });
+        add(readings, durationSeconds, { seconds: hours * 3600 + minutes * 60 + seconds, start: runStart, end: lastEnd + 3, penalty: 0.4, kind: 'typo' });
       }
     }
   }
@@ -316,6 +332,57 @@ function structuredAt(text: string, runStart: number, end: number): boolean {
   return before === '(' || before === '[' || SEPARATORS_BEFORE.has(before);
 }
 
+/** Characters of text between two items of one list; more than this and they belong to different blocks. */
+export const MAX_ITEM_GAP = 600;
+/** A block with more timestamps than this is a log or a transcript, not a chapter list. */
+export const MAX_BLOCK_ITEMS = 5_000;
+
+/**
+ * Times read from one text at most. Real pages hold hundreds (a long transcript a few thousand); past this the
+ * input is machine output or an attack, and stopping keeps the parser's cost bounded whatever the input.
+ */
+export const MAX_OCCURRENCES = 20_000;
+
+/** Cheap shape check before any context work: `A:BB` or `A:BB:CC` with minutes and seconds below 60. */
+function plausibleShape(text: string, groups: Array<[number, number]>, count: number): boolean {
+  const last = groups[count - 1]!;
+  if (last[1] - last[0] < 2) return false;
+  if (text.charCodeAt(last[0]) > 53) return false;
+  if (count === 3) {
+    const middle = groups[1]!;
+    if (middle[1] - middle[0] !== 2 || text.charCodeAt(middle[0]) > 53) return false;
+  }
+  return true;
+}
+
+function readOccurrence(
+  text: string,
+  runStart: number,
+  clusterEnd: number,
+  groups: Array<[number, number]>,
+  count: number,
+  insideUrl: boolean,
+  durationSeconds: number | null,
+): TimestampOccurrence | null {
+  const verdict = judgeContext(text, runStart, clusterEnd, count, insideUrl);
+  if (verdict.rejectAll) return null;
+  const listItem = verdict.suspicious || verdict.afterDecimal ? separatorFollows(text, Math.min(clusterEnd, groups[count - 1]![0] + 2)) : false;
+  if (verdict.suspicious && !listItem) return null;
+  const wholeRunPenalty = verdict.suspicious ? 0.35 : verdict.afterDecimal ? (listItem ? 0.2 : null) : 0;
+  const readings = readCluster(text, groups, count, wholeRunPenalty, durationSeconds);
+  if (readings.length === 0) return null;
+  const plain = readings.find((r) => r.kind === 'plain') ?? readings[0]!;
+  return {
+    runStart,
+    end: plain.end,
+    readings,
+    structured: structuredAt(text, runStart, plain.end),
+    linked: false,
+    rangeEnd: null,
+    notStart: false,
+  };
+}
+
 /**
  * Finds every timestamp-shaped cluster of `text` in one pass, drops the ones whose context says they are not
  * episode times, and returns the rest in text order with all their readings.
@@ -334,6 +401,10 @@ export function scanTimestamps(text: string, durationSeconds: number | null): Ti
     [0, 0],
     [0, 0],
   ];
+  let blockStart = 0;
+  let blockCount = 0;
+  let overflowing = false;
+  let lastClusterEnd = -Infinity;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -352,25 +423,22 @@ export function scanTimestamps(text: string, durationSeconds: number | null): Ti
           count++;
           k = end;
         }
-        if (count <= 3) {
-          const insideUrl = lastUrl > lastSpace;
-          const verdict = judgeContext(text, i, k, count, insideUrl);
-          const listItem = verdict.suspicious || verdict.afterDecimal ? separatorFollows(text, Math.min(k, groups[count - 1]![0] + 2)) : false;
-          if (!verdict.rejectAll && (!verdict.suspicious || listItem)) {
-            const wholeRunPenalty = verdict.suspicious ? 0.35 : verdict.afterDecimal ? (listItem ? 0.2 : null) : 0;
-            const readings = readCluster(text, groups, count, wholeRunPenalty, durationSeconds);
-            if (readings.length > 0) {
-              const plain = readings.find((r) => r.kind === 'plain') ?? readings[0]!;
-              occurrences.push({
-                runStart: i,
-                end: plain.end,
-                readings,
-                structured: structuredAt(text, i, plain.end),
-                linked: false,
-                rangeEnd: null,
-                notStart: false,
-              });
-            }
+        // Beyond MAX_BLOCK_ITEMS neighbours a block is a log, a transcript or noise: stop reading its times
+        // (keeps adversarial input linear and cheap), until a long stretch without times starts a new block.
+        if (i - lastClusterEnd > MAX_ITEM_GAP) {
+          blockStart = occurrences.length;
+          blockCount = 0;
+          overflowing = false;
+        }
+        lastClusterEnd = k;
+        if (!overflowing && count <= 3 && plausibleShape(text, groups, count)) {
+          if (++blockCount > MAX_BLOCK_ITEMS) {
+            overflowing = true;
+            occurrences.length = blockStart;
+          } else {
+            const occurrence = readOccurrence(text, i, k, groups, count, lastUrl > lastSpace, durationSeconds);
+            if (occurrence) occurrences.push(occurrence);
+            if (occurrences.length >= MAX_OCCURRENCES) break;
           }
         }
         i = k;

@@ -1,7 +1,7 @@
 // Chapters from show notes: text or a DOM node in, ascending chapters with titles and a confidence out. Pure.
 import type { Chapter } from '@/utils/model';
 import { linkSeconds } from './chapters-links';
-import { scanTimestamps, type TimeReading, type TimestampOccurrence } from './chapters-scan';
+import { MAX_BLOCK_ITEMS, MAX_ITEM_GAP, scanTimestamps, type TimeReading, type TimestampOccurrence } from './chapters-scan';
 import { renderNodeText } from './text';
 
 export interface ChapterParseOptions {
@@ -15,10 +15,6 @@ export interface ChapterParse {
   confidence: number;
 }
 
-/** Characters of text between two items of one list; more than this and they belong to different blocks. */
-const MAX_ITEM_GAP = 600;
-/** A block with more timestamps than this is a log or a transcript, not a chapter list. */
-const MAX_BLOCK_ITEMS = 5_000;
 const MAX_TITLE_LENGTH = 2_000;
 /** How long the last title of an inline run may run on before we suspect it swallowed the page. */
 const MAX_INLINE_TAIL = 240;
@@ -214,6 +210,7 @@ const DATED = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6
 /** The best list among the blocks, judged on its times and then on its titles. */
 function selectList(text: string, occurrences: TimestampOccurrence[]): { candidate: Candidate; titles: string[] } | null {
   let best: { candidate: Candidate; titles: string[] } | null = null;
+  let lines: LineIndex | null = null;
   for (const block of blocksOf(occurrences)) {
     if (block.length > MAX_BLOCK_ITEMS) continue;
     const forward = assess(block, bestChain(block));
@@ -223,7 +220,8 @@ function selectList(text: string, occurrences: TimestampOccurrence[]): { candida
     const reversed = backward !== null && backward.coverage === 1 && backward.picks.length >= 3;
     const candidate = reversed && (!forward || backward.score > forward.score * 1.5) ? backward : forward;
     if (!candidate || (best && candidate.score <= best.candidate.score)) continue;
-    const titles = titlesFor(text, candidate.picks);
+    lines ??= new LineIndex(text);
+    const titles = titlesFor(text, candidate.picks, lines);
     const untitled = titles.filter((t) => t === '').length;
     // Bare times on their own lines are a player's readouts (`00:00` / `23:59`), not topics.
     if (untitled * 2 >= titles.length) continue;
@@ -324,8 +322,7 @@ function itemEnd(pick: Pick): number {
 }
 
 /** Titles for time-first items (`1:45 – Title`) or title-first items (`Title (1:45)`), chosen by majority. */
-function titlesFor(text: string, picks: Pick[]): string[] {
-  const lines = new LineIndex(text);
+function titlesFor(text: string, picks: Pick[], lines: LineIndex): string[] {
   const leads = picks.map((p) => leadStart(text, p));
   const ends = picks.map(itemEnd);
   let titleFirstVotes = 0;
