@@ -38,7 +38,7 @@ export function LibraryApp({ service, now = () => new Date() }: LibraryAppProps)
 
   const episodes = library.state === 'ready' ? library.episodes : NO_EPISODES;
   const shown = useMemo(() => applyView(episodes, view), [episodes, view]);
-  const facets = useMemo(() => computeFacets(episodes, view), [episodes, view]);
+  const facets = useMemo(() => computeFacets(episodes, view, shown), [episodes, view, shown]);
   const viewKey = serializeView(view);
   const openEpisode = openId ? episodes.find((e) => e.id === openId) : undefined;
 

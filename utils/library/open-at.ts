@@ -19,17 +19,25 @@ function clock(seconds: number): string {
  * openAtUrl({ url: 'https://example.com/ep', audioUrl: 'https://cdn.example.com/ep.mp3' }, 105) // 'https://cdn.example.com/ep.mp3#t=105'
  */
 export function openAtUrl(episode: Pick<Episode, 'url' | 'audioUrl'>, seconds: number): string | null {
+  return openAtLinker(episode)(seconds);
+}
+
+/**
+ * `openAtUrl` for many chapters of one episode: the URLs are parsed once, then each time is appended.
+ * @example
+ * const at = openAtLinker(episode); episode.chapters.map((c) => at(c.start));
+ */
+export function openAtLinker(episode: Pick<Episode, 'url' | 'audioUrl'>): (seconds: number) => string | null {
   const page = safeHttpUrl(episode.url);
+  // safeHttpUrl has percent-encoded anything unsafe, so appending a fragment keeps the URL safe.
   if (page && CLOCK_FRAGMENT_HOSTS.has(new URL(page).hostname)) {
-    const url = new URL(page);
-    url.hash = clock(seconds);
-    return url.href;
+    const base = page.replace(/#.*$/, '');
+    return (seconds) => `${base}#${clock(seconds)}`;
   }
   const audio = safeHttpUrl(episode.audioUrl);
   if (audio) {
-    const url = new URL(audio);
-    url.hash = `t=${Math.floor(seconds)}`;
-    return url.href;
+    const base = audio.replace(/#.*$/, '');
+    return (seconds) => `${base}#t=${Math.floor(seconds)}`;
   }
-  return page;
+  return () => page;
 }

@@ -59,6 +59,9 @@ export const DEFAULT_LISTENER_FIELDS: ListenerFields = {
  * foldText('Café: PostgreSQL!') // 'cafe postgresql'
  */
 export function foldText(text: string): string {
+  // Most show notes are ASCII: skip the (costly) Unicode normalisation for them.
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

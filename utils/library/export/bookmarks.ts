@@ -15,7 +15,9 @@ export function toBookmarksHtml(episodes: readonly SavedEpisode[], exportedAt: D
   for (const episode of episodes) {
     if (!safeHttpUrl(episode.url ?? episode.audioUrl)) continue;
     const podcast = oneLine(episode.podcast ?? '') || 'Other episodes';
-    byPodcast.set(podcast, [...(byPodcast.get(podcast) ?? []), episode]);
+    const list = byPodcast.get(podcast);
+    if (list) list.push(episode);
+    else byPodcast.set(podcast, [episode]);
   }
   const now = String(Math.floor(exportedAt.getTime() / 1000));
   const lines = [

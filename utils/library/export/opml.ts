@@ -11,7 +11,9 @@ export function toOpml(episodes: readonly SavedEpisode[], exportedAt: Date): str
   const byPodcast = new Map<string, SavedEpisode[]>();
   for (const episode of episodes) {
     const podcast = oneLine(episode.podcast ?? '') || 'Other episodes';
-    byPodcast.set(podcast, [...(byPodcast.get(podcast) ?? []), episode]);
+    const list = byPodcast.get(podcast);
+    if (list) list.push(episode);
+    else byPodcast.set(podcast, [episode]);
   }
   const attr = (name: string, value: string) => ` ${name}="${xmlEscape(value)}"`;
   const lines = [

@@ -1,9 +1,8 @@
 // The Markdown reading list: saved episodes grouped by technology or by podcast, with links and chapters.
 import { clockLabel } from '../../export/clock';
-import { exportTitle, markdownEscape, oneLine, safeHttpUrl } from '../../export/escape';
-import { withTimeFragment } from '../../export/markdown';
+import { markdownEscape, oneLine, safeHttpUrl } from '../../export/escape';
 import type { SavedEpisode } from '../record';
-import { openAtUrl } from '../open-at';
+import { openAtLinker } from '../open-at';
 
 export interface ReadingListOptions {
   groupBy: 'technology' | 'podcast';
@@ -31,10 +30,11 @@ function details(episode: SavedEpisode): string[] {
   if (episode.tech.length) lines.push(`  - Tech: ${episode.tech.map((t) => markdownEscape(t.name)).join(', ')}`);
   if (episode.tags.length) lines.push(`  - Tags: ${episode.tags.map((t) => markdownEscape(t)).join(', ')}`);
   if (episode.notes.trim()) lines.push(`  - Notes: ${markdownEscape(episode.notes)}`);
+  const linkAt = openAtLinker(episode);
   episode.chapters.forEach((chapter, index) => {
-    const link = safeHttpUrl(openAtUrl(episode, chapter.start) ?? withTimeFragment(episode.url, chapter.start));
+    const link = linkAt(chapter.start);
     const label = clockLabel(chapter.start);
-    lines.push(`  - ${link ? `[${label}](${link})` : label} ${markdownEscape(exportTitle(chapter.title, index))}`);
+    lines.push(`  - ${link ? `[${label}](${link})` : label} ${markdownEscape(chapter.title) || `Chapter ${index + 1}`}`);
   });
   return lines;
 }

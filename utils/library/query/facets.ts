@@ -1,5 +1,5 @@
 // Facet counts for the filter sidebar: how many episodes in the current selection carry each value.
-import type { TechCategory } from '../../model';
+import { TECH_CATEGORIES, type TechCategory } from '../../model';
 import type { ListenStatus, StoredEpisode } from '../record';
 import { matcher, type LibraryFilter } from './filter';
 
@@ -22,6 +22,8 @@ function counted<T extends string>(counts: Map<T, number>): { value: T; count: n
   return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
 }
 
+const CATEGORY_BIT = new Map(TECH_CATEGORIES.map((category, index) => [category, 1 << index]));
+
 /**
  * Count technologies, categories, statuses, podcasts and tags. Technology counts ignore the
  * technology filter in "any of" mode (so each count says what adding it would bring) and respect it
@@ -29,8 +31,12 @@ function counted<T extends string>(counts: Map<T, number>): { value: T; count: n
  * @example
  * computeFacets(all, view).tech[0] // { slug: 'docker', name: 'Docker', category: 'container', count: 812 }
  */
-export function computeFacets(episodes: readonly StoredEpisode[], view: LibraryFilter): LibraryFacets {
-  const selected = episodes.filter(matcher(view));
+export function computeFacets(
+  episodes: readonly StoredEpisode[],
+  view: LibraryFilter,
+  /** The episodes `view` selects, when the caller has them already (any order). */
+  selected: readonly StoredEpisode[] = episodes.filter(matcher(view)),
+): LibraryFacets {
   const techBase = view.techMode === 'any' && view.tech.length ? episodes.filter(matcher(view, { skipTech: true })) : selected;
   const tech = new Map<string, TechFacet>();
   for (const episode of techBase) {
@@ -47,12 +53,17 @@ export function computeFacets(episodes: readonly StoredEpisode[], view: LibraryF
   const statuses = new Map<ListenStatus, number>();
   const podcasts = new Map<string, number>();
   const tags = new Map<string, number>();
+  const categoryCounts = TECH_CATEGORIES.map(() => 0);
   for (const episode of selected) {
-    for (const category of new Set(episode.tech.map((t) => t.category))) categories.set(category, (categories.get(category) ?? 0) + 1);
+    // A bit per category: counts each category once per episode without allocating a Set.
+    let mask = 0;
+    for (const mention of episode.tech) mask |= CATEGORY_BIT.get(mention.category) ?? 0;
+    for (let i = 0; mask !== 0; i++, mask >>>= 1) if (mask & 1) categoryCounts[i]!++;
     statuses.set(episode.status, (statuses.get(episode.status) ?? 0) + 1);
     if (episode.podcast) podcasts.set(episode.podcast, (podcasts.get(episode.podcast) ?? 0) + 1);
     for (const tag of episode.tags) tags.set(tag, (tags.get(tag) ?? 0) + 1);
   }
+  TECH_CATEGORIES.forEach((category, i) => categoryCounts[i] && categories.set(category, categoryCounts[i]!));
   return {
     tech: [...tech.values()].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1)),
     categories: counted(categories),
