@@ -56,29 +56,31 @@ export function timestampBlocks(root: Element, minimum = 2, limits: BlockLimits 
   const blocks: Element[] = [];
   let textRead = 0;
   let visited = 0;
-  // Post-order walk with an explicit stack: [element, childrenPushed].
-  const stack: Array<[Element, boolean]> = [[root, false]];
+  // Post-order walk with an explicit stack; each frame keeps its child nodes, read once.
+  type Frame = { element: Element; nodes: Node[] | null };
+  const stack: Frame[] = [{ element: root, nodes: null }];
   while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    const [element, expanded] = top;
-    if (!expanded) {
-      top[1] = true;
+    const frame = stack[stack.length - 1]!;
+    if (frame.nodes === null) {
       visited += 1;
       if (visited > maxElements) break;
-      for (const child of Array.from(element.children).reverse()) {
-        if (!isSkipped(child)) stack.push([child, false]);
+      frame.nodes = Array.from(frame.element.childNodes);
+      for (let i = frame.nodes.length - 1; i >= 0; i -= 1) {
+        const child = frame.nodes[i]!;
+        if (child.nodeType === 1 && !isSkipped(child as Element)) stack.push({ element: child as Element, nodes: null });
       }
       continue;
     }
     stack.pop();
+    const element = frame.element;
     let own = 0;
     let fromChildren = 0;
     let childIsBlock = false;
-    for (const node of Array.from(element.childNodes)) {
+    for (const node of frame.nodes) {
       if (node.nodeType === 3 && textRead < maxText) {
         const text = node.nodeValue ?? '';
         textRead += text.length;
-        own += countTimestamps(text.slice(0, 200_000));
+        own += countTimestamps(text.length > 200_000 ? text.slice(0, 200_000) : text);
       } else if (node.nodeType === 1) {
         const childCount = counts.get(node as Element) ?? 0;
         fromChildren += childCount;
