@@ -29,9 +29,11 @@ export function toPodcastChaptersDocument(episode: Episode): PodcastChaptersDocu
   if (title) document.title = title;
   if (podcastName) document.podcastName = podcastName;
   document.chapters = exportChapters(episode).map((chapter, index) => {
-    const entry: PodcastChapter = { startTime: chapter.start, title: exportTitle(chapter.title, index) };
-    if (chapter.end !== null && chapter.end > chapter.start) entry.endTime = chapter.end;
-    return entry;
+    const title = exportTitle(chapter.title, index);
+    // Key order as the spec's examples write it: startTime, endTime, title.
+    return chapter.end !== null && chapter.end > chapter.start
+      ? { startTime: chapter.start, endTime: chapter.end, title }
+      : { startTime: chapter.start, title };
   });
   return document;
 }
