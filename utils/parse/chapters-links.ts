@@ -95,6 +95,8 @@ export function hrefTime(href: string, page: URL | null): number | null {
  */
 export function linkSeconds(element: Element): number | null {
   if (typeof element.getAttribute !== 'function') return null;
+  // Most elements carry no attributes at all: skip the lookups (this runs on every element of a page).
+  if ((element.tagName ?? '').toUpperCase() !== 'A' && element.attributes && element.attributes.length === 0) return null;
   for (const name of SEEK_ATTRIBUTES) {
     const raw = element.getAttribute(name);
     if (raw !== null && raw.trim() !== '') {

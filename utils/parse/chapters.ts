@@ -171,7 +171,7 @@ function assess(block: TimestampOccurrence[], picks: Pick[]): Candidate | null {
   if (structured < 2 || structuredShare < 0.5) return null;
   // Digits split off a title (`…20.0432:04`) happen now and then in glued text, never as the rule.
   const split = picks.filter((p) => p.reading.kind === 'glued').length;
-  if (split * 3 > picks.length) return null;
+  if (split * (picks.length < 5 ? 3 : 2) > picks.length) return null;
   const startable = block.filter((o) => !o.notStart).length;
   const coverage = picks.length / Math.max(1, startable);
   // A random scatter of times (other episodes' durations) has only a short ascending thread through it.
