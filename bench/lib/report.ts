@@ -26,6 +26,9 @@ export function machineHeader(date: Date): string {
     `- OS: ${platform()} ${release()} (${arch()})`,
     // Other work on the machine skews medians; the load average says how busy it was when the run began.
     `- Load average at start (1/5/15 min): ${loadavg().map((load) => load.toFixed(2)).join(' / ')}`,
+    ...(loadavg()[0]! > cpu.length
+      ? [`- **Busy machine**: load ${loadavg()[0]!.toFixed(1)} on ${cpu.length} cores, so wall-clock timings are inflated; the min column is the closest to an idle machine.`]
+      : []),
     HEADER_END,
   ].join('\n');
 }
