@@ -23,7 +23,9 @@ export interface ScanSummary {
   panels: number;
   mounted: number;
   removed: number;
+  /** The whole reconcile, and the part of it spent finding and parsing episodes (utils/sites). */
   milliseconds: number;
+  scanMilliseconds: number;
 }
 
 interface Entry {
@@ -52,6 +54,9 @@ export function deservesPanel(episode: Pick<Episode, 'chapters' | 'tech'>): bool
 export class OverlayController {
   private readonly entries = new Map<string, Entry>();
   private lastReport: string | null = null;
+  /** Show notes whose timestamps still need linking: done in idle time, after the panels are drawn. */
+  private pendingLinks: { notes: Element; durationSeconds: number | null }[] = [];
+  private readonly linked = new WeakSet<Element>();
 
   constructor(
     private readonly doc: Document,
@@ -67,6 +72,7 @@ export class OverlayController {
     const started = performance.now();
     const options = this.deps.options();
     const detected = options.enabled ? this.deps.scan(this.doc, url) : [];
+    const scanMilliseconds = performance.now() - started;
     const wanted = new Map<string, DetectedEpisode>();
     for (const item of detected) {
       if (wanted.size >= PANELS_MAX) break;
@@ -103,13 +109,13 @@ export class OverlayController {
         this.entries.set(key, { panel, anchor, detected: item, signature });
         mounted += 1;
       }
-      if (options.linkPageTimestamps && item.notes && item.episode.chapters.length >= 2) {
-        linkTimestamps(item.notes, { durationSeconds: item.episode.durationSeconds });
+      if (options.linkPageTimestamps && item.notes && item.episode.chapters.length >= 2 && !this.linked.has(item.notes)) {
+        this.pendingLinks.push({ notes: item.notes, durationSeconds: item.episode.durationSeconds });
       }
     }
 
     this.reportIfChanged(Array.from(wanted.values(), (item) => item.episode));
-    return { episodes: detected.length, panels: this.entries.size, mounted, removed, milliseconds: performance.now() - started };
+    return { episodes: detected.length, panels: this.entries.size, mounted, removed, milliseconds: performance.now() - started, scanMilliseconds };
   }
 
   /**
@@ -152,10 +158,26 @@ export class OverlayController {
     this.lastReport = null;
   }
 
+  /**
+   * Link the page's own timestamps in pending show notes until `hasTime()` says stop. Returns whether work remains.
+   * @example
+   * requestIdleCallback((deadline) => overlay.linkPageTimestamps(() => deadline.timeRemaining() > 2));
+   */
+  linkPageTimestamps(hasTime: () => boolean = () => true): boolean {
+    while (this.pendingLinks.length > 0 && hasTime()) {
+      const { notes, durationSeconds } = this.pendingLinks.shift()!;
+      if (!notes.isConnected || this.linked.has(notes)) continue;
+      linkTimestamps(notes, { durationSeconds });
+      this.linked.add(notes);
+    }
+    return this.pendingLinks.length > 0;
+  }
+
   /** Remove every panel and page change this overlay made. */
   teardown(): void {
     for (const entry of this.entries.values()) entry.panel.unmount();
     this.entries.clear();
+    this.pendingLinks = [];
     this.sweepOrphans();
     if (this.doc.body) unlinkTimestamps(this.doc.body);
   }

@@ -10,6 +10,34 @@ import type { OverlayOptions } from './options';
 export const HOST_ATTRIBUTE = 'data-stackcast';
 const HOST_TAG = 'stackcast-panel';
 
+let sharedSheet: CSSStyleSheet | null | undefined;
+
+/**
+ * One constructed stylesheet shared by every panel (parsed once, not once per panel); a `<style>` element
+ * where constructed sheets cannot be adopted (Firefox content scripts).
+ */
+function adoptPanelStyles(shadow: ShadowRoot): void {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(panelCss);
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  if (sharedSheet) {
+    try {
+      shadow.adoptedStyleSheets = [sharedSheet];
+      return;
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  const style = shadow.ownerDocument.createElement('style');
+  style.textContent = panelCss;
+  shadow.append(style);
+}
+
 export interface PanelProps {
   episode: Episode;
   target: PlaybackTarget;
@@ -40,10 +68,9 @@ export function mountPanel(anchor: Element, position: 'after' | 'before', props:
   host.setAttribute(HOST_ATTRIBUTE, '');
   host.setAttribute('data-stackcast-episode', props.episode.id.slice(0, 500));
   const shadow = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = panelCss;
   const container = doc.createElement('div');
-  shadow.append(style, container);
+  adoptPanelStyles(shadow);
+  shadow.append(container);
   if (anchor === doc.body || anchor === doc.documentElement) doc.body.prepend(host);
   else if (position === 'before') anchor.before(host);
   else anchor.after(host);

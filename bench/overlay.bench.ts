@@ -1,0 +1,193 @@
+// Overlay benchmark in real Chromium with the built extension: bundle size, time to render every overlay on a
+// ~50-episode listing, long tasks, a 5 MB page, and the content script's CPU share on a page that never stops
+// mutating.
+import { chromium, type Page } from 'playwright-core';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromiumPath, EXTENSION_DIR, launchExtension, serve, type ExtensionSession } from '../tests/e2e/harness';
+import { renderSeedListing, seed000, seedEpisodes } from './lib/corpus';
+import { ms, summarize, table } from './lib/timing';
+
+const LISTING_URL = 'https://podbay.fm/p/running-in-production-seed-000';
+const BIG_URL = 'https://podbay.fm/p/stackcast-five-megabytes';
+const SPA_URL = 'https://podbay.fm/p/stackcast-spa/e/1';
+const RUNS = 9;
+const SPA_SECONDS = 10;
+
+/** Runs before any page script: collects long tasks and the longest gap between 5 ms timer ticks. */
+const OBSERVERS = `
+  window.__longTasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); })
+    .observe({ type: 'longtask', buffered: true });
+  window.__maxGap = 0;
+  let last = performance.now();
+  setInterval(() => { const now = performance.now(); window.__maxGap = Math.max(window.__maxGap, now - last); last = now; }, 5);
+`;
+
+function bigPage(): string {
+  // 5 MB of prose in paragraphs, a few chapter lists inside (written for this benchmark).
+  const sentence = 'We moved the billing service from a cron box to a queue and the on-call rotation got quieter. ';
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < 5_000_000; i++) {
+    const p = i % 500 === 0 ? `<p>${i / 500}:00 Part ${i}</p><p>${i / 500}:30 More</p><p>${i / 500 + 1}:10 End</p>` : `<p>${sentence.repeat(10)}</p>`;
+    parts.push(p);
+    size += p.length;
+  }
+  return `<!DOCTYPE html><html><head><title>Five megabytes</title></head><body><h1>Long page</h1>${parts.join('')}</body></html>`;
+}
+
+function spaPage(): string {
+  // An episode with chapters, and a feed beside it that changes every animation frame, forever.
+  return `<!DOCTYPE html><html><head><title>SPA</title></head><body>
+  <main><h1>Episode 1</h1><div class="notes"><p>0:00 Intro</p><p>4:10 Queues</p><p>12:30 Databases</p><p>25:00 Wrap-up</p></div></main>
+  <ul id="feed"></ul>
+  <script>
+    const feed = document.getElementById('feed'); let n = 0;
+    function tick() {
+      const li = document.createElement('li'); li.textContent = 'Update ' + (n++) + ' at ' + new Date().toISOString();
+      feed.prepend(li); if (feed.children.length > 50) feed.lastElementChild.remove();
+      document.title = 'SPA ' + n; requestAnimationFrame(tick);
+    }
+    requestAnimationFrame(tick);
+  </script></body></html>`;
+}
+
+async function marks(page: Page): Promise<{ start: number; rendered: number; panels: number; longest: number; maxGap: number }> {
+  await page.waitForFunction(() => performance.getEntriesByName('stackcast:rendered').length > 0, null, { timeout: 60_000 });
+  await page.waitForTimeout(300);
+  return page.evaluate(() => {
+    const start = performance.getEntriesByName('stackcast:start')[0]!.startTime;
+    const rendered = performance.getEntriesByName('stackcast:rendered')[0]!.startTime;
+    const tasks = ((window as any).__longTasks as { start: number; duration: number }[]).filter((t) => t.start + t.duration >= start);
+    return {
+      start,
+      rendered,
+      panels: document.querySelectorAll('[data-stackcast]').length,
+      longest: Math.max(0, ...tasks.map((t) => t.duration)),
+      maxGap: (window as any).__maxGap as number,
+    };
+  });
+}
+
+async function visit(session: ExtensionSession, url: string) {
+  const page = await session.context.newPage();
+  await page.addInitScript(OBSERVERS);
+  await page.goto(url);
+  const result = await marks(page);
+  await page.close();
+  return result;
+}
+
+/** CPU time of extension code per second of wall time, from a V8 CPU profile of the page. */
+async function contentScriptCpuShare(session: ExtensionSession): Promise<{ share: number; scriptShareDelta: number | null }> {
+  const page = await session.context.newPage();
+  await page.goto(SPA_URL);
+  await page.waitForFunction(() => document.querySelector('[data-stackcast]') !== null);
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Performance.enable');
+  const before = await scriptDuration(cdp);
+  await cdp.send('Profiler.start');
+  await page.waitForTimeout(SPA_SECONDS * 1000);
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+  const after = await scriptDuration(cdp);
+  await page.close();
+  const ours = extensionSelfTime(profile);
+  const total = (profile.endTime - profile.startTime) / 1000;
+  // Baseline: the same page in a browser without the extension, for the ScriptDuration delta.
+  const baseline = await baselineScriptDuration();
+  return { share: ours / total, scriptShareDelta: baseline === null ? null : (after - before - baseline) / SPA_SECONDS };
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { url: string }; hitCount?: number }[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
+
+function extensionSelfTime(profile: CpuProfile): number {
+  const ours = new Set(profile.nodes.filter((node) => node.callFrame.url.startsWith('chrome-extension://')).map((node) => node.id));
+  let micros = 0;
+  profile.samples.forEach((id, i) => {
+    if (ours.has(id)) micros += profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0;
+  });
+  return micros / 1000;
+}
+
+async function scriptDuration(cdp: { send(method: 'Performance.getMetrics'): Promise<{ metrics: { name: string; value: number }[] }> }): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((metric) => metric.name === 'ScriptDuration')?.value ?? 0;
+}
+
+async function baselineScriptDuration(): Promise<number | null> {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+  try {
+    const context = await browser.newContext();
+    await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));
+    await serve(context, SPA_URL, spaPage());
+    const page = await context.newPage();
+    await page.goto(SPA_URL);
+    await page.waitForTimeout(500);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const before = await scriptDuration(cdp);
+    await page.waitForTimeout(SPA_SECONDS * 1000);
+    return (await scriptDuration(cdp)) - before;
+  } catch {
+    return null;
+  } finally {
+    await browser.close();
+  }
+}
+
+export default async function overlayBench(): Promise<string> {
+  const bundle = readFileSync(join(EXTENSION_DIR, 'content-scripts', 'content.js'));
+  const gzip = gzipSync(bundle, { level: 9 }).length;
+
+  const session = await launchExtension();
+  try {
+    const listing = renderSeedListing(seedEpisodes(seed000()));
+    await serve(session.context, LISTING_URL, listing);
+    await serve(session.context, BIG_URL, bigPage());
+    await serve(session.context, SPA_URL, spaPage());
+
+    await visit(session, LISTING_URL); // warm-up: first load compiles the script
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await visit(session, LISTING_URL));
+    const render = summarize(runs.map((run) => run.rendered - run.start));
+    const longest = summarize(runs.map((run) => run.longest));
+
+    const big = [];
+    for (let i = 0; i < 3; i++) big.push(await visit(session, BIG_URL));
+    const bigRender = summarize(big.map((run) => run.rendered - run.start));
+
+    const cpu = await contentScriptCpuShare(session);
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+    const pct = (value: number) => `${(value * 100).toFixed(2)} %`;
+    return [
+      '## overlay',
+      '',
+      'Real Chromium (headless, Debian package) with the built extension; pages served at their real URLs by Playwright routes.',
+      '',
+      table(
+        ['measure', 'result', 'target'],
+        [
+          ['content script bundle (minified / gzip -9)', `${kb(bundle.length)} / ${kb(gzip)}`, '≤ 60 KB gzip'],
+          [`seed-000 listing: script start → all overlays rendered (median of ${RUNS}, p95)`, `${ms(render.median)} (p95 ${ms(render.p95)}), ${runs[0]!.panels} panels`, '≤ 50 ms'],
+          ['seed-000 listing: longest long task after script start (median, worst)', `${ms(longest.median)} (worst ${Math.max(...runs.map((r) => r.longest)).toFixed(0)} ms)`, 'none over 50 ms'],
+          [`5 MB text page: start → rendered (median of 3), panels`, `${ms(bigRender.median)}, ${big[0]!.panels} panels`, 'bounded'],
+          ['5 MB text page: longest long task after start / longest 5 ms-timer gap', `${Math.max(...big.map((r) => r.longest)).toFixed(0)} ms / ${Math.max(...big.map((r) => r.maxGap)).toFixed(0)} ms`, 'page stays responsive'],
+          [`SPA mutating every frame: content-script CPU (V8 profile, ${SPA_SECONDS} s)`, pct(cpu.share), '< 2 %'],
+          ['SPA: ScriptDuration delta vs. the same page without the extension', cpu.scriptShareDelta === null ? 'n/a' : pct(cpu.scriptShareDelta), '< 2 % (noisy)'],
+        ],
+      ),
+    ].join('\n');
+  } finally {
+    await session.close();
+  }
+}
