@@ -5,6 +5,7 @@ import { chromium, type Page } from 'playwright-core';
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { chromiumPath, EXTENSION_DIR, launchExtension, serve, type ExtensionSession } from '../tests/e2e/harness';
 import { renderSeedListing, seed000, seedEpisodes } from './lib/corpus';
 import { ms, summarize, table } from './lib/timing';
@@ -54,7 +55,7 @@ function spaPage(): string {
   </script></body></html>`;
 }
 
-async function marks(page: Page): Promise<{ start: number; rendered: number; panels: number; longest: number; maxGap: number }> {
+async function marks(page: Page): Promise<{ start: number; rendered: number; parse: number; draw: number; panels: number; longest: number; maxGap: number }> {
   await page.waitForFunction(() => performance.getEntriesByName('stackcast:rendered').length > 0, null, { timeout: 60_000 });
   await page.waitForTimeout(300);
   return page.evaluate(() => {
@@ -64,6 +65,8 @@ async function marks(page: Page): Promise<{ start: number; rendered: number; pan
     return {
       start,
       rendered,
+      parse: performance.getEntriesByName('stackcast:parse')[0]?.duration ?? NaN,
+      draw: performance.getEntriesByName('stackcast:draw')[0]?.duration ?? NaN,
       panels: document.querySelectorAll('[data-stackcast]').length,
       longest: Math.max(0, ...tasks.map((t) => t.duration)),
       maxGap: (window as any).__maxGap as number,
@@ -173,12 +176,14 @@ export default async function overlayBench(): Promise<string> {
       '## overlay',
       '',
       'Real Chromium (headless, Debian package) with the built extension; pages served at their real URLs by Playwright routes.',
+      `Load average when measured: ${loadavg().map((v) => v.toFixed(1)).join(' / ')} on ${cpus().length} CPUs (other jobs share this machine, so times are pessimistic).`,
       '',
       table(
         ['measure', 'result', 'target'],
         [
           ['content script bundle (minified / gzip -9)', `${kb(bundle.length)} / ${kb(gzip)}`, '≤ 60 KB gzip'],
           [`seed-000 listing: script start → all overlays rendered (median of ${RUNS}, p95)`, `${ms(render.median)} (p95 ${ms(render.p95)}), ${runs[0]!.panels} panels`, '≤ 50 ms'],
+          ['… of which: find + parse episodes (utils/sites, utils/parse) / draw panels (median)', `${ms(summarize(runs.map((r) => r.parse)).median)} / ${ms(summarize(runs.map((r) => r.draw)).median)}`, ''],
           ['seed-000 listing: longest long task after script start (median, worst)', `${ms(longest.median)} (worst ${Math.max(...runs.map((r) => r.longest)).toFixed(0)} ms)`, 'none over 50 ms'],
           [`5 MB text page: start → rendered (median of 3), panels`, `${ms(bigRender.median)}, ${big[0]!.panels} panels`, 'bounded'],
           ['5 MB text page: longest long task after start / longest 5 ms-timer gap', `${Math.max(...big.map((r) => r.longest)).toFixed(0)} ms / ${Math.max(...big.map((r) => r.maxGap)).toFixed(0)} ms`, 'page stays responsive'],
