@@ -154,17 +154,18 @@ export default async function parserBench(): Promise<string> {
       return measure(() => parseChapters(text), { warmup: 1, runs: 5, budgetMs: 20_000 });
     });
     const t1 = times[0]?.median ?? NaN;
-    const t4 = times[2]?.median ?? NaN;
+    // Growth is judged on the fastest runs: on a shared machine a median can catch another job's burst.
+    const growth = (times[2]?.min ?? NaN) / (times[0]?.min ?? NaN);
     worst1mb = Math.max(worst1mb, t1);
-    worstRatio = Math.max(worstRatio, t4 / t1);
-    rows.push([shape.name, ...times.map((t) => `${ms(t.median)} (min ${ms(t.min)})`), `${(t4 / t1).toFixed(2)}×`, t1 < 100 ? 'yes' : '**no**']);
+    worstRatio = Math.max(worstRatio, growth);
+    rows.push([shape.name, ...times.map((t) => `${ms(t.median)} (min ${ms(t.min)})`), `${growth.toFixed(2)}×`, t1 < 100 ? 'yes' : '**no**']);
   }
   const techText = ADVERSARIAL_SHAPES[0]!.build(1024 * 1024);
   const techAdversarial = measure(() => extractTech(techInputFromText(techText)), { warmup: 1, runs: 5, budgetMs: 20_000 });
   out.push(
-    table(['shape', ...ADVERSARIAL_SIZES_MB.map((size) => `${size} MB`), '4 MB / 1 MB (linear = 4×)', '< 100 ms at 1 MB'], rows),
+    table(['shape', ...ADVERSARIAL_SIZES_MB.map((size) => `${size} MB`), '4 MB / 1 MB, min (linear = 4×)', '< 100 ms at 1 MB'], rows),
     '',
-    `Worst 1 MB time: ${ms(worst1mb)}; worst 4 MB/1 MB ratio: ${worstRatio.toFixed(2)}× (4× is linear). ` +
+    `Worst 1 MB median: ${ms(worst1mb)}; worst 4 MB/1 MB ratio of the min times: ${worstRatio.toFixed(2)}× (4× is linear). ` +
       `extractTech(techInputFromText) on 1 MB of the random shape: ${ms(techAdversarial.median)}.`,
     '',
   );

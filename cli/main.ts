@@ -109,7 +109,8 @@ async function main(argv: string[]): Promise<void> {
   // A closed pipe (`stackcast parse x | head -1`) is not an error worth reporting.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
-    throw error;
+    printErr(errorLine(new CliError(`cannot write the output: ${error.message}`)));
+    process.exit(1);
   });
   try {
     await program().parseAsync(argv);
