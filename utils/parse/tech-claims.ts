@@ -1,21 +1,36 @@
-// Decides which prose mentions claim use of a technology: not negated ("isn't used"), hedged ("might"), or the
-// loser of a comparison ("over", "vs", "instead of", "switching from X to Y").
+// Decides which prose mentions claim use of a technology: not negated ("isn't used"), hedged ("might", "coming soon"),
+// asked about ("Should you go Serverless?"), the loser of a comparison ("over", "instead of"), a migration's source
+// ("switching from X to Y"), or a name that stands for something else ("S3 compatible", "DigitalOcean guides").
 import type { Token } from '@/utils/tech/tokenize';
 import {
   CLAUSE_WORDS,
   COMPARED_AFTER,
   COMPARED_AFTER_PAIRS,
   COMPARED_BEFORE,
+  COMPARISON_FILLERS,
+  DATA_NOUNS,
   HEDGE_PHRASES,
-  LIST_WORDS,
   HEDGE_WORDS,
+  LIST_WORDS,
   MOVE_VERBS,
   NEGATION_WORDS,
+  OTHER_THING_AFTER,
+  OTHER_THING_AFTER_HYPHEN,
+  OVER_FILLERS,
+  REVERSAL_FOLLOWERS,
+  REVERSAL_SUBJECTS,
+  REVERSAL_VERBS,
+  YES_NO_QUESTION_STARTS,
 } from './tech-cues';
 
-interface Span {
+/** One accepted mention: its tokens, which technology, and words after it that make it name something else. */
+export interface ClaimSpan {
   readonly start: number;
+  /** Exclusive token index. */
   readonly end: number;
+  readonly slug: string;
+  /** The technology's own "names something else" words ("open source version of nginx"): see Technology.notClaimedBefore. */
+  readonly notClaimedBefore?: readonly string[];
 }
 
 /** Hedge phrases by first word, so each token costs one map lookup. */
@@ -29,7 +44,16 @@ function isNegation(norm: string): boolean {
   return NEGATION_WORDS.has(norm) || norm.endsWith("n't");
 }
 
-/** Clause number of every token: clauses end at punctuation, line breaks, list separators and clause words. */
+/** The token was written with a possessive `'s` or trailing apostrophe ("PostgreSQL's", "AWS'"). */
+function isPossessive(text: string, token: Token): boolean {
+  const next = text.charCodeAt(token.end);
+  return next === 39 || next === 0x2019;
+}
+
+/**
+ * Clause number of every token: clauses end at punctuation, line breaks, list separators and clause words.
+ * (A spaced slash often separates two statements in show notes: "Docker isn't used in dev / Postmark sends email".)
+ */
 function clauseIds(tokens: readonly Token[]): Int32Array {
   const ids = new Int32Array(tokens.length);
   let id = 0;
@@ -41,18 +65,6 @@ function clauseIds(tokens: readonly Token[]): Int32Array {
   return ids;
 }
 
-/** Clauses that negate or hedge, found in one pass. */
-function doubtfulClauses(tokens: readonly Token[], ids: Int32Array): Set<number> {
-  const doubtful = new Set<number>();
-  for (let i = 0; i < tokens.length; i++) {
-    const norm = tokens[i]!.norm;
-    if (isNegation(norm) || HEDGE_WORDS.has(norm)) doubtful.add(ids[i]!);
-    const phrases = HEDGES_BY_FIRST_WORD.get(norm);
-    if (phrases !== undefined && phrases.some((phrase) => phraseAt(tokens, i, phrase))) doubtful.add(ids[i]!);
-  }
-  return doubtful;
-}
-
 function phraseAt(tokens: readonly Token[], i: number, phrase: readonly string[]): boolean {
   for (let k = 0; k < phrase.length; k++) {
     const token = tokens[i + k];
@@ -61,8 +73,163 @@ function phraseAt(tokens: readonly Token[], i: number, phrase: readonly string[]
   return true;
 }
 
+/** Per clause: where it starts, the first doubt cue in it (or -1), and whether it is a contrast that reverses the previous one. */
+interface Clause {
+  start: number;
+  end: number;
+  cue: number;
+  reverses: boolean;
+}
+
+function clausesOf(tokens: readonly Token[], ids: Int32Array, text: string): Clause[] {
+  const clauses: Clause[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const id = ids[i]!;
+    if (clauses[id] === undefined) clauses[id] = { start: i, end: i + 1, cue: -1, reverses: false };
+    const clause = clauses[id];
+    clause.end = i + 1;
+    if (clause.cue >= 0) continue;
+    const norm = tokens[i]!.norm;
+    const phrases = HEDGES_BY_FIRST_WORD.get(norm);
+    if (isNegation(norm) || HEDGE_WORDS.has(norm) || (phrases !== undefined && phrases.some((phrase) => phraseAt(tokens, i, phrase)))) {
+      clause.cue = i;
+    }
+  }
+  markQuestions(clauses, tokens, text);
+  for (const clause of clauses) clause.reverses = isReversal(clause, tokens, text);
+  return clauses;
+}
+
+/**
+ * A yes/no question ("Should you go Serverless or stick with a more traditional app?") asks about an option.
+ * Its clause starts with an auxiliary verb (after a clause word such as "but") and its sentence ends in "?".
+ */
+function markQuestions(clauses: Clause[], tokens: readonly Token[], text: string): void {
+  for (const clause of clauses) {
+    let first = clause.start;
+    if (CLAUSE_WORDS.has(tokens[first]!.norm) && first + 1 < clause.end) first++;
+    if (!YES_NO_QUESTION_STARTS.has(tokens[first]!.norm)) continue;
+    // The sentence's end: the next token that starts after a break or a line, or the end of the text.
+    let k = clause.end;
+    while (k < tokens.length && tokens[k]!.gap !== 'break' && tokens[k]!.gap !== 'line') k++;
+    const tail = text.slice(tokens[k - 1]!.end, k < tokens.length ? tokens[k]!.start : text.length);
+    if (/^[^.!\n]*\?/u.test(tail) && clause.cue < 0) clause.cue = first;
+  }
+}
+
+/** "…, but it is in production", "but it's part of the CI": a positive contrast about the same subject. */
+function isReversal(clause: Clause, tokens: readonly Token[], text: string): boolean {
+  if (tokens[clause.start]!.norm !== 'but' || clause.cue >= 0) return false;
+  const subject = tokens[clause.start + 1];
+  if (subject === undefined || clause.start + 1 >= clause.end || !REVERSAL_SUBJECTS.has(subject.norm)) return false;
+  let next = clause.start + 2;
+  // "it's" is one token (the tokenizer reads `'s` as a possessive): its verb is inside it.
+  if (!isPossessive(text, subject)) {
+    if (next >= clause.end || !REVERSAL_VERBS.has(tokens[next]!.norm)) return false;
+    next++;
+  }
+  return next >= clause.end || REVERSAL_FOLLOWERS.has(tokens[next]!.norm);
+}
+
+/** Whether each clause leaves the mentions in it unclaimed, after reversals and bare list subjects are settled. */
+function doubtfulClauses(clauses: readonly Clause[], mentions: readonly ClaimSpan[], tokens: readonly Token[]): boolean[] {
+  const doubtful = clauses.map((clause) => clause.cue >= 0);
+  for (let c = 0; c + 1 < clauses.length; c++) {
+    if (doubtful[c] && clauses[c + 1]!.reverses) doubtful[c] = false;
+  }
+  // "Websockets and Action Cable aren't used": a clause that is nothing but technology names, joined to the next
+  // clause by "and"/"or" or a comma, is that clause's subject and shares its doubt (unless the doubt is only on
+  // what directly follows the joint, as in "Docker and no Kubernetes").
+  const covered = new Uint8Array(tokens.length);
+  for (const mention of mentions) covered.fill(1, mention.start, mention.end);
+  for (let c = clauses.length - 2; c >= 0; c--) {
+    const clause = clauses[c]!;
+    const next = clauses[c + 1]!;
+    if (doubtful[c] || !doubtful[c + 1]) continue;
+    let bare = true;
+    for (let k = clause.start; k < clause.end && bare; k++) bare = covered[k] === 1;
+    const joint = tokens[next.start]!;
+    const joined = joint.gap === 'list' || (joint.gap === 'space' && LIST_WORDS.has(joint.norm));
+    const cueOnJoint = next.cue >= 0 && next.cue <= next.start + 1;
+    if (bare && joined && !cueOnJoint) doubtful[c] = true;
+  }
+  return doubtful;
+}
+
+/** The token before `index`, skipping filler words ("than an entire Kubernetes cluster"), within one clause. */
+function cueBefore(tokens: readonly Token[], ids: Int32Array, index: number): number {
+  let k = index - 1;
+  for (let skipped = 0; k >= 0 && skipped < 2 && ids[k] === ids[index] && COMPARISON_FILLERS.has(tokens[k]!.norm); skipped++) k--;
+  if (tokens[k]?.norm === 'over') {
+    for (let j = k + 1; j < index; j++) if (!OVER_FILLERS.has(tokens[j]!.norm)) return -1;
+  }
+  return k;
+}
+
+/** Why a mention is not a claim by itself: compared away ("over X"), left behind by a migration, or naming something else. */
+type Unclaimed = 'compared' | 'migrated' | 'other' | false;
+
+function unclaimedBy(tokens: readonly Token[], ids: Int32Array, span: ClaimSpan, text: string): Unclaimed {
+  const first = tokens[span.start]!;
+  const last = tokens[span.end - 1]!;
+  const after = tokens[span.end];
+  const afterInPhrase = after !== undefined && after.gap !== 'line' && after.gap !== 'break';
+  if (afterInPhrase) {
+    if (COMPARED_BEFORE.has(after.norm)) return 'compared';
+    if (OTHER_THING_AFTER.has(after.norm)) return 'other';
+    if (OTHER_THING_AFTER_HYPHEN.has(after.norm) && text.slice(last.end, after.start) === '-') return 'other';
+    if (span.notClaimedBefore?.includes(after.norm) === true) return 'other';
+  }
+  if (first.gap === 'line' || first.gap === 'break') return false;
+  // "over PostgreSQL's full text search": a feature of the technology is compared, the technology stays.
+  if (isPossessive(text, last)) return false;
+  const k = cueBefore(tokens, ids, span.start);
+  const cue = tokens[k];
+  if (cue === undefined || (k < span.start - 1 && ids[k] !== ids[span.start])) return false;
+  if (COMPARED_AFTER.has(cue.norm)) {
+    // "with or without Docker" offers both ways: Docker is used.
+    return cue.norm === 'without' && tokens[k - 1]?.norm === 'or' && tokens[k - 2]?.norm === 'with' ? false : 'compared';
+  }
+  const beforeCue = tokens[k - 1];
+  if (beforeCue !== undefined && cue.gap === 'space' && COMPARED_AFTER_PAIRS.some(([a, b]) => a === beforeCue.norm && b === cue.norm)) {
+    return 'compared';
+  }
+  return isMigrationSource(tokens, ids, span, k) ? 'migrated' : false;
+}
+
+/**
+ * "switching from Apache to nginx", "From Notion to Linear to using GitHub", "Going from PHP to Scala to Node and
+ * back to Scala": the technology after "from" (and every stop before the last) is left behind, as
+ * runninginproduction's tags leave it out. "Moving data from Redis to PostgreSQL" is a data flow: both are used.
+ */
+function isMigrationSource(tokens: readonly Token[], ids: Int32Array, span: ClaimSpan, cueIndex: number): boolean {
+  const cue = tokens[cueIndex]!;
+  const sameClause = (k: number) => k >= 0 && ids[k] === ids[span.start];
+  if (cue.norm === 'from') return isMove(tokens, cueIndex, sameClause);
+  if (cue.norm !== 'to') return false;
+  // A stop in a chain: "to Node and back to Scala", "to Bash scripts to using Ansible" (one word may follow the name).
+  const continues = (k: number) =>
+    tokens[k]?.gap === 'space' && (tokens[k]!.norm === 'to' || (tokens[k]!.norm === 'and' && tokens[k + 1]?.norm === 'back'));
+  if (!continues(span.end) && !(tokens[span.end]?.gap === 'space' && continues(span.end + 1))) return false;
+  for (let k = cueIndex - 1; k >= Math.max(0, cueIndex - 8) && sameClause(k); k--) {
+    if (tokens[k]!.norm === 'from') return isMove(tokens, k, sameClause);
+  }
+  return false;
+}
+
+/** Whether the "from" at `fromIndex` starts a migration: after a move verb (not moving data), or opening its clause. */
+function isMove(tokens: readonly Token[], fromIndex: number, sameClause: (k: number) => boolean): boolean {
+  if (!sameClause(fromIndex - 1)) return true; // "From Notion to Linear to using GitHub"
+  for (let k = fromIndex - 1; k >= Math.max(0, fromIndex - 5) && sameClause(k); k--) {
+    const norm = tokens[k]!.norm;
+    if (DATA_NOUNS.has(norm)) return false;
+    if (MOVE_VERBS.has(norm)) return true;
+  }
+  return false;
+}
+
 /** Neighbours in a plain list: only separators or "and"/"or"/"nor" between them (not "to", "over" …). */
-function inSameList(left: Span, right: Span, tokens: readonly Token[]): boolean {
+function inSameList(left: ClaimSpan, right: ClaimSpan, tokens: readonly Token[]): boolean {
   const first = tokens[right.start]!;
   if (right.start === left.end) return first.gap === 'list';
   if (right.start !== left.end + 1) return false;
@@ -70,41 +237,41 @@ function inSameList(left: Span, right: Span, tokens: readonly Token[]): boolean 
   return LIST_WORDS.has(connector.norm) && (connector.gap === 'space' || connector.gap === 'list') && first.gap === 'space';
 }
 
-function isComparedObject(tokens: readonly Token[], ids: Int32Array, span: Span): boolean {
-  const before = tokens[span.start - 1];
-  const beforeThat = tokens[span.start - 2];
-  const first = tokens[span.start]!;
-  const sameClause = (k: number) => k >= 0 && ids[k] === ids[span.start];
-  if (before !== undefined && first.gap !== 'line' && first.gap !== 'break') {
-    if (COMPARED_AFTER.has(before.norm)) return true;
-    if (beforeThat !== undefined && before.gap === 'space' && COMPARED_AFTER_PAIRS.some(([a, b]) => a === beforeThat.norm && b === before.norm)) {
-      return true;
-    }
-    // "switching from Apache to nginx": the technology after "from" is left behind.
-    if (before.norm === 'from') {
-      for (let k = span.start - 2; k >= Math.max(0, span.start - 5) && sameClause(k); k--) {
-        if (MOVE_VERBS.has(tokens[k]!.norm)) return true;
-      }
-    }
+/** Sentence number of every token: a new one after a line break or sentence punctuation. */
+function sentenceIds(tokens: readonly Token[]): Int32Array {
+  const ids = new Int32Array(tokens.length);
+  let id = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (i > 0 && (tokens[i]!.gap === 'line' || tokens[i]!.gap === 'break')) id++;
+    ids[i] = id;
   }
-  const after = tokens[span.end];
-  return after !== undefined && after.gap !== 'line' && after.gap !== 'break' && COMPARED_BEFORE.has(after.norm);
+  return ids;
 }
 
 /**
- * For each accepted mention (in text order), whether it claims use. Negation and hedges cover their clause;
- * a comparison covers the technology next to its cue; both spread along a list of technologies
- * ("not using Ansible, Chef or Puppet", "Flask over Pyramid and Django").
+ * For each accepted mention (in text order), whether it claims use. Negation and hedges cover their clause
+ * (and a bare list of names that is the clause's subject); a comparison, a migration's source or a name used
+ * for something else covers the mention itself; doubt spreads along a list of technologies ("not using
+ * Ansible, Chef or Puppet", "Flask over Pyramid and Django"); and a technology compared away is not claimed
+ * again later in the same sentence ("Swarm was chosen over Kubernetes because Kubernetes was overkill").
  *
- * @example claimedMentions(mentions, tokenize("Docker isn't used, but Kubernetes is")) // [false, true]
+ * @example claimedMentions(spans, tokenize(text), text) // for "Docker isn't used, but Kubernetes is": [false, true]
  */
-export function claimedMentions(mentions: readonly Span[], tokens: readonly Token[]): boolean[] {
+export function claimedMentions(mentions: readonly ClaimSpan[], tokens: readonly Token[], text: string): boolean[] {
   const ids = clauseIds(tokens);
-  const doubtful = doubtfulClauses(tokens, ids);
-  const claimed = mentions.map((mention) => !doubtful.has(ids[mention.start]!) && !isComparedObject(tokens, ids, mention));
-  // Doubt spreads forward along a plain list: "not using Ansible, Chef or Puppet", "Flask over Pyramid and Django".
+  const clauses = clausesOf(tokens, ids, text);
+  const doubtful = doubtfulClauses(clauses, mentions, tokens);
+  const unclaimed = mentions.map((mention) => unclaimedBy(tokens, ids, mention, text));
+  const claimed = mentions.map((mention, i) => !doubtful[ids[mention.start]!] && unclaimed[i] === false);
   for (let i = 1; i < mentions.length; i++) {
     if (!claimed[i - 1] && claimed[i] && inSameList(mentions[i - 1]!, mentions[i]!, tokens)) claimed[i] = false;
+  }
+  const sentences = sentenceIds(tokens);
+  const comparedAway = new Set<string>();
+  for (const [i, mention] of mentions.entries()) {
+    const key = `${sentences[mention.start]!}\u0000${mention.slug}`;
+    if (unclaimed[i] === 'compared') comparedAway.add(key);
+    else if (comparedAway.has(key)) claimed[i] = false;
   }
   return claimed;
 }

@@ -144,7 +144,11 @@ export function findTechInText(text: string): TextMention[] {
   }
   resolvePending(candidates, tokens);
   const accepted = candidates.filter((candidate) => candidate.verdict === true);
-  const claimed = claimedMentions(accepted, tokens);
+  const claimed = claimedMentions(
+    accepted.map(({ start, end, tech }) => ({ start, end, slug: tech.slug, notClaimedBefore: tech.notClaimedBefore })),
+    tokens,
+    text,
+  );
   const found = new Map<string, TextMention>();
   for (const [i, candidate] of accepted.entries()) {
     if (claimed[i] === true && !found.has(candidate.tech.slug)) {

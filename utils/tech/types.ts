@@ -39,4 +39,10 @@ export interface Technology {
    * `ambiguous`; without this list every alias and the name do.
    */
   readonly ambiguousAliases?: readonly string[];
+  /**
+   * Lower-case words that, right after the name, show it describes something other than the episode's stack:
+   * for the concept tag `open-source` (the episode's app is open source), "open source version of nginx",
+   * "open source projects" or "their open source work" are about other software.
+   */
+  readonly notClaimedBefore?: readonly string[];
 }

@@ -99,6 +99,73 @@ describe('extractTech from prose', () => {
       expect(slugsIn("Docker isn't used in development.\nTests are run in Docker")).toContain('docker');
     });
   });
+
+  // Each case names the class of cue it covers; the sentences are written for these tests in the style of
+  // runninginproduction.com topic lines, not copied from the corpus.
+  describe('cues that say a technology is talked about, not used', () => {
+    it.each([
+      ['hedge: coming soon', 'Websockets for live notifications are coming soon', [], ['websockets']],
+      ['hedge: probably / would have', 'Today I would probably pick Postgres', [], ['postgres']],
+      ['hedge: would have', 'I would have chosen Express or Hapi', [], ['express']],
+      ['hedge: in progress', "Newsletters are on Mailchimp but that's being moved to ConvertKit", ['mailchimp'], ['convertkit']],
+      ['hedge: took a look at, spread along the list', 'I took a look at Angular, React and Vue before writing my own', [], ['angular', 'react', 'vue']],
+      ['hedge: nothing like', 'Redis caches a few things (nothing like Rails level caching)', ['redis'], ['rails']],
+      ['hedge: what about …?', 'What about DigitalOcean Spaces? It is not stable enough', [], ['digitalocean-spaces']],
+      ['yes/no question', 'Should you go Serverless or stick with a traditional app?', [], ['serverless']],
+      ['yes/no question after "but"', 'Stripe handles payments but have customers ever asked for PayPal support?', ['stripe'], ['paypal']],
+      ['comparison past a filler word', 'Serverless is easier to set up than an entire Kubernetes cluster', ['serverless'], ['kubernetes']],
+      ['comparison: compares to, along a list', 'How SQS compares to Sidekiq, Resque or DelayedJob', ['sqs'], ['sidekiq', 'resque', 'delayed-job']],
+      ['a model, not a part: inspiration', 'Chris took a lot of inspiration from Laravel for billing', [], ['laravel', 'php']],
+      ['a model, not a part: inspired by', 'Inspired by Laravel, Chris wrote a Rails engine', ['rails'], ['laravel']],
+      ['an imitation: X compatible', 'Backups go to DO Spaces (S3 compatible object storage)', ['digitalocean-spaces'], ['s3', 'aws']],
+      ['an imitation: X-like', 'Block storage volumes and Spaces (S3-like object store)', [], ['s3']],
+      ['a reference: X guides', 'The server was set up by following a bunch of DigitalOcean guides', [], ['digitalocean']],
+      ['the rejected one stays rejected in its sentence', 'Swarm was chosen over Kubernetes because Kubernetes was overkill', ['swarm'], ['kubernetes']],
+      ['a bare list subject shares the negation', "Websockets and Action Cable aren't used in this app", [], ['websockets']],
+    ])('%s: %s', (_cue, text, present, absent) => {
+      const found = slugsIn(text);
+      for (const slug of present) expect(found).toContain(slug);
+      for (const slug of absent) expect(found).not.toContain(slug);
+    });
+  });
+
+  describe('cues that look like doubt but are not', () => {
+    it.each([
+      ['a contrast that turns a negation around', "Docker isn't being used in dev, but it is in production", ['docker']],
+      ["…also with it's", "Docker isn't used for development, but it's part of the CI pipeline", ['docker']],
+      ['with or without', 'You can spin things up locally with or without Docker', ['docker']],
+      ['a feature of the technology is compared, not the technology', "Using Elasticsearch over PostgreSQL's full text search", ['elasticsearch', 'postgres']],
+      ['"over" in another sense', 'DNS fail over using Route 53', ['route53']],
+      ['a negation only on what follows the joint', 'PostgreSQL and no ORM', ['postgres']],
+    ])('%s: %s', (_cue, text, present) => {
+      const found = slugsIn(text);
+      for (const slug of present) expect(found).toContain(slug);
+    });
+
+    it('keeps the negation when the contrast is a new description', () => {
+      expect(slugsIn("BigQuery does not work with Ecto, but it's a simple set up")).not.toContain('ecto');
+    });
+  });
+
+  describe('migrations: the source is left behind, data flows keep both', () => {
+    // runninginproduction's tags follow the current stack: a post about "switching from PostgreSQL back to SQLite"
+    // is tagged sqlite, one about "moving from Timber to Logflare" logflare.
+    it.each([
+      ['Moving from Redis to PostgreSQL for background jobs', ['postgres'], ['redis']],
+      ['Sessions moved from Redis to PostgreSQL', ['postgres'], ['redis']],
+      ['From Notion to Linear to using GitHub to manage the project', [], ['notion']],
+      ['Going from PHP to Scala to Node and back to Scala', ['scala'], ['php', 'node']],
+      ['Motivation for choosing Flask and backing out from using Go', ['flask'], ['golang']],
+      ["Switching from Heroku's scheduler to Sidekiq", ['heroku', 'sidekiq'], []],
+      ['Moving data from Redis to PostgreSQL every night', ['redis', 'postgres'], []],
+      ['Copying data from Postgres to BigQuery', ['postgres', 'bigquery'], []],
+      ['Events stream from Redis to PostgreSQL', ['redis', 'postgres'], []],
+    ])('%s', (text, present, absent) => {
+      const found = slugsIn(text);
+      for (const slug of present) expect(found).toContain(slug);
+      for (const slug of absent) expect(found).not.toContain(slug);
+    });
+  });
 });
 
 describe('extractTech sources', () => {
