@@ -3,6 +3,7 @@
 // ("switching from X to Y"), or a name that stands for something else ("S3 compatible", "DigitalOcean guides").
 import type { Token } from '@/utils/tech/tokenize';
 import {
+  CAREER_PHRASES,
   CLAUSE_WORDS,
   COMPARED_AFTER,
   COMPARED_AFTER_PAIRS,
@@ -17,6 +18,8 @@ import {
   OTHER_THING_AFTER,
   OTHER_THING_AFTER_HYPHEN,
   OVER_FILLERS,
+  PASSIVE_BEFORE_USED,
+  PAST_HABIT_VERBS,
   REVERSAL_FOLLOWERS,
   REVERSAL_SUBJECTS,
   REVERSAL_VERBS,
@@ -81,20 +84,51 @@ interface Clause {
   reverses: boolean;
 }
 
+/** "what nginx used to do": "used to" + a past-habit verb, not after "is"/"get" (the passive "is used to send"). */
+function isPastHabit(tokens: readonly Token[], i: number): boolean {
+  return (
+    tokens[i]!.norm === 'used' &&
+    tokens[i + 1]?.norm === 'to' &&
+    tokens[i + 1]!.gap === 'space' &&
+    PAST_HABIT_VERBS.has(tokens[i + 2]?.norm ?? '') &&
+    !PASSIVE_BEFORE_USED.has(tokens[i - 1]?.norm ?? '')
+  );
+}
+
+/** A career phrase at `i` ("working at Vincit"): an `… at` form must be followed by a capitalised name. */
+function isCareerAt(tokens: readonly Token[], i: number): boolean {
+  return CAREER_PHRASES.some((phrase) => {
+    if (!phraseAt(tokens, i, phrase)) return false;
+    if (phrase[phrase.length - 1] !== 'at') return true;
+    const employer = tokens[i + phrase.length];
+    return employer !== undefined && employer.gap === 'space' && employer.cased;
+  });
+}
+
 function clausesOf(tokens: readonly Token[], ids: Int32Array, text: string): Clause[] {
   const clauses: Clause[] = [];
+  const careerSentences = new Set<number>();
+  const sentences = sentenceIds(tokens);
   for (let i = 0; i < tokens.length; i++) {
     const id = ids[i]!;
     if (clauses[id] === undefined) clauses[id] = { start: i, end: i + 1, cue: -1, reverses: false };
     const clause = clauses[id];
     clause.end = i + 1;
+    if (isCareerAt(tokens, i)) careerSentences.add(sentences[i]!);
     if (clause.cue >= 0) continue;
     const norm = tokens[i]!.norm;
     const phrases = HEDGES_BY_FIRST_WORD.get(norm);
-    if (isNegation(norm) || HEDGE_WORDS.has(norm) || (phrases !== undefined && phrases.some((phrase) => phraseAt(tokens, i, phrase)))) {
+    if (
+      isNegation(norm) ||
+      HEDGE_WORDS.has(norm) ||
+      (phrases !== undefined && phrases.some((phrase) => phraseAt(tokens, i, phrase))) ||
+      isPastHabit(tokens, i)
+    ) {
       clause.cue = i;
     }
   }
+  // A career sentence covers every clause in it, before and after the phrase.
+  for (const clause of clauses) if (clause.cue < 0 && careerSentences.has(sentences[clause.start]!)) clause.cue = clause.start;
   markQuestions(clauses, tokens, text);
   for (const clause of clauses) clause.reverses = isReversal(clause, tokens, text);
   return clauses;
@@ -131,8 +165,14 @@ function isReversal(clause: Clause, tokens: readonly Token[], text: string): boo
   return next >= clause.end || REVERSAL_FOLLOWERS.has(tokens[next]!.norm);
 }
 
+/** The clause is nothing but technology names. */
+function isBare(clause: Clause, covered: Uint8Array): boolean {
+  for (let k = clause.start; k < clause.end; k++) if (covered[k] !== 1) return false;
+  return true;
+}
+
 /** Whether each clause leaves the mentions in it unclaimed, after reversals and bare list subjects are settled. */
-function doubtfulClauses(clauses: readonly Clause[], mentions: readonly ClaimSpan[], tokens: readonly Token[]): boolean[] {
+function doubtfulClauses(clauses: readonly Clause[], mentions: readonly ClaimSpan[], tokens: readonly Token[], text: string): boolean[] {
   const doubtful = clauses.map((clause) => clause.cue >= 0);
   for (let c = 0; c + 1 < clauses.length; c++) {
     if (doubtful[c] && clauses[c + 1]!.reverses) doubtful[c] = false;
@@ -146,12 +186,20 @@ function doubtfulClauses(clauses: readonly Clause[], mentions: readonly ClaimSpa
     const clause = clauses[c]!;
     const next = clauses[c + 1]!;
     if (doubtful[c] || !doubtful[c + 1]) continue;
-    let bare = true;
-    for (let k = clause.start; k < clause.end && bare; k++) bare = covered[k] === 1;
+    const bare = isBare(clause, covered);
     const joint = tokens[next.start]!;
     const joined = joint.gap === 'list' || (joint.gap === 'space' && LIST_WORDS.has(joint.norm));
     const cueOnJoint = next.cue >= 0 && next.cue <= next.start + 1;
     if (bare && joined && !cueOnJoint) doubtful[c] = true;
+  }
+  // "…coming soon to SmartMusic (websockets, etc.)", "You don't need a NoSQL (Mongo, Elastic, whatever) cluster":
+  // a parenthesis of nothing but names (and the list it starts) is an aside on the clause before it.
+  for (let c = 1; c < clauses.length; c++) {
+    const clause = clauses[c]!;
+    if (doubtful[c] || !doubtful[c - 1] || !isBare(clause, covered)) continue;
+    const opensParenthesis = text.slice(tokens[clause.start - 1]!.end, tokens[clause.start]!.start).includes('(');
+    const continuesAside = tokens[clause.start]!.gap === 'list' && isBare(clauses[c - 1]!, covered);
+    if (opensParenthesis || continuesAside) doubtful[c] = true;
   }
   return doubtful;
 }
@@ -260,7 +308,7 @@ function sentenceIds(tokens: readonly Token[]): Int32Array {
 export function claimedMentions(mentions: readonly ClaimSpan[], tokens: readonly Token[], text: string): boolean[] {
   const ids = clauseIds(tokens);
   const clauses = clausesOf(tokens, ids, text);
-  const doubtful = doubtfulClauses(clauses, mentions, tokens);
+  const doubtful = doubtfulClauses(clauses, mentions, tokens, text);
   const unclaimed = mentions.map((mention) => unclaimedBy(tokens, ids, mention, text));
   const claimed = mentions.map((mention, i) => !doubtful[ids[mention.start]!] && unclaimed[i] === false);
   for (let i = 1; i < mentions.length; i++) {

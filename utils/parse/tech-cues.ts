@@ -7,8 +7,32 @@ export const NEGATION_WORDS: ReadonlySet<string> = new Set(['not', 'no', 'never'
 export const HEDGE_WORDS: ReadonlySet<string> = new Set([
   'might', 'may', 'could', 'eventually', 'someday', 'future', 'maybe', 'perhaps', 'probably', 'considering', 'considered', 'consider',
   'thinking', 'thought', 'plan', 'plans', 'planning', 'planned', 'wants', 'hoping', 'evaluating', 'evaluated',
-  'previously', 'originally', 'formerly', 'almost', 'tried', 'trying', 'soon',
+  'previously', 'originally', 'formerly', 'earlier', 'almost', 'tried', 'trying', 'soon', 'likely',
 ]);
+
+/**
+ * "what nginx used to do", "The front-end used to be written in Elm": a past habit. Not after a form of "be" or
+ * "get" ("Sidekiq is used to move data", "getting used to Flask"), which is the passive "used".
+ */
+export const PAST_HABIT_VERBS: ReadonlySet<string> = new Set(['be', 'have', 'do', 'run', 'host']);
+export const PASSIVE_BEFORE_USED: ReadonlySet<string> = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'gets', 'got', 'getting', 'also', 'both', 'still', 'mainly', 'only', 'mostly', 'that',
+]);
+
+/**
+ * The speaker's career, not the episode's app: a sentence with one of these ("I'm a developer working at Vincit,
+ * mainly with Python", "I started as a C++ developer") says nothing about the stack. The last word of a
+ * `[verb, 'at']` form must be followed by a capitalised name (an employer), so "working at the moment" is not one.
+ */
+export const CAREER_PHRASES: readonly (readonly string[])[] = [
+  ['working', 'at'],
+  ['works', 'at'],
+  ['worked', 'at'],
+  ['job', 'at'],
+  ['started', 'as', 'a'],
+  ['started', 'out', 'as'],
+  ['career', 'as'],
+];
 
 /** Multi-word hedges: "in the past" is matched as "the past", "looking into", "no longer", "(wants to) switch to" … */
 export const HEDGE_PHRASES: readonly (readonly string[])[] = [
@@ -103,7 +127,7 @@ export const DATA_NOUNS: ReadonlySet<string> = new Set([
 export const LIST_WORDS: ReadonlySet<string> = new Set(['and', 'or', 'nor']);
 
 /** Words that end one clause and start another: a negation or hedge does not reach across them. */
-export const CLAUSE_WORDS: ReadonlySet<string> = new Set(['but', 'because', 'although', 'though', 'whereas', 'however', 'except', 'while', 'so', 'yet', 'unlike', 'which', 'and']);
+export const CLAUSE_WORDS: ReadonlySet<string> = new Set(['but', 'because', 'although', 'though', 'whereas', 'however', 'except', 'while', 'so', 'yet', 'unlike', 'which', 'what', 'and']);
 
 /** "…isn't used in dev, but it is in production": a contrast clause made of these turns the negation around. */
 export const REVERSAL_SUBJECTS: ReadonlySet<string> = new Set(['it', 'they', 'that', 'this']);

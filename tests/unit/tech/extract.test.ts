@@ -64,6 +64,15 @@ describe('extractTech from prose', () => {
       ['A multi-node cluster', 'node', false],
       ['Alerts go to Slack', 'slack', true],
       ['the slack in the rope', 'slack', false],
+      ['Jon Perl goes over building a service', 'perl', false],
+      ['A Perl script rotates the logs', 'perl', true],
+      ['Peter connects using PuTTY on Windows', 'windows', false],
+      ['It runs on a few on-premises Windows servers', 'windows', true],
+      ['The site is served by IIS on Windows', 'windows', true],
+      ['Check out their open source work on GitHub', 'open-source', false],
+      ['CircleCI has a free plan for open source projects', 'open-source', false],
+      ['The whole app is open source on GitHub', 'open-source', true],
+      ["It's an open source monolithic app in one repo", 'open-source', true],
     ])('%s → %s: %s', (text, slug, expected) => {
       expect(slugsIn(text).includes(slug)).toBe(expected);
     });
@@ -122,6 +131,13 @@ describe('extractTech from prose', () => {
       ['a reference: X guides', 'The server was set up by following a bunch of DigitalOcean guides', [], ['digitalocean']],
       ['the rejected one stays rejected in its sentence', 'Swarm was chosen over Kubernetes because Kubernetes was overkill', ['swarm'], ['kubernetes']],
       ['a bare list subject shares the negation', "Websockets and Action Cable aren't used in this app", [], ['websockets']],
+      ['an aside in parentheses shares its clause', "You don't need a NoSQL (Mongo, Elastic, whatever) cluster on day one", [], ['mongodb', 'elasticsearch']],
+      ['hedge: likely', 'The back-end will likely move to Kubernetes', [], ['kubernetes']],
+      ['hedge: earlier', 'We were using Mailchimp earlier, but it got too pricey', [], ['mailchimp']],
+      ['a past habit: used to', 'The front-end used to be written in Elm', [], ['elm']],
+      ['a past habit: used to do', "DigitalOcean's load balancer replaces what nginx used to do", ['digitalocean'], ['nginx']],
+      ['the speaker’s career', "I'm a developer working at Vincit, mainly with Python and JavaScript projects", [], ['python', 'javascript']],
+      ['the speaker’s career: started as', 'I started as a C++ developer and moved on to Scala', [], ['cpp', 'scala']],
     ])('%s: %s', (_cue, text, present, absent) => {
       const found = slugsIn(text);
       for (const slug of present) expect(found).toContain(slug);
@@ -137,6 +153,9 @@ describe('extractTech from prose', () => {
       ['a feature of the technology is compared, not the technology', "Using Elasticsearch over PostgreSQL's full text search", ['elasticsearch', 'postgres']],
       ['"over" in another sense', 'DNS fail over using Route 53', ['route53']],
       ['a negation only on what follows the joint', 'PostgreSQL and no ORM', ['postgres']],
+      ['the passive "used to"', 'Sidekiq is used to move encrypted data between servers', ['sidekiq']],
+      ['"working at" a moment, not an employer', 'Turbolinks is working at the moment', ['turbolinks']],
+      ['an aside after a claim', 'Search is handled by a managed cluster (Elasticsearch)', ['elasticsearch']],
     ])('%s: %s', (_cue, text, present) => {
       const found = slugsIn(text);
       for (const slug of present) expect(found).toContain(slug);

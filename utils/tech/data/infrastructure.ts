@@ -166,7 +166,9 @@ export const INFRASTRUCTURE: readonly Technology[] = [
   { slug: 'freebsd', name: 'FreeBSD', aliases: [], category: 'os', homepage: 'freebsd.org' },
   { slug: 'openbsd', name: 'OpenBSD', aliases: [], category: 'os', homepage: 'openbsd.org' },
   { slug: 'linux', name: 'Linux', aliases: ['GNU/Linux'], category: 'os', homepage: 'kernel.org' },
-  { slug: 'windows', name: 'Windows Server', aliases: ['Windows'], category: 'os', homepage: 'microsoft.com/en-us/windows-server', ambiguous: 'case' },
+  // Bare "Windows" is far more often a developer's or a user's desktop ("PuTTY on Windows", "WSL on Windows") than the
+  // servers runninginproduction tags: it needs server context or a Windows-server technology named elsewhere.
+  { slug: 'windows', name: 'Windows Server', aliases: ['Windows'], ambiguousAliases: ['Windows'], category: 'os', homepage: 'microsoft.com/en-us/windows-server', ambiguous: { context: ['server', 'servers', 'iis', 'hosted', 'hosting', 'production', 'prem', 'premises', 'vm', 'vms', 'datacenter'], related: ['iis', 'dotnet', 'dotnet-core', 'mssql', 'azure'] } },
   { slug: 'systemd', name: 'systemd', aliases: ['systemctl', 'journald'], category: 'os', homepage: 'freedesktop.org/wiki/Software/systemd' },
   { slug: 'supervisor', name: 'Supervisor', aliases: ['supervisord'], category: 'os', homepage: 'github.com/Supervisor/supervisor', ambiguous: { context: ['process', 'processes', 'daemon', 'manage', 'managed', 'manages', 'systemd', 'workers', 'restart', 'restarts', 'keep', 'running'], related: ['systemd'], not: ['my', 'his', 'her', 'their', 'your'] } },
   // Web servers, proxies and app servers

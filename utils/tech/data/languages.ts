@@ -20,7 +20,8 @@ export const LANGUAGES: readonly Technology[] = [
   { slug: 'ocaml', name: 'OCaml', aliases: [], category: 'language', homepage: 'ocaml.org' },
   { slug: 'fsharp', name: 'F#', aliases: ['F Sharp', 'fsharp'], category: 'language', homepage: 'fsharp.org' },
   { slug: 'objective-c', name: 'Objective-C', aliases: ['ObjC', 'Obj-C'], category: 'language', homepage: 'developer.apple.com/documentation/objectivec' },
-  { slug: 'perl', name: 'Perl', aliases: [], category: 'language', homepage: 'perl.org', ambiguous: 'case' },
+  // Also a surname ("Jon Perl goes over building…"): needs language context.
+  { slug: 'perl', name: 'Perl', aliases: [], category: 'language', homepage: 'perl.org', ambiguous: { context: ['script', 'scripts', 'scripting', 'cpan', 'language', 'written', 'code', 'modules', 'mojolicious', 'catalyst', 'dancer'] } },
   { slug: 'lua', name: 'Lua', aliases: [], category: 'language', homepage: 'lua.org', ambiguous: 'case' },
   { slug: 'r-lang', name: 'R', aliases: ['R language', 'RStudio'], ambiguousAliases: ['R'], category: 'language', homepage: 'r-project.org', ambiguous: { context: ['language', 'statistics', 'statistical', 'data', 'scripts', 'packages', 'written', 'code'] } },
   { slug: 'julia', name: 'Julia', aliases: ['Julia language', 'JuliaLang'], ambiguousAliases: ['Julia'], category: 'language', homepage: 'julialang.org', ambiguous: { context: ['language', 'scientific', 'numerical', 'written', 'code'] } },

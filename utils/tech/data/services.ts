@@ -135,7 +135,9 @@ export const SERVICES: readonly Technology[] = [
   { slug: 'weglot', name: 'Weglot', aliases: [], category: 'other', homepage: 'weglot.com' },
   { slug: 'mapbox', name: 'Mapbox', aliases: ['Map Box'], category: 'other', homepage: 'mapbox.com' },
   { slug: 'phabricator', name: 'Phabricator', aliases: ['Phacility'], category: 'other', homepage: 'phacility.com/phabricator' },
-  { slug: 'open-source', name: 'Open Source', aliases: ['open-sourced', 'opensource', 'OSS', 'open sourced'], category: 'other', homepage: 'opensource.org' },
+  // A concept tag: the episode's own app is open source. "The open source side of Meteor", "open source projects"
+  // or "their open source work" are about other software, so those words right after the name leave it unclaimed.
+  { slug: 'open-source', name: 'Open Source', aliases: ['open-sourced', 'opensource', 'OSS', 'open sourced'], category: 'other', homepage: 'opensource.org', notClaimedBefore: ['side', 'work', 'projects', 'packages', 'modules', 'tools', 'libraries', 'community', 'ecosystem', 'world', 'software', 'alternative', 'alternatives', 'contributions', 'contributors'] },
   { slug: 'static-site', name: 'Static Site Generator', aliases: ['static site', 'static sites', 'static site generators', 'SSG'], category: 'other', homepage: 'staticgen.com' },
   { slug: 'ngrok', name: 'ngrok', aliases: [], category: 'other', homepage: 'ngrok.com' },
   { slug: 'localstack', name: 'LocalStack', aliases: ['Local Stack'], category: 'other', homepage: 'github.com/localstack/localstack', parents: ['aws'] },
