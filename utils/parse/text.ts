@@ -28,10 +28,18 @@ export interface TextMark<T> {
   value: T;
 }
 
+export interface TextLimits {
+  /** Stop after this many characters of text (the result is cut there). */
+  maxChars?: number;
+}
+
 export interface RenderedText<T> {
   text: string;
   marks: TextMark<T>[];
 }
+
+/** Text nodes longer than this are collapsed piecewise when the read is capped. */
+const TEXT_CHUNK = 65_536;
 
 /** Any run of white space (including no-break space) collapses to one space, as browsers render it. */
 const SPACE_RUN = /[\s\u00a0]+/g;
@@ -56,7 +64,12 @@ function tagOf(node: Node): string {
  * const { text, marks } = renderNodeText(li, (el) => el.getAttribute('data-audio-seek'));
  * // text: '1:45 – Overview', marks: [{ start: 0, end: 4, value: '105' }]
  */
-export function renderNodeText<T>(node: Node, annotate?: (element: Element) => T | null | undefined): RenderedText<T> {
+export function renderNodeText<T>(
+  node: Node,
+  annotate?: (element: Element) => T | null | undefined,
+  limits: TextLimits = {},
+): RenderedText<T> {
+  const maxChars = limits.maxChars ?? Infinity;
   const lines: string[] = [];
   const marks: TextMark<T>[] = [];
   // Offset of the current line's start in the final text.
@@ -106,7 +119,8 @@ export function renderNodeText<T>(node: Node, annotate?: (element: Element) => T
 
   // Iterative walk: show notes can nest deeply and recursion would overflow the stack.
   const stack: Frame[] = [{ node, leaving: false, markIndex: -1 }];
-  while (stack.length > 0) {
+  // A capped read stops walking once enough text is out (a 5 MB page is not walked whole to keep 200 KB).
+  while (stack.length > 0 && lineOffset + line.length < maxChars) {
     const frame = stack.pop()!;
     const current = frame.node;
     if (frame.leaving) {
@@ -121,7 +135,13 @@ export function renderNodeText<T>(node: Node, annotate?: (element: Element) => T
     }
     const type = current.nodeType;
     if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
-      append(current.nodeValue ?? '');
+      const raw = current.nodeValue ?? '';
+      // One huge text node is read in chunks, only as far as the cap needs.
+      for (let from = 0; from < raw.length && lineOffset + line.length < maxChars; ) {
+        const size = raw.length - from <= TEXT_CHUNK ? raw.length - from : Math.max(TEXT_CHUNK, maxChars - lineOffset - line.length + 1);
+        append(from === 0 && size === raw.length ? raw : raw.slice(from, from + size));
+        from += size;
+      }
       continue;
     }
     if (type === ELEMENT_NODE) {
@@ -152,8 +172,16 @@ export function renderNodeText<T>(node: Node, annotate?: (element: Element) => T
       if (child) stack.push({ node: child, leaving: false, markIndex: -1 });
     }
   }
+  // Elements left open by a capped read end where the read stopped.
+  for (const frame of stack) {
+    if (frame.leaving && frame.markIndex >= 0) marks[frame.markIndex]!.end = Math.max(marks[frame.markIndex]!.start, lineOffset + line.length);
+  }
   flush();
-  return { text: lines.join('\n'), marks };
+  const text = lines.join('\n');
+  if (text.length <= maxChars) return { text, marks };
+  // Marks past the cut are dropped, marks across it end at it.
+  const kept = marks.filter((mark) => mark.start < maxChars).map((mark) => ({ ...mark, end: Math.min(mark.end, maxChars) }));
+  return { text: text.slice(0, maxChars), marks: kept };
 }
 
 /**
@@ -164,7 +192,8 @@ export function renderNodeText<T>(node: Node, annotate?: (element: Element) => T
  * @example
  * nodeToText(parseHTML('<ul><li>1:45 – <code>Plug.Upload</code> to S3</li><li>2:00 – B</li></ul>').document);
  * // '1:45 – Plug.Upload to S3\n2:00 – B'
+ * nodeToText(hugePage.body, { maxChars: 200_000 }).length // ≤ 200000, without walking the rest of the page
  */
-export function nodeToText(node: Node): string {
-  return renderNodeText<never>(node).text;
+export function nodeToText(node: Node, limits: TextLimits = {}): string {
+  return renderNodeText<never>(node, undefined, limits).text;
 }

@@ -13,6 +13,8 @@ export interface ScanOptions {
   adapter?: SiteAdapter;
   /** The episode's duration when the page does not say it (chapters past it are rejected). */
   durationSeconds?: number | null;
+  /** Characters of each episode's notes that are parsed (default {@link MAX_NOTES_CHARS}). */
+  maxNotesChars?: number;
 }
 
 /** Show notes longer than this are cut before parsing: a 5 MB page must not stall the scan. */
@@ -35,14 +37,15 @@ function notesWithout(notes: Element, ignore: string | null | undefined): Elemen
 
 type NotesInput = { node: Element } | { text: string } | null;
 
-function notesInput(found: FoundEpisode): NotesInput {
+function notesInput(found: FoundEpisode, maxChars: number): NotesInput {
   if (found.notes) {
     const node = notesWithout(found.notes, found.notesIgnore);
     const length = node.textContent?.length ?? 0;
-    if (length <= MAX_NOTES_CHARS) return { node };
-    return { text: nodeToText(node).slice(0, MAX_NOTES_CHARS) };
+    if (length <= maxChars) return { node };
+    // Walk only as far as the cap: a 5 MB page's body must not be rendered whole to keep its first 200 KB.
+    return { text: nodeToText(node, { maxChars }) };
   }
-  if (found.notesText) return { text: found.notesText.slice(0, MAX_NOTES_CHARS) };
+  if (found.notesText) return { text: found.notesText.slice(0, maxChars) };
   return null;
 }
 
@@ -83,9 +86,9 @@ function pageAddress(url: URL): string {
   return copy.href;
 }
 
-function detect(found: FoundEpisode, index: number, page: URL, adapter: SiteAdapter, options: ScanOptions): DetectedEpisode | null {
+function detect(found: FoundEpisode, id: string, adapter: SiteAdapter, options: ScanOptions): DetectedEpisode | null {
   const durationSeconds = wholeSeconds(found.meta.durationSeconds) ?? wholeSeconds(options.durationSeconds);
-  const input = notesInput(found);
+  const input = notesInput(found, options.maxNotesChars ?? MAX_NOTES_CHARS);
   // Directories print whole minutes (`1 hr 5 min` for 1:05:03): such a duration is a floor, not a ceiling.
   const parseDuration = durationSeconds !== null && durationSeconds % 60 === 0 ? durationSeconds + 59 : durationSeconds;
   const parsed = input === null ? { chapters: [], confidence: 0 } : parseChapters('node' in input ? input.node : input.text, { durationSeconds: parseDuration });
@@ -95,7 +98,7 @@ function detect(found: FoundEpisode, index: number, page: URL, adapter: SiteAdap
   if (chapters.length < 2 && tech.length === 0) return null;
   const url = httpUrl(found.meta.url);
   const episode: Episode = {
-    id: url ?? found.meta.guid ?? `${pageAddress(page)}#${index}`,
+    id,
     title: found.meta.title?.slice(0, MAX_TITLE) ?? null,
     podcast: found.meta.podcast?.slice(0, MAX_TITLE) ?? null,
     date: found.meta.date && /^\d{4}-\d{2}-\d{2}$/.test(found.meta.date) ? found.meta.date : null,
@@ -109,17 +112,40 @@ function detect(found: FoundEpisode, index: number, page: URL, adapter: SiteAdap
   return { ...found, episode, adapter };
 }
 
+/** The episodes an adapter found on a page, not yet parsed: parse them one at a time with {@link detectEpisode}. */
+export interface PageEpisodes {
+  adapter: SiteAdapter;
+  found: FoundEpisode[];
+  /** Each found episode's id, unique on the page, in document order. */
+  ids: string[];
+  options: ScanOptions;
+}
+
+/** An episode's id: its URL, else its GUID, else its place on the page; a repeat gets its index appended. */
+function episodeIds(found: FoundEpisode[], page: URL): string[] {
+  const seen = new Set<string>();
+  return found.map((item, index) => {
+    let id = httpUrl(item.meta.url) ?? item.meta.guid ?? `${pageAddress(page)}#${index}`;
+    // Two items linking to the same URL (a listing repeating an episode) still get distinct ids.
+    if (seen.has(id)) id = `${id}#${index}`;
+    seen.add(id);
+    return id;
+  });
+}
+
 /**
- * Episodes on a page, parsed. Pure: document + URL in. Never throws on a malformed page: an episode whose
- * markup breaks the adapter or parser is left out and the rest are still returned.
- * @example scanPage(document, location.href).map((detected) => detected.episode.chapters.length)
+ * Find a page's episodes without parsing them (the cheap half of {@link scanPage}), so a caller can parse
+ * them one by one, the visible ones first, between other work. Null when the URL or the page is unreadable.
+ * @example
+ * const page = findPageEpisodes(document, location.href);
+ * const first = page && detectEpisode(page, 0);
  */
-export function scanPage(doc: Document, url: string | URL, options: ScanOptions = {}): DetectedEpisode[] {
+export function findPageEpisodes(doc: Document, url: string | URL, options: ScanOptions = {}): PageEpisodes | null {
   let page: URL;
   try {
     page = typeof url === 'string' ? new URL(url) : url;
   } catch {
-    return [];
+    return null;
   }
   const adapter = options.adapter ?? adapterFor(page);
   let found: FoundEpisode[];
@@ -127,23 +153,40 @@ export function scanPage(doc: Document, url: string | URL, options: ScanOptions 
     found = adapter.findEpisodes(doc, page).slice(0, MAX_EPISODES_PER_PAGE);
   } catch {
     // A page the adapter cannot read is a page without episodes, not a crashed content script.
-    return [];
+    return null;
   }
+  return { adapter, found, ids: episodeIds(found, page), options };
+}
+
+/**
+ * Parse the `index`-th found episode: null when it has neither a chapter list nor any technology, or when
+ * its markup breaks the parser (one hostile episode must not hide the others).
+ * @example
+ * const page = findPageEpisodes(document, location.href)!;
+ * const detected = page.found.map((_, i) => detectEpisode(page, i)).filter(Boolean);
+ */
+export function detectEpisode(page: PageEpisodes, index: number): DetectedEpisode | null {
+  const found = page.found[index];
+  if (!found) return null;
+  try {
+    return detect(found, page.ids[index]!, page.adapter, page.options);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Episodes on a page, parsed. Pure: document + URL in. Never throws on a malformed page: an episode whose
+ * markup breaks the adapter or parser is left out and the rest are still returned.
+ * @example scanPage(document, location.href).map((detected) => detected.episode.chapters.length)
+ */
+export function scanPage(doc: Document, url: string | URL, options: ScanOptions = {}): DetectedEpisode[] {
+  const page = findPageEpisodes(doc, url, options);
+  if (!page) return [];
   const detected: DetectedEpisode[] = [];
-  const ids = new Set<string>();
-  found.forEach((item, index) => {
-    let result: DetectedEpisode | null = null;
-    try {
-      result = detect(item, index, page, adapter, options);
-    } catch {
-      // One broken episode (hostile markup) must not hide the others.
-      result = null;
-    }
-    if (!result) return;
-    // Two items linking to the same URL (a listing repeating an episode) still get distinct ids.
-    if (ids.has(result.episode.id)) result = { ...result, episode: { ...result.episode, id: `${result.episode.id}#${index}` } };
-    ids.add(result.episode.id);
-    detected.push(result);
-  });
+  for (let index = 0; index < page.found.length; index += 1) {
+    const result = detectEpisode(page, index);
+    if (result) detected.push(result);
+  }
   return detected;
 }
