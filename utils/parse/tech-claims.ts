@@ -3,6 +3,7 @@
 // ("switching from X to Y"), or a name that stands for something else ("S3 compatible", "DigitalOcean guides").
 import type { Token } from '@/utils/tech/tokenize';
 import {
+  ABANDON_VERBS,
   CAREER_PHRASES,
   CLAUSE_WORDS,
   COMPARED_AFTER,
@@ -23,6 +24,10 @@ import {
   REVERSAL_FOLLOWERS,
   REVERSAL_SUBJECTS,
   REVERSAL_VERBS,
+  REWRITE_FILLERS,
+  REWRITE_VERBS,
+  REWRITTEN_THINGS,
+  WH_WORDS,
   YES_NO_QUESTION_STARTS,
 } from './tech-cues';
 
@@ -129,25 +134,36 @@ function clausesOf(tokens: readonly Token[], ids: Int32Array, text: string): Cla
   }
   // A career sentence covers every clause in it, before and after the phrase.
   for (const clause of clauses) if (clause.cue < 0 && careerSentences.has(sentences[clause.start]!)) clause.cue = clause.start;
-  markQuestions(clauses, tokens, text);
+  markQuestions(clauses, tokens, text, sentences);
   for (const clause of clauses) clause.reverses = isReversal(clause, tokens, text);
   return clauses;
 }
 
 /**
- * A yes/no question ("Should you go Serverless or stick with a more traditional app?") asks about an option.
- * Its clause starts with an auxiliary verb (after a clause word such as "but") and its sentence ends in "?".
+ * A yes/no question ("Should you go Serverless or stick with a more traditional app?") or a choice between options
+ * ("Server side templates and a bit of JavaScript or an API back-end with lots of JS?") asks about an option.
+ * A yes/no clause starts with an auxiliary verb (after a clause word such as "but"); a choice has "or" and does not
+ * start with a question word. Either way its sentence ends in "?".
  */
-function markQuestions(clauses: Clause[], tokens: readonly Token[], text: string): void {
+function markQuestions(clauses: Clause[], tokens: readonly Token[], text: string, sentences: Int32Array): void {
   for (const clause of clauses) {
+    if (clause.cue >= 0) continue;
     let first = clause.start;
     if (CLAUSE_WORDS.has(tokens[first]!.norm) && first + 1 < clause.end) first++;
-    if (!YES_NO_QUESTION_STARTS.has(tokens[first]!.norm)) continue;
-    // The sentence's end: the next token that starts after a break or a line, or the end of the text.
+    // The sentence: from its first token to the token before the next break or line.
+    const sentence = sentences[clause.start]!;
+    let sentenceStart = clause.start;
+    while (sentenceStart > 0 && sentences[sentenceStart - 1] === sentence) sentenceStart--;
     let k = clause.end;
-    while (k < tokens.length && tokens[k]!.gap !== 'break' && tokens[k]!.gap !== 'line') k++;
+    while (k < tokens.length && sentences[k] === sentence) k++;
     const tail = text.slice(tokens[k - 1]!.end, k < tokens.length ? tokens[k]!.start : text.length);
-    if (/^[^.!\n]*\?/u.test(tail) && clause.cue < 0) clause.cue = first;
+    if (!/^[^.!\n]*\?/u.test(tail)) continue;
+    let isChoice = !WH_WORDS.has(tokens[sentenceStart]!.norm) && !YES_NO_QUESTION_STARTS.has(tokens[sentenceStart]!.norm);
+    if (isChoice) {
+      isChoice = false;
+      for (let j = sentenceStart; j < k && !isChoice; j++) isChoice = tokens[j]!.norm === 'or';
+    }
+    if (YES_NO_QUESTION_STARTS.has(tokens[first]!.norm) || isChoice) clause.cue = first;
   }
 }
 
@@ -227,6 +243,7 @@ function unclaimedBy(tokens: readonly Token[], ids: Int32Array, span: ClaimSpan,
     if (OTHER_THING_AFTER.has(after.norm)) return 'other';
     if (OTHER_THING_AFTER_HYPHEN.has(after.norm) && text.slice(last.end, after.start) === '-') return 'other';
     if (span.notClaimedBefore?.includes(after.norm) === true) return 'other';
+    if (REWRITTEN_THINGS.has(after.norm) && isRewriteObject(tokens, ids, span)) return 'migrated';
   }
   if (first.gap === 'line' || first.gap === 'break') return false;
   // "over PostgreSQL's full text search": a feature of the technology is compared, the technology stays.
@@ -234,6 +251,7 @@ function unclaimedBy(tokens: readonly Token[], ids: Int32Array, span: ClaimSpan,
   const k = cueBefore(tokens, ids, span.start);
   const cue = tokens[k];
   if (cue === undefined || (k < span.start - 1 && ids[k] !== ids[span.start])) return false;
+  if (ABANDON_VERBS.has(cue.norm)) return 'migrated';
   if (COMPARED_AFTER.has(cue.norm)) {
     // "with or without Docker" offers both ways: Docker is used.
     return cue.norm === 'without' && tokens[k - 1]?.norm === 'or' && tokens[k - 2]?.norm === 'with' ? false : 'compared';
@@ -263,6 +281,13 @@ function isMigrationSource(tokens: readonly Token[], ids: Int32Array, span: Clai
     if (tokens[k]!.norm === 'from') return isMove(tokens, k, sameClause);
   }
   return false;
+}
+
+/** "rebuild an old PHP app": a rewrite verb before the technology, past a few fillers, in the same clause. */
+function isRewriteObject(tokens: readonly Token[], ids: Int32Array, span: ClaimSpan): boolean {
+  let k = span.start - 1;
+  for (let skipped = 0; k >= 0 && skipped < 3 && ids[k] === ids[span.start] && REWRITE_FILLERS.has(tokens[k]!.norm); skipped++) k--;
+  return k >= 0 && ids[k] === ids[span.start] && REWRITE_VERBS.has(tokens[k]!.norm);
 }
 
 /** Whether the "from" at `fromIndex` starts a migration: after a move verb (not moving data), or opening its clause. */

@@ -7,7 +7,7 @@ export const NEGATION_WORDS: ReadonlySet<string> = new Set(['not', 'no', 'never'
 export const HEDGE_WORDS: ReadonlySet<string> = new Set([
   'might', 'may', 'could', 'eventually', 'someday', 'future', 'maybe', 'perhaps', 'probably', 'considering', 'considered', 'consider',
   'thinking', 'thought', 'plan', 'plans', 'planning', 'planned', 'wants', 'hoping', 'evaluating', 'evaluated',
-  'previously', 'originally', 'formerly', 'earlier', 'almost', 'tried', 'trying', 'soon', 'likely',
+  'previously', 'originally', 'original', 'formerly', 'earlier', 'almost', 'tried', 'trying', 'soon', 'likely',
 ]);
 
 /**
@@ -67,11 +67,14 @@ export const HEDGE_PHRASES: readonly (readonly string[])[] = [
 /**
  * A question starting with one of these asks whether to use something, it does not say it is used:
  * "Should you go Serverless or stick with a traditional app?", "…but have customers ever asked for PayPal?".
- * Questions starting with "what", "why" or "how" often introduce what IS used ("What is AWS Fargate?"), so they count.
+ * So does a choice between options ("Server side templates and a bit of JavaScript or an API back-end?").
+ * Questions starting with a {@link WH_WORDS} word often introduce what IS used ("What is AWS Fargate?"), so they count.
  */
 export const YES_NO_QUESTION_STARTS: ReadonlySet<string> = new Set([
   'is', 'are', 'was', 'were', 'do', 'does', 'did', 'should', 'would', 'could', 'can', 'will', 'have', 'has', 'shall',
 ]);
+
+export const WH_WORDS: ReadonlySet<string> = new Set(['what', 'why', 'how', 'which', 'who', 'where', 'when']);
 
 /** A technology right after one of these is the one not chosen: "AWS over Google Cloud", "instead of Heroku". */
 export const COMPARED_AFTER: ReadonlySet<string> = new Set(['over', 'vs', 'versus', 'than', 'without', 'replacement', 'replacing', 'replaced']);
@@ -114,6 +117,21 @@ export const MOVE_VERBS: ReadonlySet<string> = new Set([
   'transitioning', 'transitioned', 'converting', 'converted', 'rewriting', 'rewrote', 'porting', 'ported', 'rebuild',
   'rebuilding', 'rebuilt', 'back', 'backing', 'backed',
 ]);
+/** A technology right after one of these (past an article) is being given up: "made a choice to drop Elm in a refactor". */
+export const ABANDON_VERBS: ReadonlySet<string> = new Set(['drop', 'dropped', 'dropping', 'ditch', 'ditched', 'ditching', 'abandon', 'abandoned', 'abandoning']);
+
+/**
+ * "rebuild an old PHP app with Django", "Converting an older PHP app into Django": the technology of the thing
+ * being rewritten is left behind. A rewrite verb, up to three of {@link REWRITE_FILLERS}, the technology, then
+ * one of {@link REWRITTEN_THINGS}.
+ */
+export const REWRITE_VERBS: ReadonlySet<string> = new Set([
+  'rebuild', 'rebuilding', 'rebuilt', 'rewrite', 'rewriting', 'rewrote', 'rewritten', 'convert', 'converting', 'converted',
+  'port', 'porting', 'ported', 'replace', 'replacing', 'replaced', 'modernize', 'modernizing', 'modernise', 'modernising',
+]);
+export const REWRITE_FILLERS: ReadonlySet<string> = new Set(['a', 'an', 'the', 'old', 'older', 'legacy', 'existing', 'our', 'their', 'his', 'her', 'its', 'whole', 'entire']);
+export const REWRITTEN_THINGS: ReadonlySet<string> = new Set(['app', 'apps', 'application', 'site', 'website', 'codebase', 'code', 'monolith', 'backend', 'back', 'front', 'frontend', 'system', 'platform', 'version']);
+
 /**
  * Objects that make a move a data flow, not a migration: "moving data from Redis to PostgreSQL" uses both.
  * (A migration moves the app: "moving from Redis to PostgreSQL" leaves Redis behind.)

@@ -53,6 +53,15 @@ describe('technology catalog', () => {
     }
   });
 
+  it('keeps look-alikes apart and writes its "not claimed before" words as single lower-case tokens', () => {
+    // Errbit only speaks Airbrake's API; Windows bare is a desktop, the catalog entry is Windows Server.
+    expect(resolveTechReference('Errbit')?.slug).toBe('errbit');
+    expect(resolveTechReference('Airbrake')?.slug).toBe('airbrake');
+    for (const tech of TECHNOLOGIES) {
+      for (const word of tech.notClaimedBefore ?? []) expect(nameTokens(word), `${tech.slug}: ${word}`).toEqual([word]);
+    }
+  });
+
   it('has every runninginproduction.com tag under the same slug, resolvable from its tag file', () => {
     const files = readdirSync(tagsDir).filter((file) => file.endsWith('.md'));
     expect(files.length).toBeGreaterThan(200);

@@ -138,6 +138,11 @@ describe('extractTech from prose', () => {
       ['a past habit: used to do', "DigitalOcean's load balancer replaces what nginx used to do", ['digitalocean'], ['nginx']],
       ['the speaker’s career', "I'm a developer working at Vincit, mainly with Python and JavaScript projects", [], ['python', 'javascript']],
       ['the speaker’s career: started as', 'I started as a C++ developer and moved on to Scala', [], ['cpp', 'scala']],
+      ['a choice question', 'Server side templates and a bit of JavaScript or an API back-end with lots of JS?', [], ['javascript']],
+      ['hedge: original', 'The original server ran Arch Linux', [], ['arch-linux']],
+      ['given up: drop', 'So I made a choice to drop Elm in a refactor and write JS', ['javascript'], ['elm']],
+      ['the thing being rewritten', 'Rebuilding an old PHP app with Django', ['django'], ['php']],
+      ['the thing being converted', 'Converting an older PHP app into Django', ['django'], ['php']],
     ])('%s: %s', (_cue, text, present, absent) => {
       const found = slugsIn(text);
       for (const slug of present) expect(found).toContain(slug);
@@ -156,6 +161,8 @@ describe('extractTech from prose', () => {
       ['the passive "used to"', 'Sidekiq is used to move encrypted data between servers', ['sidekiq']],
       ['"working at" a moment, not an employer', 'Turbolinks is working at the moment', ['turbolinks']],
       ['an aside after a claim', 'Search is handled by a managed cluster (Elasticsearch)', ['elasticsearch']],
+      ['a question that asks what is used', 'What exactly is Akka and the actor model?', ['akka']],
+      ['rewriting with a technology, not rewriting it', 'Rewriting the app in Django and Python', ['django', 'python']],
     ])('%s: %s', (_cue, text, present) => {
       const found = slugsIn(text);
       for (const slug of present) expect(found).toContain(slug);

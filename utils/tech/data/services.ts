@@ -58,7 +58,9 @@ export const SERVICES: readonly Technology[] = [
   { slug: 'rollbar', name: 'Rollbar', aliases: [], category: 'error-tracking', homepage: 'rollbar.com' },
   { slug: 'bugsnag', name: 'Bugsnag', aliases: ['BugSnag'], category: 'error-tracking', homepage: 'bugsnag.com' },
   { slug: 'honeybadger', name: 'Honeybadger', aliases: ['Honeybadger.io'], category: 'error-tracking', homepage: 'honeybadger.io', ambiguous: 'case' },
-  { slug: 'airbrake', name: 'Airbrake', aliases: ['Errbit'], category: 'error-tracking', homepage: 'airbrake.io' },
+  { slug: 'airbrake', name: 'Airbrake', aliases: [], category: 'error-tracking', homepage: 'airbrake.io' },
+  // Self-hosted and only API-compatible with Airbrake: naming it Airbrake would report a service the app does not use.
+  { slug: 'errbit', name: 'Errbit', aliases: [], category: 'error-tracking', homepage: 'github.com/errbit/errbit' },
   { slug: 'raygun', name: 'Raygun', aliases: [], category: 'error-tracking', homepage: 'raygun.com', ambiguous: 'case' },
   { slug: 'trackjs', name: 'TrackJS', aliases: [], category: 'error-tracking', homepage: 'trackjs.com' },
   // Email
