@@ -28,9 +28,23 @@ export async function panels(page: Page): Promise<PanelSnapshot[]> {
   );
 }
 
-/** Wait until `count` overlays are on the page (and the scan has settled a little). */
+/**
+ * Wait until `count` overlays are on the page and the scan has settled: panels are drawn in slices, the
+ * visible ones first, so the count must also hold still for a moment.
+ */
 export async function waitForPanels(page: Page, count = 1, timeout = 10_000): Promise<PanelSnapshot[]> {
   await page.waitForFunction((n) => document.querySelectorAll('[data-stackcast]').length >= n, count, { timeout });
+  await page.waitForFunction(
+    () => {
+      const state = window as unknown as { __stackcastSettle?: { count: number; since: number } };
+      const count = document.querySelectorAll('[data-stackcast]').length;
+      const now = performance.now();
+      if (state.__stackcastSettle?.count !== count) state.__stackcastSettle = { count, since: now };
+      return now - state.__stackcastSettle.since >= 300;
+    },
+    null,
+    { timeout, polling: 50 },
+  );
   return panels(page);
 }
 

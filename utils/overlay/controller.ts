@@ -2,15 +2,19 @@
 import type { ComponentChildren } from 'preact';
 import type { Episode } from '../model';
 import type { PlaybackTarget } from '../player';
-import type { DetectedEpisode } from '../sites/types';
+import type { PageEpisodes } from '../sites/scan';
+import type { DetectedEpisode, FoundEpisode } from '../sites/types';
 import { PANELS_MAX } from './limits';
 import { HOST_ATTRIBUTE, mountPanel, type MountedPanel } from './mount';
 import type { OverlayOptions } from './options';
 import { linkTimestamps, unlinkTimestamps } from './page-timestamps';
+import { runInSlices, runToEnd, type SliceOptions } from './slices';
 
 export interface OverlayDeps {
-  /** The episodes on the page (utils/sites scanPage). */
-  scan(doc: Document, url: URL): DetectedEpisode[];
+  /** The episodes on the page, not yet parsed (utils/sites findPageEpisodes). */
+  find(doc: Document, url: URL): PageEpisodes | null;
+  /** Parse one of them (utils/sites detectEpisode); null when it has nothing to show. */
+  detect(page: PageEpisodes, index: number): DetectedEpisode | null;
   /** Tell the background what this tab has (badge, popup); called only when it changed. */
   report(episodes: Episode[]): void;
   options(): OverlayOptions;
@@ -23,9 +27,19 @@ export interface ScanSummary {
   panels: number;
   mounted: number;
   removed: number;
-  /** The whole reconcile, and the part of it spent finding and parsing episodes (utils/sites). */
+  /** The whole reconcile (wall time, pauses between slices included), in milliseconds. */
   milliseconds: number;
-  scanMilliseconds: number;
+  /** Work only, by kind: finding episodes, parsing them (utils/sites, utils/parse), drawing panels. */
+  findMilliseconds: number;
+  parseMilliseconds: number;
+  drawMilliseconds: number;
+  /** performance.now() when the scan started, and when the episodes in or near the viewport had their panels. */
+  startedAt: number;
+  visibleAt: number;
+  /** Set by {@link OverlayController.scanInSlices}: time in slices, how many, the longest. */
+  busyMilliseconds?: number;
+  slices?: number;
+  longestSliceMilliseconds?: number;
 }
 
 interface Entry {
@@ -57,6 +71,8 @@ export class OverlayController {
   /** Show notes whose timestamps still need linking: done in idle time, after the panels are drawn. */
   private pendingLinks: { notes: Element; durationSeconds: number | null }[] = [];
   private readonly linked = new WeakSet<Element>();
+  /** Bumped by every scan and by teardown: a sliced scan from an older generation stops. */
+  private generation = 0;
 
   constructor(
     private readonly doc: Document,
@@ -68,18 +84,64 @@ export class OverlayController {
     return this.entries;
   }
 
-  scan(url = new URL(this.doc.location?.href ?? 'about:blank')): ScanSummary {
-    const started = performance.now();
+  /**
+   * Reconcile the panels with the page at once (tests, and pages where waiting makes no sense).
+   * @example
+   * overlay.scan().panels // 48
+   */
+  scan(url = this.pageUrl()): ScanSummary {
+    this.generation += 1;
+    return runToEnd(this.scanJob(url));
+  }
+
+  /**
+   * Reconcile the panels with the page in short slices, the episodes in or near the viewport first,
+   * yielding to the page between slices (no long task). A newer scan, or {@link teardown}, stops this one;
+   * then it resolves to null.
+   * @example
+   * const summary = await overlay.scanInSlices(); // summary?.longestSliceMilliseconds ≈ 8
+   */
+  async scanInSlices(options: SliceOptions = {}, url = this.pageUrl()): Promise<ScanSummary | null> {
+    const generation = ++this.generation;
+    const report = await runInSlices(this.scanJob(url), {
+      ...options,
+      cancelled: () => generation !== this.generation || (options.cancelled?.() ?? false),
+    });
+    if (report.cancelled || !report.value) return null;
+    return { ...report.value, busyMilliseconds: report.busyMs, slices: report.slices, longestSliceMilliseconds: report.longestSliceMs };
+  }
+
+  /** The scan as a job: each `yield` is a point where it may pause for the page. */
+  private *scanJob(url: URL): Generator<void, ScanSummary> {
+    const now = () => performance.now();
+    const startedAt = now();
     const options = this.deps.options();
-    const detected = options.enabled ? this.deps.scan(this.doc, url) : [];
-    const scanMilliseconds = performance.now() - started;
-    const wanted = new Map<string, DetectedEpisode>();
-    for (const item of detected) {
-      if (wanted.size >= PANELS_MAX) break;
-      if (!deservesPanel(item.episode)) continue;
-      let key = item.episode.id;
-      for (let n = 2; wanted.has(key); n++) key = `${item.episode.id}#${n}`;
-      wanted.set(key, item);
+    const page = options.enabled ? this.deps.find(this.doc, url) : null;
+    const findMilliseconds = now() - startedAt;
+    yield;
+
+    // Layout is read once, here, before this scan writes anything: no read/write interleaving.
+    const { order, near } = page ? viewportOrder(page.found, this.doc) : { order: [], near: 0 };
+    let visibleAt = near === 0 ? now() : NaN;
+    let parseMilliseconds = 0;
+    let drawMilliseconds = 0;
+    let mounted = 0;
+    const wanted = new Map<string, { item: DetectedEpisode; index: number }>();
+    for (let rank = 0; rank < order.length; rank += 1) {
+      const index = order[rank]!;
+      const parseStart = now();
+      const item = this.deps.detect(page!, index);
+      const drawStart = now();
+      parseMilliseconds += drawStart - parseStart;
+      if (item && deservesPanel(item.episode) && wanted.size < PANELS_MAX) {
+        let key = item.episode.id;
+        for (let n = 2; wanted.has(key); n++) key = `${item.episode.id}#${n}`;
+        wanted.set(key, { item, index });
+        if (this.place(key, item, options)) mounted += 1;
+        drawMilliseconds += now() - drawStart;
+      }
+      if (rank + 1 === near) visibleAt = now();
+      yield;
     }
 
     let removed = 0;
@@ -91,31 +153,51 @@ export class OverlayController {
       }
     }
     removed += this.sweepOrphans();
+    yield;
 
-    let mounted = 0;
-    for (const [key, item] of wanted) {
-      const anchor = anchorOf(item);
-      const signature = signatureOf(item, options);
-      const entry = this.entries.get(key);
-      if (entry && entry.anchor === anchor && isBeside(entry.panel.host, anchor, options.position)) {
-        if (entry.signature !== signature || entry.detected.media !== item.media) {
-          entry.panel.update(this.propsFor(item, options));
-          entry.signature = signature;
-        }
-        entry.detected = item;
-      } else {
-        entry?.panel.unmount();
-        const panel = mountPanel(anchor, options.position, this.propsFor(item, options));
-        this.entries.set(key, { panel, anchor, detected: item, signature });
-        mounted += 1;
+    // The badge and popup hear about the episodes in page order, after every panel is drawn.
+    const inPageOrder = Array.from(wanted.values()).sort((a, b) => a.index - b.index);
+    this.reportIfChanged(inPageOrder.map(({ item }) => item.episode));
+    return {
+      episodes: page?.found.length ?? 0,
+      panels: this.entries.size,
+      mounted,
+      removed,
+      milliseconds: now() - startedAt,
+      findMilliseconds,
+      parseMilliseconds,
+      drawMilliseconds,
+      startedAt,
+      visibleAt,
+    };
+  }
+
+  /** Give one episode its panel: keep, update or (re)mount it. True when a panel was mounted. */
+  private place(key: string, item: DetectedEpisode, options: OverlayOptions): boolean {
+    const anchor = anchorOf(item);
+    const signature = signatureOf(item, options);
+    const entry = this.entries.get(key);
+    let mounted = false;
+    if (entry && entry.anchor === anchor && isBeside(entry.panel.host, anchor, options.position)) {
+      if (entry.signature !== signature || entry.detected.media !== item.media) {
+        entry.panel.update(this.propsFor(item, options));
+        entry.signature = signature;
       }
-      if (options.linkPageTimestamps && item.notes && item.episode.chapters.length >= 2 && !this.linked.has(item.notes)) {
-        this.pendingLinks.push({ notes: item.notes, durationSeconds: item.episode.durationSeconds });
-      }
+      entry.detected = item;
+    } else {
+      entry?.panel.unmount();
+      const panel = mountPanel(anchor, options.position, this.propsFor(item, options));
+      this.entries.set(key, { panel, anchor, detected: item, signature });
+      mounted = true;
     }
+    if (options.linkPageTimestamps && item.notes && item.episode.chapters.length >= 2 && !this.linked.has(item.notes)) {
+      this.pendingLinks.push({ notes: item.notes, durationSeconds: item.episode.durationSeconds });
+    }
+    return mounted;
+  }
 
-    this.reportIfChanged(Array.from(wanted.values(), (item) => item.episode));
-    return { episodes: detected.length, panels: this.entries.size, mounted, removed, milliseconds: performance.now() - started, scanMilliseconds };
+  private pageUrl(): URL {
+    return new URL(this.doc.location?.href ?? 'about:blank');
   }
 
   /**
@@ -175,6 +257,7 @@ export class OverlayController {
 
   /** Remove every panel and page change this overlay made. */
   teardown(): void {
+    this.generation += 1;
     for (const entry of this.entries.values()) entry.panel.unmount();
     this.entries.clear();
     this.pendingLinks = [];
@@ -212,6 +295,29 @@ export class OverlayController {
     this.lastReport = key;
     this.deps.report(episodes);
   }
+}
+
+/** How far (in viewport heights) beyond the viewport an episode still counts as near it. */
+const NEAR_VIEWPORTS = 0.5;
+
+/**
+ * Found episodes in the order to parse and draw them: those in or near the viewport first (in page
+ * order), then the rest by distance from it. `near` is how many lead the order. Without layout (Node
+ * DOMs) every rectangle is empty and the page order stands.
+ */
+function viewportOrder(found: FoundEpisode[], doc: Document): { order: number[]; near: number } {
+  const height = doc.defaultView?.innerHeight ?? 0;
+  const margin = height * NEAR_VIEWPORTS;
+  const distance = found.map((item) => {
+    const element = item.notes ?? item.root;
+    if (typeof element.getBoundingClientRect !== 'function') return 0;
+    const rect = element.getBoundingClientRect();
+    if (rect.bottom < -margin) return -margin - rect.bottom;
+    if (rect.top > height + margin) return rect.top - height - margin;
+    return 0;
+  });
+  const order = found.map((_, index) => index).sort((a, b) => distance[a]! - distance[b]! || a - b);
+  return { order, near: distance.filter((value) => value === 0).length };
 }
 
 /** Where the panel goes: beside the episode's block; for a whole-page block, beside its show notes. */

@@ -71,9 +71,6 @@ export function mountPanel(anchor: Element, position: 'after' | 'before', props:
   const container = doc.createElement('div');
   adoptPanelStyles(shadow);
   shadow.append(container);
-  if (anchor === doc.body || anchor === doc.documentElement) doc.body.prepend(host);
-  else if (position === 'before') anchor.before(host);
-  else anchor.after(host);
 
   const listeners = new Set<(command: PanelCommand) => void>();
   const requests: SeekRequests = (listener) => {
@@ -85,7 +82,11 @@ export function mountPanel(anchor: Element, position: 'after' | 'before', props:
     else host.setAttribute('data-theme', next.options.theme);
     render(h(EpisodePanel, { ...next, requests }), container);
   };
+  // Built off the page, then attached: the page restyles and lays out once per panel, not once per node.
   draw(props);
+  if (anchor === doc.body || anchor === doc.documentElement) doc.body.prepend(host);
+  else if (position === 'before') anchor.before(host);
+  else anchor.after(host);
   return {
     host,
     update: draw,

@@ -12,6 +12,8 @@ export type RescanReason = 'navigation' | 'mutation';
 
 export interface RescanScheduler {
   request(reason: RescanReason): void;
+  /** Scan now (the first scan): resolves when it is done, with its cost in milliseconds. */
+  runNow(): Promise<number>;
   /** Whether a scan is already due (mutation callbacks use it to return at once). */
   readonly pending: boolean;
   cancel(): void;
@@ -20,13 +22,15 @@ export interface RescanScheduler {
 /**
  * Debounce scan requests: navigation waits `navigationDelay`, mutations wait for a quiet
  * `debounce` (at most `maxWait`), and consecutive scans are spaced by max(minInterval, cost × factor).
- * `run` returns how long the scan took, in milliseconds.
+ * `run` returns how long the scan took, in milliseconds, or a promise of it for a scan done in slices:
+ * then a scan that comes due while one is running waits for it to finish (never two at once, and a slow
+ * scan on a page that mutates forever is not restarted before it ends).
  * @example
  * const rescans = createRescanScheduler(() => overlay.scan().milliseconds, realClock);
  * rescans.request('mutation');
  */
 export function createRescanScheduler(
-  run: () => number,
+  run: () => number | Promise<number>,
   clock: Clock,
   limits = {
     debounce: RESCAN_DEBOUNCE_MS,
@@ -42,28 +46,69 @@ export function createRescanScheduler(
   let spacing = 0;
   let due = Infinity;
 
-  const fire = () => {
-    timer = null;
-    due = Infinity;
-    const cost = run();
+  let running: Promise<number> | null = null;
+  let dueWhileRunning = false;
+  // A navigation that came while a scan was running is served as soon as it ends, not after the spacing.
+  let navigationDue = false;
+
+  const finished = (cost: number) => {
     lastScanEnd = clock.now();
     spacing = Math.max(limits.minInterval, cost * limits.costFactor);
+  };
+  const fire = (): Promise<number> => {
+    timer = null;
+    due = Infinity;
+    if (running) {
+      dueWhileRunning = true;
+      return running;
+    }
+    navigationDue = false;
+    let result: number | Promise<number>;
+    try {
+      result = run();
+    } catch (error) {
+      finished(limits.minInterval / limits.costFactor);
+      return Promise.reject(error);
+    }
+    if (typeof result === 'number') {
+      finished(result);
+      return Promise.resolve(result);
+    }
+    running = result.then(
+      (cost) => cost,
+      () => limits.minInterval / limits.costFactor,
+    );
+    const current = running;
+    void current.then((cost) => {
+      running = null;
+      finished(cost);
+      if (dueWhileRunning) {
+        dueWhileRunning = false;
+        schedule(navigationDue ? clock.now() : lastScanEnd + spacing);
+      }
+    });
+    return current;
   };
   const schedule = (at: number) => {
     if (timer !== null && at >= due) return;
     if (timer !== null) clock.clearTimeout(timer);
     due = at;
-    timer = clock.setTimeout(fire, Math.max(0, at - clock.now()));
+    timer = clock.setTimeout(() => void fire().catch(() => undefined), Math.max(0, at - clock.now()));
   };
 
   return {
     get pending() {
-      return timer !== null;
+      return timer !== null || dueWhileRunning;
+    },
+    runNow() {
+      if (timer !== null) clock.clearTimeout(timer);
+      return fire();
     },
     request(reason) {
       const now = clock.now();
       if (reason === 'navigation') {
         // A new URL deserves a prompt scan, but a burst of history changes still coalesces.
+        navigationDue = true;
         if (timer !== null) clock.clearTimeout(timer);
         timer = null;
         due = Infinity;
@@ -84,6 +129,8 @@ export function createRescanScheduler(
       if (timer !== null) clock.clearTimeout(timer);
       timer = null;
       due = Infinity;
+      dueWhileRunning = false;
+      navigationDue = false;
     },
   };
 }

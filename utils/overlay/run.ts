@@ -2,7 +2,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import type { Episode } from '../model';
-import { scanPage } from '../sites/scan';
+import { detectEpisode, findPageEpisodes } from '../sites/scan';
 import { OverlayController } from './controller';
 import { DEFAULT_OVERLAY_OPTIONS, type OverlayOptions } from './options';
 import { seekTargetOf } from './page-timestamps';
@@ -10,12 +10,20 @@ import { loadOverlayOptions } from './preferences';
 import { tabEpisodesMessage } from './report';
 import { createRescanScheduler } from './rescan';
 import { saveButtonFor } from './save-slot';
+import { SLICE_BUDGET_MS } from './slices';
 
 /** Performance marks read by the benchmark (bench/overlay.bench.ts). */
 export const MARK_START = 'stackcast:start';
 export const MARK_RENDERED = 'stackcast:rendered';
 export const MEASURE_PARSE = 'stackcast:parse';
 export const MEASURE_DRAW = 'stackcast:draw';
+/** When the episodes in or near the viewport had their panels (the rest follow in later slices). */
+export const MARK_VISIBLE = 'stackcast:visible';
+/** Time spent in the first scan's slices (its `detail` says how many slices and the longest). */
+export const MEASURE_BUSY = 'stackcast:busy';
+
+/** Notes text parsed per episode in the page: enough for any real show notes, bounded on a 5 MB page. */
+const OVERLAY_NOTES_CHARS = 100_000;
 
 /** Set by the popup's "Scan this page" just before it injects this script: run even where disabled. */
 const ON_DEMAND_FLAG = '__stackcastScanRequested';
@@ -43,7 +51,8 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   if (ctx.isInvalid) return;
 
   const overlay = new OverlayController(document, {
-    scan: (doc, url) => scanPage(doc, url),
+    find: (doc, url) => findPageEpisodes(doc, url, { maxNotesChars: OVERLAY_NOTES_CHARS }),
+    detect: detectEpisode,
     report: (episodes) => void report(episodes),
     options: () => options,
     save: saveButtonFor,
@@ -53,27 +62,40 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     if (!rescans.pending) rescans.request('mutation');
   });
   const observe = () => observer.observe(document.documentElement, { childList: true, subtree: true });
-  let first = true;
-  const scan = (): number => {
-    // Our own DOM writes (hosts, timestamp spans) are not page changes: stop listening while we write.
+  // Our own DOM writes (hosts, timestamp spans) are not page changes: stop listening while we write.
+  const unobserved = (work: () => void) => {
     observer.disconnect();
     try {
-      const summary = overlay.scan();
-      if (first) {
-        // For the benchmark: how the first scan splits between finding/parsing episodes and drawing panels.
-        first = false;
-        const end = performance.now();
-        performance.measure(MEASURE_PARSE, { start: end - summary.milliseconds, duration: summary.scanMilliseconds });
-        performance.measure(MEASURE_DRAW, { start: end - summary.milliseconds + summary.scanMilliseconds, end });
-      }
-      scheduleLinking();
-      return summary.milliseconds;
-    } catch (error) {
-      console.warn('[stackcast] scan failed:', error);
-      return 50;
+      work();
     } finally {
       observer.takeRecords();
       if (ctx.isValid) observe();
+    }
+  };
+  let first = true;
+  const scan = async (): Promise<number> => {
+    try {
+      const summary = await overlay.scanInSlices({ around: unobserved, cancelled: () => ctx.isInvalid });
+      if (!summary) return 0;
+      if (first) {
+        // For the benchmark: where the first scan's time went, and how it was sliced.
+        first = false;
+        const { startedAt } = summary;
+        performance.mark(MARK_VISIBLE, { startTime: summary.visibleAt });
+        performance.measure(MEASURE_PARSE, { start: startedAt, duration: summary.findMilliseconds + summary.parseMilliseconds });
+        performance.measure(MEASURE_DRAW, { start: startedAt, duration: summary.drawMilliseconds });
+        performance.measure(MEASURE_BUSY, {
+          start: startedAt,
+          duration: summary.busyMilliseconds ?? summary.milliseconds,
+          detail: { slices: summary.slices, longest: summary.longestSliceMilliseconds, find: summary.findMilliseconds },
+        });
+      }
+      scheduleLinking();
+      // The rescan spacing follows the work done, not the wall time the slices were spread over.
+      return summary.busyMilliseconds ?? summary.milliseconds;
+    } catch (error) {
+      console.warn('[stackcast] scan failed:', error);
+      return 50;
     }
   };
   // In-page timestamp links come after the panels, in idle slices, so drawing is not delayed by them.
@@ -86,8 +108,10 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
         linking = false;
         observer.disconnect();
         let more = false;
+        // A callback forced by its timeout (a busy page) still gets one slice, not the rest of the queue.
+        const until = performance.now() + (deadline.didTimeout ? SLICE_BUDGET_MS : deadline.timeRemaining() - 2);
         try {
-          more = overlay.linkPageTimestamps(() => deadline.didTimeout || deadline.timeRemaining() > 2);
+          more = overlay.linkPageTimestamps(() => performance.now() < until);
         } finally {
           observer.takeRecords();
           if (ctx.isValid) observe();
@@ -104,7 +128,10 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   });
 
   settingsChanged = () => rescans.request('navigation');
-  scan();
+  // Listen for page changes from the start; each slice of a scan pauses the observer while it writes.
+  observe();
+  await rescans.runNow();
+  if (ctx.isInvalid) return;
   performance.mark(MARK_RENDERED);
 
   const navigated = () => {

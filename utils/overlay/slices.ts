@@ -1,0 +1,96 @@
+// Run a long job in short slices, giving the page its main thread back between them (no long tasks).
+
+/** Work done in one go before yielding: well under the 50 ms that makes a "long task". */
+export const SLICE_BUDGET_MS = 8;
+
+export interface SliceOptions {
+  /** Milliseconds of work per slice before yielding. */
+  budgetMs?: number;
+  now?: () => number;
+  /** Resolves when the page has had its turn (input, rendering, its own tasks). */
+  yieldToPage?: () => Promise<void>;
+  /** Wraps every slice (e.g. to pause a MutationObserver while the job writes to the page). */
+  around?: (slice: () => void) => void;
+  /** Checked between slices: true stops the job where it is. */
+  cancelled?: () => boolean;
+}
+
+export interface SliceReport<T> {
+  /** The job's return value; undefined when it was cancelled. */
+  value: T | undefined;
+  cancelled: boolean;
+  /** Time spent inside slices (not waiting between them), in milliseconds. */
+  busyMs: number;
+  slices: number;
+  longestSliceMs: number;
+}
+
+/**
+ * Yield to the page: `scheduler.yield()` where the browser has it (the job keeps its place in line),
+ * else a message-channel task (not clamped like nested `setTimeout`), else `setTimeout(0)`.
+ * @example
+ * await yieldToPage();
+ */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  if (typeof MessageChannel === 'function') {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Step a generator until it is done, `budgetMs` of work at a time, yielding to the page between slices.
+ * Each `yield` in the job marks a point where it may be paused; keep the work between two of them small.
+ * @example
+ * const report = await runInSlices((function* () { for (const item of items) { work(item); yield; } })());
+ */
+export async function runInSlices<T>(job: Generator<unknown, T>, options: SliceOptions = {}): Promise<SliceReport<T>> {
+  const budget = options.budgetMs ?? SLICE_BUDGET_MS;
+  const now = options.now ?? (() => performance.now());
+  const pause = options.yieldToPage ?? yieldToPage;
+  const around = options.around ?? ((slice: () => void) => slice());
+  const report: SliceReport<T> = { value: undefined, cancelled: false, busyMs: 0, slices: 0, longestSliceMs: 0 };
+  for (;;) {
+    if (options.cancelled?.()) {
+      job.return(undefined as T);
+      report.cancelled = true;
+      return report;
+    }
+    const started = now();
+    let step: IteratorResult<unknown, T> | undefined;
+    around(() => {
+      do step = job.next();
+      while (!step.done && now() - started < budget);
+    });
+    const spent = now() - started;
+    report.busyMs += spent;
+    report.slices += 1;
+    report.longestSliceMs = Math.max(report.longestSliceMs, spent);
+    if (step?.done) {
+      report.value = step.value;
+      return report;
+    }
+    await pause();
+  }
+}
+
+/**
+ * Run a job to the end at once (tests, Node): the same generator, no pauses.
+ * @example
+ * const value = runToEnd(job());
+ */
+export function runToEnd<T>(job: Generator<unknown, T>): T {
+  for (;;) {
+    const step = job.next();
+    if (step.done) return step.value;
+  }
+}
