@@ -31,7 +31,19 @@ export interface TimestampOccurrence {
   rangeEnd: { seconds: number; end: number } | null;
   /** The second half of a range or of a player readout: never a chapter start. */
   notStart: boolean;
+  /**
+   * Set when a trap word is glued on before the time (`developed by Mark4:12`, `posted15:09`): kept only where
+   * it continues an ascending run of list times around it (see {@link ListOnly}), dropped anywhere else.
+   */
+  listOnly?: ListOnly;
 }
+
+/**
+ * Where a time carrying a trap word may still be a list item: `between` two list times that bracket it, or
+ * also at the `edge` of a list (first or last, continuing two ascending list times). Metadata labels such as
+ * `Duration` get only `between`: a list's header and footer are where metadata sits.
+ */
+export type ListOnly = 'between' | 'edge';
 
 const COLON = 58;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -162,7 +174,7 @@ interface ContextVerdict {
    * but inside a list an item may well end in "Mark", "job" or "won" before the next time: such a time is kept
    * (at a cost) only when a list separator follows it.
    */
-  suspicious: boolean;
+  suspicious: ListOnly | false;
   /** The reading that uses the whole leading digit run follows a decimal point or comma (`1.10:30`). */
   afterDecimal: boolean;
 }
@@ -170,10 +182,12 @@ interface ContextVerdict {
 function judgeContext(text: string, runStart: number, clusterEnd: number, groups: number, insideUrl: boolean): ContextVerdict {
   const ok: ContextVerdict = { rejectAll: false, suspicious: false, afterDecimal: false };
   const reject: ContextVerdict = { rejectAll: true, suspicious: false, afterDecimal: false };
-  const suspicious: ContextVerdict = { rejectAll: false, suspicious: true, afterDecimal: false };
+  const suspicious: ContextVerdict = { rejectAll: false, suspicious: 'edge', afterDecimal: false };
+  const labelled: ContextVerdict = { rejectAll: false, suspicious: 'between', afterDecimal: false };
   const prev = runStart > 0 ? text.charAt(runStart - 1) : '';
   const next = text.charAt(clusterEnd);
-  // A URL's path may end a glued title (`…coryzue.com/47:52 – Next`); anything else in a URL is not a time.
+  // A URL's path may end a glued title (`…coryzue.com/47:52 – Next`, last items included); anything else in a URL
+  // is not a time.
   if (insideUrl) return prev === '/' ? suspicious : reject;
   // Query strings and amounts (`t=10:30`, `$10:30`).
   if (prev !== '' && '=$€£¥\\_^'.includes(prev)) return reject;
@@ -206,8 +220,9 @@ function judgeContext(text: string, runStart: number, clusterEnd: number, groups
   const before = wordBefore(text, runStart, ' \u00a0');
   if (before.length > 0 && (SCRIPTURE_BOOKS.has(before) || RATIO_WORDS_BEFORE.has(before))) return suspicious;
   const label = wordBefore(text, runStart, ' \u00a0:"\'=>\t');
-  if (METADATA_WORDS.has(label)) return suspicious;
-  if (prev === '.' || prev === ',') return { ...ok, afterDecimal: true };
+  if (METADATA_WORDS.has(label)) return labelled;
+  // Only a digit before the point makes a decimal (`3.10:45`); `etc.25:42` is a sentence glued to the next time.
+  if ((prev === '.' || prev === ',') && isDigit(text.charCodeAt(runStart - 2))) return { ...ok, afterDecimal: true };
   return ok;
 }
 
@@ -367,7 +382,10 @@ function readOccurrence(
   const verdict = judgeContext(text, runStart, clusterEnd, count, insideUrl);
   if (verdict.rejectAll) return null;
   const listItem = verdict.suspicious || verdict.afterDecimal ? separatorFollows(text, Math.min(clusterEnd, groups[count - 1]![0] + 2)) : false;
-  if (verdict.suspicious && !listItem) return null;
+  // Without a separator after it, a trap-word time can still be a glued list item (`by Mark4:12 Motivation`, where
+  // a directory stripped the breaks) or one at a line start; the neighbours decide later (keepListOnly).
+  const listOnly = verdict.suspicious && !listItem ? (gluedToWord(text, runStart) || atLineStart(text, runStart) ? verdict.suspicious : null) : undefined;
+  if (listOnly === null) return null;
   const wholeRunPenalty = verdict.suspicious ? 0.35 : verdict.afterDecimal ? (listItem ? 0.2 : null) : 0;
   const readings = readCluster(text, groups, count, wholeRunPenalty, durationSeconds);
   if (readings.length === 0) return null;
@@ -380,7 +398,15 @@ function readOccurrence(
     linked: false,
     rangeEnd: null,
     notStart: false,
+    ...(listOnly ? { listOnly } : {}),
   };
+}
+
+/** Whether the time at `runStart` is glued to the word before it (`Mark4:12`), not a label's value (`Duration:45:00`). */
+function gluedToWord(text: string, runStart: number): boolean {
+  if (runStart === 0) return false;
+  const prev = text.charCodeAt(runStart - 1);
+  return !isSpace(prev) && !':="\'>([{'.includes(text.charAt(runStart - 1));
 }
 
 /**
@@ -452,8 +478,79 @@ export function scanTimestamps(text: string, durationSeconds: number | null): Ti
     else if ((c === 119 || c === 87) && text.startsWith('ww.', i + 1)) lastUrl = i;
     i++;
   }
+  keepListOnly(occurrences);
   markPairs(text, occurrences);
   return occurrences;
+}
+
+/** Whether `a` and `b` are close enough in the text to be neighbours in one list. */
+const near = (a: TimestampOccurrence, b: TimestampOccurrence): boolean => b.runStart - a.end <= MAX_ITEM_GAP;
+
+/** Whether some reading of each of `chain` (in text order) makes a strictly ascending run; greedy, one look per reading. */
+function ascends(chain: Array<{ seconds: number }[]>): boolean {
+  let floor = -1;
+  for (const readings of chain) {
+    // The smallest reading above the floor leaves the most room for the rest of the chain.
+    let best = Infinity;
+    for (const r of readings) if (r.seconds > floor && r.seconds < best) best = r.seconds;
+    if (best === Infinity) return false;
+    floor = best;
+  }
+  return true;
+}
+
+/**
+ * Keeps a trap-word time (`listOnly`) only where list times around it ascend through one of its readings,
+ * and only those readings: the times of an Apple-style glued list (`…developed by Mark4:12 Motivation…`) stay,
+ * an isolated `Mark4:12` or a `Duration45:00` after a list goes. Linear: one pass each way for neighbours.
+ */
+function keepListOnly(occurrences: TimestampOccurrence[]): void {
+  const n = occurrences.length;
+  let any = false;
+  for (const o of occurrences) if (o.listOnly) any = true;
+  if (!any) return;
+  const isAnchor = (o: TimestampOccurrence): boolean => !o.listOnly && o.structured;
+  // The nearest list times after each occurrence (two of them, for a first item).
+  const after1 = new Int32Array(n).fill(-1);
+  const after2 = new Int32Array(n).fill(-1);
+  let a1 = -1;
+  let a2 = -1;
+  for (let k = n - 1; k >= 0; k--) {
+    after1[k] = a1;
+    after2[k] = a2;
+    if (isAnchor(occurrences[k]!)) {
+      a2 = a1;
+      a1 = k;
+    }
+  }
+  let p1 = -1;
+  let p2 = -1;
+  const kept: boolean[] = new Array<boolean>(n).fill(true);
+  for (let k = 0; k < n; k++) {
+    const o = occurrences[k]!;
+    if (o.listOnly) {
+      const prev = p1 >= 0 && near(occurrences[p1]!, o) ? occurrences[p1]! : null;
+      const prev2 = prev && p2 >= 0 && near(occurrences[p2]!, prev) ? occurrences[p2]! : null;
+      const next = after1[k]! >= 0 && near(o, occurrences[after1[k]!]!) ? occurrences[after1[k]!]! : null;
+      const next2 = next && after2[k]! >= 0 && near(next, occurrences[after2[k]!]!) ? occurrences[after2[k]!]! : null;
+      const fits = o.readings.filter((r) => {
+        const one = [{ seconds: r.seconds }];
+        if (prev && next) return ascends([prev.readings, one, next.readings]);
+        if (o.listOnly !== 'edge') return false;
+        if (prev && prev2) return ascends([prev2.readings, prev.readings, one]);
+        if (next && next2) return ascends([one, next.readings, next2.readings]);
+        return false;
+      });
+      o.readings = fits;
+      kept[k] = fits.length > 0;
+    } else if (isAnchor(o)) {
+      p2 = p1;
+      p1 = k;
+    }
+  }
+  let w = 0;
+  for (let k = 0; k < n; k++) if (kept[k]) occurrences[w++] = occurrences[k]!;
+  occurrences.length = w;
 }
 
 /** Ranges (`0:00-5:30`) and player readouts (`0:00 / 23:59`) are pairs of neighbours. */

@@ -1,4 +1,4 @@
-// Every runninginproduction.com post with topics, rendered three ways and from its real Markdown, against ground truth.
+// Every runninginproduction.com post with topics, rendered four ways and from its real Markdown, against ground truth.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -67,6 +67,13 @@ describe.each(posts.map((p) => [`#${p.number} ${p.file}`, p] as const))('post %s
 
   it('glued, no separator between items', () => {
     const text = post.topics.map((t) => `${t.time} – ${t.title}`).join('');
+    expect(simplify(parseChapters(text).chapters)).toEqual(want);
+  });
+
+  // podcasts.apple.com strips the feed's block breaks and nothing separates time from title or item from item,
+  // so a title's last word sits against the next time (`developed by Mark4:12 Motivation`).
+  it('glued Apple style, no separator at all', () => {
+    const text = `Timestamps:${post.topics.map((t) => `${t.time} ${t.title}`).join('')}`;
     expect(simplify(parseChapters(text).chapters)).toEqual(want);
   });
 });

@@ -33,6 +33,8 @@ describe('text with no chapter list yields no chapters', () => {
     ['frame timecodes with four parts', '00:01:02:24 – A\n00:05:10:12 – B\n00:09:00:01 – C'],
     ['other episodes with durations and dates', '31:34Talking about drugsDec 09, 2021\n26:44SpikingNov 25, 2021\n44:07Maternal DrinkingNov 11, 2021\n46:21Drugs and SexNov 19, 2020\n47:26Drug regulationNov 05, 2020\n49:01AlcoholOct 22, 2020'],
     ['other episodes with durations', 'Show | 13:32\nEste Perro\nShow | 14:52\nLos coches\nShow | 06:32\nChina\nShow | 05:35'],
+    ['verses glued to their book in prose', 'We read Mark4:12 and John3:16, then Psalm23:10 together.'],
+    ['a glued score and metadata in prose', 'They won38:50 in the final, the video posted15:09 went viral.'],
     ['comment times', 'Ana said 2 years ago: great episode!\nreply 14:35\nLuis at 09:12: loved it'],
     ['empty', ''],
   ])('%s', (_name, text) => {
@@ -70,6 +72,19 @@ describe('a chapter list beside a trap keeps the list and leaves the trap out', 
     }).join('\n');
     const text = `Contents\n${contents}\n\nTranscript\n${'This transcript was machine generated. '.repeat(20)}\n${transcript}`;
     expect(starts(text)).toEqual([0, 270, 1150, 2460]);
+  });
+
+  it('Apple-style glued text: a verse that breaks the ascending run stays in its title', () => {
+    const { chapters } = parseChapters('Timestamps:00:00 Intro05:00 John3:16 as a password12:00 Deploys');
+    expect(chapters.map((c) => [c.start, c.title])).toEqual([
+      [0, 'Intro'],
+      [300, 'John3:16 as a password'],
+      [720, 'Deploys'],
+    ]);
+  });
+
+  it('Apple-style glued text: metadata before or after the list is no chapter', () => {
+    expect(starts('Posted12:30 Timestamps:00:00 Intro05:00 Stack12:00 Deploys. Duration45:00')).toEqual([0, 300, 720]);
   });
 
   it('notes going backwards come out sorted', () => {

@@ -80,6 +80,36 @@ describe('runs without line breaks', () => {
     ]);
   });
 
+  // podcasts.apple.com leaves nothing between a title and the next time, so a title's last word lands on it:
+  // words that mark verses, scores, metadata or URLs elsewhere are list items here, because the times ascend.
+  it.each([
+    ['a book of the Bible', 'Timestamps:00:00 Built by Mark4:12 Why Elixir09:30 Deploys', [0, 252, 570], 'Built by Mark'],
+    ['a scripture abbreviation', 'Timestamps:00:00 Intro10:00 Backups on a cron job31:38 Celery tasks40:00 Tips', [0, 600, 1898, 2400], 'Backups on a cron job'],
+    ['a score word', 'Timestamps:00:00 Intro30:00 Multi-cloud lost and RDS won38:50 Kubernetes on AWS45:00 Tips', [0, 1800, 2330, 2700], 'Multi-cloud lost and RDS won'],
+    ['a metadata word', 'Timestamps:00:00 Intro10:00 The specs are publicly posted15:09 Tailwind CSS20:00 Tips', [0, 600, 909, 1200], 'The specs are publicly posted'],
+    ['a sentence ending in a point', 'Timestamps:00:00 Intro20:00 Templates, Ansible, etc.25:42 Scaling30:00 Tips', [0, 1200, 1542, 1800], 'Templates, Ansible, etc.'],
+    ['a URL path, last item', 'Timestamps:00:00 Intro40:00 Find him at https://example.com/47:52 Check out his book', [0, 2400, 2872], 'Find him at https://example.com/'],
+  ])('Apple-style glued text with %s before a time', (_name, text, starts, title) => {
+    const chapters = simple(text);
+    expect(chapters.map((c) => c.start)).toEqual(starts);
+    expect(chapters.map((c) => c.title)).toContain(title);
+  });
+
+  it('Apple-style glued titles ending in digits: the ascending sequence picks `Rails 6` + `4:12` or `Rails` + `64:12`', () => {
+    expect(simple('Timestamps:00:00 Intro02:10 Upgrading to Rails 64:12 Testing09:00 Outro')).toEqual([
+      { start: 0, title: 'Intro' },
+      { start: 130, title: 'Upgrading to Rails 6' },
+      { start: 252, title: 'Testing' },
+      { start: 540, title: 'Outro' },
+    ]);
+    expect(simple('Timestamps:50:00 Intro55:10 Leaving Rails64:12 Testing70:00 Outro')).toEqual([
+      { start: 3000, title: 'Intro' },
+      { start: 3310, title: 'Leaving Rails' },
+      { start: 3852, title: 'Testing' },
+      { start: 4200, title: 'Outro' },
+    ]);
+  });
+
   it('Spotify’s flattened description with double spaces', () => {
     expect(simple('Show Notes  3:06 - How were they done before?  5:11 - How do they work?  9:40 - Risks')).toEqual([
       { start: 186, title: 'How were they done before?' },
