@@ -27,16 +27,31 @@ export interface Post {
   topics: Topic[];
 }
 
+/**
+ * The chapters a post's topics make: ascending, two topics at one second merged into one chapter whose title
+ * names both with "; " (post 26 lists two at 59:20), as the parser promises unique starts.
+ */
+export function expectedChapters(topics: Topic[]): Array<{ start: number; title: string }> {
+  const chapters: Array<{ start: number; title: string }> = [];
+  for (const topic of topics) {
+    const last = chapters[chapters.length - 1];
+    if (last && last.start === topic.seconds) last.title = `${last.title}; ${topic.title.trim()}`;
+    else chapters.push({ start: topic.seconds, title: topic.title.trim() });
+  }
+  return chapters;
+}
+
 export function loadPosts(): Post[] {
   return JSON.parse(readFileSync(join(corpusDir, 'ground-truth.json'), 'utf8')) as Post[];
 }
 
-export type Rendering = 'lines' | 'inline' | 'glued';
-export const RENDERINGS: Rendering[] = ['lines', 'inline', 'glued'];
+export type Rendering = 'lines' | 'inline' | 'glued-dash' | 'glued';
+export const RENDERINGS: Rendering[] = ['lines', 'inline', 'glued-dash', 'glued'];
 
 /**
  * A post's topics as show notes write them: one topic a line (`1:45 – Title`), one inline paragraph
- * (`Topics Include 1:45 – Title 7:01 – Title`), or glued the way podcasts.apple.com strips line breaks
+ * (`Topics Include 1:45 – Title 7:01 – Title`), line breaks stripped with the separator kept
+ * (`1:45 – Title7:01 – Title`), or glued the way podcasts.apple.com strips them, nothing left between
  * (`Timestamps:1:45 Title7:01 Title`).
  */
 export function renderTopics(topics: Topic[], rendering: Rendering): string {
@@ -45,6 +60,8 @@ export function renderTopics(topics: Topic[], rendering: Rendering): string {
       return topics.map((topic) => `${topic.time} – ${topic.title}`).join('\n');
     case 'inline':
       return `Topics Include ${topics.map((topic) => `${topic.time} – ${topic.title}`).join(' ')}`;
+    case 'glued-dash':
+      return topics.map((topic) => `${topic.time} – ${topic.title}`).join('');
     case 'glued':
       return `Timestamps:${topics.map((topic) => `${topic.time} ${topic.title}`).join('')}`;
   }
