@@ -41,16 +41,19 @@ export interface ClaimSpan {
   readonly notClaimedBefore?: readonly string[];
 }
 
+/** Comparison pairs ("instead of") by their second word, the one right before the technology. */
+const PAIR_FIRSTS_BY_SECOND: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const map = new Map<string, Set<string>>();
+  for (const [first, second] of COMPARED_AFTER_PAIRS) map.set(second, (map.get(second) ?? new Set()).add(first));
+  return map;
+})();
+
 /** Hedge phrases by first word, so each token costs one map lookup. */
 const HEDGES_BY_FIRST_WORD: ReadonlyMap<string, readonly (readonly string[])[]> = (() => {
   const map = new Map<string, (readonly string[])[]>();
   for (const phrase of HEDGE_PHRASES) map.set(phrase[0]!, [...(map.get(phrase[0]!) ?? []), phrase]);
   return map;
 })();
-
-function isNegation(norm: string): boolean {
-  return NEGATION_WORDS.has(norm) || norm.endsWith("n't");
-}
 
 /** The token was written with a possessive `'s` or trailing apostrophe ("PostgreSQL's", "AWS'"). */
 function isPossessive(text: string, token: Token): boolean {
@@ -81,13 +84,29 @@ function phraseAt(tokens: readonly Token[], i: number, phrase: readonly string[]
   return true;
 }
 
-/** Per clause: where it starts, the first doubt cue in it (or -1), and whether it is a contrast that reverses the previous one. */
+/** Per clause: where it starts and ends, the first doubt cue in it (or -1), and whether it reverses the previous one. */
 interface Clause {
   start: number;
   end: number;
   cue: number;
   reverses: boolean;
 }
+
+/** Per sentence: its token range, and whether it asks a question ("?") that offers options. */
+interface Sentence {
+  start: number;
+  end: number;
+  career: boolean;
+}
+
+/** First words of every token-level cue, so a token that starts none costs one map lookup. */
+const CUE_FIRST_WORDS: ReadonlySet<string> = new Set([
+  ...NEGATION_WORDS,
+  ...HEDGE_WORDS,
+  ...HEDGE_PHRASES.map((phrase) => phrase[0]!),
+  ...CAREER_PHRASES.map((phrase) => phrase[0]!),
+  'used',
+]);
 
 /** "what nginx used to do": "used to" + a past-habit verb, not after "is"/"get" (the passive "is used to send"). */
 function isPastHabit(tokens: readonly Token[], i: number): boolean {
@@ -110,31 +129,43 @@ function isCareerAt(tokens: readonly Token[], i: number): boolean {
   });
 }
 
-function clausesOf(tokens: readonly Token[], ids: Int32Array, text: string): Clause[] {
+function isCueAt(tokens: readonly Token[], i: number): boolean {
+  const norm = tokens[i]!.norm;
+  if (norm.endsWith("n't")) return true;
+  if (!CUE_FIRST_WORDS.has(norm)) return false;
+  if (NEGATION_WORDS.has(norm) || HEDGE_WORDS.has(norm)) return true;
+  const phrases = HEDGES_BY_FIRST_WORD.get(norm);
+  return (phrases !== undefined && phrases.some((phrase) => phraseAt(tokens, i, phrase))) || isPastHabit(tokens, i);
+}
+
+/** Clauses and sentences with their cues, in one pass over the tokens (plus one over each sentence's ends). */
+function clausesOf(tokens: readonly Token[], ids: Int32Array, sentenceIdOf: Int32Array, text: string): Clause[] {
   const clauses: Clause[] = [];
-  const careerSentences = new Set<number>();
-  const sentences = sentenceIds(tokens);
+  const sentences: Sentence[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const id = ids[i]!;
+    const sentenceId = sentenceIdOf[i]!;
     if (clauses[id] === undefined) clauses[id] = { start: i, end: i + 1, cue: -1, reverses: false };
+    if (sentences[sentenceId] === undefined) sentences[sentenceId] = { start: i, end: i + 1, career: false };
     const clause = clauses[id];
+    const sentence = sentences[sentenceId];
     clause.end = i + 1;
-    if (isCareerAt(tokens, i)) careerSentences.add(sentences[i]!);
-    if (clause.cue >= 0) continue;
-    const norm = tokens[i]!.norm;
-    const phrases = HEDGES_BY_FIRST_WORD.get(norm);
-    if (
-      isNegation(norm) ||
-      HEDGE_WORDS.has(norm) ||
-      (phrases !== undefined && phrases.some((phrase) => phraseAt(tokens, i, phrase))) ||
-      isPastHabit(tokens, i)
-    ) {
-      clause.cue = i;
+    sentence.end = i + 1;
+    if (!CUE_FIRST_WORDS.has(tokens[i]!.norm) && !tokens[i]!.norm.endsWith("n't")) continue;
+    if (!sentence.career && isCareerAt(tokens, i)) sentence.career = true;
+    if (clause.cue < 0 && isCueAt(tokens, i)) clause.cue = i;
+  }
+  const asks = sentences.map((sentence) => questionKind(sentence, tokens, text));
+  for (const clause of clauses) {
+    const sentenceId = sentenceIdOf[clause.start]!;
+    // A career sentence covers every clause in it, before and after the phrase.
+    if (clause.cue < 0 && sentences[sentenceId]!.career) clause.cue = clause.start;
+    if (clause.cue < 0 && asks[sentenceId] !== 'none') {
+      let first = clause.start;
+      if (CLAUSE_WORDS.has(tokens[first]!.norm) && first + 1 < clause.end) first++;
+      if (asks[sentenceId] === 'choice' || YES_NO_QUESTION_STARTS.has(tokens[first]!.norm)) clause.cue = first;
     }
   }
-  // A career sentence covers every clause in it, before and after the phrase.
-  for (const clause of clauses) if (clause.cue < 0 && careerSentences.has(sentences[clause.start]!)) clause.cue = clause.start;
-  markQuestions(clauses, tokens, text, sentences);
   for (const clause of clauses) clause.reverses = isReversal(clause, tokens, text);
   return clauses;
 }
@@ -142,29 +173,17 @@ function clausesOf(tokens: readonly Token[], ids: Int32Array, text: string): Cla
 /**
  * A yes/no question ("Should you go Serverless or stick with a more traditional app?") or a choice between options
  * ("Server side templates and a bit of JavaScript or an API back-end with lots of JS?") asks about an option.
- * A yes/no clause starts with an auxiliary verb (after a clause word such as "but"); a choice has "or" and does not
- * start with a question word. Either way its sentence ends in "?".
+ * A yes/no clause starts with an auxiliary verb (after a clause word such as "but", checked per clause); a choice
+ * has "or" and does not start with a question word. Either way the sentence ends in "?".
  */
-function markQuestions(clauses: Clause[], tokens: readonly Token[], text: string, sentences: Int32Array): void {
-  for (const clause of clauses) {
-    if (clause.cue >= 0) continue;
-    let first = clause.start;
-    if (CLAUSE_WORDS.has(tokens[first]!.norm) && first + 1 < clause.end) first++;
-    // The sentence: from its first token to the token before the next break or line.
-    const sentence = sentences[clause.start]!;
-    let sentenceStart = clause.start;
-    while (sentenceStart > 0 && sentences[sentenceStart - 1] === sentence) sentenceStart--;
-    let k = clause.end;
-    while (k < tokens.length && sentences[k] === sentence) k++;
-    const tail = text.slice(tokens[k - 1]!.end, k < tokens.length ? tokens[k]!.start : text.length);
-    if (!/^[^.!\n]*\?/u.test(tail)) continue;
-    let isChoice = !WH_WORDS.has(tokens[sentenceStart]!.norm) && !YES_NO_QUESTION_STARTS.has(tokens[sentenceStart]!.norm);
-    if (isChoice) {
-      isChoice = false;
-      for (let j = sentenceStart; j < k && !isChoice; j++) isChoice = tokens[j]!.norm === 'or';
-    }
-    if (YES_NO_QUESTION_STARTS.has(tokens[first]!.norm) || isChoice) clause.cue = first;
-  }
+function questionKind(sentence: Sentence, tokens: readonly Token[], text: string): 'none' | 'yes-no' | 'choice' {
+  const last = tokens[sentence.end - 1]!;
+  const tail = text.slice(last.end, sentence.end < tokens.length ? tokens[sentence.end]!.start : text.length);
+  if (!/^[^.!\n]*\?/u.test(tail)) return 'none';
+  const first = tokens[sentence.start]!.norm;
+  if (WH_WORDS.has(first) || YES_NO_QUESTION_STARTS.has(first)) return 'yes-no';
+  for (let j = sentence.start; j < sentence.end; j++) if (tokens[j]!.norm === 'or') return 'choice';
+  return 'yes-no';
 }
 
 /** "…, but it is in production", "but it's part of the CI": a positive contrast about the same subject. */
@@ -257,10 +276,10 @@ function unclaimedBy(tokens: readonly Token[], ids: Int32Array, span: ClaimSpan,
     return cue.norm === 'without' && tokens[k - 1]?.norm === 'or' && tokens[k - 2]?.norm === 'with' ? false : 'compared';
   }
   const beforeCue = tokens[k - 1];
-  if (beforeCue !== undefined && cue.gap === 'space' && COMPARED_AFTER_PAIRS.some(([a, b]) => a === beforeCue.norm && b === cue.norm)) {
+  if (beforeCue !== undefined && cue.gap === 'space' && PAIR_FIRSTS_BY_SECOND.get(cue.norm)?.has(beforeCue.norm) === true) {
     return 'compared';
   }
-  return isMigrationSource(tokens, ids, span, k) ? 'migrated' : false;
+  return (cue.norm === 'from' || cue.norm === 'to') && isMigrationSource(tokens, ids, span, k) ? 'migrated' : false;
 }
 
 /**
@@ -269,18 +288,19 @@ function unclaimedBy(tokens: readonly Token[], ids: Int32Array, span: ClaimSpan,
  * runninginproduction's tags leave it out. "Moving data from Redis to PostgreSQL" is a data flow: both are used.
  */
 function isMigrationSource(tokens: readonly Token[], ids: Int32Array, span: ClaimSpan, cueIndex: number): boolean {
-  const cue = tokens[cueIndex]!;
-  const sameClause = (k: number) => k >= 0 && ids[k] === ids[span.start];
-  if (cue.norm === 'from') return isMove(tokens, cueIndex, sameClause);
-  if (cue.norm !== 'to') return false;
+  const clause = ids[span.start]!;
+  if (tokens[cueIndex]!.norm === 'from') return isMove(tokens, ids, clause, cueIndex);
   // A stop in a chain: "to Node and back to Scala", "to Bash scripts to using Ansible" (one word may follow the name).
-  const continues = (k: number) =>
-    tokens[k]?.gap === 'space' && (tokens[k]!.norm === 'to' || (tokens[k]!.norm === 'and' && tokens[k + 1]?.norm === 'back'));
-  if (!continues(span.end) && !(tokens[span.end]?.gap === 'space' && continues(span.end + 1))) return false;
-  for (let k = cueIndex - 1; k >= Math.max(0, cueIndex - 8) && sameClause(k); k--) {
-    if (tokens[k]!.norm === 'from') return isMove(tokens, k, sameClause);
+  if (!continuesChain(tokens, span.end) && !(tokens[span.end]?.gap === 'space' && continuesChain(tokens, span.end + 1))) return false;
+  for (let k = cueIndex - 1; k >= Math.max(0, cueIndex - 8) && ids[k] === clause; k--) {
+    if (tokens[k]!.norm === 'from') return isMove(tokens, ids, clause, k);
   }
   return false;
+}
+
+function continuesChain(tokens: readonly Token[], k: number): boolean {
+  const token = tokens[k];
+  return token?.gap === 'space' && (token.norm === 'to' || (token.norm === 'and' && tokens[k + 1]?.norm === 'back'));
 }
 
 /** "rebuild an old PHP app": a rewrite verb before the technology, past a few fillers, in the same clause. */
@@ -291,9 +311,9 @@ function isRewriteObject(tokens: readonly Token[], ids: Int32Array, span: ClaimS
 }
 
 /** Whether the "from" at `fromIndex` starts a migration: after a move verb (not moving data), or opening its clause. */
-function isMove(tokens: readonly Token[], fromIndex: number, sameClause: (k: number) => boolean): boolean {
-  if (!sameClause(fromIndex - 1)) return true; // "From Notion to Linear to using GitHub"
-  for (let k = fromIndex - 1; k >= Math.max(0, fromIndex - 5) && sameClause(k); k--) {
+function isMove(tokens: readonly Token[], ids: Int32Array, clause: number, fromIndex: number): boolean {
+  if (fromIndex === 0 || ids[fromIndex - 1] !== clause) return true; // "From Notion to Linear to using GitHub"
+  for (let k = fromIndex - 1; k >= Math.max(0, fromIndex - 5) && ids[k] === clause; k--) {
     const norm = tokens[k]!.norm;
     if (DATA_NOUNS.has(norm)) return false;
     if (MOVE_VERBS.has(norm)) return true;
@@ -331,20 +351,23 @@ function sentenceIds(tokens: readonly Token[]): Int32Array {
  * @example claimedMentions(spans, tokenize(text), text) // for "Docker isn't used, but Kubernetes is": [false, true]
  */
 export function claimedMentions(mentions: readonly ClaimSpan[], tokens: readonly Token[], text: string): boolean[] {
+  if (mentions.length === 0) return [];
   const ids = clauseIds(tokens);
-  const clauses = clausesOf(tokens, ids, text);
+  const sentences = sentenceIds(tokens);
+  const clauses = clausesOf(tokens, ids, sentences, text);
   const doubtful = doubtfulClauses(clauses, mentions, tokens, text);
   const unclaimed = mentions.map((mention) => unclaimedBy(tokens, ids, mention, text));
   const claimed = mentions.map((mention, i) => !doubtful[ids[mention.start]!] && unclaimed[i] === false);
   for (let i = 1; i < mentions.length; i++) {
     if (!claimed[i - 1] && claimed[i] && inSameList(mentions[i - 1]!, mentions[i]!, tokens)) claimed[i] = false;
   }
-  const sentences = sentenceIds(tokens);
-  const comparedAway = new Set<string>();
-  for (const [i, mention] of mentions.entries()) {
-    const key = `${sentences[mention.start]!}\u0000${mention.slug}`;
-    if (unclaimed[i] === 'compared') comparedAway.add(key);
-    else if (comparedAway.has(key)) claimed[i] = false;
+  if (unclaimed.includes('compared')) {
+    const comparedAway = new Set<string>();
+    for (const [i, mention] of mentions.entries()) {
+      const key = `${sentences[mention.start]!}\u0000${mention.slug}`;
+      if (unclaimed[i] === 'compared') comparedAway.add(key);
+      else if (claimed[i] === true && comparedAway.has(key)) claimed[i] = false;
+    }
   }
   return claimed;
 }
