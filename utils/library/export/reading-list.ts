@@ -76,10 +76,14 @@ export function toReadingList(episodes: readonly SavedEpisode[], options: Readin
     '',
   ];
   const written = new Map<string, string>();
+  // An episode is listed under each of its ~10 technologies: escape and link its line once.
+  const headings = new Map<string, string>();
   for (const group of ordered) {
     out.push(`## ${group.title}`, '');
     for (const episode of group.episodes) {
-      out.push(heading(episode));
+      let line = headings.get(episode.id);
+      if (line === undefined) headings.set(episode.id, (line = heading(episode)));
+      out.push(line);
       const firstUnder = written.get(episode.id);
       if (firstUnder) out.push(`  - Chapters: see ${firstUnder}`);
       else {
