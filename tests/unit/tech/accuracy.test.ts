@@ -5,16 +5,28 @@ import { evaluateTechAccuracy } from '../../../bench/tech-accuracy';
 describe('tech accuracy on the runninginproduction corpus', async () => {
   const result = await evaluateTechAccuracy();
 
-  it('finds at least 95 % of the tags the text names', () => {
+  it('finds at least 95 % of the tags the text names (reached: 99 %)', () => {
     expect(result.namedTotal).toBeGreaterThan(500);
     expect(result.recallNamed).toBeGreaterThanOrEqual(0.95);
+    expect(result.recallNamed).toBeGreaterThanOrEqual(0.99);
   });
 
-  it('is right at least 85 % of the time on technologies the site can tag', () => {
-    // Reports of technologies the site has no tag for (JavaScript, Celery, EC2 …) can never match a tag;
-    // `precision` (all reports) is recorded in BENCHMARKS.md and sits below this, see the tech-accuracy section.
+  it('is right at least 88 % of the time on technologies the site can tag', () => {
     expect(result.precisionTaggable).toBeGreaterThanOrEqual(0.85);
-    expect(result.precision).toBeGreaterThan(0.6);
+    expect(result.precisionTaggable).toBeGreaterThanOrEqual(0.88);
+  });
+
+  it('keeps the strict precision (text + implied, against the tags) at the level reached', () => {
+    // The issue asks for 0.85 here and this does NOT meet it: of the wrong reports, 163 are technologies the site
+    // has no tag for at all (JavaScript, EC2, Celery, gunicorn …) and most of the rest are real uses the tags leave
+    // out (see BENCHMARKS.md, tech-accuracy). These floors guard what the claim rules reached; they are not the target.
+    expect(result.precision).toBeGreaterThanOrEqual(0.75);
+    expect(result.precisionTextOnly).toBeGreaterThanOrEqual(0.75);
+    expect(result.wrongByKind.untaggable).toBeLessThanOrEqual(result.untaggableReported);
+  });
+
+  it('reports recall against all tags (show notes name only part of a stack)', () => {
+    expect(result.recallAll).toBeGreaterThanOrEqual(0.74);
   });
 
   it('reproduces every post’s tags exactly from an explicit list or tag links', () => {
