@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { Episode } from '../model';
 import type { PlaybackTarget } from '../player';
 import type { PageEpisodes } from '../sites/scan';
-import type { DetectedEpisode, FoundEpisode } from '../sites/types';
+import type { DetectedEpisode } from '../sites/types';
 import { PANELS_MAX } from './limits';
 import { HOST_ATTRIBUTE, mountPanel, type MountedPanel } from './mount';
 import type { OverlayOptions } from './options';
@@ -120,29 +120,44 @@ export class OverlayController {
     const findMilliseconds = now() - startedAt;
     yield;
 
-    // Layout is read once, here, before this scan writes anything: no read/write interleaving.
-    const { order, near } = page ? viewportOrder(page.found, this.doc) : { order: [], near: 0 };
-    let visibleAt = near === 0 ? now() : NaN;
+    // Episodes in or near the viewport go first; which those are is learnt from an IntersectionObserver,
+    // never by reading layout (that would force the page's pending layout into this task). Until it
+    // reports (after the next frame), page order stands: on a freshly loaded page the first are on screen.
+    const found = page?.found ?? [];
+    const watch = watchViewport(found.map((item) => item.notes ?? item.root));
+    let visibleAt = NaN;
     let parseMilliseconds = 0;
     let drawMilliseconds = 0;
     let mounted = 0;
     const wanted = new Map<string, { item: DetectedEpisode; index: number }>();
-    for (let rank = 0; rank < order.length; rank += 1) {
-      const index = order[rank]!;
-      const parseStart = now();
-      const item = this.deps.detect(page!, index);
-      const drawStart = now();
-      parseMilliseconds += drawStart - parseStart;
-      if (item && deservesPanel(item.episode) && wanted.size < PANELS_MAX) {
-        let key = item.episode.id;
-        for (let n = 2; wanted.has(key); n++) key = `${item.episode.id}#${n}`;
-        wanted.set(key, { item, index });
-        if (this.place(key, item, options)) mounted += 1;
-        drawMilliseconds += now() - drawStart;
+    const done = new Uint8Array(found.length);
+    let cursor = 0;
+    try {
+      for (let processed = 0; processed < found.length; processed += 1) {
+        let index = watch.nextNear(done);
+        if (index < 0) {
+          while (done[cursor]) cursor += 1;
+          index = cursor;
+        }
+        done[index] = 1;
+        const parseStart = now();
+        const item = this.deps.detect(page!, index);
+        const drawStart = now();
+        parseMilliseconds += drawStart - parseStart;
+        if (item && deservesPanel(item.episode) && wanted.size < PANELS_MAX) {
+          let key = item.episode.id;
+          for (let n = 2; wanted.has(key); n++) key = `${item.episode.id}#${n}`;
+          wanted.set(key, { item, index });
+          if (this.place(key, item, options)) mounted += 1;
+          drawMilliseconds += now() - drawStart;
+        }
+        if (Number.isNaN(visibleAt) && watch.reported && watch.nextNear(done) < 0) visibleAt = now();
+        yield;
       }
-      if (rank + 1 === near) visibleAt = now();
-      yield;
+    } finally {
+      watch.stop();
     }
+    if (Number.isNaN(visibleAt)) visibleAt = now();
 
     let removed = 0;
     for (const [key, entry] of this.entries) {
@@ -297,27 +312,55 @@ export class OverlayController {
   }
 }
 
-/** How far (in viewport heights) beyond the viewport an episode still counts as near it. */
-const NEAR_VIEWPORTS = 0.5;
+/** How far beyond the viewport an episode still counts as near it. */
+const NEAR_MARGIN = '50% 0px';
 
-/**
- * Found episodes in the order to parse and draw them: those in or near the viewport first (in page
- * order), then the rest by distance from it. `near` is how many lead the order. Without layout (Node
- * DOMs) every rectangle is empty and the page order stands.
- */
-function viewportOrder(found: FoundEpisode[], doc: Document): { order: number[]; near: number } {
-  const height = doc.defaultView?.innerHeight ?? 0;
-  const margin = height * NEAR_VIEWPORTS;
-  const distance = found.map((item) => {
-    const element = item.notes ?? item.root;
-    if (typeof element.getBoundingClientRect !== 'function') return 0;
-    const rect = element.getBoundingClientRect();
-    if (rect.bottom < -margin) return -margin - rect.bottom;
-    if (rect.top > height + margin) return rect.top - height - margin;
-    return 0;
+interface ViewportWatch {
+  /** Whether the observer has reported at least once. */
+  readonly reported: boolean;
+  /** The first element reported in or near the viewport that is not done yet, or -1. */
+  nextNear(done: Uint8Array): number;
+  stop(): void;
+}
+
+/** Which of `elements` are in or near the viewport, as an IntersectionObserver reports them (none without one). */
+function watchViewport(elements: Element[]): ViewportWatch {
+  const near = new Set<number>();
+  let reported = false;
+  const Observer = (globalThis as { IntersectionObserver?: typeof IntersectionObserver }).IntersectionObserver;
+  if (typeof Observer !== 'function' || elements.length < 2) {
+    return { reported: false, nextNear: () => -1, stop: () => {} };
+  }
+  const indexOf = new Map<Element, number>();
+  elements.forEach((element, index) => {
+    if (!indexOf.has(element)) indexOf.set(element, index);
   });
-  const order = found.map((_, index) => index).sort((a, b) => distance[a]! - distance[b]! || a - b);
-  return { order, near: distance.filter((value) => value === 0).length };
+  const observer = new Observer(
+    (entries) => {
+      reported = true;
+      for (const entry of entries) {
+        const index = indexOf.get(entry.target);
+        if (index !== undefined && entry.isIntersecting) near.add(index);
+      }
+      // Only the first report matters: later ones come from our own panels pushing episodes around.
+      observer.disconnect();
+    },
+    { rootMargin: NEAR_MARGIN },
+  );
+  for (const element of indexOf.keys()) observer.observe(element);
+  return {
+    get reported() {
+      return reported;
+    },
+    nextNear(done) {
+      for (const index of near) {
+        if (!done[index]) return index;
+        near.delete(index);
+      }
+      return -1;
+    },
+    stop: () => observer.disconnect(),
+  };
 }
 
 /** Where the panel goes: beside the episode's block; for a whole-page block, beside its show notes. */

@@ -10,6 +10,15 @@ import type { OverlayOptions } from './options';
 export const HOST_ATTRIBUTE = 'data-stackcast';
 const HOST_TAG = 'stackcast-panel';
 
+/**
+ * Rendering hints, after the panel's own styles (same specificity, later, so they win over its `all: initial`):
+ * a panel out of view skips style, layout and paint until it nears the viewport, so a listing with 50
+ * panels lays out the few on screen, not all of them. It stays in the accessibility tree and find-in-page.
+ * `auto` makes the browser remember a panel's real height once it has been drawn.
+ */
+const RENDER_HINTS_CSS = ':host { content-visibility: auto !important; contain-intrinsic-size: auto 320px !important; }';
+const PANEL_STYLES = `${panelCss}\n${RENDER_HINTS_CSS}`;
+
 let sharedSheet: CSSStyleSheet | null | undefined;
 
 /**
@@ -20,7 +29,7 @@ function adoptPanelStyles(shadow: ShadowRoot): void {
   if (sharedSheet === undefined) {
     try {
       sharedSheet = new CSSStyleSheet();
-      sharedSheet.replaceSync(panelCss);
+      sharedSheet.replaceSync(PANEL_STYLES);
     } catch {
       sharedSheet = null;
     }
@@ -34,7 +43,7 @@ function adoptPanelStyles(shadow: ShadowRoot): void {
     }
   }
   const style = shadow.ownerDocument.createElement('style');
-  style.textContent = panelCss;
+  style.textContent = PANEL_STYLES;
   shadow.append(style);
 }
 

@@ -108,8 +108,8 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
         linking = false;
         observer.disconnect();
         let more = false;
-        // A callback forced by its timeout (a busy page) still gets one slice, not the rest of the queue.
-        const until = performance.now() + (deadline.didTimeout ? SLICE_BUDGET_MS : deadline.timeRemaining() - 2);
+        // One slice per callback, even in a long idle period or when forced by the timeout on a busy page.
+        const until = performance.now() + (deadline.didTimeout ? SLICE_BUDGET_MS : Math.min(SLICE_BUDGET_MS, deadline.timeRemaining() - 2));
         try {
           more = overlay.linkPageTimestamps(() => performance.now() < until);
         } finally {
