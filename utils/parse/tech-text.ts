@@ -123,8 +123,10 @@ function resolvePending(candidates: Candidate[], tokens: readonly Token[]): void
 
 /**
  * The technologies named in prose as being used, each once, in order of first mention. A technology
- * only named in a negated, hedged or comparing clause ("Docker isn't used", "might move to Render",
- * "AWS over Google Cloud") is left out: it is talked about, not part of the stack.
+ * only named in a negated, hedged, questioning or comparing clause ("Docker isn't used", "might move to Render",
+ * "Should you go Serverless?", "AWS over Google Cloud"), as a migration's source ("switching from Apache to nginx")
+ * or for something else ("S3 compatible storage", "DigitalOcean guides") is left out: it is talked about, not part
+ * of the stack (see ./tech-claims.ts).
  * Linear in the text: one tokenising pass and one scan against an index built at module load.
  *
  * @example findTechInText('It runs on Postgres and is written in Go.').map((m) => m.tech.slug) // ['postgres', 'golang']
