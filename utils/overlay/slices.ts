@@ -26,14 +26,13 @@ export interface SliceReport<T> {
 }
 
 /**
- * Yield to the page: `scheduler.yield()` where the browser has it (the job keeps its place in line),
- * else a message-channel task (not clamped like nested `setTimeout`), else `setTimeout(0)`.
+ * Yield to the page: a message-channel task, queued behind whatever the page has waiting (its timers,
+ * network callbacks, observers), so a long job shares the thread fairly; not clamped like nested
+ * `setTimeout`. (`scheduler.yield()` would jump that queue and starve the page's timers until the job ends.)
  * @example
  * await yieldToPage();
  */
 export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
   if (typeof MessageChannel === 'function') {
     return new Promise((resolve) => {
       const channel = new MessageChannel();

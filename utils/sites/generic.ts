@@ -34,11 +34,13 @@ function blockCounts(blocks: Element[], top: Element): Map<Element, number> {
 /** Grows a block to the show notes around it (an intro paragraph beside a topics list), never past a heading. */
 function widenNotes(block: Element, top: Element, counts: Map<Element, number>): Element {
   let notes = block;
-  const blockLength = (block.textContent ?? '').length;
+  // Measured only when a parent passes the cheap checks: the text of a page-sized block is costly to read.
+  let blockLength = -1;
   for (let depth = 0; depth < 4; depth += 1) {
     const parent = notes.parentElement;
     if (!parent || parent === top || (counts.get(parent) ?? 0) > 1) break;
     if (parent.querySelector(HEADING)) break;
+    if (blockLength < 0) blockLength = (block.textContent ?? '').length;
     if ((parent.textContent ?? '').length > blockLength * 3 + 3_000) break;
     notes = parent;
   }

@@ -3,7 +3,7 @@ import type { Chapter, Episode, TechMention } from '../model';
 import type { DetectedEpisode, FoundEpisode, SiteAdapter } from './types';
 import { parseChapters } from '../parse/chapters';
 import { extractTech, techInputFromNode, techInputFromText, type TechInput } from '../parse/tech';
-import { nodeToText } from '../parse/text';
+import { nodeToText, textLongerThan } from '../parse/text';
 import { adapterFor } from './index';
 import { MAX_EPISODES_PER_PAGE } from './profile';
 import { audioUrl, httpUrl } from './values';
@@ -40,8 +40,7 @@ type NotesInput = { node: Element } | { text: string } | null;
 function notesInput(found: FoundEpisode, maxChars: number): NotesInput {
   if (found.notes) {
     const node = notesWithout(found.notes, found.notesIgnore);
-    const length = node.textContent?.length ?? 0;
-    if (length <= maxChars) return { node };
+    if (!textLongerThan(node, maxChars)) return { node };
     // Walk only as far as the cap: a 5 MB page's body must not be rendered whole to keep its first 200 KB.
     return { text: nodeToText(node, { maxChars }) };
   }

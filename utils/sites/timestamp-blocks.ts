@@ -8,6 +8,12 @@ const TIMESTAMP = /(?<![\d:.])(?:\d{1,2}:)?\d{1,2}:\d{2}(?![\d:])/g;
 /** Player readouts such as `0:00 / 23:59` are not show notes. */
 const READOUT = /(?:\d{1,2}:)?\d{1,2}:\d{2}\s*\/\s*(?:\d{1,2}:)?\d{1,2}:\d{2}/g;
 
+/**
+ * Text read by default before the walk stops counting: bounds the cost on a huge page, yet leaves room
+ * for a megabyte of hostile text (a giant title) before the real notes.
+ */
+export const MAX_TEXT_CHARS = 3_000_000;
+
 export interface BlockLimits {
   /** Stop reading text after this many characters (huge pages). */
   maxTextChars?: number;
@@ -49,7 +55,7 @@ function isSkipped(element: Element): boolean {
  * @example timestampBlocks(document.body).length // ≈ 50 on a directory's show page
  */
 export function timestampBlocks(root: Element, minimum = 2, limits: BlockLimits = {}): Element[] {
-  const maxText = limits.maxTextChars ?? 3_000_000;
+  const maxText = limits.maxTextChars ?? MAX_TEXT_CHARS;
   const maxElements = limits.maxElements ?? 200_000;
   const maxBlocks = limits.maxBlocks ?? 500;
   const counts = new Map<Element, number>();

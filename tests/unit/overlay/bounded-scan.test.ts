@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { detectEpisode, findPageEpisodes, scanPage } from '@/utils/sites/scan';
-import { nodeToText, renderNodeText } from '@/utils/parse/text';
+import { nodeToText, renderNodeText, textLongerThan } from '@/utils/parse/text';
 
 const LISTING_URL = 'https://podcasts.example/show/stack-talk';
 
@@ -63,6 +63,16 @@ describe('capped text reads', () => {
       expect(capped.marks.every((mark) => mark.end <= capped.text.length)).toBe(true);
     }
     expect(renderNodeText(root, (element) => element.getAttribute('href'), { maxChars: 8 }).marks).toEqual([{ start: 7, end: 8, value: '#t=105' }]);
+  });
+
+  it('tell whether text is longer than a bound the way textContent would, script text included', () => {
+    const { document } = parseHTML('<!DOCTYPE html><html><body><div id="d"><p>abc</p><script>12345</script><p>de</p></div></body></html>');
+    const div = document.getElementById('d')!;
+    const length = div.textContent!.length;
+    expect(length).toBe(10);
+    expect(textLongerThan(div, length - 1)).toBe(true);
+    expect(textLongerThan(div, length)).toBe(false);
+    expect(textLongerThan(div, 0)).toBe(true);
   });
 
   it('read one huge text node piecewise with the same result', () => {
