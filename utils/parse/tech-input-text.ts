@@ -5,7 +5,8 @@ import type { TechInput } from './tech';
 const TECH_STACK_HEADING = /^[^\p{L}\p{N}]*(?:(?:the|our|my)\s+)?tech(?:nology)?\s*stack\b\s*:?\s*(.*)$/iu;
 const ARROW = /(?:→|->)\s*$/u;
 const BULLET = /^\s*[-*•·]\s*/u;
-const URL = /\bhttps?:\/\/[^\s<>()"'\]]+/giu;
+/** A URL starting exactly at `lastIndex` (sticky): tried only where a `://` sits 4 or 5 characters ahead. */
+const URL_AT = /\bhttps?:\/\/[^\s<>()"'\]]+/iuy;
 const HASHTAG = /(?<![\p{L}\p{N}_&#/])#(\p{L}[\p{L}\p{N}_.+-]*)/gu;
 const TRAILING_PUNCTUATION = /[.,;:!?)]+$/u;
 
@@ -19,8 +20,47 @@ function arrowItem(line: string): string | undefined {
   return name === '' ? undefined : name;
 }
 
-function urlsIn(line: string): string[] {
-  return [...line.matchAll(URL)].map((match) => match[0].replace(TRAILING_PUNCTUATION, ''));
+/**
+ * Where the URLs in a line start and end, as a global search for URL_AT's pattern would find them (leftmost first,
+ * each search resuming after the previous match). Every match has its `://` 4 (`http`) or 5 (`https`) characters
+ * after its start, so only those starts are tried: a global regex starting with `\b` would try every position.
+ */
+function urlSpans(line: string): number[] {
+  const spans: number[] = [];
+  let from = 0;
+  let colon = line.indexOf('://', from + 4);
+  while (colon >= 0) {
+    let matched = false;
+    for (let start = colon - 5; start <= colon - 4; start++) {
+      if (start < from) continue;
+      URL_AT.lastIndex = start;
+      if (URL_AT.test(line)) {
+        spans.push(start, URL_AT.lastIndex);
+        from = URL_AT.lastIndex;
+        matched = true;
+        break;
+      }
+    }
+    colon = line.indexOf('://', matched ? from + 4 : colon + 1);
+  }
+  return spans;
+}
+
+function urlsIn(line: string, spans: readonly number[]): string[] {
+  const urls: string[] = [];
+  for (let k = 0; k < spans.length; k += 2) urls.push(line.slice(spans[k], spans[k + 1]).replace(TRAILING_PUNCTUATION, ''));
+  return urls;
+}
+
+/** The line with each URL replaced by one space. */
+function withoutSpans(line: string, spans: readonly number[]): string {
+  let out = '';
+  let last = 0;
+  for (let k = 0; k < spans.length; k += 2) {
+    out += `${line.slice(last, spans[k])} `;
+    last = spans[k + 1]!;
+  }
+  return out + line.slice(last);
 }
 
 /** A line inside a stack section is an item when it is a `name →` item, a URL, or names one technology outright. */
@@ -72,11 +112,15 @@ export function techInputFromText(text: string): TechInput {
       listed.push(arrow);
       continue;
     }
-    links.push(...urlsIn(line));
-    const withoutUrls = line.replace(URL, ' ');
-    for (const match of withoutUrls.matchAll(HASHTAG)) {
-      const tag = match[1]!.replace(TRAILING_PUNCTUATION, '');
-      if (resolveTechReference(tag) !== undefined) tags.push(tag);
+    const spans = urlSpans(line);
+    if (spans.length > 0) links.push(...urlsIn(line, spans));
+    const withoutUrls = spans.length > 0 ? withoutSpans(line, spans) : line;
+    // Every hashtag has a "#": a plain search spares most lines the regex scan (its lookbehind cannot skip ahead).
+    if (withoutUrls.includes('#')) {
+      for (const match of withoutUrls.matchAll(HASHTAG)) {
+        const tag = match[1]!.replace(TRAILING_PUNCTUATION, '');
+        if (resolveTechReference(tag) !== undefined) tags.push(tag);
+      }
     }
     prose.push(withoutUrls);
   }

@@ -50,11 +50,17 @@ const enum Char {
 /** Per UTF-16 code unit beyond ASCII: 0 unknown, 1 letter/digit, 2 not. Filled lazily, so each unit is classified once. */
 const WIDE_CLASS = new Uint8Array(65_536);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** ASCII word characters (digits, letters, `_`): 1, else 0. */
+const ASCII_WORD = (() => {
+  const table = new Uint8Array(128);
+  for (let code = 0; code < 128; code++) {
+    table[code] = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === Char.Underscore ? 1 : 0;
+  }
+  return table;
+})();
 
 function isWordChar(code: number): boolean {
-  if (code < 128) {
-    return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === Char.Underscore;
-  }
+  if (code < 128) return ASCII_WORD[code] === 1;
   // Letters beyond ASCII (é, ü …) belong to words; punctuation, symbols and emoji halves (– — → ’ …) do not.
   let cls = WIDE_CLASS[code]!;
   if (cls === 0) {
@@ -124,12 +130,21 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const start = i;
+    // Whether the token is all ASCII and has an upper-case letter: most tokens are plain lower-case ASCII words,
+    // which need no toLowerCase (slow on text with any non-Latin-1 character, as show notes with "–" are).
+    let bits = code;
+    let upper = code >= 65 && code <= 90;
     i++;
     while (i < length) {
       const c = text.charCodeAt(i);
       if (isWordChar(c)) {
+        bits |= c;
+        upper ||= c >= 65 && c <= 90;
         i++;
       } else if ((c === Char.Dot || isApostrophe(c)) && i + 1 < length && isWordChar(text.charCodeAt(i + 1))) {
+        const next = text.charCodeAt(i + 1);
+        bits |= c | next;
+        upper ||= next >= 65 && next <= 90;
         i += 2; // node.js, asp.net, let's
       } else if (c === Char.Hash && !isWordChar(text.charCodeAt(i + 1))) {
         i++; // C#, F#
@@ -143,13 +158,26 @@ export function tokenize(text: string): Token[] {
     // A trailing apostrophe (`AWS'`) is a possessive, not part of the name.
     if (end < length && isApostrophe(text.charCodeAt(end))) i++;
     const raw = text.slice(start, end);
-    let norm = raw.toLowerCase();
-    if (norm.includes('\u2019')) norm = norm.replace(/\u2019/g, "'");
-    if (norm.endsWith("'s") && norm.length > 2) {
-      norm = norm.slice(0, -2);
-      end -= 2;
+    let norm: string;
+    let cased: boolean;
+    if (bits < 128) {
+      // ASCII: lower-casing keeps the length, and the only apostrophe is the straight one.
+      norm = upper ? raw.toLowerCase() : raw;
+      cased = upper;
+      if (end - start > 2 && text.charCodeAt(end - 2) === Char.Apostrophe && (text.charCodeAt(end - 1) | 32) === 115 /* s or S */) {
+        norm = norm.slice(0, -2);
+        end -= 2;
+      }
+    } else {
+      norm = raw.toLowerCase();
+      cased = raw !== norm;
+      if (norm.includes('\u2019')) norm = norm.replace(/\u2019/g, "'");
+      if (norm.endsWith("'s") && norm.length > 2) {
+        norm = norm.slice(0, -2);
+        end -= 2;
+      }
     }
-    tokens.push({ norm, cased: raw !== raw.toLowerCase(), gap, start, end });
+    tokens.push({ norm, cased, gap, start, end });
     gap = 'space';
   }
   return tokens;

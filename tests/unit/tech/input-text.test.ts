@@ -82,4 +82,13 @@ describe('techInputFromText', () => {
       'c-sharp:text',
     ]);
   });
+
+  it('finds URLs only where a word ends, leftmost first, and cuts each out of the prose as one space', () => {
+    const input = techInputFromText(
+      'See HTTPS://Docker.com/x, then https://a.io/http://b.io and (http://c.io) or mehttp://d.io http:// e\nhttp://x.y"z',
+    );
+    // A URL inside another is part of it; one glued to a word is not a URL; a bare scheme is not one either.
+    expect(input.links).toEqual(['HTTPS://Docker.com/x', 'https://a.io/http://b.io', 'http://c.io', 'http://x.y']);
+    expect(input.text).toBe('See   then   and ( ) or mehttp://d.io http:// e\n "z');
+  });
 });
