@@ -132,6 +132,12 @@ export class OverlayController {
     const wanted = new Map<string, { item: DetectedEpisode; index: number }>();
     const done = new Uint8Array(found.length);
     let cursor = 0;
+    const unattached: MountedPanel[] = [];
+    let lastAttach = now();
+    const attachAll = () => {
+      for (const panel of unattached.splice(0)) panel.attach();
+      lastAttach = now();
+    };
     try {
       for (let processed = 0; processed < found.length; processed += 1) {
         let index = watch.nextNear(done);
@@ -148,14 +154,26 @@ export class OverlayController {
           let key = item.episode.id;
           for (let n = 2; wanted.has(key); n++) key = `${item.episode.id}#${n}`;
           wanted.set(key, { item, index });
-          if (this.place(key, item, options)) mounted += 1;
+          const panel = this.place(key, item, options);
+          if (panel) {
+            unattached.push(panel);
+            mounted += 1;
+          }
           drawMilliseconds += now() - drawStart;
         }
-        if (Number.isNaN(visibleAt) && watch.reported && watch.nextNear(done) < 0) visibleAt = now();
+        // New panels reach the page in batches: the visible ones as soon as they are all built, the rest
+        // every so often and at the end, so the page lays out a few times, not once per slice.
+        if (Number.isNaN(visibleAt) && watch.reported && watch.nextNear(done) < 0) {
+          attachAll();
+          visibleAt = now();
+        } else if (now() - lastAttach > ATTACH_INTERVAL_MS) {
+          attachAll();
+        }
         yield;
       }
     } finally {
       watch.stop();
+      attachAll();
     }
     if (Number.isNaN(visibleAt)) visibleAt = now();
 
@@ -187,12 +205,12 @@ export class OverlayController {
     };
   }
 
-  /** Give one episode its panel: keep, update or (re)mount it. True when a panel was mounted. */
-  private place(key: string, item: DetectedEpisode, options: OverlayOptions): boolean {
+  /** Give one episode its panel: keep, update or (re)mount it. Returns a new panel, still to be attached. */
+  private place(key: string, item: DetectedEpisode, options: OverlayOptions): MountedPanel | null {
     const anchor = anchorOf(item);
     const signature = signatureOf(item, options);
     const entry = this.entries.get(key);
-    let mounted = false;
+    let mounted: MountedPanel | null = null;
     if (entry && entry.anchor === anchor && isBeside(entry.panel.host, anchor, options.position)) {
       if (entry.signature !== signature || entry.detected.media !== item.media) {
         entry.panel.update(this.propsFor(item, options));
@@ -201,9 +219,9 @@ export class OverlayController {
       entry.detected = item;
     } else {
       entry?.panel.unmount();
-      const panel = mountPanel(anchor, options.position, this.propsFor(item, options));
+      const panel = mountPanel(anchor, options.position, this.propsFor(item, options), { attach: false });
       this.entries.set(key, { panel, anchor, detected: item, signature });
-      mounted = true;
+      mounted = panel;
     }
     if (options.linkPageTimestamps && item.notes && item.episode.chapters.length >= 2 && !this.linked.has(item.notes)) {
       this.pendingLinks.push({ notes: item.notes, durationSeconds: item.episode.durationSeconds });
@@ -311,6 +329,9 @@ export class OverlayController {
     this.deps.report(episodes);
   }
 }
+
+/** Longest a built panel waits off the page while a scan goes on, in milliseconds. */
+const ATTACH_INTERVAL_MS = 250;
 
 /** How far beyond the viewport an episode still counts as near it. */
 const NEAR_MARGIN = '50% 0px';

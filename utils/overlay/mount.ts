@@ -56,6 +56,8 @@ export interface PanelProps {
 
 export interface MountedPanel {
   host: HTMLElement;
+  /** Put a panel built with `{ attach: false }` on the page (no-op once attached or unmounted). */
+  attach(): void;
   /** Re-render with new data (same host, same state). */
   update(props: PanelProps): void;
   /** Play from a time, as if the listener clicked it in the panel; or go to the next/previous chapter. */
@@ -67,11 +69,13 @@ export interface MountedPanel {
 
 /**
  * Insert a host element after (or before) `anchor`, attach an open shadow root and render the panel in it.
+ * With `{ attach: false }` the panel is built but kept off the page until `attach()` (a scan attaches its
+ * panels in a few batches, so the page lays out a few times rather than once per slice).
  * @example
  * const panel = mountPanel(episodeRoot, 'after', { episode, target, options });
  * panel.command({ type: 'seek', seconds: 105 });
  */
-export function mountPanel(anchor: Element, position: 'after' | 'before', props: PanelProps): MountedPanel {
+export function mountPanel(anchor: Element, position: 'after' | 'before', props: PanelProps, mounting: { attach?: boolean } = {}): MountedPanel {
   const doc = anchor.ownerDocument;
   const host = doc.createElement(HOST_TAG);
   host.setAttribute(HOST_ATTRIBUTE, '');
@@ -93,11 +97,17 @@ export function mountPanel(anchor: Element, position: 'after' | 'before', props:
   };
   // Built off the page, then attached: the page restyles and lays out once per panel, not once per node.
   draw(props);
-  if (anchor === doc.body || anchor === doc.documentElement) doc.body.prepend(host);
-  else if (position === 'before') anchor.before(host);
-  else anchor.after(host);
+  let removed = false;
+  const attach = () => {
+    if (removed || host.isConnected) return;
+    if (anchor === doc.body || anchor === doc.documentElement) doc.body.prepend(host);
+    else if (position === 'before') anchor.before(host);
+    else anchor.after(host);
+  };
+  if (mounting.attach ?? true) attach();
   return {
     host,
+    attach,
     update: draw,
     command(command) {
       for (const listener of listeners) listener(command);
@@ -108,6 +118,7 @@ export function mountPanel(anchor: Element, position: 'after' | 'before', props:
       return button !== null;
     },
     unmount() {
+      removed = true;
       render(null, container);
       host.remove();
     },
