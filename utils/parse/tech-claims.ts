@@ -30,6 +30,7 @@ import {
   WH_WORDS,
   YES_NO_QUESTION_STARTS,
 } from './tech-cues';
+import { CLAUSE_WORD, CUE_FIRST_WORDS, CUE_START, wordClasses } from './tech-words';
 
 /** One accepted mention: its tokens, which technology, and words after it that make it name something else. */
 export interface ClaimSpan {
@@ -65,12 +66,12 @@ function isPossessive(text: string, token: Token): boolean {
  * Clause number of every token: clauses end at punctuation, line breaks, list separators and clause words.
  * (A spaced slash often separates two statements in show notes: "Docker isn't used in dev / Postmark sends email".)
  */
-function clauseIds(tokens: readonly Token[]): Int32Array {
+function clauseIds(tokens: readonly Token[], classes: Uint8Array): Int32Array {
   const ids = new Int32Array(tokens.length);
   let id = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (i > 0 && (token.gap !== 'space' || CLAUSE_WORDS.has(token.norm))) id++;
+    if (i > 0 && (token.gap !== 'space' || (classes[i]! & CLAUSE_WORD) !== 0)) id++;
     ids[i] = id;
   }
   return ids;
@@ -98,15 +99,6 @@ interface Sentence {
   end: number;
   career: boolean;
 }
-
-/** First words of every token-level cue, so a token that starts none costs one map lookup. */
-const CUE_FIRST_WORDS: ReadonlySet<string> = new Set([
-  ...NEGATION_WORDS,
-  ...HEDGE_WORDS,
-  ...HEDGE_PHRASES.map((phrase) => phrase[0]!),
-  ...CAREER_PHRASES.map((phrase) => phrase[0]!),
-  'used',
-]);
 
 /** "what nginx used to do": "used to" + a past-habit verb, not after "is"/"get" (the passive "is used to send"). */
 function isPastHabit(tokens: readonly Token[], i: number): boolean {
@@ -139,7 +131,7 @@ function isCueAt(tokens: readonly Token[], i: number): boolean {
 }
 
 /** Clauses and sentences with their cues, in one pass over the tokens (plus one over each sentence's ends). */
-function clausesOf(tokens: readonly Token[], ids: Int32Array, sentenceIdOf: Int32Array, text: string): Clause[] {
+function clausesOf(tokens: readonly Token[], classes: Uint8Array, ids: Int32Array, sentenceIdOf: Int32Array, text: string): Clause[] {
   const clauses: Clause[] = [];
   const sentences: Sentence[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -151,7 +143,7 @@ function clausesOf(tokens: readonly Token[], ids: Int32Array, sentenceIdOf: Int3
     const sentence = sentences[sentenceId];
     clause.end = i + 1;
     sentence.end = i + 1;
-    if (!CUE_FIRST_WORDS.has(tokens[i]!.norm) && !tokens[i]!.norm.endsWith("n't")) continue;
+    if ((classes[i]! & CUE_START) === 0) continue;
     if (!sentence.career && isCareerAt(tokens, i)) sentence.career = true;
     if (clause.cue < 0 && isCueAt(tokens, i)) clause.cue = i;
   }
@@ -348,13 +340,15 @@ function sentenceIds(tokens: readonly Token[]): Int32Array {
  * Ansible, Chef or Puppet", "Flask over Pyramid and Django"); and a technology compared away is not claimed
  * again later in the same sentence ("Swarm was chosen over Kubernetes because Kubernetes was overkill").
  *
+ * `classes` are the tokens' {@link wordClasses}, when the caller has them already.
+ *
  * @example claimedMentions(spans, tokenize(text), text) // for "Docker isn't used, but Kubernetes is": [false, true]
  */
-export function claimedMentions(mentions: readonly ClaimSpan[], tokens: readonly Token[], text: string): boolean[] {
+export function claimedMentions(mentions: readonly ClaimSpan[], tokens: readonly Token[], text: string, classes = wordClasses(tokens)): boolean[] {
   if (mentions.length === 0) return [];
-  const ids = clauseIds(tokens);
+  const ids = clauseIds(tokens, classes);
   const sentences = sentenceIds(tokens);
-  const clauses = clausesOf(tokens, ids, sentences, text);
+  const clauses = clausesOf(tokens, classes, ids, sentences, text);
   const doubtful = doubtfulClauses(clauses, mentions, tokens, text);
   const unclaimed = mentions.map((mention) => unclaimedBy(tokens, ids, mention, text));
   const claimed = mentions.map((mention, i) => !doubtful[ids[mention.start]!] && unclaimed[i] === false);

@@ -4,6 +4,7 @@ import type { Technology } from '@/utils/tech/catalog';
 import { ALIAS_INDEX } from '@/utils/tech/lookup';
 import { tokenize, type Token } from '@/utils/tech/tokenize';
 import { claimedMentions } from './tech-claims';
+import { NAME_START, wordClasses } from './tech-words';
 
 /** Words within this many tokens of an ambiguous name can vouch for it. */
 const CONTEXT_WINDOW = 5;
@@ -133,10 +134,11 @@ function resolvePending(candidates: Candidate[], tokens: readonly Token[]): void
  */
 export function findTechInText(text: string): TextMention[] {
   const tokens = tokenize(text);
+  const classes = wordClasses(tokens);
   const candidates: Candidate[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const candidate = matchAt(tokens, i);
+    const candidate = (classes[i]! & NAME_START) === 0 ? undefined : matchAt(tokens, i);
     if (candidate === undefined) {
       i++;
       continue;
@@ -150,6 +152,7 @@ export function findTechInText(text: string): TextMention[] {
     accepted.map(({ start, end, tech }) => ({ start, end, slug: tech.slug, notClaimedBefore: tech.notClaimedBefore })),
     tokens,
     text,
+    classes,
   );
   const found = new Map<string, TextMention>();
   for (const [i, candidate] of accepted.entries()) {
