@@ -1,15 +1,15 @@
 // The open episode: chapters that open the episode at that time, the listener's status, rating, notes and
 // tags, its chapter files, and removal.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { safeHttpUrl } from '@/utils/export/escape';
 import { openAtUrl } from '@/utils/library/open-at';
-import { LISTEN_STATUSES, type ListenerFields, type StoredEpisode } from '@/utils/library/record';
+import { LISTEN_STATUSES, type ListenerFields, type SavedEpisode } from '@/utils/library/record';
 import { CHAPTER_FORMATS, chapterFile, type ChapterFormat } from '@/utils/library/export/chapters';
 import { STATUS_LABELS, formatClock, formatDuration } from './format';
 import { downloadFile } from './download';
 
 export interface EpisodeDetailsProps {
-  episode: StoredEpisode;
+  episode: SavedEpisode;
   onUpdate: (id: string, patch: Partial<ListenerFields>) => void;
   onRemove: (ids: string[]) => void;
   onClose: () => void;
@@ -26,9 +26,15 @@ function parseTags(text: string): string[] {
 export function EpisodeDetails({ episode, onUpdate, onRemove, onClose }: EpisodeDetailsProps) {
   const [notes, setNotes] = useState(episode.notes);
   const [tags, setTags] = useState(episode.tags.join(', '));
-  // Another tab may edit the same episode: follow it unless the listener is typing here.
-  useEffect(() => setNotes(episode.notes), [episode.id, episode.notes]);
-  useEffect(() => setTags(episode.tags.join(', ')), [episode.id, episode.tags.join(',')]);
+  // Another tab may edit the same episode: follow the stored values when they change (adjusted during
+  // render, not in an effect, so a mount effect can never overwrite what the listener started typing).
+  const stored = `${episode.id}\n${episode.notes}\n${episode.tags.join(',')}`;
+  const [followed, setFollowed] = useState(stored);
+  if (followed !== stored) {
+    setFollowed(stored);
+    setNotes(episode.notes);
+    setTags(episode.tags.join(', '));
+  }
   const page = safeHttpUrl(episode.url);
   const saveNotes = () => notes !== episode.notes && onUpdate(episode.id, { notes });
   const saveTags = () => {

@@ -1,13 +1,13 @@
 // The virtualised episode list with keyboard navigation (arrows, Home/End, Enter opens, Space selects, Delete removes).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ListenStatus, StoredEpisode } from '@/utils/library/record';
+import type { EpisodeSummary, ListenStatus } from '@/utils/library/record';
 import { EpisodeRow } from './EpisodeRow';
 import { useVirtualRows } from './useVirtualRows';
 
 export const ROW_HEIGHT = 76;
 
 export interface EpisodeListProps {
-  episodes: StoredEpisode[];
+  episodes: EpisodeSummary[];
   selection: ReadonlySet<string>;
   openId: string | null;
   /** The serialised view, exposed for tests and the benchmark to know which view is on screen. */

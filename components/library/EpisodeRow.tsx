@@ -1,11 +1,11 @@
 // One row of the library list: selection, title, podcast, date, duration, status and technology chips.
-import { LISTEN_STATUSES, type ListenStatus, type StoredEpisode } from '@/utils/library/record';
+import { LISTEN_STATUSES, type ListenStatus, type EpisodeSummary } from '@/utils/library/record';
 import { STATUS_LABELS, formatDuration } from './format';
 
 const CHIPS_SHOWN = 6;
 
 export interface EpisodeRowProps {
-  episode: StoredEpisode;
+  episode: EpisodeSummary;
   index: number;
   top: number;
   height: number;

@@ -7,10 +7,12 @@ import { STATUS_LABELS } from './format';
 
 const SORT_LABELS: Record<SortKey, string> = { saved: 'Saved date', date: 'Episode date', title: 'Title', duration: 'Duration' };
 const TECH_SHOWN = 40;
+const NO_FACETS: LibraryFacets = { tech: [], categories: [], statuses: [], podcasts: [], tags: [] };
 
 export interface FilterPanelProps {
   view: LibraryView;
-  facets: LibraryFacets;
+  /** Null while the library is still loading (counts need every episode). */
+  facets: LibraryFacets | null;
   onChange: (view: LibraryView, options?: { replace?: boolean }) => void;
 }
 
@@ -18,7 +20,8 @@ export interface FilterPanelProps {
  * @example
  * <FilterPanel view={view} facets={facets} onChange={setView} />
  */
-export function FilterPanel({ view, facets, onChange }: FilterPanelProps) {
+export function FilterPanel({ view, facets: counted, onChange }: FilterPanelProps) {
+  const facets = counted ?? NO_FACETS;
   const set = (patch: Partial<LibraryView>, replace = false) => onChange({ ...view, ...patch }, { replace });
   const toggleTech = (slug: string) =>
     set({ tech: view.tech.includes(slug) ? view.tech.filter((s) => s !== slug) : [...view.tech, slug] });
@@ -69,7 +72,7 @@ export function FilterPanel({ view, facets, onChange }: FilterPanelProps) {
               </label>
             </li>
           ))}
-          {shown.length === 0 && <li class="hint">No technologies in these episodes.</li>}
+          {shown.length === 0 && <li class="hint">{counted ? 'No technologies in these episodes.' : 'Counting technologies…'}</li>}
         </ul>
       </fieldset>
 

@@ -1,22 +1,23 @@
 // The library page: filters in the URL, a virtualised list, details, bulk actions, export and import.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LibraryService } from '@/utils/library/service';
-import type { ListenerFields, ListenStatus, SavedEpisode, StoredEpisode } from '@/utils/library/record';
-import { applyView } from '@/utils/library/query/filter';
+import type { EpisodeSummary, ListenerFields, ListenStatus, SavedEpisode } from '@/utils/library/record';
+import { matcher, selectsAll, sortEpisodes } from '@/utils/library/query/filter';
 import { computeFacets } from '@/utils/library/query/facets';
 import { DEFAULT_VIEW, serializeView } from '@/utils/library/query/view';
-import { exportLibrary, type LibraryExportKind } from '@/utils/library/export';
+import type { LibraryExportKind } from '@/utils/library/export';
+import { streamLibraryExport } from '@/utils/library/export/stream';
 import { importBackup } from '@/utils/library/import';
-import { useLiveLibrary } from './useLibrary';
+import { useLiveEpisode, useLiveLibrary } from './useLibrary';
 import { useHashView } from './useView';
 import { FilterPanel } from './FilterPanel';
 import { Toolbar } from './Toolbar';
 import { EpisodeList } from './EpisodeList';
 import { EpisodeDetails } from './EpisodeDetails';
-import { downloadFile, measured } from './download';
+import { downloadBlob, measured } from './download';
 
 type Notice = { kind: 'info' | 'error'; text: string; undo?: SavedEpisode[] };
-const NO_EPISODES: StoredEpisode[] = [];
+const NO_EPISODES: EpisodeSummary[] = [];
 
 export interface LibraryAppProps {
   service: LibraryService;
@@ -37,10 +38,19 @@ export function LibraryApp({ service, now = () => new Date() }: LibraryAppProps)
   const firstRender = useRef(false);
 
   const episodes = library.state === 'ready' ? library.episodes : NO_EPISODES;
-  const shown = useMemo(() => applyView(episodes, view), [episodes, view]);
-  const facets = useMemo(() => computeFacets(episodes, view, shown), [episodes, view, shown]);
+  const complete = library.state === 'ready' && library.complete;
+  const total = library.state === 'ready' ? library.total : 0;
+  // Sorted once per sort key; a filter keeps that order, so changing filters never re-sorts.
+  const sorted = useMemo(() => sortEpisodes(episodes, view.sort, view.order), [episodes, view.sort, view.order]);
+  const everything = selectsAll(view);
+  // Until every summary is loaded, only the default view (newest saved first) can be shown: its first screen.
+  const shown = useMemo(
+    () => (everything ? (complete || (view.sort === 'saved' && view.order === 'desc') ? sorted : null) : complete ? sorted.filter(matcher(view)) : null),
+    [sorted, view, everything, complete],
+  );
+  const facets = useMemo(() => (complete && shown ? computeFacets(episodes, view, shown) : null), [episodes, view, shown, complete]);
   const viewKey = serializeView(view);
-  const openEpisode = openId ? episodes.find((e) => e.id === openId) : undefined;
+  const openEpisode = useLiveEpisode(service, openId, (text) => setNotice({ kind: 'error', text }));
 
   useEffect(() => {
     // unlimitedStorage already keeps Chrome from evicting us; persist() asks the same of other browsers.
@@ -51,10 +61,13 @@ export function LibraryApp({ service, now = () => new Date() }: LibraryAppProps)
 
   // Timings the benchmark reads: first render with data, and each view change until it is on screen.
   useLayoutEffect(() => {
-    if (library.state !== 'ready' || firstRender.current) return;
+    if (library.state !== 'ready' || !shown || firstRender.current) return;
     firstRender.current = true;
     performance.measure('stackcast:first-render', { start: 0, end: performance.now() });
-  }, [library.state]);
+  }, [library.state, shown]);
+  useLayoutEffect(() => {
+    if (complete) performance.measure('stackcast:library-complete', { start: 0, end: performance.now() });
+  }, [complete]);
   useLayoutEffect(() => {
     if (performance.getEntriesByName('stackcast:view-start', 'mark').length === 0) return;
     performance.measure('stackcast:view', 'stackcast:view-start');
@@ -81,15 +94,16 @@ export function LibraryApp({ service, now = () => new Date() }: LibraryAppProps)
       await service.restore(records);
       setNotice({ kind: 'info', text: `Restored ${records.length} episode${records.length === 1 ? '' : 's'}.` });
     });
-  const exportFile = (kind: LibraryExportKind, scope: 'view' | 'selection') => {
-    const list =
-      scope === 'view'
-        ? shown
-        : applyView(episodes.filter((e) => selection.has(e.id)), { ...DEFAULT_VIEW, sort: view.sort, order: view.order });
+  const exportFile = async (kind: LibraryExportKind, scope: 'view' | 'selection') => {
+    const ids = (scope === 'view' ? (shown ?? []) : sorted.filter((e) => selection.has(e.id))).map((e) => e.id);
     try {
-      const file = measured(`export-${kind}`, () => exportLibrary(kind, list, { exportedAt: now(), technologies: view.tech }));
-      downloadFile(file);
-      setNotice({ kind: 'info', text: `Exported ${list.length} episode${list.length === 1 ? '' : 's'} to ${file.name}.` });
+      if (ids.length > 5_000) setNotice({ kind: 'info', text: `Exporting ${ids.length} episodes…` });
+      // Measured from the click to the finished file: reading the full records is part of the cost.
+      const file = await measured(`export-${kind}`, () =>
+        streamLibraryExport(kind, ids, (slice) => service.records(slice), { exportedAt: now(), technologies: view.tech }),
+      );
+      downloadBlob(file.name, file.blob);
+      setNotice({ kind: 'info', text: `Exported ${file.count} episode${file.count === 1 ? '' : 's'} to ${file.name}.` });
     } catch (error) {
       setNotice({ kind: 'error', text: `Export failed: ${error instanceof Error ? error.message : String(error)}` });
     }
@@ -117,14 +131,15 @@ export function LibraryApp({ service, now = () => new Date() }: LibraryAppProps)
       <FilterPanel view={view} facets={facets} onChange={setView} />
       <main>
         <Toolbar
-          shown={shown.length}
-          total={episodes.length}
+          shown={shown?.length ?? 0}
+          total={total}
+          complete={complete}
           selected={selection.size}
-          onSelectAll={() => setSelection(new Set(shown.map((e) => e.id)))}
+          onSelectAll={() => shown && setSelection(new Set(shown.map((e) => e.id)))}
           onClearSelection={() => setSelection(new Set())}
           onBulkStatus={(status: ListenStatus) => update([...selection], { status })}
           onBulkRemove={() => remove([...selection])}
-          onExport={exportFile}
+          onExport={(kind, scope) => void exportFile(kind, scope)}
           onImport={importFile}
         />
         {notice && (
@@ -140,14 +155,14 @@ export function LibraryApp({ service, now = () => new Date() }: LibraryAppProps)
             </button>
           </div>
         )}
-        {library.state === 'loading' && <p class="state">Loading your library…</p>}
+        {(library.state === 'loading' || (library.state === 'ready' && !shown)) && <p class="state">Loading your library…</p>}
         {library.state === 'error' && (
           <div class="state error" role="alert" data-stackcast-state="error">
             <p>{library.message}</p>
             <p>Reload this page. If it keeps failing, restart the browser; your saved episodes are not deleted.</p>
           </div>
         )}
-        {library.state === 'ready' && episodes.length === 0 && (
+        {library.state === 'ready' && total === 0 && (
           <div class="state empty" data-stackcast-state="empty">
             <h2>Your library is empty</h2>
             <p>
@@ -156,7 +171,7 @@ export function LibraryApp({ service, now = () => new Date() }: LibraryAppProps)
             </p>
           </div>
         )}
-        {library.state === 'ready' && episodes.length > 0 && shown.length === 0 && (
+        {library.state === 'ready' && total > 0 && shown?.length === 0 && (
           <div class="state empty" data-stackcast-state="no-match">
             <p>No saved episode matches these filters.</p>
             <button type="button" onClick={() => setView({ ...DEFAULT_VIEW, sort: view.sort, order: view.order })}>
@@ -164,7 +179,7 @@ export function LibraryApp({ service, now = () => new Date() }: LibraryAppProps)
             </button>
           </div>
         )}
-        {library.state === 'ready' && (
+        {library.state === 'ready' && shown && (
           <EpisodeList
             episodes={shown}
             selection={selection}
@@ -185,7 +200,7 @@ export function LibraryApp({ service, now = () => new Date() }: LibraryAppProps)
           />
         )}
       </main>
-      {openEpisode && (
+      {openId && openEpisode && openEpisode.id === openId && (
         <EpisodeDetails
           episode={openEpisode}
           onUpdate={(id, patch) => update([id], patch)}

@@ -7,6 +7,8 @@ import { STATUS_LABELS } from './format';
 export interface ToolbarProps {
   shown: number;
   total: number;
+  /** False while only the first screen is loaded: whole-view actions wait for the rest. */
+  complete: boolean;
   selected: number;
   onSelectAll: () => void;
   onClearSelection: () => void;
@@ -18,7 +20,7 @@ export interface ToolbarProps {
 
 /**
  * @example
- * <Toolbar shown={12} total={40} selected={0} ... />
+ * <Toolbar shown={12} total={40} complete selected={0} ... />
  */
 export function Toolbar(props: ToolbarProps) {
   const [kind, setKind] = useState<LibraryExportKind>('markdown-technology');
@@ -29,7 +31,7 @@ export function Toolbar(props: ToolbarProps) {
         {props.shown === props.total ? `${props.total} episodes` : `${props.shown} of ${props.total} episodes`}
         {props.selected > 0 && ` · ${props.selected} selected`}
       </span>
-      <button type="button" onClick={props.onSelectAll} disabled={props.shown === 0}>
+      <button type="button" onClick={props.onSelectAll} disabled={props.shown === 0 || !props.complete}>
         Select all
       </button>
       {props.selected > 0 && (
@@ -61,7 +63,7 @@ export function Toolbar(props: ToolbarProps) {
           ))}
         </select>
       </label>
-      <button type="button" data-stackcast-export="view" onClick={() => props.onExport(kind, 'view')} disabled={props.shown === 0}>
+      <button type="button" data-stackcast-export="view" onClick={() => props.onExport(kind, 'view')} disabled={props.shown === 0 || !props.complete}>
         Export view
       </button>
       <button type="button" data-stackcast-export="selection" onClick={() => props.onExport(kind, 'selection')} disabled={props.selected === 0}>

@@ -6,10 +6,18 @@ import type { ExportFile } from '@/utils/library/export/file';
  * downloadFile({ name: 'stackcast-library-2026-11-22.md', type: 'text/markdown', text })
  */
 export function downloadFile(file: ExportFile): void {
-  const url = URL.createObjectURL(new Blob([file.text], { type: `${file.type};charset=utf-8` }));
+  downloadBlob(file.name, new Blob([file.text], { type: `${file.type};charset=utf-8` }));
+}
+
+/**
+ * @example
+ * downloadBlob('stackcast-library-2026-11-22.json', blob)
+ */
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = file.name;
+  link.download = name;
   link.rel = 'noopener';
   document.body.append(link);
   link.click();

@@ -1,6 +1,6 @@
 // The saved-episode record: the scraped Episode plus the listener's own fields, and what is derived for indexes.
 import { z } from 'zod';
-import { EpisodeSchema, SecondsSchema, type Episode } from '../model';
+import { EpisodeSchema, SecondsSchema, type Episode, type TechMention } from '../model';
 
 export const LISTEN_STATUSES = ['to-listen', 'listening', 'listened'] as const;
 export const ListenStatusSchema = z.enum(LISTEN_STATUSES);
@@ -37,9 +37,31 @@ export const SavedEpisodeSchema = EpisodeSchema.extend({
 });
 export type SavedEpisode = z.infer<typeof SavedEpisodeSchema>;
 
-/** A saved episode as stored: plus fields derived for the indexes (recomputed, never imported). */
-export interface StoredEpisode extends SavedEpisode {
-  /** Multi-entry index: the technology slugs, unique. */
+/** A technology as the list and the facets need it (no source: that is only for the details panel). */
+export interface SummaryTech {
+  slug: string;
+  name: string;
+  category: TechMention['category'];
+}
+
+/**
+ * What the library list, its filters, facets and search need of one saved episode: a few hundred bytes
+ * instead of the full record (chapters, sources, audio URL). Kept in its own table, written in the same
+ * transaction as the full record, so the page can open by reading summaries only.
+ */
+export interface EpisodeSummary {
+  id: string;
+  title: string | null;
+  podcast: string | null;
+  date: string | null;
+  durationSeconds: number | null;
+  url: string | null;
+  status: ListenStatus;
+  tags: string[];
+  savedAt: string;
+  updatedAt: string;
+  tech: SummaryTech[];
+  /** The technology slugs, unique. */
   techSlugs: string[];
   /** Lower-case, accent-free text of title, podcast, chapter titles, notes and tags, for search. */
   searchText: string;
@@ -71,24 +93,45 @@ export function foldText(text: string): string {
 }
 
 /**
- * Compute the derived fields of a saved episode.
+ * The summary of a saved episode (what the list, filters and search read).
  * @example
- * toStored(saved).techSlugs // ['docker', 'postgres']
+ * toSummary(saved).techSlugs // ['docker', 'postgres']
  */
-export function toStored(episode: SavedEpisode): StoredEpisode {
-  const techSlugs = [...new Set(episode.tech.map((mention) => mention.slug))];
+export function toSummary(episode: SavedEpisode): EpisodeSummary {
+  const techSlugs: string[] = [];
+  const tech: SummaryTech[] = [];
+  for (const mention of episode.tech) {
+    if (techSlugs.includes(mention.slug)) continue;
+    techSlugs.push(mention.slug);
+    tech.push({ slug: mention.slug, name: mention.name, category: mention.category });
+  }
   const parts = [episode.title, episode.podcast, ...episode.chapters.map((c) => c.title), episode.notes, ...episode.tags];
   // Leading space lets a search match word prefixes with `includes(' ' + token)`.
   const searchText = ' ' + foldText(parts.filter(Boolean).join(' \n '));
-  return { ...episode, techSlugs, searchText };
+  return {
+    id: episode.id,
+    title: episode.title,
+    podcast: episode.podcast,
+    date: episode.date,
+    durationSeconds: episode.durationSeconds,
+    url: episode.url,
+    status: episode.status,
+    tags: [...episode.tags],
+    savedAt: episode.savedAt,
+    updatedAt: episode.updatedAt,
+    tech,
+    techSlugs,
+    searchText,
+  };
 }
 
 /**
- * Strip derived fields (for export), keeping the field order of the schema so exports are stable.
+ * The saved episode alone, in the field order of the schema so exports are stable (fields derived by
+ * earlier schema versions, such as version 2's `techSlugs`/`searchText`, are left out).
  * @example
- * toSaved(stored) // no techSlugs/searchText
+ * toSaved(record) // no techSlugs/searchText
  */
-export function toSaved(stored: StoredEpisode | SavedEpisode): SavedEpisode {
+export function toSaved(stored: SavedEpisode): SavedEpisode {
   return {
     id: stored.id,
     title: stored.title,

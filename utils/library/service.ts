@@ -7,11 +7,15 @@ import {
   DEFAULT_LISTENER_FIELDS,
   ListenerFieldsSchema,
   toSaved,
-  toStored,
+  toSummary,
+  type EpisodeSummary,
   type ListenerFields,
   type SavedEpisode,
-  type StoredEpisode,
 } from './record';
+
+/** Writes go to IndexedDB in slices this big, so the page can paint between them (same transaction). */
+const WRITE_SLICE = 1_000;
+
 
 export interface LibraryServiceOptions {
   /** Clock, injectable for tests. */
@@ -45,12 +49,21 @@ export class LibraryService {
   private async transact<T>(action: string, ids: string[] | null, work: () => Promise<T>): Promise<T> {
     let result: T;
     try {
-      result = await this.db.transaction('rw', this.db.episodes, work);
+      result = await this.db.transaction('rw', this.db.episodes, this.db.summaries, work);
     } catch (error) {
       throw describeStorageError(error, action);
     }
     await this.onChange(ids);
     return result;
+  }
+
+  /** Write full records and their summaries (inside a transaction), a slice at a time. */
+  private async putRecords(records: SavedEpisode[]): Promise<void> {
+    for (let start = 0; start < records.length; start += WRITE_SLICE) {
+      const slice = records.slice(start, start + WRITE_SLICE);
+      await this.db.episodes.bulkPut(slice);
+      await this.db.summaries.bulkPut(slice.map(toSummary));
+    }
   }
 
   /**
@@ -66,7 +79,7 @@ export class LibraryService {
       const saved: SavedEpisode = existing
         ? mergeScrape(existing, episode, now)
         : toSaved({ ...episode, ...DEFAULT_LISTENER_FIELDS, savedAt: now, updatedAt: now });
-      await this.db.episodes.put(toStored(saved));
+      await this.putRecords([saved]);
       return saved;
     });
   }
@@ -78,8 +91,9 @@ export class LibraryService {
    */
   async remove(ids: string[]): Promise<SavedEpisode[]> {
     return this.transact('remove the episode', ids, async () => {
-      const records = (await this.db.episodes.bulkGet(ids)).filter((r): r is StoredEpisode => r !== undefined);
+      const records = (await this.db.episodes.bulkGet(ids)).filter((r): r is SavedEpisode => r !== undefined);
       await this.db.episodes.bulkDelete(ids);
+      await this.db.summaries.bulkDelete(ids);
       return records.map(toSaved);
     });
   }
@@ -90,7 +104,7 @@ export class LibraryService {
       'restore the episodes',
       records.map((r) => r.id),
       async () => {
-        await this.db.episodes.bulkPut(records.map(toStored));
+        await this.putRecords(records.map(toSaved));
       },
     );
   }
@@ -118,16 +132,25 @@ export class LibraryService {
     const checked = ListenerFieldsSchema.partial().parse(patch);
     return this.transact('update the episode', ids, async () => {
       const updatedAt = this.now().toISOString();
-      const records = (await this.db.episodes.bulkGet(ids)).filter((r): r is StoredEpisode => r !== undefined);
-      await this.db.episodes.bulkPut(records.map((r) => toStored({ ...toSaved(r), ...checked, updatedAt })));
+      const records = (await this.db.episodes.bulkGet(ids)).filter((r): r is SavedEpisode => r !== undefined);
+      await this.putRecords(records.map((r) => toSaved({ ...toSaved(r), ...checked, updatedAt })));
       return records.length;
     });
   }
 
-  /** Every saved episode (derived fields included), unordered. */
-  async all(): Promise<StoredEpisode[]> {
+  /** Every saved episode, in id order. */
+  async all(): Promise<SavedEpisode[]> {
     try {
-      return await this.db.episodes.toArray();
+      return (await this.db.episodes.toArray()).map(toSaved);
+    } catch (error) {
+      throw describeStorageError(error, 'read the library');
+    }
+  }
+
+  /** Every summary, in id order (what the library page lists, filters and searches). */
+  async summaries(): Promise<EpisodeSummary[]> {
+    try {
+      return await this.db.summaries.toArray();
     } catch (error) {
       throw describeStorageError(error, 'read the library');
     }
@@ -139,6 +162,24 @@ export class LibraryService {
   }
 
   /**
+   * Full records of these ids in this order (missing ids skipped), read `slice` at a time so a caller
+   * streaming an export holds one slice in memory.
+   * @example
+   * for await (const slice of library.records(ids)) write(slice);
+   */
+  async *records(ids: readonly string[], slice = 2_000): AsyncGenerator<SavedEpisode[]> {
+    for (let start = 0; start < ids.length; start += slice) {
+      let found: (SavedEpisode | undefined)[];
+      try {
+        found = await this.db.episodes.bulkGet(ids.slice(start, start + slice));
+      } catch (error) {
+        throw describeStorageError(error, 'read the library');
+      }
+      yield found.filter((r): r is SavedEpisode => r !== undefined).map(toSaved);
+    }
+  }
+
+  /**
    * Merge validated episodes (an import) by id, all in ONE transaction: either all land or none.
    * @example
    * const report = await library.merge(backup.episodes); report.added
@@ -146,21 +187,32 @@ export class LibraryService {
   async merge(incoming: SavedEpisode[]): Promise<MergeReport> {
     return this.transact('import the backup', null, async () => {
       const report: MergeReport = { added: 0, updated: 0, unchanged: 0 };
-      const existing = await this.db.episodes.bulkGet(incoming.map((e) => e.id));
+      // Keys only (cheap), then full records only for the ids already saved: importing into an empty
+      // or small library reads nothing else.
+      const savedKeys = new Set(await this.db.episodes.toCollection().primaryKeys());
+      const knownIds = [...new Set(incoming.map((e) => e.id).filter((id) => savedKeys.has(id)))];
+      const existing = new Map<string, SavedEpisode>();
+      for (const record of await this.db.episodes.bulkGet(knownIds)) if (record) existing.set(record.id, toSaved(record));
       const byId = new Map<string, SavedEpisode>();
-      incoming.forEach((episode, index) => {
-        const local = byId.get(episode.id) ?? (existing[index] && toSaved(existing[index]));
+      const changed = new Set<string>();
+      for (const episode of incoming) {
+        const local = byId.get(episode.id) ?? existing.get(episode.id);
         if (!local) {
           report.added++;
           byId.set(episode.id, toSaved(episode));
-          return;
+          changed.add(episode.id);
+          continue;
         }
         const merged = mergeImported(local, episode);
         if (JSON.stringify(merged) === JSON.stringify(local)) report.unchanged++;
-        else report.updated++;
+        else {
+          report.updated++;
+          changed.add(episode.id);
+        }
         byId.set(episode.id, merged);
-      });
-      await this.db.episodes.bulkPut([...byId.values()].map(toStored));
+      }
+      // Unchanged records are not rewritten: re-importing a backup costs reads only.
+      await this.putRecords([...changed].map((id) => byId.get(id)!));
       return report;
     });
   }

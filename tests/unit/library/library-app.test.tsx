@@ -84,7 +84,12 @@ describe('LibraryApp', () => {
     await service.merge([episode]);
     render(<LibraryApp service={service} />);
     fireEvent.click(await screen.findByText(episode.title!));
-    const details = document.querySelector('[data-stackcast-details]') as HTMLElement;
+    // The full record (chapters) is read when the panel opens.
+    const details = await waitFor(() => {
+      const panel = document.querySelector('[data-stackcast-details]');
+      expect(panel).not.toBeNull();
+      return panel as HTMLElement;
+    });
     const first = details.querySelector('[data-stackcast-open-at]') as HTMLAnchorElement;
     expect(first.href).toBe(`${episode.url}#0:00`);
     const notes = details.querySelector('[data-stackcast-notes]') as HTMLTextAreaElement;

@@ -2,20 +2,18 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { toStored, type SavedEpisode } from '@/utils/library/record';
+import { toSummary, type SavedEpisode } from '@/utils/library/record';
 import { DEFAULT_VIEW, parseView, serializeView, type LibraryView } from '@/utils/library/query/view';
-import { applyView } from '@/utils/library/query/filter';
+import { applyView, matcher, sortEpisodes } from '@/utils/library/query/filter';
 import { computeFacets } from '@/utils/library/query/facets';
-import { idsWithTechnologies } from '@/utils/library/query/indexed';
-import { LibraryDatabase } from '@/utils/library/db';
 import { makeSaved } from './generate';
 
 const tech = (slug: string, category: SavedEpisode['tech'][number]['category'] = 'other') => ({ slug, name: slug.toUpperCase(), category, source: 'list' as const });
 const base = makeSaved(1);
 const library = [
-  toStored({ ...base, id: 'a', title: 'Scaling Rails', podcast: 'P1', date: '2020-01-01', durationSeconds: 100, tech: [tech('rails', 'framework'), tech('postgres', 'database')], status: 'to-listen', tags: ['work'], notes: '', savedAt: '2026-01-03T00:00:00.000Z', chapters: [{ start: 0, title: 'Intro' }] }),
-  toStored({ ...base, id: 'b', title: 'Django in Production', podcast: 'P2', date: '2021-01-01', durationSeconds: 300, tech: [tech('django', 'framework'), tech('postgres', 'database'), tech('docker', 'container')], status: 'listened', tags: [], notes: 'Crème brûlée caching trick', savedAt: '2026-01-01T00:00:00.000Z', chapters: [{ start: 0, title: 'Kubernetes migration' }] }),
-  toStored({ ...base, id: 'c', title: 'aardvark ops', podcast: 'P1', date: null, durationSeconds: null, tech: [tech('docker', 'container')], status: 'listening', tags: ['work', 'later'], notes: '', savedAt: '2026-01-02T00:00:00.000Z', chapters: [] }),
+  toSummary({ ...base, id: 'a', title: 'Scaling Rails', podcast: 'P1', date: '2020-01-01', durationSeconds: 100, tech: [tech('rails', 'framework'), tech('postgres', 'database')], status: 'to-listen', tags: ['work'], notes: '', savedAt: '2026-01-03T00:00:00.000Z', chapters: [{ start: 0, title: 'Intro' }] }),
+  toSummary({ ...base, id: 'b', title: 'Django in Production', podcast: 'P2', date: '2021-01-01', durationSeconds: 300, tech: [tech('django', 'framework'), tech('postgres', 'database'), tech('docker', 'container')], status: 'listened', tags: [], notes: 'Crème brûlée caching trick', savedAt: '2026-01-01T00:00:00.000Z', chapters: [{ start: 0, title: 'Kubernetes migration' }] }),
+  toSummary({ ...base, id: 'c', title: 'aardvark ops', podcast: 'P1', date: null, durationSeconds: null, tech: [tech('docker', 'container')], status: 'listening', tags: ['work', 'later'], notes: '', savedAt: '2026-01-02T00:00:00.000Z', chapters: [] }),
 ];
 const ids = (view: Partial<LibraryView>) => applyView(library, { ...DEFAULT_VIEW, ...view }).map((e) => e.id);
 
@@ -83,12 +81,28 @@ describe('computeFacets', () => {
   });
 });
 
-describe('idsWithTechnologies (version-2 index)', () => {
-  it('agrees with the in-memory filter', async () => {
-    const db = new LibraryDatabase('library-query-indexed');
-    await db.episodes.bulkPut(library);
-    expect((await idsWithTechnologies(db, ['postgres', 'docker'], 'all')).sort()).toEqual(['b']);
-    expect((await idsWithTechnologies(db, ['rails', 'docker'], 'any')).sort()).toEqual(['a', 'b', 'c']);
-    db.close();
+describe('sorting once, filtering many times', () => {
+  it('filtering the sorted library gives the same list as filtering then sorting', () => {
+    const generated = Array.from({ length: 60 }, (_, i) => toSummary(makeSaved(i + 1)));
+    const everything = [...library, ...generated];
+    const slugs = [...new Set(everything.flatMap((e) => e.techSlugs))];
+    fc.assert(
+      fc.property(
+        fc.record({
+          tech: fc.subarray(slugs, { maxLength: 3 }),
+          techMode: fc.constantFrom('all' as const, 'any' as const),
+          status: fc.constantFrom(null, 'to-listen' as const, 'listened' as const),
+          q: fc.constantFrom('', 'scal', 'zero downt', 'kubernetes'),
+          sort: fc.constantFrom('saved' as const, 'date' as const, 'title' as const, 'duration' as const),
+          order: fc.constantFrom('asc' as const, 'desc' as const),
+        }),
+        (partial) => {
+          const view = { ...DEFAULT_VIEW, ...partial };
+          const sorted = sortEpisodes(everything, view.sort, view.order);
+          expect(sorted.filter(matcher(view)).map((e) => e.id)).toEqual(applyView(everything, view).map((e) => e.id));
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

@@ -88,7 +88,8 @@ describe('LibraryService remove, restore, update', () => {
     await expect(library.update(ids, { rating: 9 })).rejects.toThrow();
     // Notes edits feed the search text.
     await library.update([ids[2]!], { notes: 'Kubernetes migration' });
-    expect((await library.db.episodes.get(ids[2]!))?.searchText).toContain(' kubernetes migration');
+    expect((await library.db.summaries.get(ids[2]!))?.searchText).toContain(' kubernetes migration');
+    expect((await library.db.summaries.get(ids[0]!))?.status).toBe('listening');
   });
 });
 
@@ -105,5 +106,6 @@ describe('storage errors', () => {
     expect((error as LibraryStorageError).reason).toBe('QuotaExceededError');
     expect((error as Error).message).toMatch(/storage for Stackcast is full.*Nothing was changed/);
     expect(await db.episodes.count()).toBe(0);
+    expect(await db.summaries.count()).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 // JSON backup: a versioned envelope around the saved episodes, with the zod schema imports are checked against.
 import { z } from 'zod';
-import { InstantSchema, SavedEpisodeSchema, toSaved, type SavedEpisode, type StoredEpisode } from '../record';
+import { InstantSchema, SavedEpisodeSchema, toSaved, type SavedEpisode } from '../record';
 
 export const BACKUP_FORMAT = 'stackcast-library';
 export const BACKUP_VERSION = 1;
@@ -19,7 +19,7 @@ export type Backup = z.infer<typeof BackupSchema>;
  * @example
  * toBackupJson(episodes, new Date()) // '{\n  "format": "stackcast-library",\n  "version": 1, ...'
  */
-export function toBackupJson(episodes: readonly (StoredEpisode | SavedEpisode)[], exportedAt: Date): string {
+export function toBackupJson(episodes: readonly SavedEpisode[], exportedAt: Date): string {
   const backup: Backup = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,

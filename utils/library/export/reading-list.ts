@@ -39,59 +39,85 @@ function details(episode: SavedEpisode): string[] {
   return lines;
 }
 
+/** One episode's part of a reading list, computed once however many groups list it. */
+export interface ReadingListEntry {
+  id: string;
+  podcast: string | null;
+  tech: { slug: string; name: string; category: string }[];
+  /** The episode's line, with its newline. */
+  heading: string;
+  /** Tech, tags, notes and chapter lines (each with its newline), written under its first group. */
+  details: string;
+}
+
 /**
+ * @example
+ * readingListEntry(saved).heading // '- [Deploys](https://…) — Running in Production · 2024-05-01 · 58:00 · to listen\n'
+ */
+export function readingListEntry(episode: SavedEpisode): ReadingListEntry {
+  const lines = details(episode);
+  return {
+    id: episode.id,
+    podcast: episode.podcast,
+    tech: episode.tech.map((t) => ({ slug: t.slug, name: t.name, category: t.category })),
+    heading: heading(episode) + '\n',
+    details: lines.length ? lines.join('\n') + '\n' : '',
+  };
+}
+
+/**
+ * The reading list's text in pieces (a header, then a group at a time), for writers that stream.
  * Grouped by technology, an episode appears under each of its technologies, with its chapter list the
  * first time only (later entries point back), so the file grows with the library, not with its square.
+ * @example
+ * const text = [...readingListParts(episodes.map(readingListEntry), options)].join('');
+ */
+export function* readingListParts(entries: readonly ReadingListEntry[], options: ReadingListOptions): Generator<string> {
+  const groups = new Map<string, { title: string; entries: ReadingListEntry[] }>();
+  const only = options.technologies?.length ? new Set(options.technologies) : null;
+  for (const entry of entries) {
+    if (options.groupBy === 'podcast') {
+      const name = oneLine(entry.podcast ?? '') || 'Other episodes';
+      const group = groups.get(name) ?? { title: markdownEscape(name), entries: [] };
+      group.entries.push(entry);
+      groups.set(name, group);
+      continue;
+    }
+    const mentions = entry.tech.filter((t) => !only || only.has(t.slug));
+    if (mentions.length === 0) mentions.push({ slug: '', name: 'No technology recognised', category: 'other' });
+    for (const mention of mentions) {
+      let group = groups.get(mention.slug);
+      if (!group) {
+        group = { title: mention.slug ? `${markdownEscape(mention.name)} (${mention.category})` : mention.name, entries: [] };
+        groups.set(mention.slug, group);
+      }
+      group.entries.push(entry);
+    }
+  }
+  const ordered = [...groups.values()].sort((a, b) => b.entries.length - a.entries.length || (a.title < b.title ? -1 : 1));
+  const count = entries.length;
+  yield `# Stackcast reading list\n\nExported ${options.exportedAt.toISOString().slice(0, 10)} · ${count} episode${count === 1 ? '' : 's'} · grouped by ${options.groupBy}\n`;
+  const written = new Map<string, string>();
+  for (const group of ordered) {
+    const out = [`\n## ${group.title}\n\n`];
+    for (const entry of group.entries) {
+      out.push(entry.heading);
+      const firstUnder = written.get(entry.id);
+      if (firstUnder) out.push(`  - Chapters: see ${firstUnder}\n`);
+      else {
+        out.push(entry.details);
+        written.set(entry.id, group.title);
+      }
+    }
+    yield out.join('');
+  }
+}
+
+/**
+ * The Markdown reading list of these episodes.
  * @example
  * toReadingList(episodes, { groupBy: 'podcast', exportedAt: new Date() })
  */
 export function toReadingList(episodes: readonly SavedEpisode[], options: ReadingListOptions): string {
-  const groups = new Map<string, { title: string; episodes: SavedEpisode[] }>();
-  const only = options.technologies?.length ? new Set(options.technologies) : null;
-  for (const episode of episodes) {
-    if (options.groupBy === 'podcast') {
-      const name = oneLine(episode.podcast ?? '') || 'Other episodes';
-      const group = groups.get(name) ?? { title: markdownEscape(name), episodes: [] };
-      group.episodes.push(episode);
-      groups.set(name, group);
-      continue;
-    }
-    const mentions = episode.tech.filter((t) => !only || only.has(t.slug));
-    if (mentions.length === 0) mentions.push({ slug: '', name: 'No technology recognised', category: 'other', source: 'text' });
-    for (const mention of mentions) {
-      const group = groups.get(mention.slug) ?? {
-        title: mention.slug ? `${markdownEscape(mention.name)} (${mention.category})` : mention.name,
-        episodes: [],
-      };
-      group.episodes.push(episode);
-      groups.set(mention.slug, group);
-    }
-  }
-  const ordered = [...groups.values()].sort((a, b) => b.episodes.length - a.episodes.length || (a.title < b.title ? -1 : 1));
-  const count = episodes.length;
-  const out = [
-    '# Stackcast reading list',
-    '',
-    `Exported ${options.exportedAt.toISOString().slice(0, 10)} · ${count} episode${count === 1 ? '' : 's'} · grouped by ${options.groupBy}`,
-    '',
-  ];
-  const written = new Map<string, string>();
-  // An episode is listed under each of its ~10 technologies: escape and link its line once.
-  const headings = new Map<string, string>();
-  for (const group of ordered) {
-    out.push(`## ${group.title}`, '');
-    for (const episode of group.episodes) {
-      let line = headings.get(episode.id);
-      if (line === undefined) headings.set(episode.id, (line = heading(episode)));
-      out.push(line);
-      const firstUnder = written.get(episode.id);
-      if (firstUnder) out.push(`  - Chapters: see ${firstUnder}`);
-      else {
-        out.push(...details(episode));
-        written.set(episode.id, group.title);
-      }
-    }
-    out.push('');
-  }
-  return out.join('\n').trimEnd() + '\n';
+  return [...readingListParts(episodes.map(readingListEntry), options)].join('');
 }

@@ -1,6 +1,6 @@
 // Facet counts for the filter sidebar: how many episodes in the current selection carry each value.
 import { TECH_CATEGORIES, type TechCategory } from '../../model';
-import type { ListenStatus, StoredEpisode } from '../record';
+import type { EpisodeSummary, ListenStatus } from '../record';
 import { matcher, type LibraryFilter } from './filter';
 
 export interface TechFacet {
@@ -32,10 +32,10 @@ const CATEGORY_BIT = new Map(TECH_CATEGORIES.map((category, index) => [category,
  * computeFacets(all, view).tech[0] // { slug: 'docker', name: 'Docker', category: 'container', count: 812 }
  */
 export function computeFacets(
-  episodes: readonly StoredEpisode[],
+  episodes: readonly EpisodeSummary[],
   view: LibraryFilter,
   /** The episodes `view` selects, when the caller has them already (any order). */
-  selected: readonly StoredEpisode[] = episodes.filter(matcher(view)),
+  selected: readonly EpisodeSummary[] = episodes.filter(matcher(view)),
 ): LibraryFacets {
   const techBase = view.techMode === 'any' && view.tech.length ? episodes.filter(matcher(view, { skipTech: true })) : selected;
   const tech = new Map<string, TechFacet>();

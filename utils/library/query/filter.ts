@@ -1,6 +1,6 @@
-// Apply a view to the loaded library: filter, search and sort in memory (fast enough for 100k records).
-import { foldText, type StoredEpisode } from '../record';
-import type { LibraryView } from './view';
+// Apply a view to the loaded summaries: filter, search and sort in memory (fast enough for 100k episodes).
+import { foldText, type EpisodeSummary } from '../record';
+import type { LibraryView, SortKey } from './view';
 
 /** The parts of a view that select episodes (everything but the sort). */
 export type LibraryFilter = Omit<LibraryView, 'sort' | 'order'>;
@@ -15,7 +15,7 @@ export function searchTokens(q: string): string[] {
  * @example
  * library.filter(matcher(view))
  */
-export function matcher(view: LibraryFilter, options: { skipTech?: boolean } = {}): (e: StoredEpisode) => boolean {
+export function matcher(view: LibraryFilter, options: { skipTech?: boolean } = {}): (e: EpisodeSummary) => boolean {
   const tokens = searchTokens(view.q).map((t) => ' ' + t);
   const tech = options.skipTech ? [] : view.tech;
   const { category, status, podcast, tag, techMode } = view;
@@ -33,40 +33,56 @@ export function matcher(view: LibraryFilter, options: { skipTech?: boolean } = {
   };
 }
 
-function compareText(a: string | null, b: string | null): number {
-  // Missing values sort last in either direction (handled by the caller); plain code-unit order is
-  // stable across locales and fast on 100k rows.
-  return (a ?? '').toLowerCase() < (b ?? '').toLowerCase() ? -1 : (a ?? '').toLowerCase() > (b ?? '').toLowerCase() ? 1 : 0;
+/**
+ * Whether a view selects every episode (only its sort differs from the default), so a sorted list is
+ * already its answer.
+ * @example
+ * selectsAll({ ...DEFAULT_VIEW, sort: 'title' }) // true
+ */
+export function selectsAll(view: LibraryFilter): boolean {
+  return view.tech.length === 0 && !view.category && !view.status && !view.podcast && !view.tag && searchTokens(view.q).length === 0;
+}
+
+function sortKey(episode: EpisodeSummary, sort: SortKey): string | number | null {
+  switch (sort) {
+    case 'saved':
+      return episode.savedAt;
+    case 'date':
+      // Lower-cased once here rather than in every comparison: plain code-unit order is stable across
+      // locales and fast on 100k rows.
+      return episode.date?.toLowerCase() ?? null;
+    case 'duration':
+      return episode.durationSeconds;
+    case 'title':
+      return episode.title?.toLowerCase() ?? null;
+  }
 }
 
 /**
- * Filter and sort; ties break by id so the order is total and exports are stable.
+ * A sorted copy; missing values last in either direction, ties broken by id so the order is total and
+ * exports are stable. Filtering a sorted list keeps its order, so the page sorts once per sort key and
+ * filters that.
  * @example
- * applyView(all, { ...DEFAULT_VIEW, tech: ['docker'] })
+ * sortEpisodes(all, 'title', 'asc')
  */
-export function applyView(episodes: readonly StoredEpisode[], view: LibraryView): StoredEpisode[] {
-  const result = episodes.filter(matcher(view));
-  const direction = view.order === 'asc' ? 1 : -1;
-  const keyOf = (e: StoredEpisode): string | number | null => {
-    switch (view.sort) {
-      case 'saved':
-        return e.savedAt;
-      case 'date':
-        return e.date;
-      case 'duration':
-        return e.durationSeconds;
-      case 'title':
-        return e.title?.toLowerCase() ?? null;
-    }
-  };
-  const keyed = result.map((episode) => ({ episode, key: keyOf(episode) }));
+export function sortEpisodes<T extends EpisodeSummary>(episodes: readonly T[], sort: SortKey, order: 'asc' | 'desc'): T[] {
+  const direction = order === 'asc' ? 1 : -1;
+  const keyed = episodes.map((episode) => ({ episode, key: sortKey(episode, sort) }));
   keyed.sort((a, b) => {
-    if (a.key === null || b.key === null) {
-      if (a.key !== b.key) return a.key === null ? 1 : -1;
-    } else if (a.key !== b.key) {
-      return (typeof a.key === 'number' && typeof b.key === 'number' ? a.key - b.key : compareText(String(a.key), String(b.key))) * direction;
+    if (a.key !== b.key) {
+      if (a.key === null || b.key === null) return a.key === null ? 1 : -1;
+      return (a.key < b.key ? -1 : 1) * direction;
     }
     return a.episode.id < b.episode.id ? -1 : a.episode.id > b.episode.id ? 1 : 0;
   });
   return keyed.map((k) => k.episode);
+}
+
+/**
+ * Filter and sort.
+ * @example
+ * applyView(all, { ...DEFAULT_VIEW, tech: ['docker'] })
+ */
+export function applyView<T extends EpisodeSummary>(episodes: readonly T[], view: LibraryView): T[] {
+  return sortEpisodes(episodes.filter(matcher(view)), view.sort, view.order);
 }

@@ -1,0 +1,39 @@
+// Streamed exports (a slice of full records at a time, into a Blob) are byte for byte the synchronous ones.
+import { describe, expect, it } from 'vitest';
+import { exportLibrary, LIBRARY_EXPORTS, type LibraryExportKind } from '@/utils/library/export';
+import { streamLibraryExport } from '@/utils/library/export/stream';
+import type { SavedEpisode } from '@/utils/library/record';
+import { makeSaved } from './generate';
+
+const exportedAt = new Date('2026-11-22T10:00:00.000Z');
+const episodes: SavedEpisode[] = [
+  ...Array.from({ length: 23 }, (_, i) => makeSaved(i + 1)),
+  // One with nothing to link or group by, and one with text that needs escaping.
+  { ...makeSaved(40), url: null, audioUrl: null, podcast: null, tech: [], chapters: [] },
+  { ...makeSaved(41), title: '=SUM(A1) <b>&</b> [x](y)', notes: 'line one\nline two, "quoted"' },
+];
+
+/** A reader like LibraryService.records: slices of 4, ids it does not know skipped. */
+function reader(list: readonly SavedEpisode[]) {
+  const byId = new Map(list.map((e) => [e.id, e]));
+  return async function* (ids: readonly string[]) {
+    for (let start = 0; start < ids.length; start += 4) {
+      yield ids.slice(start, start + 4).flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+    }
+  };
+}
+
+describe('streamLibraryExport', () => {
+  const kinds = Object.keys(LIBRARY_EXPORTS) as LibraryExportKind[];
+  it.each(kinds)('%s matches exportLibrary for many slices, one episode and none', async (kind) => {
+    for (const list of [episodes, episodes.slice(0, 1), []]) {
+      const options = { exportedAt, technologies: kind === 'markdown-technology' ? [list[0]?.tech[0]?.slug ?? 'x'] : undefined };
+      const expected = exportLibrary(kind, list, options);
+      const streamed = await streamLibraryExport(kind, [...list.map((e) => e.id), 'https://example.com/removed'], reader(list), options);
+      expect(await streamed.blob.text()).toBe(expected.text);
+      expect(streamed.name).toBe(expected.name);
+      expect(streamed.count).toBe(list.length);
+      expect(streamed.blob.type).toBe(`${expected.type};charset=utf-8`);
+    }
+  });
+});

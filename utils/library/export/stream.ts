@@ -1,0 +1,148 @@
+// Library exports written a slice of full records at a time into a Blob, so a 100,000-episode export
+// neither holds every record nor one giant string, and the page stays responsive while it is built.
+import { toSaved, type SavedEpisode } from '../record';
+import { BACKUP_FORMAT, BACKUP_VERSION, toBackupJson } from './backup';
+import { toCsv } from './csv';
+import { exportFileName } from './filename';
+import { exportLibrary, LIBRARY_EXPORTS, type LibraryExportKind } from './index';
+import { readingListEntry, readingListParts, type ReadingListEntry } from './reading-list';
+
+/** A finished export, ready to download. */
+export interface ExportBlob {
+  name: string;
+  type: string;
+  blob: Blob;
+  /** Episodes written. */
+  count: number;
+}
+
+/** Full records for these ids in this order, a slice at a time (see LibraryService.records). */
+export type RecordReader = (ids: readonly string[]) => AsyncIterable<SavedEpisode[]>;
+
+/** Text pieces become a Blob part every few megabytes: the strings can then be collected. */
+const PART_BYTES = 4 * 1024 * 1024;
+
+class BlobWriter {
+  private readonly blobs: Blob[] = [];
+  private pending: string[] = [];
+  private pendingLength = 0;
+
+  write(text: string): void {
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength >= PART_BYTES) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.blobs.push(new Blob(this.pending));
+    this.pending = [];
+    this.pendingLength = 0;
+  }
+
+  finish(type: string): Blob {
+    this.flush();
+    return new Blob(this.blobs, { type: `${type};charset=utf-8` });
+  }
+}
+
+/** Let the page handle input and paint between slices. */
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The backup's episodes array body for one slice, indented as in the whole file (no brackets). */
+function backupSlice(episodes: readonly SavedEpisode[]): string {
+  // `{"episodes": [...]}` puts the items at the same depth as in the backup envelope.
+  const text = JSON.stringify({ episodes: episodes.map(toSaved) }, null, 2);
+  return text.slice('{\n  "episodes": [\n'.length, -'\n  ]\n}'.length);
+}
+
+function backupShell(exportedAt: Date): [head: string, tail: string] {
+  const shell = JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: exportedAt.toISOString(), episodes: [0] }, null, 2);
+  const at = shell.lastIndexOf('    0');
+  return [shell.slice(0, at), shell.slice(at + '    0'.length) + '\n'];
+}
+
+/** Bookmarks and OPML never list chapters: dropping them keeps 100,000 records small in memory. */
+function withoutChapters(episode: SavedEpisode): SavedEpisode {
+  return { ...episode, chapters: [] };
+}
+
+/**
+ * Export these episodes (ids in the order to write) as one of the library formats, byte for byte the
+ * same as `exportLibrary`, reading full records a slice at a time.
+ * @example
+ * const file = await streamLibraryExport('json', ids, (ids) => library.records(ids), { exportedAt: new Date() });
+ */
+export async function streamLibraryExport(
+  kind: LibraryExportKind,
+  ids: readonly string[],
+  read: RecordReader,
+  options: { exportedAt: Date; technologies?: string[] },
+): Promise<ExportBlob> {
+  const spec = LIBRARY_EXPORTS[kind];
+  const name = exportFileName(spec.extension, options.exportedAt);
+  const writer = new BlobWriter();
+  let count = 0;
+  switch (kind) {
+    case 'json': {
+      const [head, tail] = backupShell(options.exportedAt);
+      let first = true;
+      for await (const slice of read(ids)) {
+        if (slice.length === 0) continue;
+        if (first) writer.write(head);
+        else writer.write(',\n');
+        writer.write(backupSlice(slice));
+        first = false;
+        count += slice.length;
+        await breathe();
+      }
+      if (first) writer.write(toBackupJson([], options.exportedAt));
+      else writer.write(tail);
+      break;
+    }
+    case 'csv': {
+      for await (const slice of read(ids)) {
+        if (slice.length === 0) continue;
+        const text = toCsv(slice);
+        // Every slice but the first loses its header line.
+        writer.write(count === 0 ? text : text.slice(text.indexOf('\r\n') + 2));
+        count += slice.length;
+        await breathe();
+      }
+      if (count === 0) writer.write(toCsv([]));
+      break;
+    }
+    case 'markdown-technology':
+    case 'markdown-podcast': {
+      const entries: ReadingListEntry[] = [];
+      for await (const slice of read(ids)) {
+        for (const episode of slice) entries.push(readingListEntry(episode));
+        await breathe();
+      }
+      count = entries.length;
+      const groupBy = kind === 'markdown-technology' ? 'technology' : 'podcast';
+      let written = 0;
+      for (const part of readingListParts(entries, { groupBy, technologies: groupBy === 'technology' ? options.technologies : undefined, exportedAt: options.exportedAt })) {
+        writer.write(part);
+        written += part.length;
+        if (written >= PART_BYTES) {
+          written = 0;
+          await breathe();
+        }
+      }
+      break;
+    }
+    case 'bookmarks':
+    case 'opml': {
+      const light: SavedEpisode[] = [];
+      for await (const slice of read(ids)) {
+        for (const episode of slice) light.push(withoutChapters(episode));
+        await breathe();
+      }
+      count = light.length;
+      writer.write(exportLibrary(kind, light, options).text);
+      break;
+    }
+  }
+  return { name, type: spec.type, blob: writer.finish(spec.type), count };
+}
