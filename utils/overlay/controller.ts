@@ -8,7 +8,7 @@ import { PANELS_MAX } from './limits';
 import { HOST_ATTRIBUTE, mountPanel, type MountedPanel } from './mount';
 import type { OverlayOptions } from './options';
 import { linkTimestamps, unlinkTimestamps } from './page-timestamps';
-import { runInSlices, runToEnd, type SliceOptions } from './slices';
+import { runInSlices, type SliceOptions } from './slices';
 
 export interface OverlayDeps {
   /** The episodes on the page, not yet parsed (utils/sites findPageEpisodes). */
@@ -59,11 +59,11 @@ export function deservesPanel(episode: Pick<Episode, 'chapters' | 'tech'>): bool
 }
 
 /**
- * Keeps one panel per detected episode. Every `scan()` reconciles: reuses panels whose episode is still
+ * Keeps one panel per detected episode. Every `scanInSlices()` reconciles: reuses panels whose episode is still
  * there, re-renders changed ones, mounts new ones, removes the rest, including hosts left behind by a
  * Turbolinks snapshot or a previous instance (a cloned host has lost its shadow root).
  * @example
- * const overlay = new OverlayController(document, deps); overlay.scan(); // later: overlay.teardown()
+ * const overlay = new OverlayController(document, deps); await overlay.scanInSlices(); // later: overlay.teardown()
  */
 export class OverlayController {
   private readonly entries = new Map<string, Entry>();
@@ -82,16 +82,6 @@ export class OverlayController {
   /** Panels by episode key, for tests and the click router. */
   get panels(): ReadonlyMap<string, Entry> {
     return this.entries;
-  }
-
-  /**
-   * Reconcile the panels with the page at once (tests, and pages where waiting makes no sense).
-   * @example
-   * overlay.scan().panels // 48
-   */
-  scan(url = this.pageUrl()): ScanSummary {
-    this.generation += 1;
-    return runToEnd(this.scanJob(url));
   }
 
   /**

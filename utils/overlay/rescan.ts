@@ -26,7 +26,7 @@ export interface RescanScheduler {
  * then a scan that comes due while one is running waits for it to finish (never two at once, and a slow
  * scan on a page that mutates forever is not restarted before it ends).
  * @example
- * const rescans = createRescanScheduler(() => overlay.scan().milliseconds, realClock);
+ * const rescans = createRescanScheduler(async () => (await overlay.scanInSlices())?.busyMilliseconds ?? 0, realClock);
  * rescans.request('mutation');
  */
 export function createRescanScheduler(

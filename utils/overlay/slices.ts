@@ -81,15 +81,3 @@ export async function runInSlices<T>(job: Generator<unknown, T>, options: SliceO
     await pause();
   }
 }
-
-/**
- * Run a job to the end at once (tests, Node): the same generator, no pauses.
- * @example
- * const value = runToEnd(job());
- */
-export function runToEnd<T>(job: Generator<unknown, T>): T {
-  for (;;) {
-    const step = job.next();
-    if (step.done) return step.value;
-  }
-}

@@ -1,0 +1,144 @@
+// @vitest-environment happy-dom
+// The overlay's sliced scan on a listing written for this test: every episode gets one panel, work is cut
+// into slices that yield to the page, panels join the page in batches, a newer scan or teardown stops an
+// older one, and rescans reuse panels instead of duplicating them.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { OverlayController, type OverlayDeps } from '@/utils/overlay/controller';
+import { DEFAULT_OVERLAY_OPTIONS } from '@/utils/overlay/options';
+import { runInSlices } from '@/utils/overlay/slices';
+import { detectEpisode, findPageEpisodes } from '@/utils/sites/scan';
+import type { Episode } from '@/utils/model';
+
+const URL_OF_PAGE = new URL('https://podcasts.example/show/stack-talk');
+
+function writeListing(count: number): void {
+  document.body.innerHTML = `<h1>Stack Talk</h1><ol>${Array.from(
+    { length: count },
+    (_, i) => `<li><h3><a href="/show/stack-talk/${i}">Episode ${i}</a></h3><p>0:00 – Intro 4:10 – Queues with Redis 12:30 – Postgres 25:00 – Wrap-up</p></li>`,
+  ).join('')}</ol>`;
+}
+
+function makeController(reports: Episode[][] = []): { overlay: OverlayController; deps: OverlayDeps } {
+  const deps: OverlayDeps = {
+    find: (doc, url) => findPageEpisodes(doc, url),
+    detect: detectEpisode,
+    report: (episodes) => reports.push(episodes),
+    options: () => ({ ...DEFAULT_OVERLAY_OPTIONS, linkPageTimestamps: false }),
+  };
+  return { overlay: new OverlayController(document, deps), deps };
+}
+
+const hosts = () => document.querySelectorAll('[data-stackcast]');
+/** Yields that only let microtasks run: enough for the job to resume, deterministic in tests. */
+const quickYield = () => Promise.resolve();
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('OverlayController.scanInSlices', () => {
+  it('gives every episode one panel beside it and reports them once, in page order', async () => {
+    writeListing(6);
+    const reports: Episode[][] = [];
+    const { overlay } = makeController(reports);
+    const summary = await overlay.scanInSlices({ yieldToPage: quickYield }, URL_OF_PAGE);
+    expect(summary).toMatchObject({ episodes: 6, panels: 6, mounted: 6, removed: 0 });
+    expect(hosts().length).toBe(6);
+    for (const host of hosts()) expect(host.previousElementSibling?.tagName).toBe('LI');
+    expect(reports.length).toBe(1);
+    expect(reports[0]!.map((episode) => episode.title)).toEqual([0, 1, 2, 3, 4, 5].map((i) => `Episode ${i}`));
+    overlay.teardown();
+    expect(hosts().length).toBe(0);
+  });
+
+  it('cuts the work into slices that yield to the page, with panels attached by the end', async () => {
+    writeListing(5);
+    const { overlay } = makeController();
+    let clock = 0;
+    const pauses: number[] = [];
+    // Every reading of this clock moves it 5 "ms": an 8 ms budget lets two steps of the job into a slice.
+    const summary = await overlay.scanInSlices(
+      {
+        budgetMs: 8,
+        now: () => (clock += 5),
+        yieldToPage: async () => {
+          pauses.push(hosts().length);
+        },
+      },
+      URL_OF_PAGE,
+    );
+    expect(summary!.slices).toBeGreaterThan(2);
+    expect(pauses.length).toBe((summary!.slices ?? 0) - 1);
+    expect(hosts().length).toBe(5);
+  });
+
+  it('stops an older scan when a newer one starts, and repeated scans never duplicate panels', async () => {
+    writeListing(8);
+    const { overlay } = makeController();
+    const older = overlay.scanInSlices({ budgetMs: 0, yieldToPage: quickYield }, URL_OF_PAGE);
+    const newer = overlay.scanInSlices({ budgetMs: 0, yieldToPage: quickYield }, URL_OF_PAGE);
+    expect(await older).toBeNull();
+    expect((await newer)!.panels).toBe(8);
+    const again = await overlay.scanInSlices({ yieldToPage: quickYield }, URL_OF_PAGE);
+    expect(again).toMatchObject({ panels: 8, mounted: 0, removed: 0 });
+    expect(hosts().length).toBe(8);
+  });
+
+  it('removes the panel of an episode that left the page', async () => {
+    writeListing(3);
+    const { overlay } = makeController();
+    await overlay.scanInSlices({ yieldToPage: quickYield }, URL_OF_PAGE);
+    document.querySelector('li')!.remove();
+    const summary = await overlay.scanInSlices({ yieldToPage: quickYield }, URL_OF_PAGE);
+    expect(summary).toMatchObject({ panels: 2, removed: 1 });
+    expect(hosts().length).toBe(2);
+  });
+
+  it('stops at teardown without leaving panels behind', async () => {
+    writeListing(6);
+    const { overlay } = makeController();
+    let pauses = 0;
+    const running = overlay.scanInSlices(
+      {
+        budgetMs: 0,
+        yieldToPage: async () => {
+          if (++pauses === 3) overlay.teardown();
+        },
+      },
+      URL_OF_PAGE,
+    );
+    expect(await running).toBeNull();
+    expect(hosts().length).toBe(0);
+  });
+});
+
+describe('runInSlices', () => {
+  it('reports the value, the slices and the time spent in them; cancellation closes the job', async () => {
+    let clock = 0;
+    const steps: number[] = [];
+    const job = function* () {
+      for (let i = 0; i < 6; i++) {
+        steps.push(i);
+        clock += 4;
+        yield;
+      }
+      return 'done';
+    };
+    const report = await runInSlices(job(), { budgetMs: 8, now: () => clock, yieldToPage: quickYield });
+    expect(report).toMatchObject({ value: 'done', cancelled: false, slices: 4, busyMs: 24 });
+    expect(report.longestSliceMs).toBe(8);
+
+    const cleanup = vi.fn();
+    const endless = function* () {
+      try {
+        for (;;) yield;
+      } finally {
+        cleanup();
+      }
+    };
+    let slices = 0;
+    const stopped = await runInSlices(endless(), { budgetMs: 0, yieldToPage: quickYield, cancelled: () => ++slices > 3 });
+    expect(stopped.cancelled).toBe(true);
+    expect(cleanup).toHaveBeenCalledOnce();
+  });
+});
