@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { LibraryService } from '@/utils/library/service';
 import type { EpisodeSummary, ListenerFields, ListenStatus, SavedEpisode } from '@/utils/library/record';
 import { matcher, selectsAll, sortEpisodes } from '@/utils/library/query/filter';
-import { computeFacets } from '@/utils/library/query/facets';
+import { computeFacets, indexFacets } from '@/utils/library/query/facets';
 import { DEFAULT_VIEW, serializeView } from '@/utils/library/query/view';
 import type { LibraryExportKind } from '@/utils/library/export';
 import { streamLibraryExport } from '@/utils/library/export/stream';
@@ -48,7 +48,9 @@ export function LibraryApp({ service, now = () => new Date() }: LibraryAppProps)
     () => (everything ? (complete || (view.sort === 'saved' && view.order === 'desc') ? sorted : null) : complete ? sorted.filter(matcher(view)) : null),
     [sorted, view, everything, complete],
   );
-  const facets = useMemo(() => (complete && shown ? computeFacets(episodes, view, shown) : null), [episodes, view, shown, complete]);
+  // Technologies and podcasts numbered once per loaded library, so each view's counts are array increments.
+  const facetIndex = useMemo(() => (complete ? indexFacets(episodes) : null), [episodes, complete]);
+  const facets = useMemo(() => (facetIndex && shown ? computeFacets(episodes, view, shown, facetIndex) : null), [episodes, view, shown, facetIndex]);
   const viewKey = serializeView(view);
   const openEpisode = useLiveEpisode(service, openId, (text) => setNotice({ kind: 'error', text }));
 

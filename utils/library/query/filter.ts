@@ -16,19 +16,42 @@ export function searchTokens(q: string): string[] {
  * library.filter(matcher(view))
  */
 export function matcher(view: LibraryFilter, options: { skipTech?: boolean } = {}): (e: EpisodeSummary) => boolean {
-  const tokens = searchTokens(view.q).map((t) => ' ' + t);
-  const tech = options.skipTech ? [] : view.tech;
+  // Only the active filters become checks, each without allocations: the predicate runs 100,000
+  // times per view change on a large library.
+  const checks: ((e: EpisodeSummary) => boolean)[] = [];
   const { category, status, podcast, tag, techMode } = view;
-  return (episode) => {
-    if (status && episode.status !== status) return false;
-    if (podcast && episode.podcast !== podcast) return false;
-    if (tag && !episode.tags.includes(tag)) return false;
-    if (category && !episode.tech.some((t) => t.category === category)) return false;
-    if (tech.length) {
-      const has = (slug: string) => episode.techSlugs.includes(slug);
-      if (techMode === 'all' ? !tech.every(has) : !tech.some(has)) return false;
-    }
-    for (const token of tokens) if (!episode.searchText.includes(token)) return false;
+  const tech = options.skipTech ? [] : view.tech;
+  if (status) checks.push((e) => e.status === status);
+  if (podcast) checks.push((e) => e.podcast === podcast);
+  if (tag) checks.push((e) => e.tags.includes(tag));
+  if (category) {
+    checks.push((e) => {
+      for (const t of e.tech) if (t.category === category) return true;
+      return false;
+    });
+  }
+  if (tech.length === 1) {
+    const [slug] = tech as [string];
+    checks.push((e) => e.techSlugs.includes(slug));
+  } else if (tech.length > 1 && techMode === 'all') {
+    checks.push((e) => {
+      for (const slug of tech) if (!e.techSlugs.includes(slug)) return false;
+      return true;
+    });
+  } else if (tech.length > 1) {
+    checks.push((e) => {
+      for (const slug of e.techSlugs) if (tech.includes(slug)) return true;
+      return false;
+    });
+  }
+  for (const token of searchTokens(view.q)) {
+    const needle = ' ' + token;
+    checks.push((e) => e.searchText.includes(needle));
+  }
+  if (checks.length === 0) return () => true;
+  if (checks.length === 1) return checks[0]!;
+  return (e) => {
+    for (const check of checks) if (!check(e)) return false;
     return true;
   };
 }
