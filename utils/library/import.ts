@@ -1,7 +1,14 @@
 // Importing a JSON backup: everything is checked before anything is written, then merged in one transaction.
-import type { z } from 'zod';
+import { z } from 'zod';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type Backup } from './export/backup';
+import { SavedEpisodeSchema, type SavedEpisode } from './record';
 import type { LibraryService, MergeReport } from './service';
+
+/** Episodes validated between two chances for the page to paint (an import never freezes it for long). */
+const VALIDATION_SLICE = 500;
+
+/** The envelope alone: episodes are checked one at a time below, with the same rules and paths. */
+const EnvelopeSchema = BackupSchema.extend({ episodes: z.array(z.unknown()).max(1_000_000) });
 
 /** Files larger than this are refused before they are read. */
 export const MAX_BACKUP_BYTES = 100 * 1024 * 1024;
@@ -15,18 +22,17 @@ function pathOf(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
 }
 
-function describeIssues(error: z.ZodError): string {
-  const issues = error.issues.slice(0, 3).map((issue) => `${pathOf(issue.path) || '(file)'}: ${issue.message}`);
-  const more = error.issues.length > 3 ? ` (and ${error.issues.length - 3} more problems)` : '';
+function describeIssues(found: readonly z.core.$ZodIssue[]): string {
+  const issues = found.slice(0, 3).map((issue) => `${pathOf(issue.path) || '(file)'}: ${issue.message}`);
+  const more = found.length > 3 ? ` (and ${found.length - 3} more problems)` : '';
   return issues.join('; ') + more;
 }
 
 /**
- * Parse and fully validate a backup's text. Throws BackupImportError naming what is wrong.
- * @example
- * parseBackup('{"format":"stackcast-library","version":1,"exportedAt":"…","episodes":[]}').episodes // []
+ * The whole check of a backup's text, pausing (`yield`) after each slice of episodes so an async caller
+ * can let the page paint; every episode is checked before the result is returned.
  */
-export function parseBackup(text: string): Backup {
+function* checkBackup(text: string): Generator<void, Backup> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -46,9 +52,43 @@ export function parseBackup(text: string): Backup {
   if (version !== BACKUP_VERSION) {
     throw new BackupImportError(`Unsupported backup version ${JSON.stringify(version) ?? '(missing)'}: expected ${BACKUP_VERSION}.`);
   }
-  const parsed = BackupSchema.safeParse(raw);
-  if (!parsed.success) throw new BackupImportError(`Nothing was imported: ${describeIssues(parsed.error)}.`);
-  return parsed.data;
+  const envelope = EnvelopeSchema.safeParse(raw);
+  const issues: z.core.$ZodIssue[] = envelope.success ? [] : [...envelope.error.issues];
+  const items = (raw as { episodes?: unknown }).episodes;
+  const episodes: SavedEpisode[] = [];
+  if (Array.isArray(items) && items.length <= 1_000_000) {
+    for (let index = 0; index < items.length; index++) {
+      const parsed = SavedEpisodeSchema.safeParse(items[index]);
+      if (parsed.success) episodes.push(parsed.data);
+      else for (const issue of parsed.error.issues) issues.push({ ...issue, path: ['episodes', index, ...issue.path] });
+      if ((index + 1) % VALIDATION_SLICE === 0) yield;
+    }
+  }
+  if (issues.length > 0 || !envelope.success) throw new BackupImportError(`Nothing was imported: ${describeIssues(issues)}.`);
+  return { ...envelope.data, episodes };
+}
+
+/**
+ * Parse and fully validate a backup's text. Throws BackupImportError naming what is wrong.
+ * @example
+ * parseBackup('{"format":"stackcast-library","version":1,"exportedAt":"…","episodes":[]}').episodes // []
+ */
+export function parseBackup(text: string): Backup {
+  const check = checkBackup(text);
+  for (let step = check.next(); ; step = check.next()) if (step.done) return step.value;
+}
+
+/**
+ * `parseBackup`, letting the page paint between slices of episodes (same checks, same messages).
+ * @example
+ * const backup = await parseBackupInSlices(await file.text());
+ */
+export async function parseBackupInSlices(text: string): Promise<Backup> {
+  const check = checkBackup(text);
+  for (let step = check.next(); ; step = check.next()) {
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  }
 }
 
 /**
@@ -62,6 +102,6 @@ export async function importBackup(file: Pick<Blob, 'size' | 'text'>, library: L
     const mb = (file.size / 1024 / 1024).toFixed(1);
     throw new BackupImportError(`This file is ${mb} MB; backups over ${MAX_BACKUP_BYTES / 1024 / 1024} MB are refused. Choose a Stackcast library backup.`);
   }
-  const backup = parseBackup(await file.text());
+  const backup = await parseBackupInSlices(await file.text());
   return library.merge(backup.episodes);
 }

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { LibraryDatabase } from '@/utils/library/db';
 import { LibraryService } from '@/utils/library/service';
-import { BackupImportError, MAX_BACKUP_BYTES, importBackup, parseBackup } from '@/utils/library/import';
+import { BackupImportError, MAX_BACKUP_BYTES, importBackup, parseBackup, parseBackupInSlices } from '@/utils/library/import';
+import { BackupSchema } from '@/utils/library/export/backup';
 import { toBackupJson } from '@/utils/library/export/backup';
 import { makeSaved } from './generate';
 
@@ -41,6 +42,22 @@ describe('parseBackup rejects bad files with a message naming what is wrong', ()
   ])('%s', (_label, text, message) => {
     expect(() => parseBackup(text)).toThrow(BackupImportError);
     expect(() => parseBackup(text)).toThrow(message);
+  });
+});
+
+describe('validation a slice of episodes at a time', () => {
+  it('names the problems of the envelope first, then those of the episodes', () => {
+    const text = envelope([makeSaved(1), { ...makeSaved(2), url: 'file:///etc/passwd' }, { ...makeSaved(3), status: 'x' }, { ...makeSaved(4), rating: 9 }], { exportedAt: 'yesterday' });
+    expect(() => parseBackup(text)).toThrow(/^Nothing was imported: exportedAt: .*; episodes\[1\]\.url: must be an http\(s\) URL; episodes\[2\]\.status: .* \(and 1 more problems\)\.$/);
+  });
+
+  it('gives the same backup as the whole-file schema, sliced or not, across many slices', async () => {
+    const text = envelope(Array.from({ length: 1_203 }, (_, i) => makeSaved(i + 1)));
+    const whole = BackupSchema.parse(JSON.parse(text));
+    expect(parseBackup(text)).toEqual(whole);
+    expect(await parseBackupInSlices(text)).toEqual(whole);
+    const bad = envelope(Array.from({ length: 1_203 }, (_, i) => (i === 1_100 ? { ...makeSaved(i + 1), audioUrl: 'javascript:void 0' } : makeSaved(i + 1))));
+    await expect(parseBackupInSlices(bad)).rejects.toThrow(/episodes\[1100\]\.audioUrl: must be an http\(s\) URL/);
   });
 });
 
