@@ -1,7 +1,7 @@
 // Decides which prose mentions claim use of a technology: not negated ("isn't used"), hedged ("might", "coming soon"),
 // asked about ("Should you go Serverless?"), the loser of a comparison ("over", "instead of"), a migration's source
 // ("switching from X to Y"), or a name that stands for something else ("S3 compatible", "DigitalOcean guides").
-import type { Token } from '@/utils/tech/tokenize';
+import { GAP_BREAK, GAP_LINE, GAP_LIST, GAP_SPACE, type TokenTable } from '@/utils/tech/tokenize';
 import {
   ABANDON_VERBS,
   CAREER_PHRASES,
@@ -57,8 +57,8 @@ const HEDGES_BY_FIRST_WORD: ReadonlyMap<string, readonly (readonly string[])[]> 
 })();
 
 /** The token was written with a possessive `'s` or trailing apostrophe ("PostgreSQL's", "AWS'"). */
-function isPossessive(text: string, token: Token): boolean {
-  const next = text.charCodeAt(token.end);
+function isPossessive(tokens: TokenTable, i: number): boolean {
+  const next = tokens.text.charCodeAt(tokens.ends[i]!);
   return next === 39 || next === 0x2019;
 }
 
@@ -66,21 +66,21 @@ function isPossessive(text: string, token: Token): boolean {
  * Clause number of every token: clauses end at punctuation, line breaks, list separators and clause words.
  * (A spaced slash often separates two statements in show notes: "Docker isn't used in dev / Postmark sends email".)
  */
-function clauseIds(tokens: readonly Token[], classes: Uint8Array): Int32Array {
+function clauseIds(tokens: TokenTable, classes: Uint8Array): Int32Array {
   const ids = new Int32Array(tokens.length);
+  const gaps = tokens.gaps;
   let id = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (i > 0 && (token.gap !== 'space' || (classes[i]! & CLAUSE_WORD) !== 0)) id++;
+    if (i > 0 && (gaps[i] !== GAP_SPACE || (classes[i]! & CLAUSE_WORD) !== 0)) id++;
     ids[i] = id;
   }
   return ids;
 }
 
-function phraseAt(tokens: readonly Token[], i: number, phrase: readonly string[]): boolean {
+function phraseAt(tokens: TokenTable, i: number, phrase: readonly string[]): boolean {
   for (let k = 0; k < phrase.length; k++) {
-    const token = tokens[i + k];
-    if (token === undefined || token.norm !== phrase[k] || (k > 0 && token.gap !== 'space')) return false;
+    const norm = tokens.normAt(i + k);
+    if (norm === undefined || norm !== phrase[k] || (k > 0 && tokens.gaps[i + k] !== GAP_SPACE)) return false;
   }
   return true;
 }
@@ -101,28 +101,28 @@ interface Sentence {
 }
 
 /** "what nginx used to do": "used to" + a past-habit verb, not after "is"/"get" (the passive "is used to send"). */
-function isPastHabit(tokens: readonly Token[], i: number): boolean {
+function isPastHabit(tokens: TokenTable, i: number): boolean {
   return (
-    tokens[i]!.norm === 'used' &&
-    tokens[i + 1]?.norm === 'to' &&
-    tokens[i + 1]!.gap === 'space' &&
-    PAST_HABIT_VERBS.has(tokens[i + 2]?.norm ?? '') &&
-    !PASSIVE_BEFORE_USED.has(tokens[i - 1]?.norm ?? '')
+    tokens.norm(i) === 'used' &&
+    tokens.normAt(i + 1) === 'to' &&
+    tokens.gaps[i + 1] === GAP_SPACE &&
+    PAST_HABIT_VERBS.has(tokens.normAt(i + 2) ?? '') &&
+    !PASSIVE_BEFORE_USED.has(tokens.normAt(i - 1) ?? '')
   );
 }
 
 /** A career phrase at `i` ("working at Vincit"): an `… at` form must be followed by a capitalised name. */
-function isCareerAt(tokens: readonly Token[], i: number): boolean {
+function isCareerAt(tokens: TokenTable, i: number): boolean {
   return CAREER_PHRASES.some((phrase) => {
     if (!phraseAt(tokens, i, phrase)) return false;
     if (phrase[phrase.length - 1] !== 'at') return true;
-    const employer = tokens[i + phrase.length];
-    return employer !== undefined && employer.gap === 'space' && employer.cased;
+    const employer = i + phrase.length;
+    return employer < tokens.length && tokens.gaps[employer] === GAP_SPACE && tokens.cased(employer);
   });
 }
 
-function isCueAt(tokens: readonly Token[], i: number): boolean {
-  const norm = tokens[i]!.norm;
+function isCueAt(tokens: TokenTable, i: number): boolean {
+  const norm = tokens.norm(i);
   if (norm.endsWith("n't")) return true;
   if (!CUE_FIRST_WORDS.has(norm)) return false;
   if (NEGATION_WORDS.has(norm) || HEDGE_WORDS.has(norm)) return true;
@@ -131,7 +131,7 @@ function isCueAt(tokens: readonly Token[], i: number): boolean {
 }
 
 /** Clauses and sentences with their cues, in one pass over the tokens (plus one over each sentence's ends). */
-function clausesOf(tokens: readonly Token[], classes: Uint8Array, ids: Int32Array, sentenceIdOf: Int32Array, text: string): Clause[] {
+function clausesOf(tokens: TokenTable, classes: Uint8Array, ids: Int32Array, sentenceIdOf: Int32Array): Clause[] {
   const clauses: Clause[] = [];
   const sentences: Sentence[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -147,19 +147,34 @@ function clausesOf(tokens: readonly Token[], classes: Uint8Array, ids: Int32Arra
     if (!sentence.career && isCareerAt(tokens, i)) sentence.career = true;
     if (clause.cue < 0 && isCueAt(tokens, i)) clause.cue = i;
   }
-  const asks = sentences.map((sentence) => questionKind(sentence, tokens, text));
+  const asks = sentences.map((sentence) => questionKind(sentence, tokens));
   for (const clause of clauses) {
     const sentenceId = sentenceIdOf[clause.start]!;
     // A career sentence covers every clause in it, before and after the phrase.
     if (clause.cue < 0 && sentences[sentenceId]!.career) clause.cue = clause.start;
     if (clause.cue < 0 && asks[sentenceId] !== 'none') {
       let first = clause.start;
-      if (CLAUSE_WORDS.has(tokens[first]!.norm) && first + 1 < clause.end) first++;
-      if (asks[sentenceId] === 'choice' || YES_NO_QUESTION_STARTS.has(tokens[first]!.norm)) clause.cue = first;
+      if (CLAUSE_WORDS.has(tokens.norm(first)) && first + 1 < clause.end) first++;
+      if (asks[sentenceId] === 'choice' || YES_NO_QUESTION_STARTS.has(tokens.norm(first))) clause.cue = first;
     }
   }
-  for (const clause of clauses) clause.reverses = isReversal(clause, tokens, text);
+  for (const clause of clauses) clause.reverses = isReversal(clause, tokens);
   return clauses;
+}
+
+/**
+ * Whether the text after a sentence's last token, up to the next token, has a "?" before any ".", "!" or line break
+ * (as `/^[^.!\n]*\?/` on that stretch), read in place.
+ */
+function endsInQuestion(tokens: TokenTable, sentenceEnd: number): boolean {
+  const text = tokens.text;
+  const to = sentenceEnd < tokens.length ? tokens.starts[sentenceEnd]! : text.length;
+  for (let k = tokens.ends[sentenceEnd - 1]!; k < to; k++) {
+    const code = text.charCodeAt(k);
+    if (code === 63 /* ? */) return true;
+    if (code === 46 /* . */ || code === 33 /* ! */ || code === 10 /* \n */) return false;
+  }
+  return false;
 }
 
 /**
@@ -168,28 +183,27 @@ function clausesOf(tokens: readonly Token[], classes: Uint8Array, ids: Int32Arra
  * A yes/no clause starts with an auxiliary verb (after a clause word such as "but", checked per clause); a choice
  * has "or" and does not start with a question word. Either way the sentence ends in "?".
  */
-function questionKind(sentence: Sentence, tokens: readonly Token[], text: string): 'none' | 'yes-no' | 'choice' {
-  const last = tokens[sentence.end - 1]!;
-  const tail = text.slice(last.end, sentence.end < tokens.length ? tokens[sentence.end]!.start : text.length);
-  if (!/^[^.!\n]*\?/u.test(tail)) return 'none';
-  const first = tokens[sentence.start]!.norm;
+function questionKind(sentence: Sentence, tokens: TokenTable): 'none' | 'yes-no' | 'choice' {
+  if (!endsInQuestion(tokens, sentence.end)) return 'none';
+  const first = tokens.norm(sentence.start);
   if (WH_WORDS.has(first) || YES_NO_QUESTION_STARTS.has(first)) return 'yes-no';
-  for (let j = sentence.start; j < sentence.end; j++) if (tokens[j]!.norm === 'or') return 'choice';
+  for (let j = sentence.start; j < sentence.end; j++) if (tokens.norm(j) === 'or') return 'choice';
   return 'yes-no';
 }
 
 /** "…, but it is in production", "but it's part of the CI": a positive contrast about the same subject. */
-function isReversal(clause: Clause, tokens: readonly Token[], text: string): boolean {
-  if (tokens[clause.start]!.norm !== 'but' || clause.cue >= 0) return false;
-  const subject = tokens[clause.start + 1];
-  if (subject === undefined || clause.start + 1 >= clause.end || !REVERSAL_SUBJECTS.has(subject.norm)) return false;
+function isReversal(clause: Clause, tokens: TokenTable): boolean {
+  // "but" is a lexicon word: a clause starting with any other word is ruled out without building its norm.
+  if (tokens.words[clause.start] === 0 || tokens.norm(clause.start) !== 'but' || clause.cue >= 0) return false;
+  const subject = clause.start + 1;
+  if (subject >= tokens.length || subject >= clause.end || !REVERSAL_SUBJECTS.has(tokens.norm(subject))) return false;
   let next = clause.start + 2;
   // "it's" is one token (the tokenizer reads `'s` as a possessive): its verb is inside it.
-  if (!isPossessive(text, subject)) {
-    if (next >= clause.end || !REVERSAL_VERBS.has(tokens[next]!.norm)) return false;
+  if (!isPossessive(tokens, subject)) {
+    if (next >= clause.end || !REVERSAL_VERBS.has(tokens.norm(next))) return false;
     next++;
   }
-  return next >= clause.end || REVERSAL_FOLLOWERS.has(tokens[next]!.norm);
+  return next >= clause.end || REVERSAL_FOLLOWERS.has(tokens.norm(next));
 }
 
 /** The clause is nothing but technology names. */
@@ -199,7 +213,7 @@ function isBare(clause: Clause, covered: Uint8Array): boolean {
 }
 
 /** Whether each clause leaves the mentions in it unclaimed, after reversals and bare list subjects are settled. */
-function doubtfulClauses(clauses: readonly Clause[], mentions: readonly ClaimSpan[], tokens: readonly Token[], text: string): boolean[] {
+function doubtfulClauses(clauses: readonly Clause[], mentions: readonly ClaimSpan[], tokens: TokenTable): boolean[] {
   const doubtful = clauses.map((clause) => clause.cue >= 0);
   for (let c = 0; c + 1 < clauses.length; c++) {
     if (doubtful[c] && clauses[c + 1]!.reverses) doubtful[c] = false;
@@ -214,8 +228,8 @@ function doubtfulClauses(clauses: readonly Clause[], mentions: readonly ClaimSpa
     const next = clauses[c + 1]!;
     if (doubtful[c] || !doubtful[c + 1]) continue;
     const bare = isBare(clause, covered);
-    const joint = tokens[next.start]!;
-    const joined = joint.gap === 'list' || (joint.gap === 'space' && LIST_WORDS.has(joint.norm));
+    const jointGap = tokens.gaps[next.start]!;
+    const joined = jointGap === GAP_LIST || (jointGap === GAP_SPACE && LIST_WORDS.has(tokens.norm(next.start)));
     const cueOnJoint = next.cue >= 0 && next.cue <= next.start + 1;
     if (bare && joined && !cueOnJoint) doubtful[c] = true;
   }
@@ -224,19 +238,19 @@ function doubtfulClauses(clauses: readonly Clause[], mentions: readonly ClaimSpa
   for (let c = 1; c < clauses.length; c++) {
     const clause = clauses[c]!;
     if (doubtful[c] || !doubtful[c - 1] || !isBare(clause, covered)) continue;
-    const opensParenthesis = text.slice(tokens[clause.start - 1]!.end, tokens[clause.start]!.start).includes('(');
-    const continuesAside = tokens[clause.start]!.gap === 'list' && isBare(clauses[c - 1]!, covered);
+    const opensParenthesis = tokens.text.slice(tokens.ends[clause.start - 1], tokens.starts[clause.start]).includes('(');
+    const continuesAside = tokens.gaps[clause.start] === GAP_LIST && isBare(clauses[c - 1]!, covered);
     if (opensParenthesis || continuesAside) doubtful[c] = true;
   }
   return doubtful;
 }
 
 /** The token before `index`, skipping filler words ("than an entire Kubernetes cluster"), within one clause. */
-function cueBefore(tokens: readonly Token[], ids: Int32Array, index: number): number {
+function cueBefore(tokens: TokenTable, ids: Int32Array, index: number): number {
   let k = index - 1;
-  for (let skipped = 0; k >= 0 && skipped < 2 && ids[k] === ids[index] && COMPARISON_FILLERS.has(tokens[k]!.norm); skipped++) k--;
-  if (tokens[k]?.norm === 'over') {
-    for (let j = k + 1; j < index; j++) if (!OVER_FILLERS.has(tokens[j]!.norm)) return -1;
+  for (let skipped = 0; k >= 0 && skipped < 2 && ids[k] === ids[index] && COMPARISON_FILLERS.has(tokens.norm(k)); skipped++) k--;
+  if (tokens.normAt(k) === 'over') {
+    for (let j = k + 1; j < index; j++) if (!OVER_FILLERS.has(tokens.norm(j))) return -1;
   }
   return k;
 }
@@ -244,34 +258,35 @@ function cueBefore(tokens: readonly Token[], ids: Int32Array, index: number): nu
 /** Why a mention is not a claim by itself: compared away ("over X"), left behind by a migration, or naming something else. */
 type Unclaimed = 'compared' | 'migrated' | 'other' | false;
 
-function unclaimedBy(tokens: readonly Token[], ids: Int32Array, span: ClaimSpan, text: string): Unclaimed {
-  const first = tokens[span.start]!;
-  const last = tokens[span.end - 1]!;
-  const after = tokens[span.end];
-  const afterInPhrase = after !== undefined && after.gap !== 'line' && after.gap !== 'break';
+function unclaimedBy(tokens: TokenTable, ids: Int32Array, span: ClaimSpan): Unclaimed {
+  const last = span.end - 1;
+  const after = span.end;
+  const afterInPhrase = after < tokens.length && tokens.gaps[after] !== GAP_LINE && tokens.gaps[after] !== GAP_BREAK;
   if (afterInPhrase) {
-    if (COMPARED_BEFORE.has(after.norm)) return 'compared';
-    if (OTHER_THING_AFTER.has(after.norm)) return 'other';
-    if (OTHER_THING_AFTER_HYPHEN.has(after.norm) && text.slice(last.end, after.start) === '-') return 'other';
-    if (span.notClaimedBefore?.includes(after.norm) === true) return 'other';
-    if (REWRITTEN_THINGS.has(after.norm) && isRewriteObject(tokens, ids, span)) return 'migrated';
+    const afterNorm = tokens.norm(after);
+    if (COMPARED_BEFORE.has(afterNorm)) return 'compared';
+    if (OTHER_THING_AFTER.has(afterNorm)) return 'other';
+    if (OTHER_THING_AFTER_HYPHEN.has(afterNorm) && tokens.text.slice(tokens.ends[last], tokens.starts[after]) === '-') return 'other';
+    if (span.notClaimedBefore?.includes(afterNorm) === true) return 'other';
+    if (REWRITTEN_THINGS.has(afterNorm) && isRewriteObject(tokens, ids, span)) return 'migrated';
   }
-  if (first.gap === 'line' || first.gap === 'break') return false;
+  const firstGap = tokens.gaps[span.start];
+  if (firstGap === GAP_LINE || firstGap === GAP_BREAK) return false;
   // "over PostgreSQL's full text search": a feature of the technology is compared, the technology stays.
-  if (isPossessive(text, last)) return false;
+  if (isPossessive(tokens, last)) return false;
   const k = cueBefore(tokens, ids, span.start);
-  const cue = tokens[k];
+  const cue = tokens.normAt(k);
   if (cue === undefined || (k < span.start - 1 && ids[k] !== ids[span.start])) return false;
-  if (ABANDON_VERBS.has(cue.norm)) return 'migrated';
-  if (COMPARED_AFTER.has(cue.norm)) {
+  if (ABANDON_VERBS.has(cue)) return 'migrated';
+  if (COMPARED_AFTER.has(cue)) {
     // "with or without Docker" offers both ways: Docker is used.
-    return cue.norm === 'without' && tokens[k - 1]?.norm === 'or' && tokens[k - 2]?.norm === 'with' ? false : 'compared';
+    return cue === 'without' && tokens.normAt(k - 1) === 'or' && tokens.normAt(k - 2) === 'with' ? false : 'compared';
   }
-  const beforeCue = tokens[k - 1];
-  if (beforeCue !== undefined && cue.gap === 'space' && PAIR_FIRSTS_BY_SECOND.get(cue.norm)?.has(beforeCue.norm) === true) {
+  const beforeCue = tokens.normAt(k - 1);
+  if (beforeCue !== undefined && tokens.gaps[k] === GAP_SPACE && PAIR_FIRSTS_BY_SECOND.get(cue)?.has(beforeCue) === true) {
     return 'compared';
   }
-  return (cue.norm === 'from' || cue.norm === 'to') && isMigrationSource(tokens, ids, span, k) ? 'migrated' : false;
+  return (cue === 'from' || cue === 'to') && isMigrationSource(tokens, ids, span, k) ? 'migrated' : false;
 }
 
 /**
@@ -279,34 +294,36 @@ function unclaimedBy(tokens: readonly Token[], ids: Int32Array, span: ClaimSpan,
  * back to Scala": the technology after "from" (and every stop before the last) is left behind, as
  * runninginproduction's tags leave it out. "Moving data from Redis to PostgreSQL" is a data flow: both are used.
  */
-function isMigrationSource(tokens: readonly Token[], ids: Int32Array, span: ClaimSpan, cueIndex: number): boolean {
+function isMigrationSource(tokens: TokenTable, ids: Int32Array, span: ClaimSpan, cueIndex: number): boolean {
   const clause = ids[span.start]!;
-  if (tokens[cueIndex]!.norm === 'from') return isMove(tokens, ids, clause, cueIndex);
+  if (tokens.norm(cueIndex) === 'from') return isMove(tokens, ids, clause, cueIndex);
   // A stop in a chain: "to Node and back to Scala", "to Bash scripts to using Ansible" (one word may follow the name).
-  if (!continuesChain(tokens, span.end) && !(tokens[span.end]?.gap === 'space' && continuesChain(tokens, span.end + 1))) return false;
+  const spaceAfter = span.end < tokens.length && tokens.gaps[span.end] === GAP_SPACE;
+  if (!continuesChain(tokens, span.end) && !(spaceAfter && continuesChain(tokens, span.end + 1))) return false;
   for (let k = cueIndex - 1; k >= Math.max(0, cueIndex - 8) && ids[k] === clause; k--) {
-    if (tokens[k]!.norm === 'from') return isMove(tokens, ids, clause, k);
+    if (tokens.norm(k) === 'from') return isMove(tokens, ids, clause, k);
   }
   return false;
 }
 
-function continuesChain(tokens: readonly Token[], k: number): boolean {
-  const token = tokens[k];
-  return token?.gap === 'space' && (token.norm === 'to' || (token.norm === 'and' && tokens[k + 1]?.norm === 'back'));
+function continuesChain(tokens: TokenTable, k: number): boolean {
+  if (k >= tokens.length || tokens.gaps[k] !== GAP_SPACE) return false;
+  const norm = tokens.norm(k);
+  return norm === 'to' || (norm === 'and' && tokens.normAt(k + 1) === 'back');
 }
 
 /** "rebuild an old PHP app": a rewrite verb before the technology, past a few fillers, in the same clause. */
-function isRewriteObject(tokens: readonly Token[], ids: Int32Array, span: ClaimSpan): boolean {
+function isRewriteObject(tokens: TokenTable, ids: Int32Array, span: ClaimSpan): boolean {
   let k = span.start - 1;
-  for (let skipped = 0; k >= 0 && skipped < 3 && ids[k] === ids[span.start] && REWRITE_FILLERS.has(tokens[k]!.norm); skipped++) k--;
-  return k >= 0 && ids[k] === ids[span.start] && REWRITE_VERBS.has(tokens[k]!.norm);
+  for (let skipped = 0; k >= 0 && skipped < 3 && ids[k] === ids[span.start] && REWRITE_FILLERS.has(tokens.norm(k)); skipped++) k--;
+  return k >= 0 && ids[k] === ids[span.start] && REWRITE_VERBS.has(tokens.norm(k));
 }
 
 /** Whether the "from" at `fromIndex` starts a migration: after a move verb (not moving data), or opening its clause. */
-function isMove(tokens: readonly Token[], ids: Int32Array, clause: number, fromIndex: number): boolean {
+function isMove(tokens: TokenTable, ids: Int32Array, clause: number, fromIndex: number): boolean {
   if (fromIndex === 0 || ids[fromIndex - 1] !== clause) return true; // "From Notion to Linear to using GitHub"
   for (let k = fromIndex - 1; k >= Math.max(0, fromIndex - 5) && ids[k] === clause; k--) {
-    const norm = tokens[k]!.norm;
+    const norm = tokens.norm(k);
     if (DATA_NOUNS.has(norm)) return false;
     if (MOVE_VERBS.has(norm)) return true;
   }
@@ -314,20 +331,21 @@ function isMove(tokens: readonly Token[], ids: Int32Array, clause: number, fromI
 }
 
 /** Neighbours in a plain list: only separators or "and"/"or"/"nor" between them (not "to", "over" …). */
-function inSameList(left: ClaimSpan, right: ClaimSpan, tokens: readonly Token[]): boolean {
-  const first = tokens[right.start]!;
-  if (right.start === left.end) return first.gap === 'list';
+function inSameList(left: ClaimSpan, right: ClaimSpan, tokens: TokenTable): boolean {
+  const firstGap = tokens.gaps[right.start];
+  if (right.start === left.end) return firstGap === GAP_LIST;
   if (right.start !== left.end + 1) return false;
-  const connector = tokens[left.end]!;
-  return LIST_WORDS.has(connector.norm) && (connector.gap === 'space' || connector.gap === 'list') && first.gap === 'space';
+  const connectorGap = tokens.gaps[left.end];
+  return LIST_WORDS.has(tokens.norm(left.end)) && (connectorGap === GAP_SPACE || connectorGap === GAP_LIST) && firstGap === GAP_SPACE;
 }
 
 /** Sentence number of every token: a new one after a line break or sentence punctuation. */
-function sentenceIds(tokens: readonly Token[]): Int32Array {
+function sentenceIds(tokens: TokenTable): Int32Array {
   const ids = new Int32Array(tokens.length);
+  const gaps = tokens.gaps;
   let id = 0;
   for (let i = 0; i < tokens.length; i++) {
-    if (i > 0 && (tokens[i]!.gap === 'line' || tokens[i]!.gap === 'break')) id++;
+    if (i > 0 && (gaps[i] === GAP_LINE || gaps[i] === GAP_BREAK)) id++;
     ids[i] = id;
   }
   return ids;
@@ -342,15 +360,15 @@ function sentenceIds(tokens: readonly Token[]): Int32Array {
  *
  * `classes` are the tokens' {@link wordClasses}, when the caller has them already.
  *
- * @example claimedMentions(spans, tokenize(text), text) // for "Docker isn't used, but Kubernetes is": [false, true]
+ * @example claimedMentions(spans, scanTechTokens(text)) // for "Docker isn't used, but Kubernetes is": [false, true]
  */
-export function claimedMentions(mentions: readonly ClaimSpan[], tokens: readonly Token[], text: string, classes = wordClasses(tokens)): boolean[] {
+export function claimedMentions(mentions: readonly ClaimSpan[], tokens: TokenTable, classes = wordClasses(tokens)): boolean[] {
   if (mentions.length === 0) return [];
   const ids = clauseIds(tokens, classes);
   const sentences = sentenceIds(tokens);
-  const clauses = clausesOf(tokens, classes, ids, sentences, text);
-  const doubtful = doubtfulClauses(clauses, mentions, tokens, text);
-  const unclaimed = mentions.map((mention) => unclaimedBy(tokens, ids, mention, text));
+  const clauses = clausesOf(tokens, classes, ids, sentences);
+  const doubtful = doubtfulClauses(clauses, mentions, tokens);
+  const unclaimed = mentions.map((mention) => unclaimedBy(tokens, ids, mention));
   const claimed = mentions.map((mention, i) => !doubtful[ids[mention.start]!] && unclaimed[i] === false);
   for (let i = 1; i < mentions.length; i++) {
     if (!claimed[i - 1] && claimed[i] && inSameList(mentions[i - 1]!, mentions[i]!, tokens)) claimed[i] = false;

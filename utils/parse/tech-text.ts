@@ -2,9 +2,9 @@
 // context rules for names that are also everyday words ("let go of" is not Go, "Phoenix, Arizona" is not Phoenix).
 import type { Technology } from '@/utils/tech/catalog';
 import { ALIAS_INDEX } from '@/utils/tech/lookup';
-import { tokenize, type Token } from '@/utils/tech/tokenize';
+import { GAP_BREAK, GAP_LINE, GAP_LIST, type TokenTable } from '@/utils/tech/tokenize';
 import { claimedMentions } from './tech-claims';
-import { NAME_START, wordClasses } from './tech-words';
+import { NAME_START, scanTechTokens, wordClasses } from './tech-words';
 
 /** Words within this many tokens of an ambiguous name can vouch for it. */
 const CONTEXT_WINDOW = 5;
@@ -26,10 +26,9 @@ export interface TextMention {
   readonly offset: number;
 }
 
-function matchAt(tokens: readonly Token[], i: number): Candidate | undefined {
-  const first = tokens[i];
-  if (first === undefined) return undefined;
-  const entries = ALIAS_INDEX.get(first.norm);
+function matchAt(tokens: TokenTable, i: number): Candidate | undefined {
+  if (i >= tokens.length) return undefined;
+  const entries = ALIAS_INDEX.get(tokens.norm(i));
   if (entries === undefined) return undefined;
   for (const entry of entries) {
     const length = entry.tokens.length;
@@ -37,13 +36,13 @@ function matchAt(tokens: readonly Token[], i: number): Candidate | undefined {
     let matches = true;
     let cased = false;
     for (let k = 0; k < length; k++) {
-      const token = tokens[i + k]!;
+      const gap = tokens.gaps[i + k]!;
       // A name never spans a sentence or line break ("…in Go. Rust…" is not one name).
-      if (token.norm !== entry.tokens[k] || (k > 0 && (token.gap === 'break' || token.gap === 'line'))) {
+      if (tokens.norm(i + k) !== entry.tokens[k] || (k > 0 && (gap === GAP_BREAK || gap === GAP_LINE))) {
         matches = false;
         break;
       }
-      cased ||= token.cased;
+      cased ||= tokens.cased(i + k);
     }
     if (!matches) continue;
     return { tech: entry.tech, start: i, end: i + length, verdict: firstVerdict(entry.tech, entry.ambiguous, cased, tokens, i, i + length) };
@@ -51,47 +50,52 @@ function matchAt(tokens: readonly Token[], i: number): Candidate | undefined {
   return undefined;
 }
 
-function firstVerdict(tech: Technology, ambiguousSpelling: boolean, cased: boolean, tokens: readonly Token[], start: number, end: number): boolean | null {
+function firstVerdict(tech: Technology, ambiguousSpelling: boolean, cased: boolean, tokens: TokenTable, start: number, end: number): boolean | null {
   const rule = tech.ambiguous;
   if (!ambiguousSpelling || rule === undefined) return true;
   if (!cased) return false;
   if (rule === 'case') return true;
   if (rule.not !== undefined && rule.not.length > 0) {
-    const before = tokens[start - 1];
-    const after = tokens[end];
-    const touching = (token: Token | undefined, gapToken: Token | undefined) =>
-      token !== undefined && gapToken !== undefined && gapToken.gap !== 'line' && rule.not!.includes(token.norm);
-    if (touching(before, tokens[start]) || touching(after, after)) return false;
+    // The word right before (unless the name starts a line) or right after (unless it starts one) vetoes it.
+    const vetoes = (k: number, gapAt: number) =>
+      k >= 0 && k < tokens.length && gapAt < tokens.length && tokens.gaps[gapAt] !== GAP_LINE && rule.not!.includes(tokens.norm(k));
+    if (vetoes(start - 1, start) || vetoes(end, end)) return false;
   }
   if ((rule.context?.length ?? 0) === 0 && (rule.related?.length ?? 0) === 0) return true;
   return hasContextWord(rule.context ?? [], tokens, start, end) ? true : null;
 }
 
-function hasContextWord(context: readonly string[], tokens: readonly Token[], start: number, end: number): boolean {
+function hasContextWord(context: readonly string[], tokens: TokenTable, start: number, end: number): boolean {
   if (context.length === 0) return false;
   // Look back, then ahead, without crossing a line break (each topic line is its own statement).
   for (let k = start - 1; k >= Math.max(0, start - CONTEXT_WINDOW); k--) {
-    if (context.includes(tokens[k]!.norm)) return true;
-    if (tokens[k]!.gap === 'line') break;
+    if (context.includes(tokens.norm(k))) return true;
+    if (tokens.gaps[k] === GAP_LINE) break;
   }
   for (let k = end; k < Math.min(tokens.length, end + CONTEXT_WINDOW); k++) {
-    if (tokens[k]!.gap === 'line') break;
-    if (context.includes(tokens[k]!.norm)) return true;
+    if (tokens.gaps[k] === GAP_LINE) break;
+    if (context.includes(tokens.norm(k))) return true;
   }
   return false;
 }
 
 /** Two candidates are neighbours in a list when only separators or one connector word lie between them. */
-function areListNeighbours(left: Candidate, right: Candidate, tokens: readonly Token[]): boolean {
+function areListNeighbours(left: Candidate, right: Candidate, tokens: TokenTable): boolean {
   const between = right.start - left.end;
   if (between < 0 || between > 1) return false;
-  const firstOfRight = tokens[right.start]!;
-  if (between === 0) return firstOfRight.gap === 'list';
-  const connector = tokens[left.end]!;
-  return LIST_CONNECTORS.has(connector.norm) && connector.gap !== 'line' && connector.gap !== 'break' && firstOfRight.gap !== 'line' && firstOfRight.gap !== 'break';
+  const rightGap = tokens.gaps[right.start]!;
+  if (between === 0) return rightGap === GAP_LIST;
+  const connectorGap = tokens.gaps[left.end]!;
+  return (
+    LIST_CONNECTORS.has(tokens.norm(left.end)) &&
+    connectorGap !== GAP_LINE &&
+    connectorGap !== GAP_BREAK &&
+    rightGap !== GAP_LINE &&
+    rightGap !== GAP_BREAK
+  );
 }
 
-function resolvePending(candidates: Candidate[], tokens: readonly Token[]): void {
+function resolvePending(candidates: Candidate[], tokens: TokenTable): void {
   let changed = true;
   // Each pass can settle a neighbour of something settled in the previous one ("Go, Rust and Swift").
   while (changed) {
@@ -133,7 +137,7 @@ function resolvePending(candidates: Candidate[], tokens: readonly Token[]): void
  * @example findTechInText('It runs on Postgres and is written in Go.').map((m) => m.tech.slug) // ['postgres', 'golang']
  */
 export function findTechInText(text: string): TextMention[] {
-  const tokens = tokenize(text);
+  const tokens = scanTechTokens(text);
   const classes = wordClasses(tokens);
   const candidates: Candidate[] = [];
   let i = 0;
@@ -151,13 +155,12 @@ export function findTechInText(text: string): TextMention[] {
   const claimed = claimedMentions(
     accepted.map(({ start, end, tech }) => ({ start, end, slug: tech.slug, notClaimedBefore: tech.notClaimedBefore })),
     tokens,
-    text,
     classes,
   );
   const found = new Map<string, TextMention>();
   for (const [i, candidate] of accepted.entries()) {
     if (claimed[i] === true && !found.has(candidate.tech.slug)) {
-      found.set(candidate.tech.slug, { tech: candidate.tech, offset: tokens[candidate.start]!.start });
+      found.set(candidate.tech.slug, { tech: candidate.tech, offset: tokens.starts[candidate.start]! });
     }
   }
   return [...found.values()];

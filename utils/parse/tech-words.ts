@@ -1,7 +1,9 @@
-// Word classes for the tech scan: one dictionary lookup per token answers every per-token question the name
-// matcher and the claim rules ask (could a name start here, does a clause start here, could a doubt cue start here).
+// Word classes for the tech scan: every word a rule asks about, numbered once at module load (a Lexicon), so each
+// token's classes (could a name start here, does a clause start here, could a doubt cue start here) are one array read.
+import { TECHNOLOGIES } from '@/utils/tech/catalog';
 import { ALIAS_INDEX } from '@/utils/tech/lookup';
-import type { Token } from '@/utils/tech/tokenize';
+import { Lexicon, scanTokens, type TokenTable } from '@/utils/tech/tokenize';
+import * as cues from './tech-cues';
 import { CAREER_PHRASES, CLAUSE_WORDS, HEDGE_PHRASES, HEDGE_WORDS, NEGATION_WORDS } from './tech-cues';
 
 /** The token is the first word of some technology's name or alias. */
@@ -20,14 +22,54 @@ export const CUE_FIRST_WORDS: ReadonlySet<string> = new Set([
   'used',
 ]);
 
-const CLASSES: ReadonlyMap<string, number> = (() => {
-  const classes = new Map<string, number>();
-  const mark = (word: string, bit: number) => classes.set(word, (classes.get(word) ?? 0) | bit);
+/** Words of every cue list in ./tech-cues (sets, phrases and pairs alike). */
+function cueWords(): string[] {
+  const words: string[] = [];
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') words.push(value);
+    else if (value instanceof Set || Array.isArray(value)) for (const item of value as Iterable<unknown>) collect(item);
+  };
+  for (const value of Object.values(cues)) collect(value);
+  return words;
+}
+
+/**
+ * Every word the matcher and the claim rules compare tokens against: names (all their words), context and veto
+ * words, "names something else" words, cues, and the few literals of the rules. A word left out still works (its
+ * token's norm is built when asked); one put in is only cheaper.
+ */
+const LEXICON = new Lexicon([
+  ...ALIAS_INDEX.keys(),
+  ...[...ALIAS_INDEX.values()].flatMap((entries) => entries.flatMap((entry) => entry.tokens)),
+  ...TECHNOLOGIES.flatMap((tech) => [
+    ...(typeof tech.ambiguous === 'object' ? [...(tech.ambiguous.context ?? []), ...(tech.ambiguous.not ?? [])] : []),
+    ...(tech.notClaimedBefore ?? []),
+  ]),
+  ...CUE_FIRST_WORDS,
+  ...cueWords(),
+  ...['and', 'or', 'with', 'vs', 'versus', 'plus', 'on', 'over', 'to', 'from', 'into', 'than', 'but', 'back', 'used', 'at', 'without'],
+]);
+
+/** Classes by lexicon number (0, "not in the lexicon", has none). */
+const CLASSES: Uint8Array = (() => {
+  const classes = new Uint8Array(LEXICON.words.length);
+  const mark = (word: string, bit: number) => {
+    const id = LEXICON.id(word);
+    if (id !== 0) classes[id]! |= bit;
+  };
   for (const word of ALIAS_INDEX.keys()) mark(word, NAME_START);
   for (const word of CLAUSE_WORDS) mark(word, CLAUSE_WORD);
   for (const word of CUE_FIRST_WORDS) mark(word, CUE_START);
   return classes;
 })();
+
+/**
+ * The text's tokens, with lexicon numbers, for the tech scan.
+ * @example scanTechTokens('Docker and Go').norm(2) // 'go'
+ */
+export function scanTechTokens(text: string): TokenTable {
+  return scanTokens(text, LEXICON);
+}
 
 /** `norm.endsWith("n't")` without a string search: "isn't", "don't", "can't". */
 function endsInNot(norm: string): boolean {
@@ -35,17 +77,30 @@ function endsInNot(norm: string): boolean {
   return n >= 3 && norm.charCodeAt(n - 1) === 116 /* t */ && norm.charCodeAt(n - 2) === 39 /* ' */ && norm.charCodeAt(n - 3) === 110 /* n */;
 }
 
+/** Whether the token's norm ends in "n't", read from the text: its last three characters (ASCII: `'` is the only apostrophe). */
+function tokenEndsInNot(tokens: TokenTable, i: number): boolean {
+  const end = tokens.ends[i]!;
+  if (end - tokens.starts[i]! < 3) return false;
+  const text = tokens.text;
+  const last = text.charCodeAt(end - 1);
+  // Only a token ending in t/T and an apostrophe before it can; then ask the norm itself (exact for every token).
+  if ((last | 32) !== 116) return false;
+  const apostrophe = text.charCodeAt(end - 2);
+  if (apostrophe !== 39 && apostrophe !== 0x2019) return false;
+  return endsInNot(tokens.norm(i));
+}
+
 /**
- * The classes of every token, as bits (NAME_START | CLAUSE_WORD | CUE_START), one lookup per token.
+ * The classes of every token, as bits (NAME_START | CLAUSE_WORD | CUE_START), one array read per token.
  *
- * @example wordClasses(tokenize("but Docker isn't")) // Uint8Array [2, 1, 4]
+ * @example wordClasses(scanTechTokens("but Docker isn't")) // Uint8Array [2, 1, 4]
  */
-export function wordClasses(tokens: readonly Token[]): Uint8Array {
+export function wordClasses(tokens: TokenTable): Uint8Array {
   const classes = new Uint8Array(tokens.length);
+  const words = tokens.words;
   for (let i = 0; i < tokens.length; i++) {
-    const norm = tokens[i]!.norm;
-    let bits = CLASSES.get(norm) ?? 0;
-    if (endsInNot(norm)) bits |= CUE_START;
+    let bits = CLASSES[words[i]!]!;
+    if (tokenEndsInNot(tokens, i)) bits |= CUE_START;
     classes[i] = bits;
   }
   return classes;

@@ -74,9 +74,16 @@ function isApostrophe(code: number): boolean {
   return code === Char.Apostrophe || code === Char.RightQuote;
 }
 
-function gapOf(code: number, current: TokenGap): TokenGap {
-  if (code === Char.Newline || code === Char.Return) return 'line';
-  if (current === 'line') return current;
+/** Gaps as numbers, in the order of {@link GAP_NAMES}: the scan stores one byte per token. */
+export const GAP_SPACE = 0;
+export const GAP_LIST = 1;
+export const GAP_BREAK = 2;
+export const GAP_LINE = 3;
+const GAP_NAMES: readonly TokenGap[] = ['space', 'list', 'break', 'line'];
+
+function gapOf(code: number, current: number): number {
+  if (code === Char.Newline || code === Char.Return) return GAP_LINE;
+  if (current === GAP_LINE) return current;
   switch (code) {
     case Char.Dot:
     case Char.Bang:
@@ -90,29 +97,175 @@ function gapOf(code: number, current: TokenGap): TokenGap {
     case 0x2013: // –
     case 0x2014: // —
     case 0x2192: // →
-      return 'break';
+      return GAP_BREAK;
     case Char.Comma:
     case Char.Slash:
     case Char.Amp:
     case Char.Plus:
     case Char.Pipe:
-      return current === 'break' ? current : 'list';
+      return current === GAP_BREAK ? current : GAP_LIST;
     default:
       return current;
   }
 }
 
+/** FNV-1a over UTF-16 code units, ASCII upper case folded: how {@link Lexicon} finds a word without a string. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function lowerAscii(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
 /**
- * Splits text into word tokens. Keeps the dots, `#` and `+` that are part of technology names
- * (`Node.js`, `.NET`, `C#`, `C++`, `Sentry.io`), treats hyphens as spaces, and records what
- * separated each token from the previous one. Linear in the length of the text.
- *
- * @example tokenize("Let's Encrypt, .NET Core").map((t) => t.norm) // ['let', 'encrypt', '.net', 'core']
+ * A fixed set of normalised words, each with a number (1…n; 0 is "not in the lexicon"), found from a span of text
+ * without building a string. A scan given a lexicon hands out its words' strings instead of new ones, so the words
+ * rules compare against cost no allocation.
  */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+export class Lexicon {
+  /** The words by number; index 0 is unused. */
+  readonly words: readonly string[];
+  readonly #ids = new Map<string, number>();
+  readonly #slots: Int32Array;
+  readonly #mask: number;
+
+  constructor(words: Iterable<string>) {
+    const list: string[] = [''];
+    for (const word of words) {
+      if (word === '' || this.#ids.has(word)) continue;
+      this.#ids.set(word, list.length);
+      list.push(word);
+    }
+    this.words = list;
+    let size = 16;
+    while (size < list.length * 4) size *= 2;
+    this.#slots = new Int32Array(size);
+    this.#mask = size - 1;
+    for (let id = 1; id < list.length; id++) {
+      const word = list[id]!;
+      let hash = FNV_OFFSET;
+      for (let k = 0; k < word.length; k++) hash = Math.imul(hash ^ word.charCodeAt(k), FNV_PRIME);
+      let slot = hash & this.#mask;
+      while (this.#slots[slot] !== 0) slot = (slot + 1) & this.#mask;
+      this.#slots[slot] = id;
+    }
+  }
+
+  /** The number of a word, 0 when it is not in the lexicon. */
+  id(word: string): number {
+    return this.#ids.get(word) ?? 0;
+  }
+
+  /** The number of the word `text[start, end)` spells once ASCII capitals are lowered (`hash` as computed by the scan). */
+  idOfSpan(text: string, start: number, end: number, hash: number): number {
+    const length = end - start;
+    for (let slot = hash & this.#mask; ; slot = (slot + 1) & this.#mask) {
+      const id = this.#slots[slot]!;
+      if (id === 0) return 0;
+      const word = this.words[id]!;
+      if (word.length !== length) continue;
+      let k = 0;
+      while (k < length && word.charCodeAt(k) === lowerAscii(text.charCodeAt(start + k))) k++;
+      if (k === length) return id;
+    }
+  }
+}
+
+const FLAG_CASED = 1;
+/** The token has a code unit beyond ASCII: its norm was built with toLowerCase when scanned. */
+const FLAG_WIDE = 2;
+
+/**
+ * The tokens of a text as parallel arrays (no object per token): what {@link tokenize} returns, in the form the
+ * technology scan reads fast. `norm(i)` builds a token's normalised string only when asked, except for lexicon
+ * words, whose shared strings it returns.
+ */
+export class TokenTable {
+  readonly text: string;
+  length = 0;
+  starts: Int32Array;
+  /** Exclusive; a possessive `'s` is not part of the token. */
+  ends: Int32Array;
+  /** GAP_SPACE, GAP_LIST, GAP_BREAK or GAP_LINE: what separates the token from the one before. */
+  gaps: Uint8Array;
+  /** Lexicon number of the token's norm, or 0. */
+  words: Int32Array;
+  #flags: Uint8Array;
+  readonly #wideNorms = new Map<number, string>();
+  readonly #lexicon: Lexicon | undefined;
+
+  constructor(text: string, lexicon: Lexicon | undefined) {
+    this.text = text;
+    this.#lexicon = lexicon;
+    // About one token per five characters of prose: rarely grown, never more than twice the memory needed.
+    const capacity = (text.length >> 2) + 16;
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.gaps = new Uint8Array(capacity);
+    this.words = new Int32Array(capacity);
+    this.#flags = new Uint8Array(capacity);
+  }
+
+  /** The token as written contains an upper-case letter. */
+  cased(i: number): boolean {
+    return (this.#flags[i]! & FLAG_CASED) !== 0;
+  }
+
+  /** Lower-case, possessive stripped (see {@link Token.norm}); undefined outside the table, as `tokens[i]?.norm`. */
+  normAt(i: number): string | undefined {
+    return i < 0 || i >= this.length ? undefined : this.norm(i);
+  }
+
+  /** Lower-case, possessive stripped (see {@link Token.norm}), for a token inside the table. */
+  norm(i: number): string {
+    const id = this.words[i]!;
+    if (id !== 0) return this.#lexicon!.words[id]!;
+    const flags = this.#flags[i]!;
+    if ((flags & FLAG_WIDE) !== 0) return this.#wideNorms.get(i)!;
+    const raw = this.text.slice(this.starts[i], this.ends[i]);
+    return (flags & FLAG_CASED) !== 0 ? raw.toLowerCase() : raw;
+  }
+
+  /** The gap before token i as its name. */
+  gapName(i: number): TokenGap {
+    return GAP_NAMES[this.gaps[i]!]!;
+  }
+
+  push(start: number, end: number, gap: number, flags: number, word: number, wideNorm: string | undefined): void {
+    if (this.length === this.starts.length) this.#grow();
+    const i = this.length++;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.gaps[i] = gap;
+    this.#flags[i] = flags;
+    this.words[i] = word;
+    if (wideNorm !== undefined) this.#wideNorms.set(i, wideNorm);
+  }
+
+  #grow(): void {
+    const size = this.starts.length * 2;
+    const grow = <T extends Int32Array | Uint8Array>(from: T, to: T): T => {
+      to.set(from);
+      return to;
+    };
+    this.starts = grow(this.starts, new Int32Array(size));
+    this.ends = grow(this.ends, new Int32Array(size));
+    this.gaps = grow(this.gaps, new Uint8Array(size));
+    this.words = grow(this.words, new Int32Array(size));
+    this.#flags = grow(this.#flags, new Uint8Array(size));
+  }
+}
+
+/**
+ * Splits text into word tokens, as {@link tokenize} does, into a {@link TokenTable}. With a lexicon, each token's
+ * lexicon number is found on the way (a hash of its characters, no string built). Linear in the length of the text.
+ *
+ * @example scanTokens('Docker, .NET').norm(1) // '.net'
+ */
+export function scanTokens(text: string, lexicon?: Lexicon): TokenTable {
+  const table = new TokenTable(text, lexicon);
   const length = text.length;
-  let gap: TokenGap = 'line';
+  let gap = GAP_LINE;
   let i = 0;
   while (i < length) {
     const code = text.charCodeAt(i);
@@ -121,9 +274,9 @@ export function tokenize(text: string): Token[] {
     if (!isWordChar(code) && !leadingDot) {
       // A hyphen between words joins them like a space (`multi-node`); spaced dashes break.
       if (code !== Char.Hyphen || i === 0 || !isWordChar(text.charCodeAt(i - 1)) || !isWordChar(text.charCodeAt(i + 1))) {
-        if (code === Char.Hyphen && text.charCodeAt(i + 1) === Char.Hyphen) gap = gap === 'line' ? gap : 'break';
+        if (code === Char.Hyphen && text.charCodeAt(i + 1) === Char.Hyphen) gap = gap === GAP_LINE ? gap : GAP_BREAK;
         else if (code === Char.Hyphen && (text.charCodeAt(i - 1) === Char.Space || text.charCodeAt(i + 1) === Char.Space))
-          gap = gap === 'line' ? gap : 'break';
+          gap = gap === GAP_LINE ? gap : GAP_BREAK;
         else if (code !== Char.Space && code !== Char.Tab) gap = gapOf(code, gap);
       }
       i++;
@@ -134,21 +287,37 @@ export function tokenize(text: string): Token[] {
     // which need no toLowerCase (slow on text with any non-Latin-1 character, as show notes with "–" are).
     let bits = code;
     let upper = code >= 65 && code <= 90;
+    // The lexicon hash of the token so far, and as it was one and two characters earlier (for a possessive `'s`).
+    let hash = Math.imul(FNV_OFFSET ^ lowerAscii(code), FNV_PRIME);
+    let hashBefore1 = FNV_OFFSET;
+    let hashBefore2 = FNV_OFFSET;
     i++;
     while (i < length) {
       const c = text.charCodeAt(i);
       if (isWordChar(c)) {
         bits |= c;
         upper ||= c >= 65 && c <= 90;
+        hashBefore2 = hashBefore1;
+        hashBefore1 = hash;
+        hash = Math.imul(hash ^ lowerAscii(c), FNV_PRIME);
         i++;
       } else if ((c === Char.Dot || isApostrophe(c)) && i + 1 < length && isWordChar(text.charCodeAt(i + 1))) {
         const next = text.charCodeAt(i + 1);
         bits |= c | next;
         upper ||= next >= 65 && next <= 90;
+        hashBefore2 = hash;
+        hashBefore1 = Math.imul(hash ^ c, FNV_PRIME);
+        hash = Math.imul(hashBefore1 ^ lowerAscii(next), FNV_PRIME);
         i += 2; // node.js, asp.net, let's
       } else if (c === Char.Hash && !isWordChar(text.charCodeAt(i + 1))) {
+        hashBefore2 = hashBefore1;
+        hashBefore1 = hash;
+        hash = Math.imul(hash ^ c, FNV_PRIME);
         i++; // C#, F#
       } else if (c === Char.Plus && text.charCodeAt(i + 1) === Char.Plus) {
+        hashBefore2 = hash;
+        hashBefore1 = Math.imul(hash ^ c, FNV_PRIME);
+        hash = Math.imul(hashBefore1 ^ c, FNV_PRIME);
         i += 2; // C++
       } else {
         break;
@@ -157,28 +326,43 @@ export function tokenize(text: string): Token[] {
     let end = i;
     // A trailing apostrophe (`AWS'`) is a possessive, not part of the name.
     if (end < length && isApostrophe(text.charCodeAt(end))) i++;
-    const raw = text.slice(start, end);
-    let norm: string;
-    let cased: boolean;
     if (bits < 128) {
       // ASCII: lower-casing keeps the length, and the only apostrophe is the straight one.
-      norm = upper ? raw.toLowerCase() : raw;
-      cased = upper;
       if (end - start > 2 && text.charCodeAt(end - 2) === Char.Apostrophe && (text.charCodeAt(end - 1) | 32) === 115 /* s or S */) {
-        norm = norm.slice(0, -2);
         end -= 2;
+        hash = hashBefore2;
       }
+      const word = lexicon === undefined ? 0 : lexicon.idOfSpan(text, start, end, hash);
+      table.push(start, end, gap, upper ? FLAG_CASED : 0, word, undefined);
     } else {
-      norm = raw.toLowerCase();
-      cased = raw !== norm;
+      const raw = text.slice(start, end);
+      let norm = raw.toLowerCase();
+      const cased = raw !== norm;
       if (norm.includes('\u2019')) norm = norm.replace(/\u2019/g, "'");
       if (norm.endsWith("'s") && norm.length > 2) {
         norm = norm.slice(0, -2);
         end -= 2;
       }
+      const word = lexicon === undefined ? 0 : lexicon.id(norm);
+      table.push(start, end, gap, (cased ? FLAG_CASED : 0) | FLAG_WIDE, word, word === 0 ? norm : undefined);
     }
-    tokens.push({ norm, cased, gap, start, end });
-    gap = 'space';
+    gap = GAP_SPACE;
+  }
+  return table;
+}
+
+/**
+ * Splits text into word tokens. Keeps the dots, `#` and `+` that are part of technology names
+ * (`Node.js`, `.NET`, `C#`, `C++`, `Sentry.io`), treats hyphens as spaces, and records what
+ * separated each token from the previous one. Linear in the length of the text.
+ *
+ * @example tokenize("Let's Encrypt, .NET Core").map((t) => t.norm) // ['let', 'encrypt', '.net', 'core']
+ */
+export function tokenize(text: string): Token[] {
+  const table = scanTokens(text);
+  const tokens: Token[] = [];
+  for (let i = 0; i < table.length; i++) {
+    tokens.push({ norm: table.norm(i), cased: table.cased(i), gap: table.gapName(i), start: table.starts[i]!, end: table.ends[i]! });
   }
   return tokens;
 }
