@@ -63,18 +63,51 @@ function isPossessive(tokens: TokenTable, i: number): boolean {
 }
 
 /**
- * Clause number of every token: clauses end at punctuation, line breaks, list separators and clause words.
- * (A spaced slash often separates two statements in show notes: "Docker isn't used in dev / Postmark sends email".)
+ * Clause and sentence numbers of every token, and where each clause and sentence starts, in one pass. Clauses end at
+ * punctuation, line breaks, list separators and clause words; sentences at line breaks and sentence punctuation, so
+ * each clause lies in one sentence. (A spaced slash often separates two statements in show notes: "Docker isn't
+ * used in dev / Postmark sends email".)
  */
-function clauseIds(tokens: TokenTable, classes: Uint8Array): Int32Array {
-  const ids = new Int32Array(tokens.length);
-  const gaps = tokens.gaps;
-  let id = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    if (i > 0 && (gaps[i] !== GAP_SPACE || (classes[i]! & CLAUSE_WORD) !== 0)) id++;
-    ids[i] = id;
+class Structure {
+  readonly clauseOf: Int32Array;
+  readonly sentenceOf: Int32Array;
+  /** First token of each clause; one more entry, the token count, closes the last. */
+  readonly clauseStarts: Int32Array;
+  readonly sentenceStarts: Int32Array;
+  readonly clauseCount: number;
+
+  constructor(tokens: TokenTable, classes: Uint8Array) {
+    const n = tokens.length;
+    const gaps = tokens.gaps;
+    this.clauseOf = new Int32Array(n);
+    this.sentenceOf = new Int32Array(n);
+    const clauseStarts = new Int32Array(n + 1);
+    const sentenceStarts = new Int32Array(n + 1);
+    let clause = 0;
+    let sentence = 0;
+    for (let i = 0; i < n; i++) {
+      if (i > 0) {
+        const gap = gaps[i]!;
+        if (gap !== GAP_SPACE || (classes[i]! & CLAUSE_WORD) !== 0) clauseStarts[++clause] = i;
+        if (gap === GAP_LINE || gap === GAP_BREAK) sentenceStarts[++sentence] = i;
+      }
+      this.clauseOf[i] = clause;
+      this.sentenceOf[i] = sentence;
+    }
+    this.clauseCount = n === 0 ? 0 : clause + 1;
+    clauseStarts[this.clauseCount] = n;
+    sentenceStarts[n === 0 ? 0 : sentence + 1] = n;
+    this.clauseStarts = clauseStarts;
+    this.sentenceStarts = sentenceStarts;
   }
-  return ids;
+
+  clauseEnd(clause: number): number {
+    return this.clauseStarts[clause + 1]!;
+  }
+
+  sentenceEnd(sentence: number): number {
+    return this.sentenceStarts[sentence + 1]!;
+  }
 }
 
 function phraseAt(tokens: TokenTable, i: number, phrase: readonly string[]): boolean {
@@ -83,21 +116,6 @@ function phraseAt(tokens: TokenTable, i: number, phrase: readonly string[]): boo
     if (norm === undefined || norm !== phrase[k] || (k > 0 && tokens.gaps[i + k] !== GAP_SPACE)) return false;
   }
   return true;
-}
-
-/** Per clause: where it starts and ends, the first doubt cue in it (or -1), and whether it reverses the previous one. */
-interface Clause {
-  start: number;
-  end: number;
-  cue: number;
-  reverses: boolean;
-}
-
-/** Per sentence: its token range, and whether it asks a question ("?") that offers options. */
-interface Sentence {
-  start: number;
-  end: number;
-  career: boolean;
 }
 
 /** "what nginx used to do": "used to" + a past-habit verb, not after "is"/"get" (the passive "is used to send"). */
@@ -130,36 +148,89 @@ function isCueAt(tokens: TokenTable, i: number): boolean {
   return (phrases !== undefined && phrases.some((phrase) => phraseAt(tokens, i, phrase))) || isPastHabit(tokens, i);
 }
 
-/** Clauses and sentences with their cues, in one pass over the tokens (plus one over each sentence's ends). */
-function clausesOf(tokens: TokenTable, classes: Uint8Array, ids: Int32Array, sentenceIdOf: Int32Array): Clause[] {
-  const clauses: Clause[] = [];
-  const sentences: Sentence[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const id = ids[i]!;
-    const sentenceId = sentenceIdOf[i]!;
-    if (clauses[id] === undefined) clauses[id] = { start: i, end: i + 1, cue: -1, reverses: false };
-    if (sentences[sentenceId] === undefined) sentences[sentenceId] = { start: i, end: i + 1, career: false };
-    const clause = clauses[id];
-    const sentence = sentences[sentenceId];
-    clause.end = i + 1;
-    sentence.end = i + 1;
-    if ((classes[i]! & CUE_START) === 0) continue;
-    if (!sentence.career && isCareerAt(tokens, i)) sentence.career = true;
-    if (clause.cue < 0 && isCueAt(tokens, i)) clause.cue = i;
+const UNKNOWN = -2;
+
+/**
+ * What each clause says, worked out only for the clauses a decision needs (those holding mentions, and their
+ * neighbours along a list): the first doubt cue in it, and whether the sentence around it is about a career or
+ * asks a question. Every answer is kept, so each clause and sentence is read at most once.
+ */
+class ClauseCues {
+  readonly #tokens: TokenTable;
+  readonly #classes: Uint8Array;
+  readonly #structure: Structure;
+  /** Per clause: the cue's token, -1 for none, UNKNOWN before it is read. */
+  readonly #cues: Int32Array;
+  /** Per sentence: 0 none, 1 yes/no question, 2 choice, 3 unknown; and 0 no career phrase, 1 one, 2 unknown. */
+  readonly #asks: Uint8Array;
+  readonly #career: Uint8Array;
+
+  constructor(tokens: TokenTable, classes: Uint8Array, structure: Structure) {
+    this.#tokens = tokens;
+    this.#classes = classes;
+    this.#structure = structure;
+    this.#cues = new Int32Array(structure.clauseCount).fill(UNKNOWN);
+    const sentences = structure.sentenceOf.length === 0 ? 0 : structure.sentenceOf[structure.sentenceOf.length - 1]! + 1;
+    this.#asks = new Uint8Array(sentences).fill(3);
+    this.#career = new Uint8Array(sentences).fill(2);
   }
-  const asks = sentences.map((sentence) => questionKind(sentence, tokens));
-  for (const clause of clauses) {
-    const sentenceId = sentenceIdOf[clause.start]!;
-    // A career sentence covers every clause in it, before and after the phrase.
-    if (clause.cue < 0 && sentences[sentenceId]!.career) clause.cue = clause.start;
-    if (clause.cue < 0 && asks[sentenceId] !== 'none') {
-      let first = clause.start;
-      if (CLAUSE_WORDS.has(tokens.norm(first)) && first + 1 < clause.end) first++;
-      if (asks[sentenceId] === 'choice' || YES_NO_QUESTION_STARTS.has(tokens.norm(first))) clause.cue = first;
+
+  /** The token of the clause's first doubt cue, or -1. A career sentence or a question covers all its clauses. */
+  cue(clause: number): number {
+    const known = this.#cues[clause]!;
+    if (known !== UNKNOWN) return known;
+    const tokens = this.#tokens;
+    const start = this.#structure.clauseStarts[clause]!;
+    const end = this.#structure.clauseEnd(clause);
+    let cue = -1;
+    for (let i = start; i < end; i++) {
+      if ((this.#classes[i]! & CUE_START) !== 0 && isCueAt(tokens, i)) {
+        cue = i;
+        break;
+      }
     }
+    const sentence = this.#structure.sentenceOf[start]!;
+    // A career sentence covers every clause in it, before and after the phrase.
+    if (cue < 0 && this.#hasCareer(sentence)) cue = start;
+    if (cue < 0) {
+      const asks = this.#asksOf(sentence);
+      if (asks !== 0) {
+        let first = start;
+        if (CLAUSE_WORDS.has(tokens.norm(first)) && first + 1 < end) first++;
+        if (asks === 2 || YES_NO_QUESTION_STARTS.has(tokens.norm(first))) cue = first;
+      }
+    }
+    this.#cues[clause] = cue;
+    return cue;
   }
-  for (const clause of clauses) clause.reverses = isReversal(clause, tokens);
-  return clauses;
+
+  /** "…, but it is in production": the clause turns the doubt of the one before it around. */
+  reverses(clause: number): boolean {
+    return isReversal(this.#tokens, this.#structure.clauseStarts[clause]!, this.#structure.clauseEnd(clause), this.cue(clause));
+  }
+
+  #hasCareer(sentence: number): boolean {
+    const known = this.#career[sentence]!;
+    if (known !== 2) return known === 1;
+    let career = false;
+    for (let i = this.#structure.sentenceStarts[sentence]!, end = this.#structure.sentenceEnd(sentence); i < end; i++) {
+      if ((this.#classes[i]! & CUE_START) !== 0 && isCareerAt(this.#tokens, i)) {
+        career = true;
+        break;
+      }
+    }
+    this.#career[sentence] = career ? 1 : 0;
+    return career;
+  }
+
+  #asksOf(sentence: number): number {
+    const known = this.#asks[sentence]!;
+    if (known !== 3) return known;
+    const kind = questionKind(this.#tokens, this.#structure.sentenceStarts[sentence]!, this.#structure.sentenceEnd(sentence));
+    const asks = kind === 'none' ? 0 : kind === 'yes-no' ? 1 : 2;
+    this.#asks[sentence] = asks;
+    return asks;
+  }
 }
 
 /**
@@ -183,66 +254,144 @@ function endsInQuestion(tokens: TokenTable, sentenceEnd: number): boolean {
  * A yes/no clause starts with an auxiliary verb (after a clause word such as "but", checked per clause); a choice
  * has "or" and does not start with a question word. Either way the sentence ends in "?".
  */
-function questionKind(sentence: Sentence, tokens: TokenTable): 'none' | 'yes-no' | 'choice' {
-  if (!endsInQuestion(tokens, sentence.end)) return 'none';
-  const first = tokens.norm(sentence.start);
+function questionKind(tokens: TokenTable, start: number, end: number): 'none' | 'yes-no' | 'choice' {
+  if (!endsInQuestion(tokens, end)) return 'none';
+  const first = tokens.norm(start);
   if (WH_WORDS.has(first) || YES_NO_QUESTION_STARTS.has(first)) return 'yes-no';
-  for (let j = sentence.start; j < sentence.end; j++) if (tokens.norm(j) === 'or') return 'choice';
+  for (let j = start; j < end; j++) if (tokens.norm(j) === 'or') return 'choice';
   return 'yes-no';
 }
 
 /** "…, but it is in production", "but it's part of the CI": a positive contrast about the same subject. */
-function isReversal(clause: Clause, tokens: TokenTable): boolean {
+function isReversal(tokens: TokenTable, start: number, end: number, cue: number): boolean {
   // "but" is a lexicon word: a clause starting with any other word is ruled out without building its norm.
-  if (tokens.words[clause.start] === 0 || tokens.norm(clause.start) !== 'but' || clause.cue >= 0) return false;
-  const subject = clause.start + 1;
-  if (subject >= tokens.length || subject >= clause.end || !REVERSAL_SUBJECTS.has(tokens.norm(subject))) return false;
-  let next = clause.start + 2;
+  if (tokens.words[start] === 0 || tokens.norm(start) !== 'but' || cue >= 0) return false;
+  const subject = start + 1;
+  if (subject >= tokens.length || subject >= end || !REVERSAL_SUBJECTS.has(tokens.norm(subject))) return false;
+  let next = start + 2;
   // "it's" is one token (the tokenizer reads `'s` as a possessive): its verb is inside it.
   if (!isPossessive(tokens, subject)) {
-    if (next >= clause.end || !REVERSAL_VERBS.has(tokens.norm(next))) return false;
+    if (next >= end || !REVERSAL_VERBS.has(tokens.norm(next))) return false;
     next++;
   }
-  return next >= clause.end || REVERSAL_FOLLOWERS.has(tokens.norm(next));
+  return next >= end || REVERSAL_FOLLOWERS.has(tokens.norm(next));
 }
 
-/** The clause is nothing but technology names. */
-function isBare(clause: Clause, covered: Uint8Array): boolean {
-  for (let k = clause.start; k < clause.end; k++) if (covered[k] !== 1) return false;
-  return true;
-}
+const NO = 0;
+const YES = 1;
+const UNSET = 2;
 
-/** Whether each clause leaves the mentions in it unclaimed, after reversals and bare list subjects are settled. */
-function doubtfulClauses(clauses: readonly Clause[], mentions: readonly ClaimSpan[], tokens: TokenTable): boolean[] {
-  const doubtful = clauses.map((clause) => clause.cue >= 0);
-  for (let c = 0; c + 1 < clauses.length; c++) {
-    if (doubtful[c] && clauses[c + 1]!.reverses) doubtful[c] = false;
+/**
+ * Whether each clause leaves the mentions in it unclaimed: its own cue (unless the next clause reverses it), shared
+ * by a bare list of names before it or an aside after it. Asked per clause, each answer kept; the chains are followed
+ * with loops, not recursion, as a list of names may run for thousands of clauses.
+ */
+class DoubtfulClauses {
+  readonly #tokens: TokenTable;
+  readonly #structure: Structure;
+  readonly #cues: ClauseCues;
+  readonly #covered: Uint8Array;
+  /** After reversals and bare subjects (NO, YES, or UNSET), then after asides too. */
+  readonly #withSubjects: Uint8Array;
+  readonly #withAsides: Uint8Array;
+
+  constructor(tokens: TokenTable, structure: Structure, cues: ClauseCues, mentions: readonly ClaimSpan[]) {
+    this.#tokens = tokens;
+    this.#structure = structure;
+    this.#cues = cues;
+    this.#covered = new Uint8Array(tokens.length);
+    for (const mention of mentions) this.#covered.fill(1, mention.start, mention.end);
+    this.#withSubjects = new Uint8Array(structure.clauseCount).fill(UNSET);
+    this.#withAsides = new Uint8Array(structure.clauseCount).fill(UNSET);
   }
-  // "Websockets and Action Cable aren't used": a clause that is nothing but technology names, joined to the next
-  // clause by "and"/"or" or a comma, is that clause's subject and shares its doubt (unless the doubt is only on
-  // what directly follows the joint, as in "Docker and no Kubernetes").
-  const covered = new Uint8Array(tokens.length);
-  for (const mention of mentions) covered.fill(1, mention.start, mention.end);
-  for (let c = clauses.length - 2; c >= 0; c--) {
-    const clause = clauses[c]!;
-    const next = clauses[c + 1]!;
-    if (doubtful[c] || !doubtful[c + 1]) continue;
-    const bare = isBare(clause, covered);
-    const jointGap = tokens.gaps[next.start]!;
-    const joined = jointGap === GAP_LIST || (jointGap === GAP_SPACE && LIST_WORDS.has(tokens.norm(next.start)));
-    const cueOnJoint = next.cue >= 0 && next.cue <= next.start + 1;
-    if (bare && joined && !cueOnJoint) doubtful[c] = true;
+
+  /** The clause is nothing but technology names. */
+  #isBare(clause: number): boolean {
+    for (let k = this.#structure.clauseStarts[clause]!, end = this.#structure.clauseEnd(clause); k < end; k++) {
+      if (this.#covered[k] !== 1) return false;
+    }
+    return true;
   }
-  // "…coming soon to SmartMusic (websockets, etc.)", "You don't need a NoSQL (Mongo, Elastic, whatever) cluster":
-  // a parenthesis of nothing but names (and the list it starts) is an aside on the clause before it.
-  for (let c = 1; c < clauses.length; c++) {
-    const clause = clauses[c]!;
-    if (doubtful[c] || !doubtful[c - 1] || !isBare(clause, covered)) continue;
-    const opensParenthesis = tokens.text.slice(tokens.ends[clause.start - 1], tokens.starts[clause.start]).includes('(');
-    const continuesAside = tokens.gaps[clause.start] === GAP_LIST && isBare(clauses[c - 1]!, covered);
-    if (opensParenthesis || continuesAside) doubtful[c] = true;
+
+  /** Its own cue, unless the next clause turns it around ("…isn't used in dev, but it is in production"). */
+  #own(clause: number): boolean {
+    if (this.#cues.cue(clause) < 0) return false;
+    return !(clause + 1 < this.#structure.clauseCount && this.#cues.reverses(clause + 1));
   }
-  return doubtful;
+
+  /**
+   * "Websockets and Action Cable aren't used": a clause that is nothing but technology names, joined to the next
+   * clause by "and"/"or" or a comma, is that clause's subject and shares its doubt (unless the doubt is only on
+   * what directly follows the joint, as in "Docker and no Kubernetes").
+   */
+  #sharesNext(clause: number): boolean {
+    const next = clause + 1;
+    if (next >= this.#structure.clauseCount || !this.#isBare(clause)) return false;
+    const nextStart = this.#structure.clauseStarts[next]!;
+    const jointGap = this.#tokens.gaps[nextStart]!;
+    const joined = jointGap === GAP_LIST || (jointGap === GAP_SPACE && LIST_WORDS.has(this.#tokens.norm(nextStart)));
+    if (!joined) return false;
+    const nextCue = this.#cues.cue(next);
+    return !(nextCue >= 0 && nextCue <= nextStart + 1);
+  }
+
+  #withSubject(clause: number): boolean {
+    // Walk right while the answer hangs on the next clause's, then hand the answer found back along the way.
+    let k = clause;
+    let answer: boolean;
+    for (;;) {
+      const known = this.#withSubjects[k]!;
+      if (known !== UNSET) {
+        answer = known === YES;
+        break;
+      }
+      if (this.#own(k)) {
+        answer = true;
+        break;
+      }
+      if (!this.#sharesNext(k)) {
+        answer = false;
+        break;
+      }
+      k++;
+    }
+    for (let j = k; j >= clause; j--) if (this.#withSubjects[j] === UNSET) this.#withSubjects[j] = answer ? YES : NO;
+    return answer;
+  }
+
+  /**
+   * "…coming soon to SmartMusic (websockets, etc.)", "You don't need a NoSQL (Mongo, Elastic, whatever) cluster":
+   * a parenthesis of nothing but names (and the list it starts) is an aside on the clause before it.
+   */
+  #sharesPrevious(clause: number): boolean {
+    if (clause < 1 || !this.#isBare(clause)) return false;
+    const start = this.#structure.clauseStarts[clause]!;
+    const opensParenthesis = this.#tokens.text.slice(this.#tokens.ends[start - 1], this.#tokens.starts[start]).includes('(');
+    return opensParenthesis || (this.#tokens.gaps[start] === GAP_LIST && this.#isBare(clause - 1));
+  }
+
+  doubtful(clause: number): boolean {
+    let k = clause;
+    let answer: boolean;
+    for (;;) {
+      const known = this.#withAsides[k]!;
+      if (known !== UNSET) {
+        answer = known === YES;
+        break;
+      }
+      if (this.#withSubject(k)) {
+        answer = true;
+        break;
+      }
+      if (!this.#sharesPrevious(k)) {
+        answer = false;
+        break;
+      }
+      k--;
+    }
+    for (let j = k; j <= clause; j++) if (this.#withAsides[j] === UNSET) this.#withAsides[j] = answer ? YES : NO;
+    return answer;
+  }
 }
 
 /** The token before `index`, skipping filler words ("than an entire Kubernetes cluster"), within one clause. */
@@ -339,18 +488,6 @@ function inSameList(left: ClaimSpan, right: ClaimSpan, tokens: TokenTable): bool
   return LIST_WORDS.has(tokens.norm(left.end)) && (connectorGap === GAP_SPACE || connectorGap === GAP_LIST) && firstGap === GAP_SPACE;
 }
 
-/** Sentence number of every token: a new one after a line break or sentence punctuation. */
-function sentenceIds(tokens: TokenTable): Int32Array {
-  const ids = new Int32Array(tokens.length);
-  const gaps = tokens.gaps;
-  let id = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    if (i > 0 && (gaps[i] === GAP_LINE || gaps[i] === GAP_BREAK)) id++;
-    ids[i] = id;
-  }
-  return ids;
-}
-
 /**
  * For each accepted mention (in text order), whether it claims use. Negation and hedges cover their clause
  * (and a bare list of names that is the clause's subject); a comparison, a migration's source or a name used
@@ -364,12 +501,12 @@ function sentenceIds(tokens: TokenTable): Int32Array {
  */
 export function claimedMentions(mentions: readonly ClaimSpan[], tokens: TokenTable, classes = wordClasses(tokens)): boolean[] {
   if (mentions.length === 0) return [];
-  const ids = clauseIds(tokens, classes);
-  const sentences = sentenceIds(tokens);
-  const clauses = clausesOf(tokens, classes, ids, sentences);
-  const doubtful = doubtfulClauses(clauses, mentions, tokens);
+  const structure = new Structure(tokens, classes);
+  const ids = structure.clauseOf;
+  const sentences = structure.sentenceOf;
+  const doubtful = new DoubtfulClauses(tokens, structure, new ClauseCues(tokens, classes, structure), mentions);
   const unclaimed = mentions.map((mention) => unclaimedBy(tokens, ids, mention));
-  const claimed = mentions.map((mention, i) => !doubtful[ids[mention.start]!] && unclaimed[i] === false);
+  const claimed = mentions.map((mention, i) => !doubtful.doubtful(ids[mention.start]!) && unclaimed[i] === false);
   for (let i = 1; i < mentions.length; i++) {
     if (!claimed[i - 1] && claimed[i] && inSameList(mentions[i - 1]!, mentions[i]!, tokens)) claimed[i] = false;
   }
