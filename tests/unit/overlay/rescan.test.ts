@@ -87,4 +87,50 @@ describe('createRescanScheduler', () => {
     advance(1_000);
     expect(scans).toBe(1);
   });
+
+  it('never runs two sliced scans at once: one due meanwhile waits for the running one, then its spacing', async () => {
+    const { clock, advance } = fakeClock();
+    const started: number[] = [];
+    const finish: Array<(cost: number) => void> = [];
+    const scheduler = createRescanScheduler(
+      () => {
+        started.push(clock.now());
+        return new Promise<number>((resolve) => finish.push(resolve));
+      },
+      clock,
+      limits,
+    );
+    const first = scheduler.runNow();
+    scheduler.request('mutation');
+    advance(3_000);
+    expect(started).toEqual([0]);
+    expect(scheduler.pending).toBe(true);
+    finish[0]!(5);
+    expect(await first).toBe(5);
+    advance(999);
+    expect(started).toEqual([0]);
+    advance(1);
+    expect(started).toEqual([0, 4_000]);
+  });
+
+  it('serves a navigation that came during a sliced scan as soon as that scan ends', async () => {
+    const { clock, advance } = fakeClock();
+    const started: number[] = [];
+    const finish: Array<(cost: number) => void> = [];
+    const scheduler = createRescanScheduler(
+      () => {
+        started.push(clock.now());
+        return new Promise<number>((resolve) => finish.push(resolve));
+      },
+      clock,
+      limits,
+    );
+    const first = scheduler.runNow();
+    scheduler.request('navigation');
+    advance(500);
+    finish[0]!(2);
+    await first;
+    advance(0);
+    expect(started).toEqual([0, 500]);
+  });
 });
