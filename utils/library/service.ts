@@ -175,7 +175,9 @@ export class LibraryService {
       } catch (error) {
         throw describeStorageError(error, 'read the library');
       }
-      yield found.filter((r): r is SavedEpisode => r !== undefined).map(toSaved);
+      // Records are stored in toSaved's shape already (every write goes through it, the v3 upgrade strips
+      // older derived fields): no copy here, exports make the one they need.
+      yield found.filter((r): r is SavedEpisode => r !== undefined);
     }
   }
 
