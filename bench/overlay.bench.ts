@@ -71,12 +71,14 @@ interface Visit {
   maxGap: number;
   /** From the trace: main-thread CPU time (thread time) of the tasks between start and rendered. */
   cpu: number;
+  /** The same from start to 300 ms after rendered: includes the layout and paint of the panels that follow. */
+  cpuSettled: number;
   /** From the trace: the longest main-thread task from start to 300 ms after rendered, CPU and wall. */
   longestTaskCpu: number;
   longestTaskWall: number;
 }
 
-async function marks(page: Page): Promise<Omit<Visit, 'cpu' | 'longestTaskCpu' | 'longestTaskWall'>> {
+async function marks(page: Page): Promise<Omit<Visit, 'cpu' | 'cpuSettled' | 'longestTaskCpu' | 'longestTaskWall'>> {
   await page.waitForFunction(() => performance.getEntriesByName('stackcast:rendered').length > 0, null, { timeout: 60_000 });
   await page.waitForTimeout(300);
   return page.evaluate(() => {
@@ -135,24 +137,36 @@ async function startTrace(cdp: CdpSession): Promise<() => Promise<TraceEvent[]>>
 
 /**
  * Main-thread CPU from the trace, which a loaded machine inflates far less than wall time: thread time of
- * the tasks between the start and rendered marks (partial tasks pro rata), and the longest task after start.
+ * the tasks between the start and rendered marks (partial tasks pro rata), the same until 300 ms after
+ * rendered, and the longest task after start (the content script's own evaluation and the page's first
+ * layout included: the trace does not say whose a task is).
  */
-function traceCpu(events: TraceEvent[]): { cpu: number; longestTaskCpu: number; longestTaskWall: number } {
+function traceCpu(events: TraceEvent[]): Pick<Visit, 'cpu' | 'cpuSettled' | 'longestTaskCpu' | 'longestTaskWall'> {
   const start = events.find((event) => event.name === 'stackcast:start');
   const end = events.find((event) => event.name === 'stackcast:rendered');
-  if (!start || !end) return { cpu: NaN, longestTaskCpu: NaN, longestTaskWall: NaN };
+  if (!start || !end) return { cpu: NaN, cpuSettled: NaN, longestTaskCpu: NaN, longestTaskWall: NaN };
+  const onThread = events.filter((event) => event.ph === 'X' && event.pid === start.pid && event.tid === start.tid);
   let cpu = 0;
+  let cpuSettled = 0;
   let longestTaskCpu = 0;
   let longestTaskWall = 0;
-  for (const task of events) {
-    if (task.name !== 'RunTask' || task.ph !== 'X' || task.pid !== start.pid || task.tid !== start.tid || !task.dur) continue;
+  for (const task of onThread) {
+    if (task.name !== 'RunTask' || !task.dur) continue;
     if (task.ts + task.dur <= start.ts) continue;
-    longestTaskCpu = Math.max(longestTaskCpu, task.tdur ?? 0);
+    const thread = task.tdur ?? 0;
+    longestTaskCpu = Math.max(longestTaskCpu, thread);
     longestTaskWall = Math.max(longestTaskWall, task.dur);
     const overlap = Math.min(task.ts + task.dur, end.ts) - Math.max(task.ts, start.ts);
-    if (overlap > 0) cpu += ((task.tdur ?? 0) * overlap) / task.dur;
+    if (overlap > 0) cpu += (thread * overlap) / task.dur;
+    if (task.ts <= end.ts + 300_000) cpuSettled += (thread * (task.ts + task.dur - Math.max(task.ts, start.ts))) / task.dur;
   }
-  return { cpu: cpu / 1000, longestTaskCpu: longestTaskCpu / 1000, longestTaskWall: longestTaskWall / 1000 };
+  const toMs = (micros: number) => micros / 1000;
+  return {
+    cpu: toMs(cpu),
+    cpuSettled: toMs(cpuSettled),
+    longestTaskCpu: toMs(longestTaskCpu),
+    longestTaskWall: toMs(longestTaskWall),
+  };
 }
 
 async function visit(session: ExtensionSession, url: string): Promise<Visit> {
@@ -272,6 +286,7 @@ export default async function overlayBench(): Promise<string> {
           ['content script bundle (minified / gzip -9)', `${kb(bundle.length)} / ${kb(gzip)}`, '≤ 60 KB gzip'],
           [`seed-000 listing: script start → all overlays rendered, wall (median of ${RUNS}, p95)`, `${ms(render.median)} (p95 ${ms(render.p95)}), ${runs[0]!.panels} panels`, '≤ 50 ms'],
           ['… main-thread CPU, start → all rendered (median, min)', `${ms(median((r) => r.cpu))} (min ${ms(Math.min(...runs.map((r) => r.cpu)))})`, ''],
+          ['… main-thread CPU, start → 300 ms after rendered: the panels\' layout and paint included (median)', ms(median((r) => r.cpuSettled)), ''],
           ['… time inside the scan\'s slices: find + parse / draw (median)', `${ms(median((r) => r.busy))}: ${ms(median((r) => r.parse))} / ${ms(median((r) => r.draw))}`, ''],
           ['seed-000 listing: script start → panels in or near the viewport, wall (median)', ms(median((r) => r.visible - r.start)), ''],
           ['seed-000 listing: slices (median) / longest slice (median, worst)', `${median((r) => r.slices)} / ${ms(median((r) => r.longestSlice))} (worst ${ms(worst(runs, (r) => r.longestSlice))})`, ''],
@@ -279,7 +294,7 @@ export default async function overlayBench(): Promise<string> {
           ['seed-000 listing: longest main-thread task from the trace, CPU / wall (median)', `${ms(median((r) => r.longestTaskCpu))} / ${ms(median((r) => r.longestTaskWall))}`, 'none over 50 ms'],
           [`5 MB text page: start → rendered, wall (median of 3), panels`, `${ms(bigRender.median)}, ${big[0]!.panels} panels`, 'bounded'],
           ['5 MB text page: main-thread CPU start → rendered (median)', ms(summarize(big.map((r) => r.cpu)).median), 'bounded'],
-          ['5 MB text page: longest task, observer wall / trace CPU; longest 5 ms-timer gap', `${ms(worst(big, (r) => r.longest))} / ${ms(worst(big, (r) => r.longestTaskCpu))}; ${ms(worst(big, (r) => r.maxGap))}`, 'page stays responsive'],
+          ['5 MB text page: longest task, observer wall / trace CPU; longest 5 ms-timer gap (worst of 3)', `${ms(worst(big, (r) => r.longest))} / ${ms(worst(big, (r) => r.longestTaskCpu))}; ${ms(worst(big, (r) => r.maxGap))}`, 'page stays responsive'],
           [`SPA mutating every frame: content-script CPU (V8 profile, ${SPA_SECONDS} s)`, pct(cpu.share), '< 2 %'],
           ['SPA: ScriptDuration delta vs. the same page without the extension', cpu.scriptShareDelta === null ? 'n/a' : pct(cpu.scriptShareDelta), '< 2 % (noisy)'],
         ],
