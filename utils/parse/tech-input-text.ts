@@ -3,6 +3,8 @@ import { resolveTechReference } from '@/utils/tech/lookup';
 import type { TechInput } from './tech';
 
 const TECH_STACK_HEADING = /^[^\p{L}\p{N}]*(?:(?:the|our|my)\s+)?tech(?:nology)?\s*stack\b\s*:?\s*(.*)$/iu;
+/** What every heading has (TECH_STACK_HEADING's `tech`, in any case): no other character folds to t, e, c or h. */
+const MENTIONS_TECH = /tech/i;
 const ARROW = /(?:→|->)\s*$/u;
 const BULLET = /^\s*[-*•·]\s*/u;
 /** A URL starting exactly at `lastIndex` (sticky): tried only where a `://` sits 4 or 5 characters ahead. */
@@ -12,6 +14,7 @@ const TRAILING_PUNCTUATION = /[.,;:!?)]+$/u;
 
 /** The name in a `rails →` / `- rails ->` item; checked from the end so long prose lines cost one short look. */
 function arrowItem(line: string): string | undefined {
+  if (!line.includes('→') && !line.includes('->')) return undefined;
   const trimmed = line.trim();
   const tailStart = Math.max(0, trimmed.length - 8);
   const arrow = ARROW.exec(trimmed.slice(tailStart));
@@ -86,12 +89,14 @@ export function techInputFromText(text: string): TechInput {
   const links: string[] = [];
   const prose: string[] = [];
   let inStack = false;
-  for (const line of text.split(/\r\n|\r|\n/u)) {
+  // Without a carriage return the line breaks are plain "\n": a string split, no regex scan.
+  for (const line of text.includes('\r') ? text.split(/\r\n|\r|\n/u) : text.split('\n')) {
     if (line.trim() === '') {
       prose.push('');
       continue;
     }
-    const heading = TECH_STACK_HEADING.exec(line.trim());
+    // The heading regex scans back and forth over a line of punctuation; a line without "tech" cannot be one.
+    const heading = MENTIONS_TECH.test(line) ? TECH_STACK_HEADING.exec(line.trim()) : null;
     if (heading !== null) {
       inStack = true;
       for (const part of (heading[1] ?? '').split(/[,;|]|\s\/\s/u)) {

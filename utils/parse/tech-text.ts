@@ -96,16 +96,19 @@ function areListNeighbours(left: Candidate, right: Candidate, tokens: TokenTable
 }
 
 function resolvePending(candidates: Candidate[], tokens: TokenTable): void {
+  if (!candidates.some((candidate) => candidate.verdict === null)) return;
+  // Settling only ever turns a pending name into a sure one, and every rule asks for more sure names, so the
+  // outcome is the same whether a name settled in this pass counts at once or from the next pass on.
+  const sure = new Set<string>();
+  const markSure = (candidate: Candidate) => {
+    sure.add(candidate.tech.slug);
+    for (const parent of candidate.tech.parents ?? []) sure.add(parent);
+  };
+  for (const candidate of candidates) if (candidate.verdict === true) markSure(candidate);
   let changed = true;
   // Each pass can settle a neighbour of something settled in the previous one ("Go, Rust and Swift").
   while (changed) {
     changed = false;
-    const sure = new Set<string>();
-    for (const candidate of candidates) {
-      if (candidate.verdict !== true) continue;
-      sure.add(candidate.tech.slug);
-      for (const parent of candidate.tech.parents ?? []) sure.add(parent);
-    }
     for (let i = 0; i < candidates.length; i++) {
       const candidate = candidates[i]!;
       if (candidate.verdict !== null) continue;
@@ -120,6 +123,7 @@ function resolvePending(candidates: Candidate[], tokens: TokenTable): void {
         (next?.verdict === true && areListNeighbours(candidate, next, tokens))
       ) {
         candidate.verdict = true;
+        markSure(candidate);
         changed = true;
       }
     }

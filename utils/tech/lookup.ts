@@ -74,6 +74,9 @@ const HOMEPAGES: ReadonlyMap<string, readonly HomepageEntry[]> = (() => {
   return map;
 })();
 
+/** The host of a plain http(s) URL: ASCII letters, digits, dots and hyphens, then a path, query, fragment or the end. */
+const PLAIN_URL_HOST = /^https?:\/\/([a-z0-9.-]+)(?:[/?#]|$)/i;
+
 /**
  * The technology whose vendor homepage this URL is on (longest path prefix wins, so
  * `https://aws.amazon.com/rds/` is RDS and `https://aws.amazon.com/` is AWS).
@@ -82,6 +85,10 @@ const HOMEPAGES: ReadonlyMap<string, readonly HomepageEntry[]> = (() => {
  * @example techByHomepage('https://www.docker.com/')?.slug // 'docker'
  */
 export function techByHomepage(url: string): Technology | undefined {
+  // Most links are plain (`https://host/…`: no user, port, escapes or odd slashes), and their host reads the same
+  // with or without the URL parser; one that is no vendor's host needs no parsing at all.
+  const plain = PLAIN_URL_HOST.exec(url);
+  if (plain !== null && !HOMEPAGES.has(plain[1]!.toLowerCase().replace(/^www\./, ''))) return undefined;
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -50,17 +50,19 @@ const enum Char {
 /** Per UTF-16 code unit beyond ASCII: 0 unknown, 1 letter/digit, 2 not. Filled lazily, so each unit is classified once. */
 const WIDE_CLASS = new Uint8Array(65_536);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-/** ASCII word characters (digits, letters, `_`): 1, else 0. */
+/** ASCII classes: 1 a word character (digit, letter, `_`), 3 an upper-case letter (a word character too), else 0. */
 const ASCII_WORD = (() => {
   const table = new Uint8Array(128);
   for (let code = 0; code < 128; code++) {
-    table[code] = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === Char.Underscore ? 1 : 0;
+    if ((code >= 48 && code <= 57) || (code >= 97 && code <= 122) || code === Char.Underscore) table[code] = 1;
+    else if (code >= 65 && code <= 90) table[code] = 3;
   }
   return table;
 })();
+const UPPER = 2;
 
 function isWordChar(code: number): boolean {
-  if (code < 128) return ASCII_WORD[code] === 1;
+  if (code < 128) return ASCII_WORD[code] !== 0;
   // Letters beyond ASCII (é, ü …) belong to words; punctuation, symbols and emoji halves (– — → ’ …) do not.
   let cls = WIDE_CLASS[code]!;
   if (cls === 0) {
@@ -197,8 +199,9 @@ export class TokenTable {
   constructor(text: string, lexicon: Lexicon | undefined) {
     this.text = text;
     this.#lexicon = lexicon;
-    // About one token per five characters of prose: rarely grown, never more than twice the memory needed.
-    const capacity = (text.length >> 2) + 16;
+    // About one token per five or six characters of prose: grown at most once or twice, and text with few words
+    // (megabytes of digits and punctuation) does not pay for a table sized for many.
+    const capacity = (text.length >> 3) + 16;
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
     this.gaps = new Uint8Array(capacity);
@@ -269,6 +272,11 @@ export function scanTokens(text: string, lexicon?: Lexicon): TokenTable {
   let i = 0;
   while (i < length) {
     const code = text.charCodeAt(i);
+    // Spaces are the commonest non-word character and change nothing: skip them first.
+    if (code === Char.Space || code === Char.Tab) {
+      i++;
+      continue;
+    }
     const leadingDot =
       code === Char.Dot && i + 1 < length && isWordChar(text.charCodeAt(i + 1)) && (i === 0 || !isWordChar(text.charCodeAt(i - 1)));
     if (!isWordChar(code) && !leadingDot) {
@@ -286,7 +294,7 @@ export function scanTokens(text: string, lexicon?: Lexicon): TokenTable {
     // Whether the token is all ASCII and has an upper-case letter: most tokens are plain lower-case ASCII words,
     // which need no toLowerCase (slow on text with any non-Latin-1 character, as show notes with "–" are).
     let bits = code;
-    let upper = code >= 65 && code <= 90;
+    let upper = code < 128 ? ASCII_WORD[code]! & UPPER : 0;
     // The lexicon hash of the token so far, and as it was one and two characters earlier (for a possessive `'s`).
     let hash = Math.imul(FNV_OFFSET ^ lowerAscii(code), FNV_PRIME);
     let hashBefore1 = FNV_OFFSET;
@@ -294,17 +302,19 @@ export function scanTokens(text: string, lexicon?: Lexicon): TokenTable {
     i++;
     while (i < length) {
       const c = text.charCodeAt(i);
-      if (isWordChar(c)) {
+      const cls = c < 128 ? ASCII_WORD[c]! : isWordChar(c) ? 1 : 0;
+      if (cls !== 0) {
         bits |= c;
-        upper ||= c >= 65 && c <= 90;
+        upper |= cls & UPPER;
         hashBefore2 = hashBefore1;
         hashBefore1 = hash;
-        hash = Math.imul(hash ^ lowerAscii(c), FNV_PRIME);
+        // An upper-case ASCII letter lowered is the letter + 32 (beyond ASCII the hash is not used).
+        hash = Math.imul(hash ^ (c | ((cls & UPPER) << 4)), FNV_PRIME);
         i++;
       } else if ((c === Char.Dot || isApostrophe(c)) && i + 1 < length && isWordChar(text.charCodeAt(i + 1))) {
         const next = text.charCodeAt(i + 1);
         bits |= c | next;
-        upper ||= next >= 65 && next <= 90;
+        upper |= next < 128 ? ASCII_WORD[next]! & UPPER : 0;
         hashBefore2 = hash;
         hashBefore1 = Math.imul(hash ^ c, FNV_PRIME);
         hash = Math.imul(hashBefore1 ^ lowerAscii(next), FNV_PRIME);
@@ -333,7 +343,7 @@ export function scanTokens(text: string, lexicon?: Lexicon): TokenTable {
         hash = hashBefore2;
       }
       const word = lexicon === undefined ? 0 : lexicon.idOfSpan(text, start, end, hash);
-      table.push(start, end, gap, upper ? FLAG_CASED : 0, word, undefined);
+      table.push(start, end, gap, upper !== 0 ? FLAG_CASED : 0, word, undefined);
     } else {
       const raw = text.slice(start, end);
       let norm = raw.toLowerCase();

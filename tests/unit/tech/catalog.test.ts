@@ -37,6 +37,22 @@ describe('technology catalog', () => {
     }
   });
 
+  it('reads a link\'s host the way a browser does: user info, ports, backslashes and extra slashes included', () => {
+    const cases: [string, string | null][] = [
+      ['https://evil.com:pw@www.docker.com/', 'docker'],
+      ['https://www.docker.com:443/', 'docker'],
+      ['https:\\\\docker.com', 'docker'],
+      ['https:///docker.com/', 'docker'],
+      ['HTTPS://WWW.DOCKER.COM/x', 'docker'],
+      ['https://doc\tker.com/', 'docker'],
+      ['https://docker.com.', null],
+      ['https://evil.com/@docker.com', null],
+      ['https://sub.docker.com/', null],
+      ['ftp://docker.com/', null],
+    ];
+    for (const [url, slug] of cases) expect(techByHomepage(url)?.slug ?? null, url).toBe(slug);
+  });
+
   it('never gives one spelling to two technologies, and ambiguity lists name real aliases', () => {
     const owner = new Map<string, string>();
     for (const tech of TECHNOLOGIES) {
