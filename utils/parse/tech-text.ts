@@ -1,10 +1,9 @@
 // Finds technologies named in prose: one scan over the tokens against the catalog's alias index, then
 // context rules for names that are also everyday words ("let go of" is not Go, "Phoenix, Arizona" is not Phoenix).
 import type { Technology } from '@/utils/tech/catalog';
-import { ALIAS_INDEX } from '@/utils/tech/lookup';
 import { GAP_BREAK, GAP_LINE, GAP_LIST, type TokenTable } from '@/utils/tech/tokenize';
 import { claimedMentions } from './tech-claims';
-import { NAME_START, scanTechTokens, wordClasses } from './tech-words';
+import { NAME_START, namesStartingAt, scanTechTokens, wordClasses } from './tech-words';
 
 /** Words within this many tokens of an ambiguous name can vouch for it. */
 const CONTEXT_WINDOW = 5;
@@ -28,7 +27,7 @@ export interface TextMention {
 
 function matchAt(tokens: TokenTable, i: number): Candidate | undefined {
   if (i >= tokens.length) return undefined;
-  const entries = ALIAS_INDEX.get(tokens.norm(i));
+  const entries = namesStartingAt(tokens, i);
   if (entries === undefined) return undefined;
   for (const entry of entries) {
     const length = entry.tokens.length;

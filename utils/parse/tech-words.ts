@@ -1,7 +1,7 @@
 // Word classes for the tech scan: every word a rule asks about, numbered once at module load (a Lexicon), so each
 // token's classes (could a name start here, does a clause start here, could a doubt cue start here) are one array read.
 import { TECHNOLOGIES } from '@/utils/tech/catalog';
-import { ALIAS_INDEX } from '@/utils/tech/lookup';
+import { ALIAS_INDEX, type AliasEntry } from '@/utils/tech/lookup';
 import { Lexicon, scanTokens, type TokenTable } from '@/utils/tech/tokenize';
 import * as cues from './tech-cues';
 import { CAREER_PHRASES, CLAUSE_WORDS, HEDGE_PHRASES, HEDGE_WORDS, NEGATION_WORDS } from './tech-cues';
@@ -62,6 +62,17 @@ const CLASSES: Uint8Array = (() => {
   for (const word of CUE_FIRST_WORDS) mark(word, CUE_START);
   return classes;
 })();
+
+/** Catalog spellings by the lexicon number of their first word (every first word is in the lexicon). */
+const NAMES_BY_WORD: readonly (readonly AliasEntry[] | undefined)[] = LEXICON.words.map((word) => ALIAS_INDEX.get(word));
+
+/**
+ * The catalog spellings whose first word is token i's (longest first), as `ALIAS_INDEX.get(norm)` without hashing.
+ * @example namesStartingAt(scanTechTokens('React Native'), 0)?.map((entry) => entry.tokens.join(' ')) // ['react js', 'react native', 'react']
+ */
+export function namesStartingAt(tokens: TokenTable, i: number): readonly AliasEntry[] | undefined {
+  return NAMES_BY_WORD[tokens.words[i]!];
+}
 
 /**
  * The text's tokens, with lexicon numbers, for the tech scan.

@@ -348,7 +348,7 @@ export function scanTokens(text: string, lexicon?: Lexicon): TokenTable {
       const raw = text.slice(start, end);
       let norm = raw.toLowerCase();
       const cased = raw !== norm;
-      if (norm.includes('\u2019')) norm = norm.replace(/\u2019/g, "'");
+      norm = norm.replaceAll('\u2019', "'");
       if (norm.endsWith("'s") && norm.length > 2) {
         norm = norm.slice(0, -2);
         end -= 2;
