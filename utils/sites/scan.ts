@@ -79,6 +79,15 @@ function boundedChapters(chapters: Chapter[], durationSeconds: number | null): C
   return out;
 }
 
+/** Chapters and tech are independent: a bug one of them hits on hostile text must not take the other's result. */
+function attempt<T>(run: () => T, fallback: T): T {
+  try {
+    return run();
+  } catch {
+    return fallback;
+  }
+}
+
 function pageAddress(url: URL): string {
   const copy = new URL(url.href);
   copy.hash = '';
@@ -90,8 +99,12 @@ function detect(found: FoundEpisode, id: string, adapter: SiteAdapter, options: 
   const input = notesInput(found, options.maxNotesChars ?? MAX_NOTES_CHARS);
   // Directories print whole minutes (`1 hr 5 min` for 1:05:03): such a duration is a floor, not a ceiling.
   const parseDuration = durationSeconds !== null && durationSeconds % 60 === 0 ? durationSeconds + 59 : durationSeconds;
-  const parsed = input === null ? { chapters: [], confidence: 0 } : parseChapters('node' in input ? input.node : input.text, { durationSeconds: parseDuration });
-  const tech: TechMention[] = extractTech(techInput(input, found)).slice(0, MAX_TECH);
+  const noChapters = { chapters: [], confidence: 0 };
+  const parsed =
+    input === null
+      ? noChapters
+      : attempt(() => parseChapters('node' in input ? input.node : input.text, { durationSeconds: parseDuration }), noChapters);
+  const tech: TechMention[] = attempt(() => extractTech(techInput(input, found)).slice(0, MAX_TECH), []);
   const chapters = boundedChapters(parsed.chapters, durationSeconds);
   // Notes with fewer than two timestamps and no technology get no overlay.
   if (chapters.length < 2 && tech.length === 0) return null;
