@@ -14,13 +14,6 @@ export default defineConfig({
   zip: {
     excludeSources: ['coverage/**', 'dist/**', 'tmp/**', 'bench/results/**', '**/*.zip', '**/*.log', 'stats.html'],
   },
-  hooks: {
-    // public/demo/ holds the `npm start` demo pages, which scripts/demo.mjs and the e2e tests read from the
-    // source tree: they are not part of the extension, so keep them out of the packages (and the store zips).
-    'build:publicAssets': (_wxt, files) => {
-      files.splice(0, files.length, ...files.filter((file) => !file.relativeDest.startsWith('demo/')));
-    },
-  },
   // Least privilege: these five permissions and nothing else; host access comes only from the
   // content-script matches (supported directories), activeTab, and origins the listener grants on
   // the options page. No content_security_policy key: extension pages keep the default MV3 CSP.

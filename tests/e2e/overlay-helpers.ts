@@ -1,5 +1,5 @@
 // Shared steps for the overlay's end-to-end tests: read panels through their open shadow roots, wait for media.
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 export interface PanelSnapshot {
   episode: string | null;
@@ -75,22 +75,4 @@ export async function panelMessage(page: Page, index = 0): Promise<string | null
   return page.evaluate((i) => document.querySelectorAll('[data-stackcast]')[i]?.shadowRoot?.querySelector('.message')?.textContent ?? null, index);
 }
 
-/**
- * Serve audio with HTTP range support (206), as real media servers do: without it Chromium cannot seek
- * beyond what it buffered and snaps back to 0.
- */
-export async function serveAudio(context: BrowserContext, url: string | RegExp, body: Buffer, contentType = 'audio/wav'): Promise<void> {
-  await context.route(url, async (route) => {
-    const range = /bytes=(\d+)-(\d*)/.exec((await route.request().headerValue('range')) ?? '');
-    const headers = { 'content-type': contentType, 'accept-ranges': 'bytes', 'access-control-allow-origin': '*' };
-    if (!range) return route.fulfill({ status: 200, body, headers: { ...headers, 'content-length': String(body.length) } });
-    const start = Number(range[1]);
-    const end = range[2] ? Math.min(Number(range[2]), body.length - 1) : body.length - 1;
-    if (start >= body.length) return route.fulfill({ status: 416, headers: { 'content-range': `bytes */${body.length}` } });
-    return route.fulfill({
-      status: 206,
-      body: body.subarray(start, end + 1),
-      headers: { ...headers, 'content-range': `bytes ${start}-${end}/${body.length}`, 'content-length': String(end - start + 1) },
-    });
-  });
-}
+export { serveAudio } from '../../scripts/chromium';

@@ -10,8 +10,8 @@ import { ripPost, ripPostUrl } from '../fixtures/corpus';
 import { ripEpisodeHtml } from '../fixtures/runninginproduction';
 import { FIXTURE_AUDIO_PATTERN } from '../fixtures/audio';
 
-const DEMO_EPISODE = readFileSync(resolve(ROOT, 'public/demo/episode.html'), 'utf8');
-const DEMO_LISTING = readFileSync(resolve(ROOT, 'public/demo/listing.html'), 'utf8');
+const DEMO_EPISODE = readFileSync(resolve(ROOT, 'scripts/demo/episode.html'), 'utf8');
+const DEMO_LISTING = readFileSync(resolve(ROOT, 'scripts/demo/listing.html'), 'utf8');
 const DEMO_AUDIO = /^https:\/\/media\.stackcast-demo\.test\//;
 
 let session: ExtensionSession;

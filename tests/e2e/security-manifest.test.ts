@@ -89,7 +89,6 @@ test('no remote code: pages load only packaged scripts, and no script imports fr
   assert.ok(manifest.background?.service_worker && !manifest.background.service_worker.includes('//'));
 });
 
-// The `npm start` demo pages live in public/demo/ but are dropped from the build (hook in wxt.config.ts).
 test('packaged pages are the extension’s own, with no inline scripts', () => {
   const pages = files(EXTENSION_DIR).filter((f) => f.endsWith('.html'));
   for (const file of pages) {
