@@ -511,11 +511,14 @@ export function claimedMentions(mentions: readonly ClaimSpan[], tokens: TokenTab
     if (!claimed[i - 1] && claimed[i] && inSameList(mentions[i - 1]!, mentions[i]!, tokens)) claimed[i] = false;
   }
   if (unclaimed.includes('compared')) {
-    const comparedAway = new Set<string>();
-    for (const [i, mention] of mentions.entries()) {
-      const key = `${sentences[mention.start]!}\u0000${mention.slug}`;
-      if (unclaimed[i] === 'compared') comparedAway.add(key);
-      else if (claimed[i] === true && comparedAway.has(key)) claimed[i] = false;
+    // Per technology, the last sentence it was compared away in: mentions come in text order, so an earlier
+    // sentence never matters again once a later one is reached.
+    const comparedAwayIn = new Map<string, number>();
+    for (let i = 0; i < mentions.length; i++) {
+      const mention = mentions[i]!;
+      const sentence = sentences[mention.start]!;
+      if (unclaimed[i] === 'compared') comparedAwayIn.set(mention.slug, sentence);
+      else if (claimed[i] === true && comparedAwayIn.get(mention.slug) === sentence) claimed[i] = false;
     }
   }
   return claimed;

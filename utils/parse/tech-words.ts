@@ -91,11 +91,9 @@ function endsInNot(norm: string): boolean {
 /** Whether the token's norm ends in "n't", read from the text: its last three characters (ASCII: `'` is the only apostrophe). */
 function tokenEndsInNot(tokens: TokenTable, i: number): boolean {
   const end = tokens.ends[i]!;
-  if (end - tokens.starts[i]! < 3) return false;
   const text = tokens.text;
-  const last = text.charCodeAt(end - 1);
   // Only a token ending in t/T and an apostrophe before it can; then ask the norm itself (exact for every token).
-  if ((last | 32) !== 116) return false;
+  if ((text.charCodeAt(end - 1) | 32) !== 116 || end - tokens.starts[i]! < 3) return false;
   const apostrophe = text.charCodeAt(end - 2);
   if (apostrophe !== 39 && apostrophe !== 0x2019) return false;
   return endsInNot(tokens.norm(i));
