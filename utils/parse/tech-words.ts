@@ -2,7 +2,8 @@
 // token's classes (could a name start here, does a clause start here, could a doubt cue start here) are one array read.
 import { TECHNOLOGIES } from '@/utils/tech/catalog';
 import { ALIAS_INDEX, type AliasEntry } from '@/utils/tech/lookup';
-import { Lexicon, scanTokens, type TokenTable } from '@/utils/tech/tokenize';
+import { Lexicon } from '@/utils/tech/lexicon';
+import { scanTokens, type TokenTable } from '@/utils/tech/tokenize';
 import * as cues from './tech-cues';
 import { CAREER_PHRASES, CLAUSE_WORDS, HEDGE_PHRASES, HEDGE_WORDS, NEGATION_WORDS } from './tech-cues';
 

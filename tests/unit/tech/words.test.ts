@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CLAUSE_WORD, CUE_START, NAME_START, scanTechTokens, wordClasses } from '@/utils/parse/tech-words';
 import { TECHNOLOGIES } from '@/utils/tech/catalog';
-import { Lexicon, scanTokens, tokenize } from '@/utils/tech/tokenize';
+import { Lexicon } from '@/utils/tech/lexicon';
+import { scanTokens, tokenize } from '@/utils/tech/tokenize';
 
 /** The table read back as tokenize's objects. */
 function tableTokens(text: string) {
