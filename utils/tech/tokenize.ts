@@ -139,9 +139,10 @@ export class TokenTable {
   constructor(text: string, lexicon: Lexicon | undefined) {
     this.text = text;
     this.#lexicon = lexicon;
-    // About one token per five or six characters of prose: grown at most once or twice, and text with few words
-    // (megabytes of digits and punctuation) does not pay for a table sized for many.
-    const capacity = (text.length >> 3) + 16;
+    // Prose has about one token per five or six characters: a quarter of the length is rarely outgrown (growing
+    // costs five new arrays). Megabytes of text start at 64 Ki tokens and double, rather than reserving room
+    // for a worst case they seldom reach.
+    const capacity = Math.min((text.length >> 2) + 16, 1 << 16);
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
     this.gaps = new Uint8Array(capacity);
