@@ -76,6 +76,81 @@ function stackItem(line: string): string | undefined {
 }
 
 /**
+ * Reads a text line by line and builds its prose: the lines kept as they are, some replaced, some left out, joined
+ * with "\n". Without carriage returns, a run of kept lines is one slice of the text, so a long text is not held
+ * as hundreds of thousands of line strings (which made the garbage collector's work grow faster than the text).
+ */
+class ProseBuilder {
+  readonly #text: string;
+  /** Lines end at "\n" only: kept runs can be cut from the text. */
+  readonly #plain: boolean;
+  readonly #lines: string[] | undefined;
+  readonly #segments: string[] = [];
+  #next = 0;
+  #lineStart = 0;
+  #lineEnd = 0;
+  #line = '';
+  #runStart = -1;
+  #runEnd = -1;
+
+  constructor(text: string) {
+    this.#text = text;
+    this.#plain = !text.includes('\r');
+    this.#lines = this.#plain ? undefined : text.split(/\r\n|\r|\n/u);
+  }
+
+  /** The next line (as `split` would give it), or undefined after the last. */
+  nextLine(): string | undefined {
+    if (this.#lines !== undefined) {
+      if (this.#next >= this.#lines.length) return undefined;
+      this.#line = this.#lines[this.#next++]!;
+      return this.#line;
+    }
+    if (this.#next > this.#text.length) return undefined;
+    const start = this.#next;
+    const newline = this.#text.indexOf('\n', start);
+    const end = newline < 0 ? this.#text.length : newline;
+    this.#lineStart = start;
+    this.#lineEnd = end;
+    this.#next = end + 1;
+    this.#line = this.#text.slice(start, end);
+    return this.#line;
+  }
+
+  /** The current line goes into the prose unchanged. */
+  keep(): void {
+    if (!this.#plain) {
+      this.#segments.push(this.#line);
+      return;
+    }
+    if (this.#runStart < 0) this.#runStart = this.#lineStart;
+    this.#runEnd = this.#lineEnd;
+  }
+
+  /** The current line goes into the prose as `value`. */
+  replace(value: string): void {
+    this.#flush();
+    this.#segments.push(value);
+  }
+
+  /** The current line is not prose. */
+  skip(): void {
+    this.#flush();
+  }
+
+  build(): string {
+    this.#flush();
+    return this.#segments.join('\n');
+  }
+
+  #flush(): void {
+    if (this.#runStart < 0) return;
+    this.#segments.push(this.#text.slice(this.#runStart, this.#runEnd));
+    this.#runStart = -1;
+  }
+}
+
+/**
  * Splits plain text (newlines are line breaks) into the sources {@link extractTech} weighs:
  * a "Tech Stack" section (its heading, then `rails →` lines, names or links, up to the first line that
  * is none of these, e.g. the next heading), `name →` items anywhere (captures that lost the heading),
@@ -87,12 +162,12 @@ export function techInputFromText(text: string): TechInput {
   const listed: string[] = [];
   const tags: string[] = [];
   const links: string[] = [];
-  const prose: string[] = [];
+  const prose = new ProseBuilder(text);
   let inStack = false;
-  // Without a carriage return the line breaks are plain "\n": a string split, no regex scan.
-  for (const line of text.includes('\r') ? text.split(/\r\n|\r|\n/u) : text.split('\n')) {
+  for (let line = prose.nextLine(); line !== undefined; line = prose.nextLine()) {
     if (line.trim() === '') {
-      prose.push('');
+      if (line === '') prose.keep();
+      else prose.replace('');
       continue;
     }
     // The heading regex scans back and forth over a line of punctuation; a line without "tech" cannot be one.
@@ -102,12 +177,14 @@ export function techInputFromText(text: string): TechInput {
       for (const part of (heading[1] ?? '').split(/[,;|]|\s\/\s/u)) {
         if (part.trim() !== '') listed.push(part.trim());
       }
+      prose.skip();
       continue;
     }
     if (inStack) {
       const item = stackItem(line);
       if (item !== undefined) {
         listed.push(item);
+        prose.skip();
         continue;
       }
       inStack = false;
@@ -115,6 +192,7 @@ export function techInputFromText(text: string): TechInput {
     const arrow = arrowItem(line);
     if (arrow !== undefined && resolveTechReference(arrow) !== undefined) {
       listed.push(arrow);
+      prose.skip();
       continue;
     }
     const spans = urlSpans(line);
@@ -127,7 +205,8 @@ export function techInputFromText(text: string): TechInput {
         if (resolveTechReference(tag) !== undefined) tags.push(tag);
       }
     }
-    prose.push(withoutUrls);
+    if (spans.length > 0) prose.replace(withoutUrls);
+    else prose.keep();
   }
-  return { text: prose.join('\n'), listed, tags, links };
+  return { text: prose.build(), listed, tags, links };
 }

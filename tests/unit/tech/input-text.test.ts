@@ -91,4 +91,15 @@ describe('techInputFromText', () => {
     expect(input.links).toEqual(['HTTPS://Docker.com/x', 'https://a.io/http://b.io', 'http://c.io', 'http://x.y']);
     expect(input.text).toBe('See   then   and ( ) or mehttp://d.io http:// e\n "z');
   });
+
+  it('keeps the prose line for line: blank lines as empty ones, stack lines out, any line break read as "\\n"', () => {
+    const input = techInputFromText('One https://x.io two\n  \n\nTech Stack\nrails →\nruby →\nAfter the list\n#rails and more\nlast');
+    expect(input.text).toBe('One   two\n\n\nAfter the list\n#rails and more\nlast');
+    expect(input.listed).toEqual(['rails', 'ruby']);
+    expect(input.tags).toEqual(['rails']);
+    const crlf = techInputFromText('Line one\r\n\r\nTech stack: Go\rtwo https://a.b/c\nthree\n');
+    expect(crlf.text).toBe('Line one\n\ntwo  \nthree\n');
+    expect(crlf.listed).toEqual(['Go']);
+    expect(crlf.links).toEqual(['https://a.b/c']);
+  });
 });
