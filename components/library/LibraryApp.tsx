@@ -135,7 +135,8 @@ export function LibraryApp({ service, now = () => new Date() }: LibraryAppProps)
       <FilterPanel view={view} facets={facets} onChange={setView} />
       <main>
         <Toolbar
-          shown={shown?.length ?? 0}
+          // Before every summary is in, the first screen stands for the whole (unfiltered) library.
+          shown={complete ? (shown?.length ?? 0) : shown ? total : 0}
           total={total}
           complete={complete}
           selected={selection.size}

@@ -39,9 +39,10 @@ export class LibraryDatabase extends Dexie {
    * const testDb = new LibraryDatabase('t1', { indexedDB: new IDBFactory(), IDBKeyRange });
    */
   constructor(name = LIBRARY_DB_NAME, options?: DexieOptions) {
-    // Results are never mutated by the library: 'immutable' spares Dexie's deep clone of every live
-    // query result (10,000 summaries on each change).
-    super(name, { cache: 'immutable', ...options });
+    // No shared live-query cache: with it, every slice an import writes was applied "optimistically" to
+    // the page's 10,000-summary query (copied and re-rendered per slice), and each result deep-cloned.
+    // Live queries still re-run once each transaction commits.
+    super(name, { cache: 'disabled', ...options });
     this.version(1).stores(SCHEMA_V1);
     // Version 2's derived fields are recomputed as summaries by version 3: its upgrade has nothing left to do.
     this.version(2).stores(SCHEMA_V2);

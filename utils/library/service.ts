@@ -57,13 +57,20 @@ export class LibraryService {
     return result;
   }
 
-  /** Write full records and their summaries (inside a transaction), a slice at a time. */
+  /**
+   * Write full records and their summaries (inside a transaction), a slice at a time: the next slice is
+   * queued before waiting for the previous one, so IndexedDB's backend writes one while the page
+   * serialises the next, and the page can still paint between slices.
+   */
   private async putRecords(records: SavedEpisode[]): Promise<void> {
+    let previous: Promise<unknown> = Promise.resolve();
     for (let start = 0; start < records.length; start += WRITE_SLICE) {
       const slice = records.slice(start, start + WRITE_SLICE);
-      await this.db.episodes.bulkPut(slice);
-      await this.db.summaries.bulkPut(slice.map(toSummary));
+      const current = Promise.all([this.db.episodes.bulkPut(slice), this.db.summaries.bulkPut(slice.map(toSummary))]);
+      await previous;
+      previous = current;
     }
+    await previous;
   }
 
   /**

@@ -1,6 +1,7 @@
 // The Markdown reading list: saved episodes grouped by technology or by podcast, with links and chapters.
 import { clockLabel } from '../../export/clock';
-import { markdownEscape, oneLine, safeHttpUrl } from '../../export/escape';
+import { oneLine, safeHttpUrl } from '../../export/escape';
+import { markdownText } from './markdown-text';
 import type { SavedEpisode } from '../record';
 import { openAtLinker } from '../open-at';
 
@@ -14,11 +15,11 @@ export interface ReadingListOptions {
 const STATUS_LABEL = { 'to-listen': 'to listen', listening: 'listening', listened: 'listened' } as const;
 
 function heading(episode: SavedEpisode): string {
-  const title = markdownEscape(episode.title ?? '') || 'Untitled episode';
+  const title = markdownText(episode.title ?? '') || 'Untitled episode';
   const url = safeHttpUrl(episode.url) ?? safeHttpUrl(episode.audioUrl);
   const facts = [
-    episode.podcast && markdownEscape(episode.podcast),
-    episode.date && markdownEscape(episode.date),
+    episode.podcast && markdownText(episode.podcast),
+    episode.date && markdownText(episode.date),
     episode.durationSeconds !== null && clockLabel(episode.durationSeconds),
     STATUS_LABEL[episode.status],
   ].filter(Boolean);
@@ -27,14 +28,14 @@ function heading(episode: SavedEpisode): string {
 
 function details(episode: SavedEpisode): string[] {
   const lines: string[] = [];
-  if (episode.tech.length) lines.push(`  - Tech: ${episode.tech.map((t) => markdownEscape(t.name)).join(', ')}`);
-  if (episode.tags.length) lines.push(`  - Tags: ${episode.tags.map((t) => markdownEscape(t)).join(', ')}`);
-  if (episode.notes.trim()) lines.push(`  - Notes: ${markdownEscape(episode.notes)}`);
+  if (episode.tech.length) lines.push(`  - Tech: ${episode.tech.map((t) => markdownText(t.name)).join(', ')}`);
+  if (episode.tags.length) lines.push(`  - Tags: ${episode.tags.map((t) => markdownText(t)).join(', ')}`);
+  if (episode.notes.trim()) lines.push(`  - Notes: ${markdownText(episode.notes)}`);
   const linkAt = openAtLinker(episode);
   episode.chapters.forEach((chapter, index) => {
     const link = linkAt(chapter.start);
     const label = clockLabel(chapter.start);
-    lines.push(`  - ${link ? `[${label}](${link})` : label} ${markdownEscape(chapter.title) || `Chapter ${index + 1}`}`);
+    lines.push(`  - ${link ? `[${label}](${link})` : label} ${markdownText(chapter.title) || `Chapter ${index + 1}`}`);
   });
   return lines;
 }
@@ -78,7 +79,7 @@ export function* readingListParts(entries: readonly ReadingListEntry[], options:
   for (const entry of entries) {
     if (options.groupBy === 'podcast') {
       const name = oneLine(entry.podcast ?? '') || 'Other episodes';
-      const group = groups.get(name) ?? { title: markdownEscape(name), entries: [] };
+      const group = groups.get(name) ?? { title: markdownText(name), entries: [] };
       group.entries.push(entry);
       groups.set(name, group);
       continue;
@@ -88,7 +89,7 @@ export function* readingListParts(entries: readonly ReadingListEntry[], options:
     for (const mention of mentions) {
       let group = groups.get(mention.slug);
       if (!group) {
-        group = { title: mention.slug ? `${markdownEscape(mention.name)} (${mention.category})` : mention.name, entries: [] };
+        group = { title: mention.slug ? `${markdownText(mention.name)} (${mention.category})` : mention.name, entries: [] };
         groups.set(mention.slug, group);
       }
       group.entries.push(entry);
