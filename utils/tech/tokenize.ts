@@ -140,14 +140,23 @@ export class TokenTable {
     this.text = text;
     this.#lexicon = lexicon;
     // Prose has about one token per five or six characters: a quarter of the length is rarely outgrown (growing
-    // costs five new arrays). Megabytes of text start at 64 Ki tokens and double, rather than reserving room
+    // copies every column). Megabytes of text start at 64 Ki tokens and double, rather than reserving room
     // for a worst case they seldom reach.
     const capacity = Math.min((text.length >> 2) + 16, 1 << 16);
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
-    this.gaps = new Uint8Array(capacity);
-    this.words = new Int32Array(capacity);
-    this.#flags = new Uint8Array(capacity);
+    [this.starts, this.ends, this.words, this.gaps, this.#flags] = TokenTable.#columns(capacity);
+  }
+
+  /** The five columns as views on two buffers (one per element size): two allocations instead of five. */
+  static #columns(capacity: number): [Int32Array, Int32Array, Int32Array, Uint8Array, Uint8Array] {
+    const wide = new Int32Array(capacity * 3);
+    const narrow = new Uint8Array(capacity * 2);
+    return [
+      wide.subarray(0, capacity),
+      wide.subarray(capacity, capacity * 2),
+      wide.subarray(capacity * 2),
+      narrow.subarray(0, capacity),
+      narrow.subarray(capacity),
+    ];
   }
 
   /** The token as written contains an upper-case letter. */
@@ -187,17 +196,15 @@ export class TokenTable {
   }
 
   #grow(): void {
-    const size = this.starts.length * 2;
-    const grow = <T extends Int32Array | Uint8Array>(from: T, to: T): T => {
-      to.set(from);
-      return to;
-    };
-    this.starts = grow(this.starts, new Int32Array(size));
-    this.ends = grow(this.ends, new Int32Array(size));
-    this.gaps = grow(this.gaps, new Uint8Array(size));
-    this.words = grow(this.words, new Int32Array(size));
-    this.#flags = grow(this.#flags, new Uint8Array(size));
+    const [starts, ends, words, gaps, flags] = TokenTable.#columns(this.starts.length * 2);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    words.set(this.words);
+    gaps.set(this.gaps);
+    flags.set(this.#flags);
+    [this.starts, this.ends, this.words, this.gaps, this.#flags] = [starts, ends, words, gaps, flags];
   }
+
 }
 
 /**
