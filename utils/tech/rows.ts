@@ -1,12 +1,15 @@
 // The catalog's row format: one technology per line of ./data as a '|'-separated string, decoded once at load.
-// Why rows, not object literals: the catalog ships in the content script, and repeating eight key names on
-// 514 entries cost about 2.5 KB gzip of the 60 KB budget (issue 3). The rows stay one readable line each.
+// Why rows, not object literals: the catalog ships in the content script, and object literals (eight repeated
+// key names, the category and the slug spelled out on each of 514 entries) cost about 4.5 KB gzip of its
+// 60 KB budget (issue 3). The rows stay one readable line each, grouped under their category.
 import type { TechCategory } from '@/utils/model';
 import type { TechAmbiguity, Technology } from './types';
 
 /**
  * One catalog entry, written as
- * `slug|name|category|homepage|aliases|parents|ambiguity|ambiguous aliases|not claimed before`.
+ * `slug:name|homepage|aliases|parents|ambiguity|ambiguous aliases|not claimed before`.
+ * - `slug:` is left out when the slug is the name in kebab case (`Google Cloud Run` → `google-cloud-run`).
+ * - A homepage that starts with a dot is a top-level domain after the slug (`.com` on `linode` → `linode.com`).
  * - Lists (aliases, parents, ambiguous aliases, not claimed before) are comma-separated.
  * - Empty trailing fields are left out; an empty field in the middle means "none".
  * - ambiguity is `case`, or `context words/related slugs/not words` (each a comma list, trailing
@@ -14,7 +17,18 @@ import type { TechAmbiguity, Technology } from './types';
  */
 export type TechRow = string;
 
+/** A run of catalog rows sharing one category (the data files keep their own order, so a category may recur). */
+export type TechRows = readonly [TechCategory, readonly TechRow[]];
+
 const list = (field: string | undefined): string[] | undefined => (field ? field.split(',') : undefined);
+
+/**
+ * The slug a name gets when its row does not spell one out.
+ * @example slugOfName('Google Cloud Run') // 'google-cloud-run'
+ */
+export function slugOfName(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+}
 
 function ambiguityFromField(field: string | undefined): TechAmbiguity | undefined {
   if (!field) return undefined;
@@ -25,23 +39,34 @@ function ambiguityFromField(field: string | undefined): TechAmbiguity | undefine
 
 /**
  * The technology a catalog row describes; optional fields are absent (not empty) when the row leaves them out.
- * @example technologyFromRow('app-engine|Google App Engine|hosting|cloud.google.com/appengine|App Engine,GAE|gcp')
- * // { slug: 'app-engine', name: 'Google App Engine', aliases: ['App Engine', 'GAE'], category: 'hosting',
- * //   homepage: 'cloud.google.com/appengine', parents: ['gcp'] }
+ * @example technologyFromRow('hosting', 'cloud-run:Google Cloud Run|cloud.google.com/run|Cloud Run|gcp')
+ * // { slug: 'cloud-run', name: 'Google Cloud Run', aliases: ['Cloud Run'], category: 'hosting',
+ * //   homepage: 'cloud.google.com/run', parents: ['gcp'] }
  */
-export function technologyFromRow(row: TechRow): Technology {
-  const [slug = '', name = '', category = '', homepage = '', aliases, parents, ambiguity, ambiguousAliases, notClaimedBefore] =
+export function technologyFromRow(category: TechCategory, row: TechRow): Technology {
+  const [head = '', site = '', aliases, parents, ambiguity, ambiguousAliases, notClaimedBefore] =
     row.split('|');
+  const colon = head.indexOf(':');
+  const name = head.slice(colon + 1);
+  const slug = colon < 0 ? slugOfName(name) : head.slice(0, colon);
   const ambiguous = ambiguityFromField(ambiguity);
   return {
     slug,
     name,
     aliases: list(aliases) ?? [],
-    category: category as TechCategory,
-    homepage,
+    category,
+    homepage: site.startsWith('.') ? slug + site : site,
     ...(parents ? { parents: list(parents) } : {}),
     ...(ambiguous ? { ambiguous } : {}),
     ...(ambiguousAliases ? { ambiguousAliases: list(ambiguousAliases) } : {}),
     ...(notClaimedBefore ? { notClaimedBefore: list(notClaimedBefore) } : {}),
   };
+}
+
+/**
+ * Every technology of a data file, in row order.
+ * @example technologiesFromRows([['language', ['Elixir|elixir-lang.org', 'Zig|ziglang.org']]]).map((t) => t.slug) // ['elixir', 'zig']
+ */
+export function technologiesFromRows(groups: readonly TechRows[]): Technology[] {
+  return groups.flatMap(([category, rows]) => rows.map((row) => technologyFromRow(category, row)));
 }
