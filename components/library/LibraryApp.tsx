@@ -39,6 +39,7 @@ export function LibraryApp({ service, now = () => new Date() }: LibraryAppProps)
 
   const episodes = library.state === 'ready' ? library.episodes : NO_EPISODES;
   const complete = library.state === 'ready' && library.complete;
+  /** The library's size; null while it is being counted (first screen shown already). */
   const total = library.state === 'ready' ? library.total : 0;
   // Sorted once per sort key; a filter keeps that order, so changing filters never re-sorts.
   const sorted = useMemo(() => sortEpisodes(episodes, view.sort, view.order), [episodes, view.sort, view.order]);
@@ -176,7 +177,7 @@ export function LibraryApp({ service, now = () => new Date() }: LibraryAppProps)
             </p>
           </div>
         )}
-        {library.state === 'ready' && total > 0 && shown?.length === 0 && (
+        {library.state === 'ready' && (total ?? 0) > 0 && shown?.length === 0 && (
           <div class="state empty" data-stackcast-state="no-match">
             <p>No saved episode matches these filters.</p>
             <button type="button" onClick={() => setView({ ...DEFAULT_VIEW, sort: view.sort, order: view.order })}>

@@ -5,8 +5,10 @@ import { LIBRARY_EXPORTS, type LibraryExportKind } from '@/utils/library/export'
 import { STATUS_LABELS } from './format';
 
 export interface ToolbarProps {
-  shown: number;
-  total: number;
+  /** Null with `total` while the library is being counted. */
+  shown: number | null;
+  /** The library's size, null while it is being counted. */
+  total: number | null;
   /** False while only the first screen is loaded: whole-view actions wait for the rest. */
   complete: boolean;
   selected: number;
@@ -28,7 +30,7 @@ export function Toolbar(props: ToolbarProps) {
   return (
     <div class="toolbar" role="toolbar" aria-label="Library actions">
       <span class="count" aria-live="polite">
-        {props.shown === props.total ? `${props.total} episodes` : `${props.shown} of ${props.total} episodes`}
+        {props.total === null ? 'Counting episodes…' : props.shown === props.total ? `${props.total} episodes` : `${props.shown} of ${props.total} episodes`}
         {props.selected > 0 && ` · ${props.selected} selected`}
       </span>
       <button type="button" onClick={props.onSelectAll} disabled={props.shown === 0 || !props.complete}>

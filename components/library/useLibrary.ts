@@ -13,9 +13,10 @@ export type LibraryState =
   | { state: 'loading' }
   /**
    * `complete: false`: only the newest-saved `episodes` (the default view's first screen) are loaded;
-   * `total` is the library's size either way.
+   * `total` is the library's size, null until counted (IndexedDB counts by walking every key: 30-90 ms
+   * at 10,000 episodes, so the first screen does not wait for it).
    */
-  | { state: 'ready'; episodes: EpisodeSummary[]; complete: boolean; total: number }
+  | { state: 'ready'; episodes: EpisodeSummary[]; complete: boolean; total: number | null }
   | { state: 'error'; message: string };
 
 /**
@@ -38,26 +39,40 @@ export function useLiveLibrary(service: LibraryService): LibraryState {
         next: (episodes) => {
           complete = true;
           first.unsubscribe();
+          count.unsubscribe();
           setState({ state: 'ready', episodes, complete: true, total: episodes.length });
         },
         error: fail,
       });
     };
-    // First screen: an index read of FIRST_SCREEN summaries and a count, a few milliseconds at any size.
-    const first = liveQuery(async () => {
-      const [episodes, total] = await Promise.all([summaries.orderBy('savedAt').reverse().limit(FIRST_SCREEN).toArray(), summaries.count()]);
-      return { episodes, total };
-    }).subscribe({
-      next: ({ episodes, total }) => {
-        if (complete) return;
-        setState({ state: 'ready', episodes, complete: episodes.length === total, total });
+    let firstScreen: EpisodeSummary[] | null = null;
+    let counted: number | null = null;
+    const showFirstScreen = () => {
+      if (complete || !firstScreen) return;
+      // Fewer than a screenful: that is the whole library.
+      const whole = firstScreen.length < FIRST_SCREEN;
+      setState({ state: 'ready', episodes: firstScreen, complete: whole, total: whole ? firstScreen.length : counted });
+    };
+    // First screen: an index read of FIRST_SCREEN summaries, a few milliseconds at any size.
+    const first = liveQuery(() => summaries.orderBy('savedAt').reverse().limit(FIRST_SCREEN).toArray()).subscribe({
+      next: (episodes) => {
+        firstScreen = episodes;
+        showFirstScreen();
         requestAnimationFrame(() => setTimeout(loadAll, 0));
+      },
+      error: fail,
+    });
+    const count = liveQuery(() => summaries.count()).subscribe({
+      next: (total) => {
+        counted = total;
+        showFirstScreen();
       },
       error: fail,
     });
     return () => {
       closed = true;
       first.unsubscribe();
+      count.unsubscribe();
       all?.unsubscribe();
     };
   }, [service]);
