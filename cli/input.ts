@@ -60,7 +60,7 @@ function readCapped(stream: NodeJS.ReadableStream, name: string): Promise<Buffer
 
 /**
  * Text from input bytes: UTF-8 (a BOM is dropped), or UTF-16 when it starts with a UTF-16 BOM. Refuses empty
- * input and binary data (NUL bytes), which no page or show notes contain.
+ * input and binary data (NUL bytes, or bytes that are not text), which no page or show notes contain.
  * @example decodeInput(Buffer.from('1:45 Intro'), 'notes.txt') // '1:45 Intro'
  */
 export function decodeInput(bytes: Buffer, name: string): string {
@@ -72,8 +72,23 @@ export function decodeInput(bytes: Buffer, name: string): string {
     text = new TextDecoder('utf-8').decode(bytes);
   }
   if (text.includes('\u0000')) throw new CliError(`${name} looks like a binary file (it contains NUL characters)`, EXIT_INPUT);
+  if (looksBinary(text)) throw new CliError(`${name} looks like a binary file (it is not UTF-8 text); give an HTML or text file`, EXIT_INPUT);
   if (text.trim() === '') throw new CliError(`${name} is empty`, EXIT_INPUT);
   return text;
+}
+
+/**
+ * Binary data without NUL bytes (an image, a zip) decodes to a text full of U+FFFD and control characters.
+ * A page in another 8-bit encoding has a few of those among its letters, far below a tenth of the text.
+ */
+function looksBinary(text: string): boolean {
+  const sample = Math.min(text.length, 65_536);
+  let odd = 0;
+  for (let i = 0; i < sample; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xfffd || (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d)) odd++;
+  }
+  return sample > 0 && odd / sample > 0.1;
 }
 
 function fileProblem(name: string, error: unknown): string {

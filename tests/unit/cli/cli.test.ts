@@ -24,6 +24,10 @@ beforeAll(() => {
   writeFileSync(file('empty.html'), '');
   writeFileSync(file('blank.txt'), '  \n\t\n');
   writeFileSync(file('binary.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x0d, 0x0a]));
+  // Binary with no NUL byte at all (high bytes and control characters, as in compressed data).
+  writeFileSync(file('binary-no-nul.bin'), Buffer.from(Array.from({ length: 4096 }, (_, i) => 1 + ((i * 151 + 7) % 255))));
+  // A Latin-1 page: a few bytes that are not UTF-8 among the letters is still text.
+  writeFileSync(file('latin1.txt'), Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' talk\n1:45 – Intro\n7:01 – Next topic\n')]));
   mkdirSync(file('a-directory'));
   // Sparse: 51 MB on paper, nothing on disk; the size must be refused before reading.
   writeFileSync(file('huge.html'), '');
@@ -232,6 +236,7 @@ describe('stackcast: bad input gets one line and a non-zero exit', () => {
     ['missing file', () => ['parse', file('missing.html')], /no such file/],
     ['directory', () => ['parse', file('a-directory')], /is a directory/],
     ['binary file', () => ['parse', file('binary.bin')], /binary/],
+    ['binary file without NUL bytes', () => ['parse', file('binary-no-nul.bin')], /binary/],
     ['empty file', () => ['parse', file('empty.html')], /is empty/],
     ['whitespace-only text', () => ['parse', '--text', file('blank.txt')], /is empty/],
     ['file over 50 MB', () => ['parse', file('huge.html')], /50 MB limit/],
@@ -251,6 +256,12 @@ describe('stackcast: bad input gets one line and a non-zero exit', () => {
   }
 
   it.concurrent('empty stdin', async () => expectOneLineError(await runCli(['parse', '-'], { input: '' }), /stdin is empty/));
+
+  it.concurrent('a Latin-1 text file with a few non-UTF-8 bytes is still read as text', async () => {
+    const result = await runCli(['parse', '--text', file('latin1.txt')]);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).episodes[0].chapters.map((c: { start: number }) => c.start)).toEqual([105, 421]);
+  });
 
   it.concurrent('binary stdin', async () => expectOneLineError(await runCli(['parse', '-'], { input: Buffer.from([1, 0, 2]) }), /binary/));
 
