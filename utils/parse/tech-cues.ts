@@ -77,7 +77,11 @@ export const YES_NO_QUESTION_STARTS: ReadonlySet<string> = new Set([
 export const WH_WORDS: ReadonlySet<string> = new Set(['what', 'why', 'how', 'which', 'who', 'where', 'when']);
 
 /** A technology right after one of these is the one not chosen: "AWS over Google Cloud", "instead of Heroku". */
-export const COMPARED_AFTER: ReadonlySet<string> = new Set(['over', 'vs', 'versus', 'than', 'without', 'replacement', 'replacing', 'replaced']);
+export const COMPARED_AFTER: ReadonlySet<string> = new Set([
+  'over', 'vs', 'versus', 'than', 'without', 'replacement', 'replacing', 'replaced',
+  // Left out on purpose: "why she skipped Kubernetes", "avoided Docker in development".
+  'skipped', 'skipping', 'avoided', 'avoiding', 'ditched',
+]);
 /** Two-word forms of the same: "instead of X", "rather than X", "alternative to X", "from X to Y" is handled apart. */
 export const COMPARED_AFTER_PAIRS: readonly (readonly [string, string])[] = [
   ['instead', 'of'],
@@ -91,6 +95,8 @@ export const COMPARED_AFTER_PAIRS: readonly (readonly [string, string])[] = [
   // A model, not a part of the stack: "took a lot of inspiration from Laravel", "Inspired by Laravel, Chris wrote…".
   ['inspiration', 'from'],
   ['inspired', 'by'],
+  ['decided', 'against'],
+  ['chose', 'against'],
 ];
 /**
  * Words that may stand between a comparison cue and the technology without changing what is compared:
