@@ -6,13 +6,11 @@ export const LISTEN_STATUSES = ['to-listen', 'listening', 'listened'] as const;
 export const ListenStatusSchema = z.enum(LISTEN_STATUSES);
 export type ListenStatus = z.infer<typeof ListenStatusSchema>;
 
-/** A personal tag: short, trimmed, lower-case so `Infra` and `infra` are one tag. */
-export const PersonalTagSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(60)
-  .transform((tag) => tag.toLowerCase());
+/**
+ * A personal tag: short, trimmed, lower-case so `Infra` and `infra` are one tag. Lower-cased before the length
+ * check: 'İ' lower-cases to two UTF-16 units, and a tag stored must be a tag the backup import accepts.
+ */
+export const PersonalTagSchema = z.string().trim().toLowerCase().min(1).max(60);
 
 /** ISO 8601 instant as produced by `Date.prototype.toISOString` (sortable as text). */
 export const InstantSchema = z.iso.datetime();
@@ -21,7 +19,11 @@ export const InstantSchema = z.iso.datetime();
 export const ListenerFieldsSchema = z.object({
   status: ListenStatusSchema,
   notes: z.string().max(20_000),
-  tags: z.array(PersonalTagSchema).max(50),
+  /** Unique after lower-casing (['Infra', 'infra'] is one tag), so merging a record with itself changes nothing. */
+  tags: z
+    .array(PersonalTagSchema)
+    .max(50)
+    .transform((tags) => [...new Set(tags)]),
   /** 1..5 stars, or null when not rated. */
   rating: z.number().int().min(1).max(5).nullable(),
   /** Where the listener stopped, in seconds. */
