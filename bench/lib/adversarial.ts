@@ -1,5 +1,6 @@
 // Adversarial inputs for linear-time checks: megabytes of digits, colons, dashes and newlines in shapes that
 // make backtracking regexes blow up (long near-miss timestamps, endless runs, no line breaks).
+import { random } from '../../tests/unit/library/generate';
 
 export interface AdversarialShape {
   name: string;
@@ -11,17 +12,6 @@ function repeatTo(unit: string, bytes: number): string {
   return unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
 }
 
-/** A small deterministic PRNG (mulberry32) so every run measures the same input. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const ADVERSARIAL_SHAPES: AdversarialShape[] = [
   { name: 'random digits/colons/dashes/newlines', build: (bytes) => {
