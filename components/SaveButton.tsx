@@ -13,6 +13,34 @@ async function ask<T>(request: Request): Promise<T> {
   return response.value;
 }
 
+/** The background answers at most this many ids per `library:saved` message. */
+const MAX_IDS_PER_ASK = 2_000;
+let batch: { ids: Set<string>; answer: Promise<Set<string>> } | null = null;
+
+/**
+ * Whether an episode is saved. Lookups made in the same task (every panel of a listing page mounting, or all
+ * of them refreshing after a library change) share one `library:saved` message instead of one each.
+ * @example
+ * isSaved('https://runninginproduction.com/podcast/1-x').then((saved) => console.log(saved));
+ */
+export function isSaved(id: string): Promise<boolean> {
+  if (!batch) {
+    const ids = new Set<string>();
+    const answer = new Promise<void>((resolve) => queueMicrotask(resolve)).then(async () => {
+      batch = null;
+      const all = [...ids];
+      const saved = new Set<string>();
+      for (let i = 0; i < all.length; i += MAX_IDS_PER_ASK) {
+        for (const found of await ask<string[]>({ type: 'library:saved', ids: all.slice(i, i + MAX_IDS_PER_ASK) })) saved.add(found);
+      }
+      return saved;
+    });
+    batch = { ids, answer };
+  }
+  batch.ids.add(id);
+  return batch.answer.then((saved) => saved.has(id));
+}
+
 /**
  * A button showing whether the episode is in the library, toggling it on click. Stays in sync with
  * other panels and tabs through the library revision key.
@@ -27,8 +55,8 @@ export function SaveButton({ episode }: { episode: Episode }) {
   useEffect(() => {
     let alive = true;
     const refresh = () =>
-      ask<string[]>({ type: 'library:saved', ids: [episode.id] }).then(
-        (ids) => alive && setSaved(ids.includes(episode.id)),
+      isSaved(episode.id).then(
+        (isIn) => alive && setSaved(isIn),
         (e: unknown) => alive && setError(e instanceof Error ? e.message : String(e)),
       );
     void refresh();

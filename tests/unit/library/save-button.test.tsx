@@ -53,6 +53,28 @@ describe('SaveButton', () => {
     expect(await contextLibrary().db.episodes.count()).toBe(0);
   });
 
+  it('buttons mounted together ask the background once, and each shows its own episode’s state', async () => {
+    const episodes = [makeEpisode(21), makeEpisode(22), makeEpisode(23)];
+    await contextLibrary().save(episodes[1]!);
+    const asked: string[][] = [];
+    fakeBrowser.runtime.onMessage.addListener((raw: unknown) => {
+      const request = raw as Request;
+      if (request.type === 'library:saved') asked.push(request.ids);
+      return undefined;
+    });
+    render(
+      <div>
+        {episodes.map((episode) => (
+          <SaveButton key={episode.id} episode={episode} />
+        ))}
+      </div>,
+    );
+    const buttons = screen.getAllByRole('button');
+    await waitFor(() => expect(buttons.every((button) => button.getAttribute('aria-busy') === 'false')).toBe(true));
+    expect(buttons.map((button) => button.getAttribute('aria-pressed'))).toEqual(['false', 'true', 'false']);
+    expect(asked).toEqual([episodes.map((episode) => episode.id)]);
+  });
+
   it('shows the background’s reason when saving is refused', async () => {
     const hostile = { ...makeEpisode(12), audioUrl: 'javascript:alert(1)' };
     render(<SaveButton episode={hostile} />);
