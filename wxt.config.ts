@@ -9,7 +9,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Firefox gets Manifest V3 too (WXT defaults Firefox to MV2).
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact(), preactNoRawHtml()] }),
+  // STACKCAST_MINIFY=0 keeps names readable for CPU profiles (never for a release).
+  vite: () => ({ plugins: [preact(), preactNoRawHtml()], build: { minify: process.env.STACKCAST_MINIFY !== '0' } }),
   // Store packages: Chrome zip, Firefox zip and the Firefox sources zip AMO reviewers rebuild from.
   zip: {
     excludeSources: ['coverage/**', 'dist/**', 'tmp/**', 'bench/results/**', '**/*.zip', '**/*.log', 'stats.html'],

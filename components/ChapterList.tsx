@@ -11,23 +11,30 @@ export interface ChapterListProps {
   onPlay(start: number): void;
   /** For aria-controls from the panel header. */
   id?: string;
+  /** Chapters shown before the first "Show more" (a listing page shows a short preview per episode). */
+  initial?: number;
 }
 
 /**
  * Chapters as buttons carrying `data-stackcast-chapter` and `data-start` (the automated-test contract).
+ * One click listener on the list serves every row: a listing page draws about a thousand chapter buttons.
  * @example
  * <ChapterList chapters={episode.chapters} current={2} onPlay={(s) => play(s)} />
  */
-export function ChapterList({ chapters, current, onPlay, id }: ChapterListProps) {
-  const [shown, setShown] = useState(CHAPTERS_PER_PAGE);
+export function ChapterList({ chapters, current, onPlay, id, initial = CHAPTERS_PER_PAGE }: ChapterListProps) {
+  const [shown, setShown] = useState(initial);
   const visible = chapters.slice(0, Math.max(shown, current + 1));
   const hidden = chapters.length - visible.length;
+  const play = (event: MouseEvent) => {
+    const button = (event.target as Element | null)?.closest?.('[data-stackcast-chapter]');
+    const start = Number(button?.getAttribute('data-start'));
+    if (button && Number.isFinite(start)) onPlay(start);
+  };
   return (
     <div>
-      <ol class="chapters" id={id} aria-label="Chapters">
+      <ol class="chapters" id={id} aria-label="Chapters" onClick={play}>
         {visible.map((chapter, index) => {
           const title = clip(chapter.title.trim()) || `Chapter ${index + 1}`;
-          const time = formatTimestamp(chapter.start);
           return (
             <li key={`${index}:${chapter.start}`}>
               <button
@@ -37,9 +44,8 @@ export function ChapterList({ chapters, current, onPlay, id }: ChapterListProps)
                 data-start={String(chapter.start)}
                 aria-current={index === current ? 'true' : undefined}
                 title={title}
-                onClick={() => onPlay(chapter.start)}
               >
-                <span class="time">{time}</span>
+                <span class="time">{formatTimestamp(chapter.start)}</span>
                 <span class="text" dir="auto">
                   {title}
                 </span>
@@ -50,7 +56,9 @@ export function ChapterList({ chapters, current, onPlay, id }: ChapterListProps)
       </ol>
       {hidden > 0 && (
         <button type="button" class="more" onClick={() => setShown(visible.length + CHAPTERS_PER_PAGE)}>
-          Show {Math.min(hidden, CHAPTERS_PER_PAGE)} more ({hidden} hidden)
+          {hidden <= CHAPTERS_PER_PAGE && visible.length < CHAPTERS_PER_PAGE
+            ? `All ${chapters.length} chapters`
+            : `Show ${Math.min(hidden, CHAPTERS_PER_PAGE)} more (${hidden} hidden)`}
         </button>
       )}
     </div>

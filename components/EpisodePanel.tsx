@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Episode } from '@/utils/model';
-import { clip } from '@/utils/overlay/limits';
+import { clip, LISTING_CHAPTERS_SHOWN } from '@/utils/overlay/limits';
 import type { OverlayOptions } from '@/utils/overlay/options';
 import { formatTimestamp } from '@/utils/parse/time';
 import { chapterAt, planPlayback, seekMedia, type PlaybackTarget } from '@/utils/player';
@@ -22,6 +22,8 @@ export interface EpisodePanelProps {
   requests?: SeekRequests;
   /** The library's Save button for this episode, when available. */
   save?: ComponentChildren;
+  /** The page lists several episodes: show a short chapter preview first. */
+  listing?: boolean;
 }
 
 type Notice = { tone: 'error' | 'info'; text: string };
@@ -31,7 +33,7 @@ type Notice = { tone: 'error' | 'info'; text: string };
  * @example
  * render(<EpisodePanel episode={episode} target={target} options={DEFAULT_OVERLAY_OPTIONS} />, shadowContainer)
  */
-export function EpisodePanel({ episode, target, options, requests, save }: EpisodePanelProps) {
+export function EpisodePanel({ episode, target, options, requests, save, listing = false }: EpisodePanelProps) {
   const [collapsed, setCollapsed] = useState(options.collapsed);
   const [time, setTime] = useState<number | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -152,7 +154,12 @@ export function EpisodePanel({ episode, target, options, requests, save }: Episo
                 Next ▶
               </button>
             </div>
-            <ChapterList chapters={chapters} current={current} onPlay={(start) => void playFrom(start)} />
+            <ChapterList
+              chapters={chapters}
+              current={current}
+              onPlay={(start) => void playFrom(start)}
+              initial={listing ? LISTING_CHAPTERS_SHOWN : undefined}
+            />
           </>
         )}
         <TechChips tech={episode.tech} />

@@ -33,7 +33,6 @@ export function TechChips({ tech }: { tech: readonly TechMention[] }) {
             style={{ '--sc-hue': String(CATEGORY_HUE[mention.category] ?? 0) }}
             title={`${name}: ${category}, ${SOURCE_LABEL[mention.source] ?? mention.source}`}
           >
-            <span class="dot" aria-hidden="true" />
             <span>{name}</span>
             <span class="visually-hidden">({category})</span>
           </li>

@@ -63,7 +63,13 @@ describe('listing page', () => {
       const found = await waitForPanels(page, 50);
       assert.equal(found.length, 50);
       assert.equal(new Set(found.map((p) => p.episode)).size, 50);
-      assert.ok(found.every((p) => p.chapters.length >= 6 && p.tech.length >= 3), 'chapters and chips in every panel');
+      // A listing shows a five-chapter preview per episode (the page's own timestamps are clickable too).
+      assert.ok(found.every((p) => p.chapters.length === 5 && p.tech.length >= 3), 'chapters and chips in every panel');
+      const all = page.locator('[data-stackcast]').first().getByRole('button', { name: /^All \d+ chapters$/ });
+      const total = Number(/\d+/.exec((await all.textContent())!)![0]);
+      assert.ok(total >= 6);
+      await all.click();
+      assert.equal(await page.locator('[data-stackcast]').first().locator('[data-stackcast-chapter]').count(), total);
       // Panels sit inline after their episode, never inside the page's own controls.
       const inline = await page.evaluate(() =>
         Array.from(document.querySelectorAll('[data-stackcast]')).every((host) => host.previousElementSibling?.tagName === 'ARTICLE' && getComputedStyle(host).position === 'static'),

@@ -4,7 +4,7 @@ import type { Episode } from '../model';
 import type { PlaybackTarget } from '../player';
 import type { PageEpisodes } from '../sites/scan';
 import type { DetectedEpisode } from '../sites/types';
-import { PANELS_MAX } from './limits';
+import { LISTING_MIN_EPISODES, PANELS_MAX } from './limits';
 import { HOST_ATTRIBUTE, mountPanel, type MountedPanel } from './mount';
 import type { OverlayOptions } from './options';
 import { linkTimestamps, unlinkTimestamps } from './page-timestamps';
@@ -144,7 +144,7 @@ export class OverlayController {
           let key = item.episode.id;
           for (let n = 2; wanted.has(key); n++) key = `${item.episode.id}#${n}`;
           wanted.set(key, { item, index });
-          const panel = this.place(key, item, options);
+          const panel = this.place(key, item, options, found.length >= LISTING_MIN_EPISODES);
           if (panel) {
             unattached.push(panel);
             mounted += 1;
@@ -196,20 +196,20 @@ export class OverlayController {
   }
 
   /** Give one episode its panel: keep, update or (re)mount it. Returns a new panel, still to be attached. */
-  private place(key: string, item: DetectedEpisode, options: OverlayOptions): MountedPanel | null {
+  private place(key: string, item: DetectedEpisode, options: OverlayOptions, listing: boolean): MountedPanel | null {
     const anchor = anchorOf(item);
-    const signature = signatureOf(item, options);
+    const signature = `${signatureOf(item, options)}\n${listing}`;
     const entry = this.entries.get(key);
     let mounted: MountedPanel | null = null;
     if (entry && entry.anchor === anchor && isBeside(entry.panel.host, anchor, options.position)) {
       if (entry.signature !== signature || entry.detected.media !== item.media) {
-        entry.panel.update(this.propsFor(item, options));
+        entry.panel.update(this.propsFor(item, options, listing));
         entry.signature = signature;
       }
       entry.detected = item;
     } else {
       entry?.panel.unmount();
-      const panel = mountPanel(anchor, options.position, this.propsFor(item, options), { attach: false });
+      const panel = mountPanel(anchor, options.position, this.propsFor(item, options, listing), { attach: false });
       this.entries.set(key, { panel, anchor, detected: item, signature });
       mounted = panel;
     }
@@ -288,7 +288,7 @@ export class OverlayController {
     if (this.doc.body) unlinkTimestamps(this.doc.body);
   }
 
-  private propsFor(item: DetectedEpisode, options: OverlayOptions) {
+  private propsFor(item: DetectedEpisode, options: OverlayOptions, listing: boolean) {
     const target: PlaybackTarget = {
       media: item.media ?? null,
       seekable: item.adapter.seekable,
@@ -297,7 +297,7 @@ export class OverlayController {
       siteName: item.adapter.name,
       timeUrl: item.adapter.timeUrl ? item.adapter.timeUrl.bind(item.adapter) : null,
     };
-    return { episode: item.episode, target, options, save: this.deps.save?.(item.episode) };
+    return { episode: item.episode, target, options, save: this.deps.save?.(item.episode), listing };
   }
 
   private sweepOrphans(): number {

@@ -4,6 +4,13 @@
 export const TITLE_MAX_CHARS = 200;
 /** Chapters rendered before a "Show more" button; each press reveals this many more. */
 export const CHAPTERS_PER_PAGE = 100;
+/**
+ * Chapters each panel shows at first on a listing page (several episodes), before "All N chapters": the
+ * page's own timestamps are clickable anyway, and fifty full chapter lists would bury the listing.
+ */
+export const LISTING_CHAPTERS_SHOWN = 5;
+/** A page with at least this many episode blocks is a listing (two may be an episode and a stray block). */
+export const LISTING_MIN_EPISODES = 3;
 /** Technology chips rendered before a "more" button. */
 export const CHIPS_SHOWN = 24;
 /** In-page timestamps made clickable per show-notes element. */

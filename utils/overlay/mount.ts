@@ -52,6 +52,8 @@ export interface PanelProps {
   target: PlaybackTarget;
   options: OverlayOptions;
   save?: ComponentChildren;
+  /** The page lists several episodes: the panel starts with a short chapter preview. */
+  listing?: boolean;
 }
 
 export interface MountedPanel {

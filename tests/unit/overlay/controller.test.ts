@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OverlayController, type OverlayDeps } from '@/utils/overlay/controller';
 import { DEFAULT_OVERLAY_OPTIONS } from '@/utils/overlay/options';
 import { runInSlices } from '@/utils/overlay/slices';
+import { LISTING_CHAPTERS_SHOWN, LISTING_MIN_EPISODES } from '@/utils/overlay/limits';
 import { detectEpisode, findPageEpisodes } from '@/utils/sites/scan';
 import type { Episode } from '@/utils/model';
 
@@ -49,6 +50,22 @@ describe('OverlayController.scanInSlices', () => {
     expect(reports[0]!.map((episode) => episode.title)).toEqual([0, 1, 2, 3, 4, 5].map((i) => `Episode ${i}`));
     overlay.teardown();
     expect(hosts().length).toBe(0);
+  });
+
+  it('shows a short chapter preview per panel on a listing, and every chapter on a page with one episode', async () => {
+    const chapterCount = (host: Element) => host.shadowRoot!.querySelectorAll('[data-stackcast-chapter]').length;
+    const longNotes = Array.from({ length: 9 }, (_, i) => `${i * 5}:00 – Topic ${i}`).join(' ');
+    document.body.innerHTML = `<h1>Stack Talk</h1><ol>${Array.from({ length: LISTING_MIN_EPISODES }, (_, i) => `<li><h3>Episode ${i}</h3><p>${longNotes}</p></li>`).join('')}</ol>`;
+    const listing = makeController().overlay;
+    await listing.scanInSlices({ yieldToPage: quickYield }, URL_OF_PAGE);
+    expect([...hosts()].map(chapterCount)).toEqual(Array(LISTING_MIN_EPISODES).fill(LISTING_CHAPTERS_SHOWN));
+    listing.teardown();
+
+    document.body.innerHTML = `<h1>Episode 1</h1><div class="notes"><p>${longNotes}</p></div>`;
+    const single = makeController().overlay;
+    await single.scanInSlices({ yieldToPage: quickYield }, URL_OF_PAGE);
+    expect([...hosts()].map(chapterCount)).toEqual([9]);
+    single.teardown();
   });
 
   it('cuts the work into slices that yield to the page, with panels attached by the end', async () => {

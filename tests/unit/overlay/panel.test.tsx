@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { EpisodePanel } from '@/components/EpisodePanel';
 import { DEFAULT_OVERLAY_OPTIONS } from '@/utils/overlay/options';
-import { CHAPTERS_PER_PAGE, TITLE_MAX_CHARS } from '@/utils/overlay/limits';
+import { CHAPTERS_PER_PAGE, LISTING_CHAPTERS_SHOWN, TITLE_MAX_CHARS } from '@/utils/overlay/limits';
 import { makeEpisode, makeTarget } from './episode';
 
 afterEach(cleanup);
@@ -106,6 +106,34 @@ describe('EpisodePanel', () => {
     expect(container.querySelector('.title')!.textContent!.length).toBeLessThanOrEqual(TITLE_MAX_CHARS);
     fireEvent.click(screen.getByRole('button', { name: /Show 100 more/ }));
     expect(container.querySelectorAll('[data-stackcast-chapter]')).toHaveLength(2 * CHAPTERS_PER_PAGE);
+  });
+
+  it('on a listing page starts with a short chapter preview; "All N chapters" shows the rest, and the playing one is never hidden', async () => {
+    const chapters = Array.from({ length: 12 }, (_, i) => ({ start: i * 60, title: `Topic ${i}` }));
+    const media = document.createElement('audio');
+    const { container } = render(
+      <EpisodePanel episode={makeEpisode({ chapters })} target={makeTarget({ media })} options={DEFAULT_OVERLAY_OPTIONS} listing />,
+    );
+    const starts = () => [...container.querySelectorAll('[data-stackcast-chapter]')].map((c) => Number(c.getAttribute('data-start')));
+    expect(starts()).toEqual([0, 60, 120, 180, 240].slice(0, LISTING_CHAPTERS_SHOWN));
+    // The page's player reaching chapter 9 reveals the list up to it, so the current chapter is always on screen.
+    Object.defineProperty(media, 'currentTime', { value: 545, configurable: true });
+    media.dispatchEvent(new Event('timeupdate'));
+    await waitFor(() => expect(container.querySelector('[aria-current="true"]')?.getAttribute('data-start')).toBe('540'));
+    fireEvent.click(screen.getByRole('button', { name: 'All 12 chapters' }));
+    expect(starts()).toHaveLength(12);
+    expect(screen.queryByRole('button', { name: /All 12 chapters|more/ })).toBeNull();
+  });
+
+  it('a click anywhere in a chapter row (its time or title) plays that chapter', async () => {
+    const { container } = render(<EpisodePanel episode={makeEpisode()} target={makeTarget()} options={DEFAULT_OVERLAY_OPTIONS} />);
+    vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
+    fireEvent.click(container.querySelector('[data-start="421"] .time')!);
+    await waitFor(() => expect(container.querySelector('[aria-current="true"]')?.getAttribute('data-start')).toBe('421'));
+    // The list's own padding is not a chapter.
+    fireEvent.click(container.querySelector('ol.chapters')!);
+    expect(container.querySelector('[aria-current="true"]')?.getAttribute('data-start')).toBe('421');
+    vi.restoreAllMocks();
   });
 
   it('renders the Save slot it is given', () => {
