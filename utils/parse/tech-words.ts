@@ -1,7 +1,7 @@
-// Word classes for the tech scan: every word a rule asks about, numbered once at module load (a Lexicon), so each
+// Word classes for the tech scan: every word a rule asks about, numbered once on the first scan (a Lexicon), so each
 // token's classes (could a name start here, does a clause start here, could a doubt cue start here) are one array read.
-import { TECHNOLOGIES } from '@/utils/tech/catalog';
-import { ALIAS_INDEX, type AliasEntry } from '@/utils/tech/lookup';
+import { catalogTechnologies } from '@/utils/tech/catalog';
+import { aliasIndex, type AliasEntry } from '@/utils/tech/lookup';
 import { Lexicon } from '@/utils/tech/lexicon';
 import { scanTokens, type TokenTable } from '@/utils/tech/tokenize';
 import * as cues from './tech-cues';
@@ -34,45 +34,55 @@ function cueWords(): string[] {
   return words;
 }
 
+/** The lexicon and what it knows of each word, built together on the first scan (not at load: see ../tech/catalog.ts). */
+interface TechWords {
+  readonly lexicon: Lexicon;
+  /** Classes by lexicon number (0, "not in the lexicon", has none). */
+  readonly classes: Uint8Array;
+  /** Catalog spellings by the lexicon number of their first word (every first word is in the lexicon). */
+  readonly namesByWord: readonly (readonly AliasEntry[] | undefined)[];
+}
+
+let techWords: TechWords | undefined;
+
 /**
  * Every word the matcher and the claim rules compare tokens against: names (all their words), context and veto
  * words, "names something else" words, cues, and the few literals of the rules. A word left out still works (its
  * token's norm is built when asked); one put in is only cheaper.
  */
-const LEXICON = new Lexicon([
-  ...ALIAS_INDEX.keys(),
-  ...[...ALIAS_INDEX.values()].flatMap((entries) => entries.flatMap((entry) => entry.tokens)),
-  ...TECHNOLOGIES.flatMap((tech) => [
-    ...(typeof tech.ambiguous === 'object' ? [...(tech.ambiguous.context ?? []), ...(tech.ambiguous.not ?? [])] : []),
-    ...(tech.notClaimedBefore ?? []),
-  ]),
-  ...CUE_FIRST_WORDS,
-  ...cueWords(),
-  ...['and', 'or', 'with', 'vs', 'versus', 'plus', 'on', 'over', 'to', 'from', 'into', 'than', 'but', 'back', 'used', 'at', 'without'],
-]);
-
-/** Classes by lexicon number (0, "not in the lexicon", has none). */
-const CLASSES: Uint8Array = (() => {
-  const classes = new Uint8Array(LEXICON.words.length);
+function buildTechWords(): TechWords {
+  const index = aliasIndex();
+  const words: string[] = [...index.keys()];
+  for (const entries of index.values()) for (const entry of entries) words.push(...entry.tokens);
+  for (const tech of catalogTechnologies()) {
+    if (typeof tech.ambiguous === 'object') words.push(...(tech.ambiguous.context ?? []), ...(tech.ambiguous.not ?? []));
+    words.push(...(tech.notClaimedBefore ?? []));
+  }
+  words.push(...CUE_FIRST_WORDS, ...cueWords());
+  words.push('and', 'or', 'with', 'vs', 'versus', 'plus', 'on', 'over', 'to', 'from', 'into', 'than', 'but', 'back', 'used', 'at', 'without');
+  const lexicon = new Lexicon(words);
+  const classes = new Uint8Array(lexicon.words.length);
   const mark = (word: string, bit: number) => {
-    const id = LEXICON.id(word);
+    const id = lexicon.id(word);
     if (id !== 0) classes[id]! |= bit;
   };
-  for (const word of ALIAS_INDEX.keys()) mark(word, NAME_START);
+  for (const word of index.keys()) mark(word, NAME_START);
   for (const word of CLAUSE_WORDS) mark(word, CLAUSE_WORD);
   for (const word of CUE_FIRST_WORDS) mark(word, CUE_START);
-  return classes;
-})();
+  return { lexicon, classes, namesByWord: lexicon.words.map((word) => index.get(word)) };
+}
 
-/** Catalog spellings by the lexicon number of their first word (every first word is in the lexicon). */
-const NAMES_BY_WORD: readonly (readonly AliasEntry[] | undefined)[] = LEXICON.words.map((word) => ALIAS_INDEX.get(word));
+function wordTables(): TechWords {
+  techWords ??= buildTechWords();
+  return techWords;
+}
 
 /**
- * The catalog spellings whose first word is token i's (longest first), as `ALIAS_INDEX.get(norm)` without hashing.
+ * The catalog spellings whose first word is token i's (longest first), as `aliasIndex().get(norm)` without hashing.
  * @example namesStartingAt(scanTechTokens('React Native'), 0)?.map((entry) => entry.tokens.join(' ')) // ['react js', 'react native', 'react']
  */
 export function namesStartingAt(tokens: TokenTable, i: number): readonly AliasEntry[] | undefined {
-  return NAMES_BY_WORD[tokens.words[i]!];
+  return wordTables().namesByWord[tokens.words[i]!];
 }
 
 /**
@@ -80,7 +90,7 @@ export function namesStartingAt(tokens: TokenTable, i: number): readonly AliasEn
  * @example scanTechTokens('Docker and Go').norm(2) // 'go'
  */
 export function scanTechTokens(text: string): TokenTable {
-  return scanTokens(text, LEXICON);
+  return scanTokens(text, wordTables().lexicon);
 }
 
 /** `norm.endsWith("n't")` without a string search: "isn't", "don't", "can't". */
@@ -108,8 +118,9 @@ function tokenEndsInNot(tokens: TokenTable, i: number): boolean {
 export function wordClasses(tokens: TokenTable): Uint8Array {
   const classes = new Uint8Array(tokens.length);
   const words = tokens.words;
+  const byWord = wordTables().classes;
   for (let i = 0; i < tokens.length; i++) {
-    let bits = CLASSES[words[i]!]!;
+    let bits = byWord[words[i]!]!;
     if (tokenEndsInNot(tokens, i)) bits |= CUE_START;
     classes[i] = bits;
   }

@@ -1,4 +1,4 @@
-// The technology catalog: every technology Stackcast can name, decoded from the rows in ./data, with slug lookup.
+// The technology catalog: every technology Stackcast can name, decoded from the rows in ./data on first use, with slug lookup.
 import type { Technology } from './types';
 import { technologiesFromRows } from './rows';
 import { LANGUAGES } from './data/languages';
@@ -9,17 +9,32 @@ import { SERVICES } from './data/services';
 
 export type { Technology, TechAmbiguity } from './types';
 
-/** All technologies, grouped by family in source order. Slugs are runninginproduction.com tag names where one exists. */
-export const TECHNOLOGIES: readonly Technology[] = [LANGUAGES, FRAMEWORKS, DATA_STORES, INFRASTRUCTURE, SERVICES].flatMap(
-  technologiesFromRows,
-);
+// Decoded on first use, not at load: the content script runs on every page of the supported sites, and one
+// without episodes must not pay for the catalog (issue 3).
+let decoded: readonly Technology[] | undefined;
+let bySlug: ReadonlyMap<string, Technology> | undefined;
 
-const BY_SLUG: ReadonlyMap<string, Technology> = new Map(TECHNOLOGIES.map((tech) => [tech.slug, tech]));
+/**
+ * All technologies, grouped by family in source order (decoded once, on the first call).
+ * Slugs are runninginproduction.com tag names where one exists.
+ * @example catalogTechnologies().find((tech) => tech.slug === 'rails')?.name // 'Ruby on Rails'
+ */
+export function catalogTechnologies(): readonly Technology[] {
+  decoded ??= [LANGUAGES, FRAMEWORKS, DATA_STORES, INFRASTRUCTURE, SERVICES].flatMap(technologiesFromRows);
+  return decoded;
+}
+
+/**
+ * All technologies, as {@link catalogTechnologies} returns them, decoded when this module loads (for Node tools
+ * and tests). The annotation lets a bundle that never reads it (the content script) drop the eager decode.
+ */
+export const TECHNOLOGIES: readonly Technology[] = /* @__PURE__ */ catalogTechnologies();
 
 /**
  * The technology with this slug, if the catalog has one.
  * @example techBySlug('postgres')?.name // 'PostgreSQL'
  */
 export function techBySlug(slug: string): Technology | undefined {
-  return BY_SLUG.get(slug);
+  bySlug ??= new Map(catalogTechnologies().map((tech) => [tech.slug, tech]));
+  return bySlug.get(slug);
 }

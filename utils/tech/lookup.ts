@@ -1,6 +1,6 @@
-// Indexes over the catalog, built once at module load: names/aliases by first token, slugs, and vendor homepages.
-import { TECHNOLOGIES, techBySlug, type Technology } from './catalog';
-import { nameTokens } from './tokenize';
+// Indexes over the catalog, built on first use: names/aliases by first token, spellings, and vendor homepages.
+import { catalogTechnologies, techBySlug, type Technology } from './catalog';
+import { nameTokens, scanTokens } from './tokenize';
 
 /** One way of writing a technology's name, as normalised tokens. */
 export interface AliasEntry {
@@ -10,69 +10,109 @@ export interface AliasEntry {
   readonly ambiguous: boolean;
 }
 
-function aliasesOf(tech: Technology): string[] {
-  return [tech.name, ...tech.aliases];
+/**
+ * The normalised tokens of each spelling, as {@link nameTokens} gives them, from one scan over all of them written
+ * one a line: a token never spans a line break, and a line break reads like the end of the text to every rule of
+ * the scan, so each line's tokens are its spelling's. (One scan instead of 1,700 token tables on a page's first scan.)
+ */
+function spellingTokens(spellings: readonly string[]): string[][] {
+  const table = scanTokens(spellings.join('\n'));
+  const out: string[][] = [];
+  let token = 0;
+  let lineEnd = -1;
+  for (const spelling of spellings) {
+    lineEnd += spelling.length + 1;
+    const tokens: string[] = [];
+    while (token < table.length && table.starts[token]! < lineEnd) tokens.push(table.norm(token++));
+    out.push(tokens);
+  }
+  return out;
 }
 
 function buildAliasIndex(): Map<string, AliasEntry[]> {
+  const technologies = catalogTechnologies();
+  // Each technology's name, aliases, then ambiguous aliases, in one list tokenised at once.
+  const spellings: string[] = [];
+  for (const tech of technologies) spellings.push(tech.name, ...tech.aliases, ...(tech.ambiguousAliases ?? []));
+  const tokens = spellingTokens(spellings);
   const index = new Map<string, AliasEntry[]>();
-  const seen = new Set<string>();
-  for (const tech of TECHNOLOGIES) {
-    const ambiguousKeys = new Set((tech.ambiguousAliases ?? []).map((alias) => nameTokens(alias).join(' ')));
-    for (const alias of aliasesOf(tech)) {
-      const tokens = nameTokens(alias);
-      const key = tokens.join(' ');
-      const first = tokens[0];
-      if (first === undefined || seen.has(`${tech.slug}\u0000${key}`)) continue;
-      seen.add(`${tech.slug}\u0000${key}`);
-      const ambiguous = tech.ambiguous !== undefined && (tech.ambiguousAliases === undefined || ambiguousKeys.has(key));
-      const entries = index.get(first) ?? [];
-      entries.push({ tokens, tech, ambiguous });
-      index.set(first, entries);
+  let next = 0;
+  for (const tech of technologies) {
+    const count = 1 + tech.aliases.length;
+    const ambiguousCount = tech.ambiguousAliases?.length ?? 0;
+    const ambiguousKeys: string[] = [];
+    for (let k = 0; k < ambiguousCount; k++) ambiguousKeys.push(tokens[next + count + k]!.join(' '));
+    const keys: string[] = [];
+    for (let k = 0; k < count; k++) {
+      const aliasTokens = tokens[next + k]!;
+      const key = aliasTokens.join(' ');
+      const first = aliasTokens[0];
+      if (first === undefined || keys.includes(key)) continue;
+      keys.push(key);
+      const ambiguous = tech.ambiguous !== undefined && (tech.ambiguousAliases === undefined || ambiguousKeys.includes(key));
+      let entries = index.get(first);
+      if (entries === undefined) {
+        entries = [];
+        index.set(first, entries);
+      }
+      entries.push({ tokens: aliasTokens, tech, ambiguous });
     }
+    next += count + ambiguousCount;
   }
   // Longest spelling first, so "Apache Kafka" wins over "Apache" and "React Native" over "React".
-  for (const entries of index.values()) entries.sort((a, b) => b.tokens.length - a.tokens.length);
+  for (const entries of index.values()) if (entries.length > 1) entries.sort((a, b) => b.tokens.length - a.tokens.length);
   return index;
 }
 
-/** Every spelling of every technology, keyed by its first normalised token. */
-export const ALIAS_INDEX: ReadonlyMap<string, readonly AliasEntry[]> = buildAliasIndex();
+let aliases: ReadonlyMap<string, readonly AliasEntry[]> | undefined;
+let bySpelling: ReadonlyMap<string, Technology> | undefined;
+let homepages: ReadonlyMap<string, readonly HomepageEntry[]> | undefined;
 
-const BY_SPELLING: ReadonlyMap<string, Technology> = (() => {
+/**
+ * Every spelling of every technology, keyed by its first normalised token (built on the first call).
+ * @example aliasIndex().get('react')?.map((entry) => entry.tokens.join(' ')) // ['react js', 'react native', 'react']
+ */
+export function aliasIndex(): ReadonlyMap<string, readonly AliasEntry[]> {
+  aliases ??= buildAliasIndex();
+  return aliases;
+}
+
+function spellingIndex(): ReadonlyMap<string, Technology> {
+  if (bySpelling !== undefined) return bySpelling;
   const map = new Map<string, Technology>();
-  for (const entries of ALIAS_INDEX.values()) {
+  for (const entries of aliasIndex().values()) {
     for (const entry of entries) {
       const key = entry.tokens.join(' ');
       if (!map.has(key)) map.set(key, entry.tech);
     }
   }
+  bySpelling = map;
   return map;
-})();
+}
 
 interface HomepageEntry {
   readonly path: string;
   readonly tech: Technology;
 }
 
-function splitHomepage(homepage: string): { host: string; path: string } {
-  const slash = homepage.indexOf('/');
-  const host = (slash < 0 ? homepage : homepage.slice(0, slash)).toLowerCase();
-  const path = slash < 0 ? '' : homepage.slice(slash).toLowerCase().replace(/\/+$/, '');
-  return { host, path };
-}
-
-const HOMEPAGES: ReadonlyMap<string, readonly HomepageEntry[]> = (() => {
+function homepageIndex(): ReadonlyMap<string, readonly HomepageEntry[]> {
+  if (homepages !== undefined) return homepages;
   const map = new Map<string, HomepageEntry[]>();
-  for (const tech of TECHNOLOGIES) {
-    const { host, path } = splitHomepage(tech.homepage);
-    const entries = map.get(host) ?? [];
+  for (const tech of catalogTechnologies()) {
+    const slash = tech.homepage.indexOf('/');
+    const host = (slash < 0 ? tech.homepage : tech.homepage.slice(0, slash)).toLowerCase();
+    const path = slash < 0 ? '' : tech.homepage.slice(slash).toLowerCase().replace(/\/+$/, '');
+    let entries = map.get(host);
+    if (entries === undefined) {
+      entries = [];
+      map.set(host, entries);
+    }
     entries.push({ path, tech });
-    map.set(host, entries);
   }
-  for (const entries of map.values()) entries.sort((a, b) => b.path.length - a.path.length);
+  for (const entries of map.values()) if (entries.length > 1) entries.sort((a, b) => b.path.length - a.path.length);
+  homepages = map;
   return map;
-})();
+}
 
 /** The host of a plain http(s) URL: ASCII letters, digits, dots and hyphens, then a path, query, fragment or the end. */
 const PLAIN_URL_HOST = /^https?:\/\/([a-z0-9.-]+)(?:[/?#]|$)/i;
@@ -88,7 +128,7 @@ export function techByHomepage(url: string): Technology | undefined {
   // Most links are plain (`https://host/…`: no user, port, escapes or odd slashes), and their host reads the same
   // with or without the URL parser; one that is no vendor's host needs no parsing at all.
   const plain = PLAIN_URL_HOST.exec(url);
-  if (plain !== null && !HOMEPAGES.has(plain[1]!.toLowerCase().replace(/^www\./, ''))) return undefined;
+  if (plain !== null && !homepageIndex().has(plain[1]!.toLowerCase().replace(/^www\./, ''))) return undefined;
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -97,7 +137,7 @@ export function techByHomepage(url: string): Technology | undefined {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
   const host = parsed.hostname.toLowerCase().replace(/^www\./, '');
-  const entries = HOMEPAGES.get(host);
+  const entries = homepageIndex().get(host);
   if (entries === undefined) return undefined;
   const path = parsed.pathname.toLowerCase().replace(/\/+$/, '');
   for (const entry of entries) {
@@ -134,5 +174,5 @@ export function resolveTechReference(reference: string): Technology | undefined 
     if (tagSlug !== undefined) return techBySlug(tagSlug) ?? resolveTechReference(tagSlug.replace(/-/g, ' '));
     return item.startsWith('/') ? undefined : techByHomepage(item);
   }
-  return BY_SPELLING.get(nameTokens(item).join(' '));
+  return spellingIndex().get(nameTokens(item).join(' '));
 }

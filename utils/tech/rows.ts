@@ -1,4 +1,4 @@
-// The catalog's row format: one technology per line of ./data as a '|'-separated string, decoded once at load.
+// The catalog's row format: one technology per line of ./data as a '|'-separated string, decoded once on first use.
 // Why rows, not object literals: the catalog ships in the content script, and object literals (eight repeated
 // key names, the category and the slug spelled out on each of 514 entries) cost about 4.5 KB gzip of its
 // 60 KB budget (issue 3). The rows stay one readable line each, grouped under their category.
@@ -30,11 +30,18 @@ export function slugOfName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 }
 
+/** A technology under construction: its optional fields are set one by one, in the order the type lists them. */
+type Building<T> = { -readonly [K in keyof T]: T[K] };
+
 function ambiguityFromField(field: string | undefined): TechAmbiguity | undefined {
   if (!field) return undefined;
   if (field === 'case') return 'case';
-  const [context, related, not] = field.split('/').map(list);
-  return { ...(context ? { context } : {}), ...(related ? { related } : {}), ...(not ? { not } : {}) };
+  const [context, related, not] = field.split('/');
+  const rule: Building<Exclude<TechAmbiguity, 'case'>> = {};
+  if (context) rule.context = context.split(',');
+  if (related) rule.related = related.split(',');
+  if (not) rule.not = not.split(',');
+  return rule;
 }
 
 /**
@@ -44,23 +51,24 @@ function ambiguityFromField(field: string | undefined): TechAmbiguity | undefine
  * //   homepage: 'cloud.google.com/run', parents: ['gcp'] }
  */
 export function technologyFromRow(category: TechCategory, row: TechRow): Technology {
-  const [head = '', site = '', aliases, parents, ambiguity, ambiguousAliases, notClaimedBefore] =
-    row.split('|');
+  // Optional fields are assigned, not spread from temporary objects: 514 rows are decoded on a page's first scan.
+  const [head = '', site = '', aliases, parents, ambiguity, ambiguousAliases, notClaimedBefore] = row.split('|');
   const colon = head.indexOf(':');
   const name = head.slice(colon + 1);
   const slug = colon < 0 ? slugOfName(name) : head.slice(0, colon);
-  const ambiguous = ambiguityFromField(ambiguity);
-  return {
+  const tech: Building<Technology> = {
     slug,
     name,
     aliases: list(aliases) ?? [],
     category,
     homepage: site.startsWith('.') ? slug + site : site,
-    ...(parents ? { parents: list(parents) } : {}),
-    ...(ambiguous ? { ambiguous } : {}),
-    ...(ambiguousAliases ? { ambiguousAliases: list(ambiguousAliases) } : {}),
-    ...(notClaimedBefore ? { notClaimedBefore: list(notClaimedBefore) } : {}),
   };
+  if (parents) tech.parents = parents.split(',');
+  const ambiguous = ambiguityFromField(ambiguity);
+  if (ambiguous) tech.ambiguous = ambiguous;
+  if (ambiguousAliases) tech.ambiguousAliases = ambiguousAliases.split(',');
+  if (notClaimedBefore) tech.notClaimedBefore = notClaimedBefore.split(',');
+  return tech;
 }
 
 /**

@@ -49,8 +49,11 @@ const enum Char {
   RightQuote = 0x2019,
 }
 
-/** Per UTF-16 code unit beyond ASCII: 0 unknown, 1 letter/digit, 2 not. Filled lazily, so each unit is classified once. */
-const WIDE_CLASS = new Uint8Array(65_536);
+/**
+ * Per UTF-16 code unit beyond ASCII: 0 unknown, 1 letter/digit, 2 not. Filled lazily, so each unit is classified
+ * once; allocated on the first such unit (64 KB a page of plain ASCII never needs).
+ */
+let wideClass: Uint8Array | undefined;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** ASCII classes: 1 a word character (digit, letter, `_`), 3 an upper-case letter (a word character too), else 0. */
 const ASCII_WORD = (() => {
@@ -65,11 +68,14 @@ const UPPER = 2;
 
 function isWordChar(code: number): boolean {
   if (code < 128) return ASCII_WORD[code] !== 0;
+  // Past the end of the text (NaN): no character.
+  if (!(code < 65_536)) return false;
   // Letters beyond ASCII (é, ü …) belong to words; punctuation, symbols and emoji halves (– — → ’ …) do not.
-  let cls = WIDE_CLASS[code]!;
+  wideClass ??= new Uint8Array(65_536);
+  let cls = wideClass[code]!;
   if (cls === 0) {
     cls = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 1 : 2;
-    WIDE_CLASS[code] = cls;
+    wideClass[code] = cls;
   }
   return cls === 1;
 }
