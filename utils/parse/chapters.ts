@@ -92,10 +92,12 @@ function bestChain(block: TimestampOccurrence[]): Pick[] {
     }
     return lo;
   };
-  const treeScore = new Float64Array(distinct + 1).fill(-1);
-  const treeNode = new Int32Array(distinct + 1).fill(-1);
-  const exactScore = new Float64Array(distinct).fill(-1);
-  const exactNode = new Int32Array(distinct).fill(-1);
+  // Plain arrays, not typed ones: a block holds a few dozen times, and a typed array's separate backing store
+  // costs more to allocate in a content script's first (interpreted) run than the whole chain search.
+  const treeScore = new Array<number>(distinct + 1).fill(-1);
+  const treeNode = new Array<number>(distinct + 1).fill(-1);
+  const exactScore = new Array<number>(distinct).fill(-1);
+  const exactNode = new Array<number>(distinct).fill(-1);
   const nodeOccurrence: number[] = [];
   const nodeReading: TimeReading[] = [];
   const nodePrevious: number[] = [];

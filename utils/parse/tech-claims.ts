@@ -161,20 +161,22 @@ class ClauseCues {
   readonly #tokens: TokenTable;
   readonly #classes: Uint8Array;
   readonly #structure: Structure;
+  // Plain arrays: a typed array's backing store costs more to allocate, on a page's first scans, than these
+  // few dozen entries cost to use.
   /** Per clause: the cue's token, -1 for none, UNKNOWN before it is read. */
-  readonly #cues: Int32Array;
+  readonly #cues: number[];
   /** Per sentence: 0 none, 1 yes/no question, 2 choice, 3 unknown; and 0 no career phrase, 1 one, 2 unknown. */
-  readonly #asks: Uint8Array;
-  readonly #career: Uint8Array;
+  readonly #asks: number[];
+  readonly #career: number[];
 
   constructor(tokens: TokenTable, classes: Uint8Array, structure: Structure) {
     this.#tokens = tokens;
     this.#classes = classes;
     this.#structure = structure;
-    this.#cues = new Int32Array(structure.clauseCount).fill(UNKNOWN);
+    this.#cues = new Array<number>(structure.clauseCount).fill(UNKNOWN);
     const sentences = structure.sentenceOf.length === 0 ? 0 : structure.sentenceOf[structure.sentenceOf.length - 1]! + 1;
-    this.#asks = new Uint8Array(sentences).fill(3);
-    this.#career = new Uint8Array(sentences).fill(2);
+    this.#asks = new Array<number>(sentences).fill(3);
+    this.#career = new Array<number>(sentences).fill(2);
   }
 
   /** The token of the clause's first doubt cue, or -1. A career sentence or a question covers all its clauses. */
@@ -292,19 +294,20 @@ class DoubtfulClauses {
   readonly #tokens: TokenTable;
   readonly #structure: Structure;
   readonly #cues: ClauseCues;
-  readonly #covered: Uint8Array;
+  // Plain arrays, as in ClauseCues.
+  readonly #covered: number[];
   /** After reversals and bare subjects (NO, YES, or UNSET), then after asides too. */
-  readonly #withSubjects: Uint8Array;
-  readonly #withAsides: Uint8Array;
+  readonly #withSubjects: number[];
+  readonly #withAsides: number[];
 
   constructor(tokens: TokenTable, structure: Structure, cues: ClauseCues, mentions: readonly ClaimSpan[]) {
     this.#tokens = tokens;
     this.#structure = structure;
     this.#cues = cues;
-    this.#covered = new Uint8Array(tokens.length);
+    this.#covered = new Array<number>(tokens.length).fill(0);
     for (const mention of mentions) this.#covered.fill(1, mention.start, mention.end);
-    this.#withSubjects = new Uint8Array(structure.clauseCount).fill(UNSET);
-    this.#withAsides = new Uint8Array(structure.clauseCount).fill(UNSET);
+    this.#withSubjects = new Array<number>(structure.clauseCount).fill(UNSET);
+    this.#withAsides = new Array<number>(structure.clauseCount).fill(UNSET);
   }
 
   /** The clause is nothing but technology names. */
