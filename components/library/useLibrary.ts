@@ -89,7 +89,7 @@ export function useLiveEpisode(service: LibraryService, id: string | null, onErr
   useEffect(() => {
     setEpisode(undefined);
     if (!id) return;
-    const subscription = liveQuery(() => service.db.episodes.get(id)).subscribe({
+    const subscription = liveQuery(() => service.get(id)).subscribe({
       next: setEpisode,
       error: (error: unknown) => onError(describeStorageError(error, 'open the episode').message),
     });

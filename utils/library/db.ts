@@ -1,6 +1,7 @@
 // The library's IndexedDB (Dexie), in the extension's origin only: background and extension pages.
-import Dexie, { type EntityTable, type DexieOptions } from 'dexie';
-import { toSummary, type EpisodeSummary, type SavedEpisode } from './record';
+import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
+import { toSaved, toSummary, type EpisodeSummary, type SavedEpisode } from './record';
+import { storedRecord, writeShelves, type Shelf } from './shelves';
 
 export const LIBRARY_DB_NAME = 'stackcast-library';
 
@@ -19,6 +20,12 @@ export const SCHEMA_V2 = { episodes: 'id, savedAt, updatedAt, status, podcast, *
  * doubled the time to import 10,000 episodes. `savedAt` stays indexed for the first screenful.
  */
 export const SCHEMA_V3 = { episodes: 'id', summaries: 'id, savedAt' } as const;
+/**
+ * Version 4 keeps full records as their backup text on 256 shelves (utils/library/shelves.ts) instead of
+ * one object row each: Chromium's IndexedDB costs ~0.1 ms per row, so 10,000 rows were most of an
+ * import's write and an export's read, and a JSON export now joins stored strings. Summaries are unchanged.
+ */
+export const SCHEMA_V4 = { episodes: null, shelves: 'key', summaries: 'id, savedAt' } as const;
 
 /** Version 1 and 2 records may carry derived fields and lack tags: the saved episode alone. */
 function savedFromLegacy(record: SavedEpisode & { techSlugs?: unknown; searchText?: unknown }): SavedEpisode {
@@ -30,7 +37,7 @@ function savedFromLegacy(record: SavedEpisode & { techSlugs?: unknown; searchTex
 }
 
 export class LibraryDatabase extends Dexie {
-  episodes!: EntityTable<SavedEpisode, 'id'>;
+  shelves!: Table<Shelf, number>;
   summaries!: EntityTable<EpisodeSummary, 'id'>;
 
   /**
@@ -57,6 +64,14 @@ export class LibraryDatabase extends Dexie {
             summaries.push(toSummary(savedFromLegacy(record)));
           });
         await tx.table<EpisodeSummary, string>('summaries').bulkPut(summaries);
+      });
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade(async (tx) => {
+        // The version-3 rows (already stripped of older derived fields by the version-3 upgrade) move
+        // onto shelves; Dexie deletes the `episodes` table after this function.
+        const records = await tx.table<SavedEpisode, string>('episodes').toArray();
+        await writeShelves(tx.table<Shelf, number>('shelves'), records.map((record) => storedRecord(toSaved(record))));
       });
   }
 }

@@ -3,6 +3,7 @@ import type { Episode } from '../model';
 import type { LibraryDatabase } from './db';
 import { describeStorageError } from './errors';
 import { mergeImported, mergeScrape } from './merge';
+import { parseStored, readAllRecordTexts, readRecordTexts, storedRecord, writeShelves } from './shelves';
 import {
   DEFAULT_LISTENER_FIELDS,
   ListenerFieldsSchema,
@@ -49,7 +50,7 @@ export class LibraryService {
   private async transact<T>(action: string, ids: string[] | null, work: () => Promise<T>): Promise<T> {
     let result: T;
     try {
-      result = await this.db.transaction('rw', this.db.episodes, this.db.summaries, work);
+      result = await this.db.transaction('rw', this.db.shelves, this.db.summaries, work);
     } catch (error) {
       throw describeStorageError(error, action);
     }
@@ -58,19 +59,29 @@ export class LibraryService {
   }
 
   /**
-   * Write full records and their summaries (inside a transaction), a slice at a time: the next slice is
-   * queued before waiting for the previous one, so IndexedDB's backend writes one while the page
-   * serialises the next, and the page can still paint between slices.
+   * Write full records (onto their shelves) and their summaries, inside a transaction. Summaries go a
+   * slice at a time, the next slice queued before waiting for the previous one, so IndexedDB's backend
+   * writes one while the page serialises the next, and the page can still paint between slices.
+   * The one write path of records: every save, edit, restore and import comes through here.
    */
-  private async putRecords(records: SavedEpisode[]): Promise<void> {
-    let previous: Promise<unknown> = Promise.resolve();
+  private async putRecords(records: readonly SavedEpisode[]): Promise<void> {
+    const writes: Promise<unknown>[] = [writeShelves(this.db.shelves, records.map(storedRecord))];
     for (let start = 0; start < records.length; start += WRITE_SLICE) {
-      const slice = records.slice(start, start + WRITE_SLICE);
-      const current = Promise.all([this.db.episodes.bulkPut(slice), this.db.summaries.bulkPut(slice.map(toSummary))]);
-      await previous;
-      previous = current;
+      writes.push(this.db.summaries.bulkPut(records.slice(start, start + WRITE_SLICE).map(toSummary)));
+      // Each write's failure is thrown by the Promise.all below (and aborts the transaction); this
+      // only keeps a failure that comes first from being reported as unhandled meanwhile.
+      writes.at(-1)!.catch(() => {});
+      if (writes.length > 2) await writes.at(-2);
     }
-    await previous;
+    writes[0]!.catch(() => {});
+    await Promise.all(writes);
+  }
+
+  /** Full records of these ids, by id (inside the caller's transaction, if any). */
+  private async readRecords(ids: Iterable<string>): Promise<Map<string, SavedEpisode>> {
+    const records = new Map<string, SavedEpisode>();
+    for (const [id, text] of await readRecordTexts(this.db.shelves, ids)) records.set(id, parseStored(text));
+    return records;
   }
 
   /**
@@ -82,7 +93,7 @@ export class LibraryService {
   async save(episode: Episode): Promise<SavedEpisode> {
     return this.transact('save the episode', [episode.id], async () => {
       const now = this.now().toISOString();
-      const existing = await this.db.episodes.get(episode.id);
+      const existing = (await this.readRecords([episode.id])).get(episode.id);
       const saved: SavedEpisode = existing
         ? mergeScrape(existing, episode, now)
         : toSaved({ ...episode, ...DEFAULT_LISTENER_FIELDS, savedAt: now, updatedAt: now });
@@ -98,10 +109,11 @@ export class LibraryService {
    */
   async remove(ids: string[]): Promise<SavedEpisode[]> {
     return this.transact('remove the episode', ids, async () => {
-      const records = (await this.db.episodes.bulkGet(ids)).filter((r): r is SavedEpisode => r !== undefined);
-      await this.db.episodes.bulkDelete(ids);
+      const found = await this.readRecords(ids);
+      const records = [...new Set(ids)].flatMap((id) => found.get(id) ?? []);
+      await writeShelves(this.db.shelves, [], ids);
       await this.db.summaries.bulkDelete(ids);
-      return records.map(toSaved);
+      return records;
     });
   }
 
@@ -123,7 +135,7 @@ export class LibraryService {
    */
   async savedIds(ids: string[]): Promise<string[]> {
     try {
-      const keys = await this.db.episodes.where('id').anyOf(ids).primaryKeys();
+      const keys = await this.db.summaries.where('id').anyOf(ids).primaryKeys();
       return keys;
     } catch (error) {
       throw describeStorageError(error, 'read the library');
@@ -139,8 +151,8 @@ export class LibraryService {
     const checked = ListenerFieldsSchema.partial().parse(patch);
     return this.transact('update the episode', ids, async () => {
       const updatedAt = this.now().toISOString();
-      const records = (await this.db.episodes.bulkGet(ids)).filter((r): r is SavedEpisode => r !== undefined);
-      await this.putRecords(records.map((r) => toSaved({ ...toSaved(r), ...checked, updatedAt })));
+      const records = [...(await this.readRecords(ids)).values()];
+      await this.putRecords(records.map((r) => toSaved({ ...r, ...checked, updatedAt })));
       return records.length;
     });
   }
@@ -148,7 +160,8 @@ export class LibraryService {
   /** Every saved episode, in id order. */
   async all(): Promise<SavedEpisode[]> {
     try {
-      return (await this.db.episodes.toArray()).map(toSaved);
+      const stored = await this.db.transaction('r', this.db.shelves, () => readAllRecordTexts(this.db.shelves));
+      return stored.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((record) => parseStored(record.text));
     } catch (error) {
       throw describeStorageError(error, 'read the library');
     }
@@ -163,29 +176,45 @@ export class LibraryService {
     }
   }
 
+  /** One full record (callers word their own errors: the details panel says it could not open it). */
   async get(id: string): Promise<SavedEpisode | undefined> {
-    const record = await this.db.episodes.get(id);
-    return record && toSaved(record);
+    return (await this.readRecords([id])).get(id);
   }
 
   /**
-   * Full records of these ids in this order (missing ids skipped), read `slice` at a time so a caller
-   * streaming an export holds one slice in memory.
+   * The backup text (`episodeBackupText`) of these ids' full records, in this order (missing ids
+   * skipped), `slice` at a time. Shelves are read once, in one transaction, so the texts of the
+   * episodes asked for are held until written (strings: the size of the JSON file).
+   * @example
+   * for await (const texts of library.recordTexts(ids)) write(texts.join(',\n'));
+   */
+  async *recordTexts(ids: readonly string[], slice = 2_000): AsyncGenerator<string[]> {
+    let texts: Map<string, string>;
+    try {
+      texts = await this.db.transaction('r', this.db.shelves, () => readRecordTexts(this.db.shelves, ids));
+    } catch (error) {
+      throw describeStorageError(error, 'read the library');
+    }
+    for (let start = 0; start < ids.length; start += slice) {
+      const out: string[] = [];
+      for (let i = start; i < Math.min(ids.length, start + slice); i++) {
+        const text = texts.get(ids[i]!);
+        if (text === undefined) continue;
+        out.push(text);
+        // Each id once, and the string can go as soon as it is written.
+        texts.delete(ids[i]!);
+      }
+      yield out;
+    }
+  }
+
+  /**
+   * Full records of these ids in this order (missing ids skipped), `slice` at a time.
    * @example
    * for await (const slice of library.records(ids)) write(slice);
    */
   async *records(ids: readonly string[], slice = 2_000): AsyncGenerator<SavedEpisode[]> {
-    for (let start = 0; start < ids.length; start += slice) {
-      let found: (SavedEpisode | undefined)[];
-      try {
-        found = await this.db.episodes.bulkGet(ids.slice(start, start + slice));
-      } catch (error) {
-        throw describeStorageError(error, 'read the library');
-      }
-      // Records are stored in toSaved's shape already (every write goes through it, the v3 upgrade strips
-      // older derived fields): no copy here, exports make the one they need.
-      yield found.filter((r): r is SavedEpisode => r !== undefined);
-    }
+    for await (const texts of this.recordTexts(ids, slice)) yield texts.map(parseStored);
   }
 
   /**
@@ -198,14 +227,13 @@ export class LibraryService {
       const report: MergeReport = { added: 0, updated: 0, unchanged: 0 };
       // Keys only (cheap), then full records only for the ids already saved: importing into an empty
       // or small library reads nothing else.
-      const savedKeys = new Set(await this.db.episodes.toCollection().primaryKeys());
-      const knownIds = [...new Set(incoming.map((e) => e.id).filter((id) => savedKeys.has(id)))];
-      const existing = new Map<string, SavedEpisode>();
-      for (const record of await this.db.episodes.bulkGet(knownIds)) if (record) existing.set(record.id, toSaved(record));
+      const savedKeys = new Set(await this.db.summaries.toCollection().primaryKeys());
+      const knownIds = new Set(incoming.map((e) => e.id).filter((id) => savedKeys.has(id)));
+      const existing = await readRecordTexts(this.db.shelves, knownIds);
       const byId = new Map<string, SavedEpisode>();
       const changed = new Set<string>();
       for (const episode of incoming) {
-        const local = byId.get(episode.id) ?? existing.get(episode.id);
+        const local = byId.get(episode.id) ?? (existing.has(episode.id) ? parseStored(existing.get(episode.id)!) : undefined);
         if (!local) {
           report.added++;
           byId.set(episode.id, toSaved(episode));

@@ -39,7 +39,7 @@ const exportedAt = new Date('2026-11-22T10:00:00.000Z');
 /** The JSON backup of the whole library, as the library page writes it (streamed, id order). */
 async function exportJson(library: LibraryService): Promise<string> {
   const ids = (await library.summaries()).map((s) => s.id);
-  const file = await streamLibraryExport('json', ids, (wanted) => library.records(wanted), { exportedAt });
+  const file = await streamLibraryExport('json', ids, (wanted) => library.recordTexts(wanted), { exportedAt });
   return file.blob.text();
 }
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { exportLibrary, LIBRARY_EXPORTS, type LibraryExportKind } from '@/utils/library/export';
 import { streamLibraryExport } from '@/utils/library/export/stream';
 import type { SavedEpisode } from '@/utils/library/record';
+import { episodeBackupText } from '@/utils/library/export/backup';
 import { makeSaved } from './generate';
 
 const exportedAt = new Date('2026-11-22T10:00:00.000Z');
@@ -13,12 +14,12 @@ const episodes: SavedEpisode[] = [
   { ...makeSaved(41), title: '=SUM(A1) <b>&</b> [x](y)', notes: 'line one\nline two, "quoted"' },
 ];
 
-/** A reader like LibraryService.records: slices of 4, ids it does not know skipped. */
+/** A reader like LibraryService.recordTexts: backup texts in slices of 4, ids it does not know skipped. */
 function reader(list: readonly SavedEpisode[]) {
   const byId = new Map(list.map((e) => [e.id, e]));
   return async function* (ids: readonly string[]) {
     for (let start = 0; start < ids.length; start += 4) {
-      yield ids.slice(start, start + 4).flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+      yield ids.slice(start, start + 4).flatMap((id) => (byId.has(id) ? [episodeBackupText(byId.get(id)!)] : []));
     }
   };
 }

@@ -27,7 +27,8 @@ beforeEach(() => {
 });
 afterEach(async () => {
   cleanup();
-  await contextLibrary().db.episodes.clear();
+  await contextLibrary().db.shelves.clear();
+  await contextLibrary().db.summaries.clear();
 });
 
 describe('SaveButton', () => {
@@ -46,11 +47,12 @@ describe('SaveButton', () => {
     fireEvent.click(first!); // double click: one save
     await waitFor(() => expect(second!.getAttribute('aria-pressed')).toBe('true'));
     expect(first!.getAttribute('aria-pressed')).toBe('true');
-    expect(await contextLibrary().db.episodes.count()).toBe(1);
+    expect(await contextLibrary().db.summaries.count()).toBe(1);
 
     fireEvent.click(second!);
     await waitFor(() => expect(first!.getAttribute('aria-pressed')).toBe('false'));
-    expect(await contextLibrary().db.episodes.count()).toBe(0);
+    expect(await contextLibrary().db.summaries.count()).toBe(0);
+    expect(await contextLibrary().db.shelves.count()).toBe(0);
   });
 
   it('buttons mounted together ask the background once, and each shows its own episode’s state', async () => {

@@ -52,7 +52,8 @@ describe('LibraryService.save', () => {
     const tabB = new LibraryService(freshDb(name));
     const episode = makeEpisode(7);
     await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? tabA : tabB).save(episode)));
-    expect(await tabA.db.episodes.count()).toBe(1);
+    expect(await tabA.db.summaries.count()).toBe(1);
+    expect((await tabA.db.shelves.toArray()).flatMap((shelf) => shelf.ids)).toEqual([episode.id]);
     expect((await tabB.all()).map((e) => e.id)).toEqual([episode.id]);
   });
 
@@ -98,14 +99,14 @@ describe('storage errors', () => {
     const db = freshDb();
     const library = new LibraryService(db);
     let writes = 0;
-    db.episodes.hook('creating', () => {
+    db.summaries.hook('creating', () => {
       if (++writes === 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     const error = await library.merge([1, 2, 3, 4].map((n) => makeSaved(n))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LibraryStorageError);
     expect((error as LibraryStorageError).reason).toBe('QuotaExceededError');
     expect((error as Error).message).toMatch(/storage for Stackcast is full.*Nothing was changed/);
-    expect(await db.episodes.count()).toBe(0);
+    expect(await db.shelves.count()).toBe(0);
     expect(await db.summaries.count()).toBe(0);
   });
 });

@@ -13,6 +13,34 @@ export const BackupSchema = z.object({
 });
 export type Backup = z.infer<typeof BackupSchema>;
 
+/** `[[episode]]` indented by 2 puts the episode at the depth the envelope's episodes array gives it. */
+const NESTING_HEAD = '[\n  [\n'.length;
+const NESTING_TAIL = '\n  ]\n]'.length;
+
+/**
+ * One episode exactly as it stands in a backup file: its JSON at the depth of the envelope's episodes
+ * array (4 spaces before its braces), in the field order of `toSaved`. The library stores each full
+ * record as this text, so a JSON export only joins stored strings; this is the one encoder of it.
+ * @example
+ * episodeBackupText(saved) // '    {\n      "id": "https://…",\n      "title": …\n    }'
+ */
+export function episodeBackupText(episode: SavedEpisode): string {
+  const text = JSON.stringify([[toSaved(episode)]], null, 2);
+  return text.slice(NESTING_HEAD, text.length - NESTING_TAIL);
+}
+
+/**
+ * The backup file around its episodes: the text before the first episode and after the last, each
+ * episode's text (`episodeBackupText`) joined by `,\n` in between. With no episodes, use `toBackupJson`.
+ * @example
+ * const [head, tail] = backupShell(new Date()); head + texts.join(',\n') + tail
+ */
+export function backupShell(exportedAt: Date): [head: string, tail: string] {
+  const shell = JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: exportedAt.toISOString(), episodes: [0] }, null, 2);
+  const at = shell.lastIndexOf('    0');
+  return [shell.slice(0, at), shell.slice(at + '    0'.length) + '\n'];
+}
+
 /**
  * The backup file's text: stable key order and 2-space indentation, so the same library always
  * exports to the same bytes (apart from `exportedAt`).
@@ -20,11 +48,10 @@ export type Backup = z.infer<typeof BackupSchema>;
  * toBackupJson(episodes, new Date()) // '{\n  "format": "stackcast-library",\n  "version": 1, ...'
  */
 export function toBackupJson(episodes: readonly SavedEpisode[], exportedAt: Date): string {
-  const backup: Backup = {
-    format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
-    exportedAt: exportedAt.toISOString(),
-    episodes: episodes.map(toSaved),
-  };
-  return JSON.stringify(backup, null, 2) + '\n';
+  if (episodes.length === 0) {
+    const empty: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: exportedAt.toISOString(), episodes: [] };
+    return JSON.stringify(empty, null, 2) + '\n';
+  }
+  const [head, tail] = backupShell(exportedAt);
+  return head + episodes.map(episodeBackupText).join(',\n') + tail;
 }

@@ -1,7 +1,8 @@
 // Library exports written a slice of full records at a time into a Blob, so a 100,000-episode export
 // neither holds every record nor one giant string, and the page stays responsive while it is built.
-import { toSaved, type SavedEpisode } from '../record';
-import { BACKUP_FORMAT, BACKUP_VERSION, toBackupJson } from './backup';
+import type { SavedEpisode } from '../record';
+import { parseStored } from '../shelves';
+import { backupShell, toBackupJson } from './backup';
 import { toCsv } from './csv';
 import { exportFileName } from './filename';
 import { exportLibrary, LIBRARY_EXPORTS, type LibraryExportKind } from './index';
@@ -16,8 +17,11 @@ export interface ExportBlob {
   count: number;
 }
 
-/** Full records for these ids in this order, a slice at a time (see LibraryService.records). */
-export type RecordReader = (ids: readonly string[]) => AsyncIterable<SavedEpisode[]>;
+/**
+ * Full records for these ids in this order, a slice at a time, as their backup text (`episodeBackupText`,
+ * see LibraryService.recordTexts): a JSON export writes them as they are, the other formats parse them.
+ */
+export type RecordReader = (ids: readonly string[]) => AsyncIterable<string[]>;
 
 /** Text pieces become a Blob part every few megabytes: the strings can then be collected. */
 const PART_BYTES = 4 * 1024 * 1024;
@@ -49,19 +53,6 @@ class BlobWriter {
 /** Let the page handle input and paint between slices. */
 const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** The backup's episodes array body for one slice, indented as in the whole file (no brackets). */
-function backupSlice(episodes: readonly SavedEpisode[]): string {
-  // `{"episodes": [...]}` puts the items at the same depth as in the backup envelope.
-  const text = JSON.stringify({ episodes: episodes.map(toSaved) }, null, 2);
-  return text.slice('{\n  "episodes": [\n'.length, -'\n  ]\n}'.length);
-}
-
-function backupShell(exportedAt: Date): [head: string, tail: string] {
-  const shell = JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: exportedAt.toISOString(), episodes: [0] }, null, 2);
-  const at = shell.lastIndexOf('    0');
-  return [shell.slice(0, at), shell.slice(at + '    0'.length) + '\n'];
-}
-
 /** Bookmarks and OPML never list chapters: dropping them keeps 100,000 records small in memory. */
 function withoutChapters(episode: SavedEpisode): SavedEpisode {
   return { ...episode, chapters: [] };
@@ -71,7 +62,7 @@ function withoutChapters(episode: SavedEpisode): SavedEpisode {
  * Export these episodes (ids in the order to write) as one of the library formats, byte for byte the
  * same as `exportLibrary`, reading full records a slice at a time.
  * @example
- * const file = await streamLibraryExport('json', ids, (ids) => library.records(ids), { exportedAt: new Date() });
+ * const file = await streamLibraryExport('json', ids, (ids) => library.recordTexts(ids), { exportedAt: new Date() });
  */
 export async function streamLibraryExport(
   kind: LibraryExportKind,
@@ -91,7 +82,7 @@ export async function streamLibraryExport(
         if (slice.length === 0) continue;
         if (first) writer.write(head);
         else writer.write(',\n');
-        writer.write(backupSlice(slice));
+        writer.write(slice.join(',\n'));
         first = false;
         count += slice.length;
         await breathe();
@@ -103,7 +94,7 @@ export async function streamLibraryExport(
     case 'csv': {
       for await (const slice of read(ids)) {
         if (slice.length === 0) continue;
-        const text = toCsv(slice);
+        const text = toCsv(slice.map(parseStored));
         // Every slice but the first loses its header line.
         writer.write(count === 0 ? text : text.slice(text.indexOf('\r\n') + 2));
         count += slice.length;
@@ -116,7 +107,7 @@ export async function streamLibraryExport(
     case 'markdown-podcast': {
       const entries: ReadingListEntry[] = [];
       for await (const slice of read(ids)) {
-        for (const episode of slice) entries.push(readingListEntry(episode));
+        for (const text of slice) entries.push(readingListEntry(parseStored(text)));
         await breathe();
       }
       count = entries.length;
@@ -136,7 +127,7 @@ export async function streamLibraryExport(
     case 'opml': {
       const light: SavedEpisode[] = [];
       for await (const slice of read(ids)) {
-        for (const episode of slice) light.push(withoutChapters(episode));
+        for (const text of slice) light.push(withoutChapters(parseStored(text)));
         await breathe();
       }
       count = light.length;
