@@ -28,13 +28,25 @@ export function openAtUrl(episode: Pick<Episode, 'url' | 'audioUrl'>, seconds: n
  * const at = openAtLinker(episode); episode.chapters.map((c) => at(c.start));
  */
 export function openAtLinker(episode: Pick<Episode, 'url' | 'audioUrl'>): (seconds: number) => string | null {
-  const page = safeHttpUrl(episode.url);
+  return openAtLinkerFromPage(safeHttpUrl(episode.url), episode.audioUrl);
+}
+
+/** The host of a URL `safeHttpUrl` returned (scheme, optional user info, host; no second URL parse). */
+const VETTED_HOST = /^https?:\/\/(?:[^@/]*@)?([^:/]*)/;
+
+/**
+ * `openAtLinker` for a caller that has already vetted the page URL with `safeHttpUrl` (the reading list
+ * needs it for the episode's own link too): the URL is parsed once per episode, not twice.
+ * @example
+ * const page = safeHttpUrl(episode.url); const at = openAtLinkerFromPage(page, episode.audioUrl);
+ */
+export function openAtLinkerFromPage(page: string | null, audioUrl: string | null): (seconds: number) => string | null {
   // safeHttpUrl has percent-encoded anything unsafe, so appending a fragment keeps the URL safe.
-  if (page && CLOCK_FRAGMENT_HOSTS.has(new URL(page).hostname)) {
+  if (page && CLOCK_FRAGMENT_HOSTS.has(VETTED_HOST.exec(page)?.[1] ?? '')) {
     const base = page.replace(/#.*$/, '');
     return (seconds) => `${base}#${clock(seconds)}`;
   }
-  const audio = safeHttpUrl(episode.audioUrl);
+  const audio = safeHttpUrl(audioUrl);
   if (audio) {
     const base = audio.replace(/#.*$/, '');
     return (seconds) => `${base}#t=${Math.floor(seconds)}`;

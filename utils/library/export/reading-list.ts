@@ -3,7 +3,7 @@ import { clockLabel } from '../../export/clock';
 import { oneLine, safeHttpUrl } from '../../export/escape';
 import { markdownText } from './markdown-text';
 import type { SavedEpisode } from '../record';
-import { openAtLinker } from '../open-at';
+import { openAtLinkerFromPage } from '../open-at';
 
 export interface ReadingListOptions {
   groupBy: 'technology' | 'podcast';
@@ -14,30 +14,49 @@ export interface ReadingListOptions {
 
 const STATUS_LABEL = { 'to-listen': 'to listen', listening: 'listening', listened: 'listened' } as const;
 
-function heading(episode: SavedEpisode): string {
+/**
+ * markdownText of names that repeat across a library (technologies, podcasts): a few hundred distinct
+ * strings escaped ~100,000 times in a 10,000-episode list. Bounded, so no export can grow it for long.
+ */
+const repeatedNames = new Map<string, string>();
+
+function nameText(name: string): string {
+  let text = repeatedNames.get(name);
+  if (text === undefined) {
+    if (repeatedNames.size >= 4_096) repeatedNames.clear();
+    text = markdownText(name);
+    repeatedNames.set(name, text);
+  }
+  return text;
+}
+
+function heading(episode: SavedEpisode, page: string | null): string {
   const title = markdownText(episode.title ?? '') || 'Untitled episode';
-  const url = safeHttpUrl(episode.url) ?? safeHttpUrl(episode.audioUrl);
+  const url = page ?? safeHttpUrl(episode.audioUrl);
   const facts = [
-    episode.podcast && markdownText(episode.podcast),
+    episode.podcast && nameText(episode.podcast),
     episode.date && markdownText(episode.date),
     episode.durationSeconds !== null && clockLabel(episode.durationSeconds),
     STATUS_LABEL[episode.status],
   ].filter(Boolean);
-  return `- ${url ? `[${title}](${url})` : title} — ${facts.join(' · ')}`;
+  return `- ${url ? `[${title}](${url})` : title} — ${facts.join(' · ')}\n`;
 }
 
-function details(episode: SavedEpisode): string[] {
+function details(episode: SavedEpisode, page: string | null): string {
   const lines: string[] = [];
-  if (episode.tech.length) lines.push(`  - Tech: ${episode.tech.map((t) => markdownText(t.name)).join(', ')}`);
-  if (episode.tags.length) lines.push(`  - Tags: ${episode.tags.map((t) => markdownText(t)).join(', ')}`);
-  if (episode.notes.trim()) lines.push(`  - Notes: ${markdownText(episode.notes)}`);
-  const linkAt = openAtLinker(episode);
-  episode.chapters.forEach((chapter, index) => {
+  if (episode.tech.length) lines.push(`  - Tech: ${episode.tech.map((t) => nameText(t.name)).join(', ')}\n`);
+  if (episode.tags.length) lines.push(`  - Tags: ${episode.tags.map((t) => nameText(t)).join(', ')}\n`);
+  if (episode.notes.trim()) lines.push(`  - Notes: ${markdownText(episode.notes)}\n`);
+  const linkAt = openAtLinkerFromPage(page, episode.audioUrl);
+  const chapters = episode.chapters;
+  for (let index = 0; index < chapters.length; index++) {
+    const chapter = chapters[index]!;
     const link = linkAt(chapter.start);
     const label = clockLabel(chapter.start);
-    lines.push(`  - ${link ? `[${label}](${link})` : label} ${markdownText(chapter.title) || `Chapter ${index + 1}`}`);
-  });
-  return lines;
+    lines.push(`  - ${link ? `[${label}](${link})` : label} ${markdownText(chapter.title) || `Chapter ${index + 1}`}\n`);
+  }
+  // One flat string: concatenating here would leave a rope that every group writing it flattens again.
+  return lines.join('');
 }
 
 /** One episode's part of a reading list, computed once however many groups list it. */
@@ -56,13 +75,14 @@ export interface ReadingListEntry {
  * readingListEntry(saved).heading // '- [Deploys](https://…) — Running in Production · 2024-05-01 · 58:00 · to listen\n'
  */
 export function readingListEntry(episode: SavedEpisode): ReadingListEntry {
-  const lines = details(episode);
+  // Vetted once: the episode's link and its chapters' links both start from it.
+  const page = safeHttpUrl(episode.url);
   return {
     id: episode.id,
     podcast: episode.podcast,
     tech: episode.tech.map((t) => ({ slug: t.slug, name: t.name, category: t.category })),
-    heading: heading(episode) + '\n',
-    details: lines.length ? lines.join('\n') + '\n' : '',
+    heading: heading(episode, page),
+    details: details(episode, page),
   };
 }
 
@@ -74,40 +94,47 @@ export function readingListEntry(episode: SavedEpisode): ReadingListEntry {
  * const text = [...readingListParts(episodes.map(readingListEntry), options)].join('');
  */
 export function* readingListParts(entries: readonly ReadingListEntry[], options: ReadingListOptions): Generator<string> {
-  const groups = new Map<string, { title: string; entries: ReadingListEntry[] }>();
+  // Groups hold entry positions; `seeLine` is the pointer later groups write instead of the details.
+  const groups = new Map<string, { title: string; entries: number[] }>();
   const only = options.technologies?.length ? new Set(options.technologies) : null;
-  for (const entry of entries) {
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
     if (options.groupBy === 'podcast') {
       const name = oneLine(entry.podcast ?? '') || 'Other episodes';
-      const group = groups.get(name) ?? { title: markdownText(name), entries: [] };
-      group.entries.push(entry);
-      groups.set(name, group);
+      let group = groups.get(name);
+      if (!group) groups.set(name, (group = { title: markdownText(name), entries: [] }));
+      group.entries.push(index);
       continue;
     }
-    const mentions = entry.tech.filter((t) => !only || only.has(t.slug));
-    if (mentions.length === 0) mentions.push({ slug: '', name: 'No technology recognised', category: 'other' });
-    for (const mention of mentions) {
+    let listed = false;
+    for (const mention of entry.tech) {
+      if (only && !only.has(mention.slug)) continue;
+      listed = true;
       let group = groups.get(mention.slug);
-      if (!group) {
-        group = { title: mention.slug ? `${markdownText(mention.name)} (${mention.category})` : mention.name, entries: [] };
-        groups.set(mention.slug, group);
-      }
-      group.entries.push(entry);
+      if (!group) groups.set(mention.slug, (group = { title: `${nameText(mention.name)} (${mention.category})`, entries: [] }));
+      group.entries.push(index);
+    }
+    if (!listed) {
+      let group = groups.get('');
+      if (!group) groups.set('', (group = { title: 'No technology recognised', entries: [] }));
+      group.entries.push(index);
     }
   }
   const ordered = [...groups.values()].sort((a, b) => b.entries.length - a.entries.length || (a.title < b.title ? -1 : 1));
   const count = entries.length;
   yield `# Stackcast reading list\n\nExported ${options.exportedAt.toISOString().slice(0, 10)} · ${count} episode${count === 1 ? '' : 's'} · grouped by ${options.groupBy}\n`;
-  const written = new Map<string, string>();
+  const seeLines: (string | undefined)[] = new Array(entries.length);
   for (const group of ordered) {
+    const seeLine = `  - Chapters: see ${group.title}\n`;
     const out = [`\n## ${group.title}\n\n`];
-    for (const entry of group.entries) {
+    for (const index of group.entries) {
+      const entry = entries[index]!;
       out.push(entry.heading);
-      const firstUnder = written.get(entry.id);
-      if (firstUnder) out.push(`  - Chapters: see ${firstUnder}\n`);
+      const seen = seeLines[index];
+      if (seen) out.push(seen);
       else {
         out.push(entry.details);
-        written.set(entry.id, group.title);
+        seeLines[index] = seeLine;
       }
     }
     yield out.join('');
