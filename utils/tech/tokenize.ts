@@ -65,6 +65,11 @@ const ASCII_WORD = (() => {
   return table;
 })();
 const UPPER = 2;
+/**
+ * An ASCII token as the loop in {@link scanTokens} reads one: a word character (or a leading dot before one), then
+ * word characters, `.` or `'` before a word character (`node.js`, `let's`), `#` not before one (`C#`), or `++`.
+ */
+const ASCII_TOKEN = /\.?[A-Za-z0-9_](?:[A-Za-z0-9_]|[.'][A-Za-z0-9_]|#(?![A-Za-z0-9_])|\+\+)*/y;
 
 function isWordChar(code: number): boolean {
   if (code < 128) return ASCII_WORD[code] !== 0;
@@ -247,6 +252,28 @@ export function scanTokens(text: string, lexicon?: Lexicon): TokenTable {
       continue;
     }
     const start = i;
+    // Most tokens are ASCII words: a sticky regular expression reads one natively, where the loop below would run
+    // in the interpreter for every character on a content script's first scans (most of a cold tech scan). Where the
+    // token may go on past ASCII (`café`, `Node’s`, `.ñ`), the loop reads it instead, as it reads every other token.
+    ASCII_TOKEN.lastIndex = i;
+    if (ASCII_TOKEN.test(text)) {
+      const tokenEnd = ASCII_TOKEN.lastIndex;
+      const after = text.charCodeAt(tokenEnd);
+      if (!(after >= 128) && !((after === Char.Dot || after === Char.Apostrophe) && text.charCodeAt(tokenEnd + 1) >= 128)) {
+        const raw = text.slice(start, tokenEnd);
+        const lower = raw.toLowerCase();
+        let norm = lower;
+        let end = tokenEnd;
+        i = after === Char.Apostrophe ? tokenEnd + 1 : tokenEnd;
+        if (end - start > 2 && text.charCodeAt(end - 2) === Char.Apostrophe && (text.charCodeAt(end - 1) | 32) === 115 /* s or S */) {
+          end -= 2;
+          norm = lower.slice(0, -2);
+        }
+        table.push(start, end, gap, raw !== lower ? FLAG_CASED : 0, lexicon === undefined ? 0 : lexicon.id(norm), undefined);
+        gap = GAP_SPACE;
+        continue;
+      }
+    }
     // Whether the token is all ASCII and has an upper-case letter: most tokens are plain lower-case ASCII words,
     // which need no toLowerCase (slow on text with any non-Latin-1 character, as show notes with "–" are).
     let bits = code;

@@ -5,6 +5,7 @@ import { CLAUSE_WORD, CUE_START, NAME_START, scanTechTokens, wordClasses } from 
 import { TECHNOLOGIES } from '@/utils/tech/catalog';
 import { Lexicon } from '@/utils/tech/lexicon';
 import { scanTokens, tokenize } from '@/utils/tech/tokenize';
+import { scanTokens as scanTokensByCharacter } from './tokenize-oracle';
 
 /** The table read back as tokenize's objects. */
 function tableTokens(text: string) {
@@ -59,5 +60,37 @@ describe('Lexicon', () => {
     expect(Array.from(table.words.subarray(0, table.length))).toEqual([1, 0, 3, 0, 2, 0, 0]);
     expect(table.norm(0)).toBe('rails');
     expect(table.norm(6)).toBe('railsy');
+  });
+});
+
+describe('scanTokens ASCII fast path', () => {
+  /** Every column of a table, and each token's norm, as plain values. */
+  const columns = (table: { length: number; norm(i: number): string; cased(i: number): boolean; gapName(i: number): string; starts: Int32Array; ends: Int32Array; words: Int32Array }) =>
+    Array.from({ length: table.length }, (_, i) => [table.norm(i), table.cased(i), table.gapName(i), table.starts[i], table.ends[i], table.words[i]]);
+  const lexicon = new Lexicon(['docker', 'c++', 'c#', '.net', 'node.js', 'let', 'aws', 's3', 'go', 'café', "isn't", 'a_b']);
+
+  it('reads the same tokens as the character loop, lexicon numbers included', () => {
+    const pieces = fc.constantFrom(
+      'Docker', 'docker', 'C++', 'c+', 'C#', 'c##', '#', '.NET', '.', '..', "it's", "DOCKER'S", "AWS'", "'", '’', 'isn’t', "isn't",
+      'Node.js', 'node.', 'S3', 'Go', 'a_b', 'café', 'CAFÉ', 'é', 'İ', 'ñ', '-', '--', ' - ', ' ', '\t', ', ', '/', '&', '+', '|', '\n',
+      '\r', '(', ')', '–', '—', '→', '?', '!', ';', ':', '1', '42', 'x', 'Q', '😀',
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(columns(scanTokens(text, lexicon))).toEqual(columns(scanTokensByCharacter(text, lexicon)));
+        expect(columns(scanTokens(text))).toEqual(columns(scanTokensByCharacter(text)));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('reads the same tokens as the character loop on any string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => {
+        expect(columns(scanTokens(text, lexicon))).toEqual(columns(scanTokensByCharacter(text, lexicon)));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
