@@ -419,8 +419,7 @@ function gluedToWord(text: string, runStart: number): boolean {
 export function scanTimestamps(text: string, durationSeconds: number | null): TimestampOccurrence[] {
   const occurrences: TimestampOccurrence[] = [];
   const n = text.length;
-  let lastSpace = -1;
-  let lastUrl = -2;
+  const urls = new UrlMarks(text);
   const groups: Array<[number, number]> = [
     [0, 0],
     [0, 0],
@@ -431,56 +430,91 @@ export function scanTimestamps(text: string, durationSeconds: number | null): Ti
   let blockCount = 0;
   let overflowing = false;
   let lastClusterEnd = -Infinity;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (isDigit(c)) {
-      let j = i + 1;
-      while (j < n && isDigit(text.charCodeAt(j))) j++;
-      if (j < n - 1 && text.charCodeAt(j) === COLON && isDigit(text.charCodeAt(j + 1))) {
-        groups[0] = [i, j];
-        let count = 1;
-        let k = j;
-        while (k < n - 1 && text.charCodeAt(k) === COLON && isDigit(text.charCodeAt(k + 1))) {
-          const start = k + 1;
-          let end = start + 1;
-          while (end < n && isDigit(text.charCodeAt(end))) end++;
-          if (count < 4) groups[count] = [start, end];
-          count++;
-          k = end;
-        }
-        // Beyond MAX_BLOCK_ITEMS neighbours a block is a log, a transcript or noise: stop reading its times
-        // (keeps adversarial input linear and cheap), until a long stretch without times starts a new block.
-        if (i - lastClusterEnd > MAX_ITEM_GAP) {
-          blockStart = occurrences.length;
-          blockCount = 0;
-          overflowing = false;
-        }
-        lastClusterEnd = k;
-        if (!overflowing && count <= 3 && plausibleShape(text, groups, count)) {
-          if (++blockCount > MAX_BLOCK_ITEMS) {
-            overflowing = true;
-            occurrences.length = blockStart;
-          } else {
-            const occurrence = readOccurrence(text, i, k, groups, count, lastUrl > lastSpace, durationSeconds);
-            if (occurrence) occurrences.push(occurrence);
-            if (occurrences.length >= MAX_OCCURRENCES) break;
-          }
-        }
-        i = k;
-        continue;
-      }
-      i = j;
-      continue;
+  // Clusters are found by a regular expression (native code), not a loop over every character, which a content
+  // script's first scans run in the interpreter; text between clusters is never looked at. It only finds where one
+  // starts (`test`: no match array per cluster); the loop reads the cluster on, cheaper than a long repetition.
+  const starts = new RegExp(CLUSTER_START.source, 'g');
+  while (starts.test(text)) {
+    const colon = starts.lastIndex - 2;
+    let i = colon - 1;
+    while (i > 0 && isDigit(text.charCodeAt(i - 1))) i--;
+    groups[0] = [i, colon];
+    let count = 1;
+    let k = colon;
+    while (k < n - 1 && text.charCodeAt(k) === COLON && isDigit(text.charCodeAt(k + 1))) {
+      const start = k + 1;
+      let end = start + 1;
+      while (end < n && isDigit(text.charCodeAt(end))) end++;
+      if (count < 4) groups[count] = [start, end];
+      count++;
+      k = end;
     }
-    if (isSpace(c)) lastSpace = i;
-    else if (c === COLON && text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) lastUrl = i;
-    else if ((c === 119 || c === 87) && text.startsWith('ww.', i + 1)) lastUrl = i;
-    i++;
+    starts.lastIndex = k;
+    // Beyond MAX_BLOCK_ITEMS neighbours a block is a log, a transcript or noise: stop reading its times
+    // (keeps adversarial input linear and cheap), until a long stretch without times starts a new block.
+    if (i - lastClusterEnd > MAX_ITEM_GAP) {
+      blockStart = occurrences.length;
+      blockCount = 0;
+      overflowing = false;
+    }
+    lastClusterEnd = k;
+    if (!overflowing && count <= 3 && plausibleShape(text, groups, count)) {
+      if (++blockCount > MAX_BLOCK_ITEMS) {
+        overflowing = true;
+        occurrences.length = blockStart;
+      } else {
+        const occurrence = readOccurrence(text, i, k, groups, count, urls.inside(i), durationSeconds);
+        if (occurrence) occurrences.push(occurrence);
+        if (occurrences.length >= MAX_OCCURRENCES) break;
+      }
+    }
   }
   keepListOnly(occurrences);
   markPairs(text, occurrences);
   return occurrences;
+}
+
+/**
+ * Where a cluster starts: a whole run of digits (never inside one, which keeps a megabyte of digits linear), then
+ * `:` and a digit. The scan reads on from there: `1:45`, `01:02:03`, `1:2:3:4` (judged later).
+ */
+const CLUSTER_START = /(?<!\d)\d+:\d/;
+/** Where a URL starts, as far as times are concerned: `://` (at its colon) or `www.` (at its first `w`, any case). */
+const URL_MARK = /:\/\/|[wW](?=ww\.)/g;
+
+/**
+ * Whether a place in the text is inside a URL: a URL mark after the last white space before it. Marks are few, so
+ * they are found at once; the white space after the latest mark is looked for only as far as the places asked
+ * about (which come in text order), so the whole text costs one pass at most.
+ */
+class UrlMarks {
+  readonly #text: string;
+  readonly #marks: number[] = [];
+  /** Index in #marks of the latest mark before the last place asked about. */
+  #latest = -1;
+  /** How far the text after the latest mark was searched for white space, and whether some was found. */
+  #searchedTo = 0;
+  #spaced = false;
+
+  constructor(text: string) {
+    this.#text = text;
+    const marks = new RegExp(URL_MARK.source, 'g');
+    for (let match = marks.exec(text); match !== null; match = marks.exec(text)) this.#marks.push(match.index);
+  }
+
+  /** Whether `at` is inside a URL; each call's `at` is at or after the previous one's. */
+  inside(at: number): boolean {
+    while (this.#latest + 1 < this.#marks.length && this.#marks[this.#latest + 1]! < at) {
+      this.#latest++;
+      this.#searchedTo = this.#marks[this.#latest]! + 1;
+      this.#spaced = false;
+    }
+    if (this.#latest < 0) return false;
+    for (; !this.#spaced && this.#searchedTo < at; this.#searchedTo++) {
+      if (isSpace(this.#text.charCodeAt(this.#searchedTo))) this.#spaced = true;
+    }
+    return !this.#spaced;
+  }
 }
 
 /** Whether `a` and `b` are close enough in the text to be neighbours in one list. */

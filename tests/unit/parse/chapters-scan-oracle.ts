@@ -1,0 +1,581 @@
+// Oracle for the timestamp scan: utils/parse/chapters-scan.ts as it was before clusters were found by a regular
+// expression (commit 8c5df0e), every character visited by the loop. Kept only so a property test can hold the scan to it.
+
+/** How a reading of a cluster came about; anything but `plain` costs a little in sequence selection. */
+export type ReadingKind = 'plain' | 'glued' | 'typo' | 'frames';
+
+/** One way to read a cluster as a time. */
+export interface TimeReading {
+  seconds: number;
+  /** Offset of the reading's first character (after digits that belong to a glued-on title). */
+  start: number;
+  /** Offset just past the reading. */
+  end: number;
+  /** 0 for a clean reading; more for glued digits, typos, implausible hours. */
+  penalty: number;
+  kind: ReadingKind;
+}
+
+/** A place in the text that holds a timestamp, with every plausible reading of it. */
+export interface TimestampOccurrence {
+  /** Offset of the first digit of the cluster's first digit run. */
+  runStart: number;
+  /** Offset past the plain reading (or past the cluster when there is none). */
+  end: number;
+  readings: TimeReading[];
+  /** Looks like part of a list: at a line start/end, beside a separator, bracketed, glued, or a seek link. */
+  structured: boolean;
+  /** Came from (or sits inside) a link that seeks the episode. */
+  linked: boolean;
+  /** The end of a range like `0:00-5:30`, when this occurrence starts one. */
+  rangeEnd: { seconds: number; end: number } | null;
+  /** The second half of a range or of a player readout: never a chapter start. */
+  notStart: boolean;
+  /**
+   * Set when a trap word is glued on before the time (`developed by Mark4:12`, `posted15:09`): kept only where
+   * it continues an ascending run of list times around it (see {@link ListOnly}), dropped anywhere else.
+   */
+  listOnly?: ListOnly;
+}
+
+/**
+ * Where a time carrying a trap word may still be a list item: `between` two list times that bracket it, or
+ * also at the `edge` of a list (first or last, continuing two ascending list times). Metadata labels such as
+ * `Duration` get only `between`: a list's header and footer are where metadata sits.
+ */
+export type ListOnly = 'between' | 'edge';
+
+const COLON = 58;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 160;
+const isLetter = (c: number): boolean =>
+  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+
+/** Words after a time that make it a time of day. */
+const TIME_OF_DAY_WORDS = new Set(['am', 'pm', 'a.m', 'p.m', 'a.m.', 'p.m.', 'h', 'hrs', 'hr', 'uhr', 'o', 'oclock', 'hs']);
+/** Time zones written after a time of day (case-sensitive: `ET` yes, `et` no). */
+const TIME_ZONES = new Set([
+  'UTC', 'GMT', 'EST', 'EDT', 'PST', 'PDT', 'CST', 'CDT', 'MST', 'MDT', 'CET', 'CEST', 'BST', 'IST', 'JST', 'AEST',
+  'AEDT', 'ET', 'PT', 'CT', 'MT', 'KST', 'HKT', 'SGT', 'WET', 'EET', 'EEST', 'MSK', 'NZST', 'NZDT', 'Z',
+]);
+/** Book names (and common abbreviations) before chapter:verse references. */
+const SCRIPTURE_BOOKS = new Set(
+  (
+    'genesis gen exodus exod ex leviticus lev numbers num deuteronomy deut joshua josh judges judg ruth samuel sam ' +
+    'kings kgs chronicles chron ezra nehemiah neh esther esth job psalm psalms ps psa proverbs prov ecclesiastes eccl ' +
+    'isaiah isa jeremiah jer lamentations lam ezekiel ezek daniel dan hosea hos joel amos obadiah jonah micah mic nahum ' +
+    'habakkuk hab zephaniah zeph haggai hag zechariah zech malachi mal matthew matt mt mark mk luke lk john jn acts ' +
+    'romans rom corinthians cor galatians gal ephesians eph philippians phil colossians col thessalonians thess ' +
+    'timothy tim titus philemon hebrews heb james jas peter pet jude revelation revelations rev sura surah quran'
+  ).split(' '),
+);
+/** Words next to a pair of numbers that make it a ratio or a score. */
+const RATIO_WORDS_BEFORE = new Set([
+  'ratio', 'aspect', 'score', 'scores', 'scored', 'odds', 'won', 'lost', 'beat', 'beats', 'final', 'halftime',
+  'record', 'vs', 'versus', 'draw', 'tied',
+]);
+const RATIO_WORDS_AFTER = new Set(['ratio', 'aspect', 'odds', 'win', 'loss', 'lead', 'victory', 'defeat', 'vs', 'scoreline']);
+/** Metadata labels whose value is a duration or a time of publishing, not a chapter. */
+const METADATA_WORDS = new Set([
+  'duration', 'length', 'runtime', 'published', 'posted', 'aired', 'released', 'updated', 'modified', 'uploaded',
+  'dauer', 'durée', 'duración', 'duracion', 'duração', 'durata', 'laufzeit', 'total',
+]);
+
+/** Characters that may sit between a bullet and a timestamp at a line start. */
+const BULLETS = new Set(['-', '*', '•', '·', '▪', '►', '▸', '‣', '◦', '●', '○', '+', '>', '–', '—', '#', '|']);
+const SEPARATORS_AFTER = new Set(['-', '–', '—', '|', ':', '~', '>', '=', '•', '·']);
+const SEPARATORS_BEFORE = new Set(['-', '–', '—', '|', '@', '•', '·', '~']);
+
+/** The word (letters and dots) ending just before `index`, skipping up to `skip` separator chars. */
+function wordBefore(text: string, index: number, skippable: string): string {
+  let i = index - 1;
+  let skipped = 0;
+  while (i >= 0 && skipped < 8 && skippable.includes(text.charAt(i))) {
+    i--;
+    skipped++;
+  }
+  const end = i + 1;
+  if (i < 0 || !(isLetter(text.charCodeAt(i)) || text.charCodeAt(i) === 46)) return '';
+  let length = 0;
+  while (i >= 0 && length < 16) {
+    const c = text.charCodeAt(i);
+    if (!isLetter(c) && c !== 46) break;
+    i--;
+    length++;
+  }
+  return text
+    .slice(i + 1, end)
+    .replace(/^\.+|\.+$/g, '')
+    .toLowerCase();
+}
+
+/** The word (letters, dots, apostrophes) starting after `index`, skipping up to two spaces; original case. */
+function wordAfter(text: string, index: number): string {
+  let i = index;
+  let skipped = 0;
+  while (i < text.length && skipped < 2 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 160)) {
+    i++;
+    skipped++;
+  }
+  const start = i;
+  if (!isLetter(text.charCodeAt(i))) return '';
+  while (i < text.length && i - start < 12) {
+    const c = text.charCodeAt(i);
+    if (!isLetter(c) && c !== 46 && c !== 39 && c !== 0x2019) break;
+    i++;
+  }
+  if (i - start >= 12) return '';
+  return text.slice(start, i).replace(/['’]/g, '');
+}
+
+/** Whether the 24 characters before `index` end in a calendar date, making the time part of a timestamp of publishing. */
+function followsDate(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 28), index);
+  return (
+    /\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4},?\s{0,2}(?:at\s{1,2})?$/.test(before) ||
+    /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4},?\s{0,2}(?:at\s{1,2})?$/i.test(
+      before,
+    ) ||
+    /\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?,? \d{4},?\s{0,2}(?:at\s{1,2})?$/i.test(
+      before,
+    )
+  );
+}
+
+/** Whether a line starts before `index`: only white space, brackets, bullets or a list number in between. */
+function atLineStart(text: string, index: number): boolean {
+  let i = index - 1;
+  let budget = 16;
+  let sawNumber = false;
+  while (i >= 0 && budget-- > 0) {
+    const ch = text.charAt(i);
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+    if (c === 32 || c === 9 || c === 160 || ch === '(' || ch === '[' || ch === '{' || BULLETS.has(ch)) {
+      i--;
+      continue;
+    }
+    if ((ch === '.' || ch === ')') && !sawNumber && i > 0 && isDigit(text.charCodeAt(i - 1))) {
+      sawNumber = true;
+      i--;
+      while (i >= 0 && isDigit(text.charCodeAt(i))) i--;
+      continue;
+    }
+    return false;
+  }
+  return i < 0;
+}
+
+interface ContextVerdict {
+  /** No reading is a chapter time, whatever follows. */
+  rejectAll: boolean;
+  /**
+   * Words around it suggest a verse, score, ratio or metadata value (`John 3:16`, `won 21:15`, `Duration 45:00`),
+   * but inside a list an item may well end in "Mark", "job" or "won" before the next time: such a time is kept
+   * (at a cost) only when a list separator follows it.
+   */
+  suspicious: ListOnly | false;
+  /** The reading that uses the whole leading digit run follows a decimal point or comma (`1.10:30`). */
+  afterDecimal: boolean;
+}
+
+function judgeContext(text: string, runStart: number, clusterEnd: number, groups: number, insideUrl: boolean): ContextVerdict {
+  const ok: ContextVerdict = { rejectAll: false, suspicious: false, afterDecimal: false };
+  const reject: ContextVerdict = { rejectAll: true, suspicious: false, afterDecimal: false };
+  const suspicious: ContextVerdict = { rejectAll: false, suspicious: 'edge', afterDecimal: false };
+  const labelled: ContextVerdict = { rejectAll: false, suspicious: 'between', afterDecimal: false };
+  const prev = runStart > 0 ? text.charAt(runStart - 1) : '';
+  const next = text.charAt(clusterEnd);
+  // A URL's path may end a glued title (`…coryzue.com/47:52 – Next`, last items included); anything else in a URL
+  // is not a time.
+  if (insideUrl) return prev === '/' ? suspicious : reject;
+  // Query strings and amounts (`t=10:30`, `$10:30`).
+  if (prev !== '' && '=$€£¥\\_^'.includes(prev)) return reject;
+  if ((prev === 'v' || prev === 'V') && !isLetter(text.charCodeAt(runStart - 2))) return reject;
+  // `-14:36` right after a space or a line break is a player's remaining time, not a bulleted item.
+  if (prev === '-' && (runStart < 2 || isSpace(text.charCodeAt(runStart - 2)) || text.charAt(runStart - 2) === '(')) return reject;
+  if ((prev === '"' || prev === "'") && next === prev) return reject;
+  if (prev === 'T' && runStart > 1 && isDigit(text.charCodeAt(runStart - 2))) return reject;
+  if (next === 'Z' && !isLetter(text.charCodeAt(clusterEnd + 1))) return reject;
+  // ISO offsets (`10:30:00+02:00`); a range's second time (`-01:00:00`) continues with another colon.
+  if (groups === 3 && (next === '+' || next === '-') && /^[+-]\d\d:?\d\d(?![\d:])/.test(text.slice(clusterEnd, clusterEnd + 8))) {
+    return reject;
+  }
+  const after = wordAfter(text, clusterEnd);
+  if (after.length > 0) {
+    if (TIME_ZONES.has(after)) return reject;
+    const lower = after.toLowerCase();
+    if (TIME_OF_DAY_WORDS.has(lower) || TIME_OF_DAY_WORDS.has(lower.replace(/\.$/, ''))) return reject;
+    if (RATIO_WORDS_AFTER.has(lower)) return suspicious;
+  }
+  // Dates end in a digit, a comma or "at" before the time: look closer only then.
+  const beforeSpace = text.charAt(runStart - 2);
+  if (
+    (prev === ' ' || prev === '\u00a0' || prev === 'T') &&
+    (isDigit(beforeSpace.charCodeAt(0)) || beforeSpace === ',' || beforeSpace === 't') &&
+    followsDate(text, runStart)
+  ) {
+    return reject;
+  }
+  const before = wordBefore(text, runStart, ' \u00a0');
+  if (before.length > 0 && (SCRIPTURE_BOOKS.has(before) || RATIO_WORDS_BEFORE.has(before))) return suspicious;
+  const label = wordBefore(text, runStart, ' \u00a0:"\'=>\t');
+  if (METADATA_WORDS.has(label)) return labelled;
+  // Only a digit before the point makes a decimal (`3.10:45`); `etc.25:42` is a sentence glued to the next time.
+  if ((prev === '.' || prev === ',') && isDigit(text.charCodeAt(runStart - 2))) return { ...ok, afterDecimal: true };
+  return ok;
+}
+
+/** Whether a list separator (`–`, `-`, `|`, `:` …, then a space) follows `end`, as in `1:45 – Overview`. */
+function separatorFollows(text: string, end: number): boolean {
+  let i = end;
+  while (i < text.length && i - end < 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 160)) i++;
+  if (text.charAt(i) === ')' || text.charAt(i) === ']') i++;
+  while (i < text.length && i - end < 5 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 160)) i++;
+  if (!SEPARATORS_AFTER.has(text.charAt(i))) return false;
+  const following = text.charAt(i + 1);
+  return following === ' ' || following === '\u00a0' || SEPARATORS_AFTER.has(following) || following === '';
+}
+
+/** Widths of the leading run tried as its minutes or hours (a three-digit run may be minutes past 99). */
+const WIDTHS = [2, 1];
+const WIDTHS_THREE = [2, 1, 3];
+
+function addReading(readings: TimeReading[], durationSeconds: number | null, reading: TimeReading): void {
+  if (durationSeconds !== null && durationSeconds > 0 && reading.seconds >= durationSeconds) return;
+  for (const r of readings) if (r.seconds === reading.seconds && r.kind === reading.kind) return;
+  readings.push(reading);
+}
+
+/** Reads `text[start, end)` as a whole number (digits only, checked by the caller). */
+function numberAt(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) value = value * 10 + (text.charCodeAt(i) - 48);
+  return value;
+}
+
+/**
+ * Every reading of one cluster `A:B` or `A:B:C` (digit runs `[start, end)` in `groups`), before context checks.
+ * The leading run may carry digits of a title glued on before it (`Ubuntu 20.0432:04`), so its last one or two
+ * digits are tried; the last run may carry a title's leading digits after it.
+ */
+function readCluster(
+  text: string,
+  groups: Array<[number, number]>,
+  count: number,
+  wholeRunPenalty: number | null,
+  durationSeconds: number | null,
+): TimeReading[] {
+  const readings: TimeReading[] = [];
+  if (count < 2 || count > 3) return readings;
+  const [runStart, runEnd] = groups[0]!;
+  const middle = count === 3 ? groups[1]! : null;
+  const last = groups[count - 1]!;
+  if (middle && middle[1] - middle[0] !== 2) return readings;
+  if (last[1] - last[0] < 2) return readings;
+  const lastEnd = last[0] + 2;
+  const lastValue = numberAt(text, last[0], lastEnd);
+  if (lastValue >= 60) return readings;
+  const middleValue = middle ? numberAt(text, middle[0], middle[1]) : 0;
+  if (middleValue >= 60) return readings;
+  const runLength = runEnd - runStart;
+  const add = addReading;
+  const widths = count === 3 || runLength !== 3 ? WIDTHS : WIDTHS_THREE;
+  for (const width of widths) {
+    if (width > runLength) continue;
+    const gluedDigits = runLength - width;
+    if (gluedDigits === 0 && wholeRunPenalty === null) continue;
+    const start = runEnd - width;
+    const lead = numberAt(text, start, runEnd);
+    // Digits glued onto a title (`Ubuntu 20.0432:04`) are likely only when the run itself is glued to text;
+    // a free-standing `13:32` read as `1` + `3:32` needs a title ending in a lone digit.
+    const freeStanding = runStart === 0 || isSpace(text.charCodeAt(runStart - 1));
+    const gluedPenalty =
+      gluedDigits > 0 ? (freeStanding ? 0.6 : width === 2 ? 0.3 : 0.35) : (width === 3 ? 0.2 : 0) + (wholeRunPenalty ?? 0);
+    const kind: ReadingKind = gluedDigits > 0 ? 'glued' : 'plain';
+    if (count === 2) {
+      // A leading zero read on its own ("0" of "06") gives the same time: keep the wider reading.
+      if (gluedDigits > 0 && width === 1 && text.charCodeAt(start - 1) === 48) continue;
+      add(readings, durationSeconds, { seconds: lead * 60 + lastValue, start, end: lastEnd, penalty: gluedPenalty, kind });
+    } else {
+      if (gluedDigits > 0 && width === 1 && text.charCodeAt(start - 1) === 48) continue;
+      // Podcasts run for hours, not days: a two-digit hour is more likely frames or glued digits.
+      const implausible = durationSeconds === null && lead >= 10 ? 0.45 : 0;
+      add(readings, durationSeconds, { seconds: lead * 3600 + middleValue * 60 + lastValue, start, end: lastEnd, penalty: gluedPenalty + implausible, kind });
+      // mm:ss:ff frame timecodes (frames below 30): the same cluster read as minutes and seconds.
+      if (lastValue < 30 && lead < 60 && gluedDigits === 0) {
+        add(readings, durationSeconds, { seconds: lead * 60 + middleValue, start, end: lastEnd, penalty: 0.45, kind: 'frames' });
+      }
+    }
+  }
+  // `1:04-22` between `1:01:30` and `1:07:02`: an hour-long timestamp typed with a dash (or dot) for a colon.
+  if (count === 2 && last[1] === lastEnd && runLength <= 2 && wholeRunPenalty !== null) {
+    const sep = text.charAt(lastEnd);
+    if (
+      (sep === '-' || sep === '.' || sep === ';') &&
+      isDigit(text.charCodeAt(lastEnd + 1)) &&
+      isDigit(text.charCodeAt(lastEnd + 2)) &&
+      !isDigit(text.charCodeAt(lastEnd + 3)) &&
+      text.charCodeAt(lastEnd + 3) !== COLON
+    ) {
+      const seconds = numberAt(text, lastEnd + 1, lastEnd + 3);
+      const hours = numberAt(text, runStart, runEnd);
+      const minutes = numberAt(text, last[0], lastEnd);
+      if (seconds < 60 && minutes < 60 && hours < 24) {
+        add(readings, durationSeconds, { seconds: hours * 3600 + minutes * 60 + seconds, start: runStart, end: lastEnd + 3, penalty: 0.4, kind: 'typo' });
+      }
+    }
+  }
+  return readings;
+}
+
+function structuredAt(text: string, runStart: number, end: number): boolean {
+  // After: separator, closing bracket, or the end of the line.
+  let i = end;
+  while (i < text.length && i - end < 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 160 || text.charCodeAt(i) === 9)) i++;
+  const closing = text.charAt(i) === ')' || text.charAt(i) === ']' || text.charAt(i) === '}';
+  if (closing) return true;
+  if (i >= text.length || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) return true;
+  if (SEPARATORS_AFTER.has(text.charAt(i))) return true;
+  if (atLineStart(text, runStart)) return true;
+  const prev = runStart > 0 ? text.charCodeAt(runStart - 1) : 10;
+  // Glued to the previous word: a directory stripped the line breaks (`Next topic14:03 Third`).
+  if (!isSpace(prev) && prev !== 40 && prev !== 91) return true;
+  let j = runStart - 1;
+  while (j >= 0 && runStart - j < 4 && isSpace(text.charCodeAt(j))) j--;
+  const before = text.charAt(j);
+  return before === '(' || before === '[' || SEPARATORS_BEFORE.has(before);
+}
+
+/** Characters of text between two items of one list; more than this and they belong to different blocks. */
+export const MAX_ITEM_GAP = 600;
+/** A block with more timestamps than this is a log or a transcript, not a chapter list. */
+export const MAX_BLOCK_ITEMS = 5_000;
+
+/**
+ * Times read from one text at most. Real pages hold hundreds (a long transcript a few thousand); past this the
+ * input is machine output or an attack, and stopping keeps the parser's cost bounded whatever the input.
+ */
+export const MAX_OCCURRENCES = 20_000;
+
+/** Cheap shape check before any context work: `A:BB` or `A:BB:CC` with minutes and seconds below 60. */
+function plausibleShape(text: string, groups: Array<[number, number]>, count: number): boolean {
+  const last = groups[count - 1]!;
+  if (last[1] - last[0] < 2) return false;
+  if (text.charCodeAt(last[0]) > 53) return false;
+  if (count === 3) {
+    const middle = groups[1]!;
+    if (middle[1] - middle[0] !== 2 || text.charCodeAt(middle[0]) > 53) return false;
+  }
+  return true;
+}
+
+function readOccurrence(
+  text: string,
+  runStart: number,
+  clusterEnd: number,
+  groups: Array<[number, number]>,
+  count: number,
+  insideUrl: boolean,
+  durationSeconds: number | null,
+): TimestampOccurrence | null {
+  const verdict = judgeContext(text, runStart, clusterEnd, count, insideUrl);
+  if (verdict.rejectAll) return null;
+  const listItem = verdict.suspicious || verdict.afterDecimal ? separatorFollows(text, Math.min(clusterEnd, groups[count - 1]![0] + 2)) : false;
+  // Without a separator after it, a trap-word time can still be a glued list item (`by Mark4:12 Motivation`, where
+  // a directory stripped the breaks) or one at a line start; the neighbours decide later (keepListOnly).
+  const listOnly = verdict.suspicious && !listItem ? (gluedToWord(text, runStart) || atLineStart(text, runStart) ? verdict.suspicious : null) : undefined;
+  if (listOnly === null) return null;
+  const wholeRunPenalty = verdict.suspicious ? 0.35 : verdict.afterDecimal ? (listItem ? 0.2 : null) : 0;
+  const readings = readCluster(text, groups, count, wholeRunPenalty, durationSeconds);
+  if (readings.length === 0) return null;
+  const plain = readings.find((r) => r.kind === 'plain') ?? readings[0]!;
+  return {
+    runStart,
+    end: plain.end,
+    readings,
+    structured: structuredAt(text, runStart, plain.end),
+    linked: false,
+    rangeEnd: null,
+    notStart: false,
+    ...(listOnly ? { listOnly } : {}),
+  };
+}
+
+/** Whether the time at `runStart` is glued to the word before it (`Mark4:12`), not a label's value (`Duration:45:00`). */
+function gluedToWord(text: string, runStart: number): boolean {
+  if (runStart === 0) return false;
+  const prev = text.charCodeAt(runStart - 1);
+  return !isSpace(prev) && !':="\'>([{'.includes(text.charAt(runStart - 1));
+}
+
+/**
+ * Finds every timestamp-shaped cluster of `text` in one pass, drops the ones whose context says they are not
+ * episode times, and returns the rest in text order with all their readings.
+ *
+ * @example
+ * scanTimestamps('1:45 – Overview 7:01 – Compute', null).map((o) => o.readings[0].seconds); // [105, 421]
+ */
+export function scanTimestamps(text: string, durationSeconds: number | null): TimestampOccurrence[] {
+  const occurrences: TimestampOccurrence[] = [];
+  const n = text.length;
+  let lastSpace = -1;
+  let lastUrl = -2;
+  const groups: Array<[number, number]> = [
+    [0, 0],
+    [0, 0],
+    [0, 0],
+    [0, 0],
+  ];
+  let blockStart = 0;
+  let blockCount = 0;
+  let overflowing = false;
+  let lastClusterEnd = -Infinity;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) {
+      let j = i + 1;
+      while (j < n && isDigit(text.charCodeAt(j))) j++;
+      if (j < n - 1 && text.charCodeAt(j) === COLON && isDigit(text.charCodeAt(j + 1))) {
+        groups[0] = [i, j];
+        let count = 1;
+        let k = j;
+        while (k < n - 1 && text.charCodeAt(k) === COLON && isDigit(text.charCodeAt(k + 1))) {
+          const start = k + 1;
+          let end = start + 1;
+          while (end < n && isDigit(text.charCodeAt(end))) end++;
+          if (count < 4) groups[count] = [start, end];
+          count++;
+          k = end;
+        }
+        // Beyond MAX_BLOCK_ITEMS neighbours a block is a log, a transcript or noise: stop reading its times
+        // (keeps adversarial input linear and cheap), until a long stretch without times starts a new block.
+        if (i - lastClusterEnd > MAX_ITEM_GAP) {
+          blockStart = occurrences.length;
+          blockCount = 0;
+          overflowing = false;
+        }
+        lastClusterEnd = k;
+        if (!overflowing && count <= 3 && plausibleShape(text, groups, count)) {
+          if (++blockCount > MAX_BLOCK_ITEMS) {
+            overflowing = true;
+            occurrences.length = blockStart;
+          } else {
+            const occurrence = readOccurrence(text, i, k, groups, count, lastUrl > lastSpace, durationSeconds);
+            if (occurrence) occurrences.push(occurrence);
+            if (occurrences.length >= MAX_OCCURRENCES) break;
+          }
+        }
+        i = k;
+        continue;
+      }
+      i = j;
+      continue;
+    }
+    if (isSpace(c)) lastSpace = i;
+    else if (c === COLON && text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) lastUrl = i;
+    else if ((c === 119 || c === 87) && text.startsWith('ww.', i + 1)) lastUrl = i;
+    i++;
+  }
+  keepListOnly(occurrences);
+  markPairs(text, occurrences);
+  return occurrences;
+}
+
+/** Whether `a` and `b` are close enough in the text to be neighbours in one list. */
+const near = (a: TimestampOccurrence, b: TimestampOccurrence): boolean => b.runStart - a.end <= MAX_ITEM_GAP;
+
+/** Whether some reading of each of `chain` (in text order) makes a strictly ascending run; greedy, one look per reading. */
+function ascends(chain: Array<{ seconds: number }[]>): boolean {
+  let floor = -1;
+  for (const readings of chain) {
+    // The smallest reading above the floor leaves the most room for the rest of the chain.
+    let best = Infinity;
+    for (const r of readings) if (r.seconds > floor && r.seconds < best) best = r.seconds;
+    if (best === Infinity) return false;
+    floor = best;
+  }
+  return true;
+}
+
+/**
+ * Keeps a trap-word time (`listOnly`) only where list times around it ascend through one of its readings,
+ * and only those readings: the times of an Apple-style glued list (`…developed by Mark4:12 Motivation…`) stay,
+ * an isolated `Mark4:12` or a `Duration45:00` after a list goes. Linear: one pass each way for neighbours.
+ */
+function keepListOnly(occurrences: TimestampOccurrence[]): void {
+  const n = occurrences.length;
+  let any = false;
+  for (const o of occurrences) if (o.listOnly) any = true;
+  if (!any) return;
+  const isAnchor = (o: TimestampOccurrence): boolean => !o.listOnly && o.structured;
+  // The nearest list times after each occurrence (two of them, for a first item).
+  const after1 = new Int32Array(n).fill(-1);
+  const after2 = new Int32Array(n).fill(-1);
+  let a1 = -1;
+  let a2 = -1;
+  for (let k = n - 1; k >= 0; k--) {
+    after1[k] = a1;
+    after2[k] = a2;
+    if (isAnchor(occurrences[k]!)) {
+      a2 = a1;
+      a1 = k;
+    }
+  }
+  let p1 = -1;
+  let p2 = -1;
+  const kept: boolean[] = new Array<boolean>(n).fill(true);
+  for (let k = 0; k < n; k++) {
+    const o = occurrences[k]!;
+    if (o.listOnly) {
+      const prev = p1 >= 0 && near(occurrences[p1]!, o) ? occurrences[p1]! : null;
+      const prev2 = prev && p2 >= 0 && near(occurrences[p2]!, prev) ? occurrences[p2]! : null;
+      const next = after1[k]! >= 0 && near(o, occurrences[after1[k]!]!) ? occurrences[after1[k]!]! : null;
+      const next2 = next && after2[k]! >= 0 && near(next, occurrences[after2[k]!]!) ? occurrences[after2[k]!]! : null;
+      const fits = o.readings.filter((r) => {
+        const one = [{ seconds: r.seconds }];
+        if (prev && next) return ascends([prev.readings, one, next.readings]);
+        if (o.listOnly !== 'edge') return false;
+        if (prev && prev2) return ascends([prev2.readings, prev.readings, one]);
+        if (next && next2) return ascends([one, next.readings, next2.readings]);
+        return false;
+      });
+      o.readings = fits;
+      kept[k] = fits.length > 0;
+    } else if (isAnchor(o)) {
+      p2 = p1;
+      p1 = k;
+    }
+  }
+  let w = 0;
+  for (let k = 0; k < n; k++) if (kept[k]) occurrences[w++] = occurrences[k]!;
+  occurrences.length = w;
+}
+
+/** Ranges (`0:00-5:30`) and player readouts (`0:00 / 23:59`) are pairs of neighbours. */
+function markPairs(text: string, occurrences: TimestampOccurrence[]): void {
+  for (let k = 0; k + 1 < occurrences.length; k++) {
+    const a = occurrences[k]!;
+    const b = occurrences[k + 1]!;
+    const gap = b.runStart - a.end;
+    if (gap < 0 || gap > 9 || a.readings.length === 0 || b.readings.length === 0) continue;
+    const between = text.slice(a.end, b.runStart).trim();
+    const aPlain = a.readings[0]!;
+    const bPlain = b.readings[0]!;
+    // `0:00 / 23:59`, `0:00 of 23:59`, `00:19 14:38`: a player's elapsed and total time.
+    const sideBySide = between === '' && gap > 0 && !text.slice(a.end, b.runStart).includes('\n');
+    if (between === '/' || between.toLowerCase() === 'of' || sideBySide) {
+      a.readings = [];
+      b.readings = [];
+      continue;
+    }
+    if ((between === '-' || between === '–' || between === '—' || between === '--' || between.toLowerCase() === 'to') && bPlain.seconds > aPlain.seconds) {
+      a.rangeEnd = { seconds: bPlain.seconds, end: bPlain.end };
+      b.notStart = true;
+    }
+  }
+  let w = 0;
+  for (const occurrence of occurrences) if (occurrence.readings.length > 0) occurrences[w++] = occurrence;
+  occurrences.length = w;
+}
