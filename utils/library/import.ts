@@ -52,20 +52,28 @@ function* checkBackup(text: string): Generator<void, Backup> {
   if (version !== BACKUP_VERSION) {
     throw new BackupImportError(`Unsupported backup version ${JSON.stringify(version) ?? '(missing)'}: expected ${BACKUP_VERSION}.`);
   }
-  const envelope = EnvelopeSchema.safeParse(raw);
-  const issues: z.core.$ZodIssue[] = envelope.success ? [] : [...envelope.error.issues];
+  // Keep the checked envelope fields only: its episodes array (zod's copy of the file's) would keep every
+  // parsed episode alive after its checked copy is made.
+  const { head, issues } = ((): { head: Omit<Backup, 'episodes'> | null; issues: z.core.$ZodIssue[] } => {
+    const envelope = EnvelopeSchema.safeParse(raw);
+    if (!envelope.success) return { head: null, issues: [...envelope.error.issues] };
+    return { head: { format: envelope.data.format, version: envelope.data.version, exportedAt: envelope.data.exportedAt }, issues: [] };
+  })();
   const items = (raw as { episodes?: unknown }).episodes;
   const episodes: SavedEpisode[] = [];
   if (Array.isArray(items) && items.length <= 1_000_000) {
     for (let index = 0; index < items.length; index++) {
       const parsed = SavedEpisodeSchema.safeParse(items[index]);
+      // The checked copy replaces the parsed one: letting the parsed one go now lowers the heap an import
+      // peaks at (10,000 episodes are ~300,000 objects each), and with it the garbage collector's work.
+      items[index] = null;
       if (parsed.success) episodes.push(parsed.data);
       else for (const issue of parsed.error.issues) issues.push({ ...issue, path: ['episodes', index, ...issue.path] });
       if ((index + 1) % VALIDATION_SLICE === 0) yield;
     }
   }
-  if (issues.length > 0 || !envelope.success) throw new BackupImportError(`Nothing was imported: ${describeIssues(issues)}.`);
-  return { ...envelope.data, episodes };
+  if (issues.length > 0 || !head) throw new BackupImportError(`Nothing was imported: ${describeIssues(issues)}.`);
+  return { ...head, episodes };
 }
 
 /**

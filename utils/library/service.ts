@@ -236,7 +236,8 @@ export class LibraryService {
         const local = byId.get(episode.id) ?? (existing.has(episode.id) ? parseStored(existing.get(episode.id)!) : undefined);
         if (!local) {
           report.added++;
-          byId.set(episode.id, toSaved(episode));
+          // No copy: the stored text and the summary are derived from it (in toSaved's order) on write.
+          byId.set(episode.id, episode);
           changed.add(episode.id);
           continue;
         }
