@@ -15,18 +15,24 @@ async function ask<T>(request: Request): Promise<T> {
 
 /** The background answers at most this many ids per `library:saved` message. */
 const MAX_IDS_PER_ASK = 2_000;
+/**
+ * Lookups made within this window share one message. A listing's panels mount over a few hundred
+ * milliseconds of time slices; each message costs the page ~0.5 ms of main thread, so one per slice added
+ * up. The button shows itself busy meanwhile.
+ */
+const LOOKUP_WINDOW_MS = 100;
 let batch: { ids: Set<string>; answer: Promise<Set<string>> } | null = null;
 
 /**
- * Whether an episode is saved. Lookups made in the same task (every panel of a listing page mounting, or all
- * of them refreshing after a library change) share one `library:saved` message instead of one each.
+ * Whether an episode is saved. Lookups made within {@link LOOKUP_WINDOW_MS} (every panel of a listing page
+ * mounting, or all of them refreshing after a library change) share one `library:saved` message.
  * @example
  * isSaved('https://runninginproduction.com/podcast/1-x').then((saved) => console.log(saved));
  */
 export function isSaved(id: string): Promise<boolean> {
   if (!batch) {
     const ids = new Set<string>();
-    const answer = new Promise<void>((resolve) => queueMicrotask(resolve)).then(async () => {
+    const answer = new Promise<void>((resolve) => setTimeout(resolve, LOOKUP_WINDOW_MS)).then(async () => {
       batch = null;
       const all = [...ids];
       const saved = new Set<string>();
