@@ -9,6 +9,7 @@
 //
 //   npx tsx bench/cold-parse.ts              11 samples, medians printed
 //   npx tsx bench/cold-parse.ts --samples 15 --json
+//   npx tsx bench/cold-parse.ts --root ../old-checkout      the parse path of another checkout, same inputs
 //   npx tsx bench/cold-parse.ts --cpu-prof --no-minify   one cold-only sample, its V8 CPU profile written to
 //                                                        .bench-tmp/cold-parse/ (names readable)
 import { spawnSync } from 'node:child_process';
@@ -133,9 +134,8 @@ async function sample(parsePath: string, htmlPath: string, warmRuns: number): Pr
 }
 
 /** Bundles the parse path as the content script ships it (one minified ES module) and this script as the sampler. */
-async function bundle(outDir: string, minify: boolean): Promise<{ parsePath: string; samplerPath: string }> {
+async function bundle(outDir: string, minify: boolean, root: string): Promise<{ parsePath: string; samplerPath: string }> {
   const { build } = await import('esbuild');
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   const parsePath = join(outDir, 'parse.mjs');
   const samplerPath = join(outDir, 'sampler.mjs');
   await build({
@@ -185,7 +185,10 @@ async function main(): Promise<void> {
   const htmlPath = join(outDir, 'listing.html');
   writeFileSync(htmlPath, renderSeedListing(seedEpisodes(seed000())));
   // --no-minify keeps names readable in a CPU profile; the content script ships minified.
-  const { parsePath, samplerPath } = await bundle(outDir, !args.includes('--no-minify'));
+  // --root: the parse path of another checkout (e.g. `git archive <commit> utils | tar -x -C dir`, with the
+  // tsconfig files), to compare before and after a change on the same machine, at the same moment.
+  const sourceRoot = resolve(option('--root') ?? root);
+  const { parsePath, samplerPath } = await bundle(outDir, !args.includes('--no-minify'), sourceRoot);
 
   const results: Sample[] = [];
   for (let k = 0; k < samples; k++) {

@@ -419,7 +419,7 @@ function gluedToWord(text: string, runStart: number): boolean {
 export function scanTimestamps(text: string, durationSeconds: number | null): TimestampOccurrence[] {
   const occurrences: TimestampOccurrence[] = [];
   const n = text.length;
-  const urls = new UrlMarks(text);
+  const insideUrl = urlMarks(text);
   const groups: Array<[number, number]> = [
     [0, 0],
     [0, 0],
@@ -463,7 +463,7 @@ export function scanTimestamps(text: string, durationSeconds: number | null): Ti
         overflowing = true;
         occurrences.length = blockStart;
       } else {
-        const occurrence = readOccurrence(text, i, k, groups, count, urls.inside(i), durationSeconds);
+        const occurrence = readOccurrence(text, i, k, groups, count, insideUrl(i), durationSeconds);
         if (occurrence) occurrences.push(occurrence);
         if (occurrences.length >= MAX_OCCURRENCES) break;
       }
@@ -485,36 +485,24 @@ const URL_MARK = /:\/\/|[wW](?=ww\.)/g;
 /**
  * Whether a place in the text is inside a URL: a URL mark after the last white space before it. Marks are few, so
  * they are found at once; the white space after the latest mark is looked for only as far as the places asked
- * about (which come in text order), so the whole text costs one pass at most.
+ * about, which come in text order (each `at` at or after the one before), so the whole text costs one pass at most.
  */
-class UrlMarks {
-  readonly #text: string;
-  readonly #marks: number[] = [];
-  /** Index in #marks of the latest mark before the last place asked about. */
-  #latest = -1;
-  /** How far the text after the latest mark was searched for white space, and whether some was found. */
-  #searchedTo = 0;
-  #spaced = false;
-
-  constructor(text: string) {
-    this.#text = text;
-    const marks = new RegExp(URL_MARK.source, 'g');
-    for (let match = marks.exec(text); match !== null; match = marks.exec(text)) this.#marks.push(match.index);
-  }
-
-  /** Whether `at` is inside a URL; each call's `at` is at or after the previous one's. */
-  inside(at: number): boolean {
-    while (this.#latest + 1 < this.#marks.length && this.#marks[this.#latest + 1]! < at) {
-      this.#latest++;
-      this.#searchedTo = this.#marks[this.#latest]! + 1;
-      this.#spaced = false;
+function urlMarks(text: string): (at: number) => boolean {
+  const marks: number[] = [];
+  const finder = new RegExp(URL_MARK.source, 'g');
+  for (let match = finder.exec(text); match !== null; match = finder.exec(text)) marks.push(match.index);
+  /** The latest mark before the last place asked about; how far after it white space was looked for; and found. */
+  let latest = -1;
+  let searchedTo = 0;
+  let spaced = false;
+  return (at) => {
+    while (latest + 1 < marks.length && marks[latest + 1]! < at) {
+      searchedTo = marks[++latest]! + 1;
+      spaced = false;
     }
-    if (this.#latest < 0) return false;
-    for (; !this.#spaced && this.#searchedTo < at; this.#searchedTo++) {
-      if (isSpace(this.#text.charCodeAt(this.#searchedTo))) this.#spaced = true;
-    }
-    return !this.#spaced;
-  }
+    for (; latest >= 0 && !spaced && searchedTo < at; searchedTo++) spaced = isSpace(text.charCodeAt(searchedTo));
+    return latest >= 0 && !spaced;
+  };
 }
 
 /** Whether `a` and `b` are close enough in the text to be neighbours in one list. */

@@ -60,7 +60,7 @@ function buildAliasIndex(): Map<string, AliasEntry[]> {
     next += count + ambiguousCount;
   }
   // Longest spelling first, so "Apache Kafka" wins over "Apache" and "React Native" over "React".
-  for (const entries of index.values()) if (entries.length > 1) entries.sort((a, b) => b.tokens.length - a.tokens.length);
+  for (const entries of index.values()) entries.sort((a, b) => b.tokens.length - a.tokens.length);
   return index;
 }
 
@@ -109,7 +109,7 @@ function homepageIndex(): ReadonlyMap<string, readonly HomepageEntry[]> {
     }
     entries.push({ path, tech });
   }
-  for (const entries of map.values()) if (entries.length > 1) entries.sort((a, b) => b.path.length - a.path.length);
+  for (const entries of map.values()) entries.sort((a, b) => b.path.length - a.path.length);
   homepages = map;
   return map;
 }

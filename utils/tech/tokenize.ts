@@ -1,6 +1,6 @@
 // Splits text into normalised word tokens in one linear pass, so technology names can be matched token by token:
 // as objects (tokenize) or as parallel typed arrays that know each token's lexicon number (scanTokens).
-import { FNV_OFFSET, FNV_PRIME, lowerAscii, type Lexicon } from './lexicon';
+import type { Lexicon } from './lexicon';
 
 /** What separates a token from the one before it. */
 export type TokenGap =
@@ -55,24 +55,15 @@ const enum Char {
  */
 let wideClass: Uint8Array | undefined;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-/** ASCII classes: 1 a word character (digit, letter, `_`), 3 an upper-case letter (a word character too), else 0. */
-const ASCII_WORD = (() => {
-  const table = new Uint8Array(128);
-  for (let code = 0; code < 128; code++) {
-    if ((code >= 48 && code <= 57) || (code >= 97 && code <= 122) || code === Char.Underscore) table[code] = 1;
-    else if (code >= 65 && code <= 90) table[code] = 3;
-  }
-  return table;
-})();
-const UPPER = 2;
 /**
- * An ASCII token as the loop in {@link scanTokens} reads one: a word character (or a leading dot before one), then
+ * An ASCII token as the character loop in {@link scanTokens} reads one: a word character (or a leading dot before one), then
  * word characters, `.` or `'` before a word character (`node.js`, `let's`), `#` not before one (`C#`), or `++`.
  */
 const ASCII_TOKEN = /\.?[A-Za-z0-9_](?:[A-Za-z0-9_]|[.'][A-Za-z0-9_]|#(?![A-Za-z0-9_])|\+\+)*/y;
 
 function isWordChar(code: number): boolean {
-  if (code < 128) return ASCII_WORD[code] !== 0;
+  // ASCII: a digit, a letter (either case: `| 32` lowers it) or `_`.
+  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) || code === Char.Underscore;
   // Past the end of the text (NaN): no character.
   if (!(code < 65_536)) return false;
   // Letters beyond ASCII (é, ü …) belong to words; punctuation, symbols and emoji halves (– — → ’ …) do not.
@@ -125,7 +116,7 @@ function gapOf(code: number, current: number): number {
 }
 
 const FLAG_CASED = 1;
-/** The token has a code unit beyond ASCII: its norm was built with toLowerCase when scanned. */
+/** The token was read by the character loop (a code unit beyond ASCII in or next to it): its norm was built when scanned. */
 const FLAG_WIDE = 2;
 
 /**
@@ -222,7 +213,7 @@ export class TokenTable {
 
 /**
  * Splits text into word tokens, as {@link tokenize} does, into a {@link TokenTable}. With a lexicon, each token's
- * lexicon number is found on the way (a hash of its characters, no string built). Linear in the length of the text.
+ * lexicon number is found on the way. Linear in the length of the text.
  *
  * @example scanTokens('Docker, .NET').norm(1) // '.net'
  */
@@ -274,43 +265,17 @@ export function scanTokens(text: string, lexicon?: Lexicon): TokenTable {
         continue;
       }
     }
-    // Whether the token is all ASCII and has an upper-case letter: most tokens are plain lower-case ASCII words,
-    // which need no toLowerCase (slow on text with any non-Latin-1 character, as show notes with "–" are).
-    let bits = code;
-    let upper = code < 128 ? ASCII_WORD[code]! & UPPER : 0;
-    // The lexicon hash of the token so far, and as it was one and two characters earlier (for a possessive `'s`).
-    let hash = Math.imul(FNV_OFFSET ^ lowerAscii(code), FNV_PRIME);
-    let hashBefore1 = FNV_OFFSET;
-    let hashBefore2 = FNV_OFFSET;
+    // The loop reads the tokens the fast path leaves, all with a character beyond ASCII or next to one.
     i++;
     while (i < length) {
       const c = text.charCodeAt(i);
-      const cls = c < 128 ? ASCII_WORD[c]! : isWordChar(c) ? 1 : 0;
-      if (cls !== 0) {
-        bits |= c;
-        upper |= cls & UPPER;
-        hashBefore2 = hashBefore1;
-        hashBefore1 = hash;
-        // An upper-case ASCII letter lowered is the letter + 32 (beyond ASCII the hash is not used).
-        hash = Math.imul(hash ^ (c | ((cls & UPPER) << 4)), FNV_PRIME);
+      if (isWordChar(c)) {
         i++;
       } else if ((c === Char.Dot || isApostrophe(c)) && i + 1 < length && isWordChar(text.charCodeAt(i + 1))) {
-        const next = text.charCodeAt(i + 1);
-        bits |= c | next;
-        upper |= next < 128 ? ASCII_WORD[next]! & UPPER : 0;
-        hashBefore2 = hash;
-        hashBefore1 = Math.imul(hash ^ c, FNV_PRIME);
-        hash = Math.imul(hashBefore1 ^ lowerAscii(next), FNV_PRIME);
         i += 2; // node.js, asp.net, let's
       } else if (c === Char.Hash && !isWordChar(text.charCodeAt(i + 1))) {
-        hashBefore2 = hashBefore1;
-        hashBefore1 = hash;
-        hash = Math.imul(hash ^ c, FNV_PRIME);
         i++; // C#, F#
       } else if (c === Char.Plus && text.charCodeAt(i + 1) === Char.Plus) {
-        hashBefore2 = hash;
-        hashBefore1 = Math.imul(hash ^ c, FNV_PRIME);
-        hash = Math.imul(hashBefore1 ^ c, FNV_PRIME);
         i += 2; // C++
       } else {
         break;
@@ -319,26 +284,16 @@ export function scanTokens(text: string, lexicon?: Lexicon): TokenTable {
     let end = i;
     // A trailing apostrophe (`AWS'`) is a possessive, not part of the name.
     if (end < length && isApostrophe(text.charCodeAt(end))) i++;
-    if (bits < 128) {
-      // ASCII: lower-casing keeps the length, and the only apostrophe is the straight one.
-      if (end - start > 2 && text.charCodeAt(end - 2) === Char.Apostrophe && (text.charCodeAt(end - 1) | 32) === 115 /* s or S */) {
-        end -= 2;
-        hash = hashBefore2;
-      }
-      const word = lexicon === undefined ? 0 : lexicon.idOfSpan(text, start, end, hash);
-      table.push(start, end, gap, upper !== 0 ? FLAG_CASED : 0, word, undefined);
-    } else {
-      const raw = text.slice(start, end);
-      let norm = raw.toLowerCase();
-      const cased = raw !== norm;
-      norm = norm.replaceAll('\u2019', "'");
-      if (norm.endsWith("'s") && norm.length > 2) {
-        norm = norm.slice(0, -2);
-        end -= 2;
-      }
-      const word = lexicon === undefined ? 0 : lexicon.id(norm);
-      table.push(start, end, gap, (cased ? FLAG_CASED : 0) | FLAG_WIDE, word, word === 0 ? norm : undefined);
+    const raw = text.slice(start, end);
+    let norm = raw.toLowerCase();
+    const cased = raw !== norm;
+    norm = norm.replaceAll('\u2019', "'");
+    if (norm.endsWith("'s") && norm.length > 2) {
+      norm = norm.slice(0, -2);
+      end -= 2;
     }
+    const word = lexicon === undefined ? 0 : lexicon.id(norm);
+    table.push(start, end, gap, (cased ? FLAG_CASED : 0) | FLAG_WIDE, word, word === 0 ? norm : undefined);
     gap = GAP_SPACE;
   }
   return table;
@@ -365,5 +320,8 @@ export function tokenize(text: string): Token[] {
  * @example nameTokens('Ruby on Rails') // ['ruby', 'on', 'rails']
  */
 export function nameTokens(name: string): string[] {
-  return tokenize(name).map((token) => token.norm);
+  const table = scanTokens(name);
+  const norms: string[] = [];
+  for (let i = 0; i < table.length; i++) norms.push(table.norm(i));
+  return norms;
 }

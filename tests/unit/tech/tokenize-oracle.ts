@@ -1,6 +1,7 @@
 // Oracle for the token scan: utils/tech/tokenize.ts as it was before its ASCII fast path (commit d024477), every
-// token read by the character loop. Kept only so a property test can hold the fast path to the same tokens.
-import { FNV_OFFSET, FNV_PRIME, lowerAscii, type Lexicon } from '@/utils/tech/lexicon';
+// token read by the character loop (lexicon numbers looked up by the lowered span, as the old hash found them).
+// Kept only so a property test can hold the fast path to the same tokens.
+import type { Lexicon } from '@/utils/tech/lexicon';
 
 /** What separates a token from the one before it. */
 export type TokenGap =
@@ -251,10 +252,6 @@ export function scanTokens(text: string, lexicon?: Lexicon): TokenTable {
     // which need no toLowerCase (slow on text with any non-Latin-1 character, as show notes with "–" are).
     let bits = code;
     let upper = code < 128 ? ASCII_WORD[code]! & UPPER : 0;
-    // The lexicon hash of the token so far, and as it was one and two characters earlier (for a possessive `'s`).
-    let hash = Math.imul(FNV_OFFSET ^ lowerAscii(code), FNV_PRIME);
-    let hashBefore1 = FNV_OFFSET;
-    let hashBefore2 = FNV_OFFSET;
     i++;
     while (i < length) {
       const c = text.charCodeAt(i);
@@ -262,28 +259,15 @@ export function scanTokens(text: string, lexicon?: Lexicon): TokenTable {
       if (cls !== 0) {
         bits |= c;
         upper |= cls & UPPER;
-        hashBefore2 = hashBefore1;
-        hashBefore1 = hash;
-        // An upper-case ASCII letter lowered is the letter + 32 (beyond ASCII the hash is not used).
-        hash = Math.imul(hash ^ (c | ((cls & UPPER) << 4)), FNV_PRIME);
         i++;
       } else if ((c === Char.Dot || isApostrophe(c)) && i + 1 < length && isWordChar(text.charCodeAt(i + 1))) {
         const next = text.charCodeAt(i + 1);
         bits |= c | next;
         upper |= next < 128 ? ASCII_WORD[next]! & UPPER : 0;
-        hashBefore2 = hash;
-        hashBefore1 = Math.imul(hash ^ c, FNV_PRIME);
-        hash = Math.imul(hashBefore1 ^ lowerAscii(next), FNV_PRIME);
         i += 2; // node.js, asp.net, let's
       } else if (c === Char.Hash && !isWordChar(text.charCodeAt(i + 1))) {
-        hashBefore2 = hashBefore1;
-        hashBefore1 = hash;
-        hash = Math.imul(hash ^ c, FNV_PRIME);
         i++; // C#, F#
       } else if (c === Char.Plus && text.charCodeAt(i + 1) === Char.Plus) {
-        hashBefore2 = hash;
-        hashBefore1 = Math.imul(hash ^ c, FNV_PRIME);
-        hash = Math.imul(hashBefore1 ^ c, FNV_PRIME);
         i += 2; // C++
       } else {
         break;
@@ -296,9 +280,8 @@ export function scanTokens(text: string, lexicon?: Lexicon): TokenTable {
       // ASCII: lower-casing keeps the length, and the only apostrophe is the straight one.
       if (end - start > 2 && text.charCodeAt(end - 2) === Char.Apostrophe && (text.charCodeAt(end - 1) | 32) === 115 /* s or S */) {
         end -= 2;
-        hash = hashBefore2;
       }
-      const word = lexicon === undefined ? 0 : lexicon.idOfSpan(text, start, end, hash);
+            const word = lexicon === undefined ? 0 : lexicon.id(text.slice(start, end).toLowerCase());
       table.push(start, end, gap, upper !== 0 ? FLAG_CASED : 0, word, undefined);
     } else {
       const raw = text.slice(start, end);
