@@ -320,7 +320,7 @@ export default async function libraryBench(): Promise<string> {
     '',
     table(['episodes', 'filter 1 tech', 'filter 3 tech', 'text search', 'facets', 'export JSON', 'export Markdown', 'validate backup'], nodeRows),
     '',
-    '### fake-indexeddb (Node): version-4 shelves and summaries, filtered in memory',
+    '### fake-indexeddb (Node): version-5 shelves of records and of summaries, filtered in memory',
     '',
     table(['episodes', 'merge (import) in one transaction', 'load all summaries', 'filter 1 tech (sorted summaries)', 'filter 3 tech (all of)'], fakeRows),
   ].join('\n');

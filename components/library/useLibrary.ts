@@ -1,10 +1,11 @@
-// Live library state for the page: the first screenful at once, then every summary; re-read when any
+// Live library state for the page: the first screenful at once (the newest row), then every summary; re-read when any
 // context writes (Dexie liveQuery). Full records are read only for the details panel and exports.
 import { useEffect, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 import type { LibraryService } from '@/utils/library/service';
 import type { EpisodeSummary, SavedEpisode } from '@/utils/library/record';
 import { describeStorageError } from '@/utils/library/errors';
+import { readAllSummaries, readNewest } from '@/utils/library/summary-shelves';
 
 /** Enough rows for a tall window plus the list's overscan. */
 export const FIRST_SCREEN = 40;
@@ -13,8 +14,7 @@ export type LibraryState =
   | { state: 'loading' }
   /**
    * `complete: false`: only the newest-saved `episodes` (the default view's first screen) are loaded;
-   * `total` is the library's size, null until counted (IndexedDB counts by walking every key: 30-90 ms
-   * at 10,000 episodes, so the first screen does not wait for it).
+   * `total` is the library's size (kept on the same row as the newest summaries), null when not known.
    */
   | { state: 'ready'; episodes: EpisodeSummary[]; complete: boolean; total: number | null }
   | { state: 'error'; message: string };
@@ -27,52 +27,37 @@ export type LibraryState =
 export function useLiveLibrary(service: LibraryService): LibraryState {
   const [state, setState] = useState<LibraryState>({ state: 'loading' });
   useEffect(() => {
-    const { summaries } = service.db;
+    const { db } = service;
     const fail = (error: unknown) => setState({ state: 'error', message: describeStorageError(error, 'open the library').message });
     let complete = false;
     let closed = false;
     let all: { unsubscribe(): void } | undefined;
-    // Everything, once the first screen has painted (its read would otherwise delay that paint).
+    // Everything (every summary shelf), once the first screen has painted (its read would otherwise delay that paint).
     const loadAll = () => {
       if (closed || all) return;
-      all = liveQuery(() => summaries.toArray()).subscribe({
+      all = liveQuery(() => readAllSummaries(db)).subscribe({
         next: (episodes) => {
           complete = true;
           first.unsubscribe();
-          count.unsubscribe();
           setState({ state: 'ready', episodes, complete: true, total: episodes.length });
         },
         error: fail,
       });
     };
-    let firstScreen: EpisodeSummary[] | null = null;
-    let counted: number | null = null;
-    const showFirstScreen = () => {
-      if (complete || !firstScreen) return;
-      // Fewer than a screenful: that is the whole library.
-      const whole = firstScreen.length < FIRST_SCREEN;
-      setState({ state: 'ready', episodes: firstScreen, complete: whole, total: whole ? firstScreen.length : counted });
-    };
-    // First screen: an index read of FIRST_SCREEN summaries, a few milliseconds at any size.
-    const first = liveQuery(() => summaries.orderBy('savedAt').reverse().limit(FIRST_SCREEN).toArray()).subscribe({
-      next: (episodes) => {
-        firstScreen = episodes;
-        showFirstScreen();
+    // First screen: the one row of newest summaries and the library's size, a few milliseconds at any size.
+    const first = liveQuery(() => readNewest(db)).subscribe({
+      next: ({ total, summaries }) => {
+        if (complete) return;
+        const episodes = summaries.slice(0, FIRST_SCREEN);
+        // The row holds the whole library when it is that small.
+        setState({ state: 'ready', episodes, complete: episodes.length === total, total });
         requestAnimationFrame(() => setTimeout(loadAll, 0));
-      },
-      error: fail,
-    });
-    const count = liveQuery(() => summaries.count()).subscribe({
-      next: (total) => {
-        counted = total;
-        showFirstScreen();
       },
       error: fail,
     });
     return () => {
       closed = true;
       first.unsubscribe();
-      count.unsubscribe();
       all?.unsubscribe();
     };
   }, [service]);

@@ -1,7 +1,8 @@
 // The library's IndexedDB (Dexie), in the extension's origin only: background and extension pages.
-import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
+import Dexie, { type DexieOptions, type Table } from 'dexie';
 import { toSaved, toSummary, type EpisodeSummary, type SavedEpisode } from './record';
 import { storedRecord, writeShelves, type Shelf } from './shelves';
+import { writeSummaries, type NewestSummaries, type SummaryShelf } from './summary-shelves';
 
 export const LIBRARY_DB_NAME = 'stackcast-library';
 
@@ -26,6 +27,12 @@ export const SCHEMA_V3 = { episodes: 'id', summaries: 'id, savedAt' } as const;
  * import's write and an export's read, and a JSON export now joins stored strings. Summaries are unchanged.
  */
 export const SCHEMA_V4 = { episodes: null, shelves: 'key', summaries: 'id, savedAt' } as const;
+/**
+ * Version 5 keeps summaries on shelves too (utils/library/summary-shelves.ts): one JSON text per shelf of
+ * full records, plus one `newest` row with the first screen's summaries and the library's size. The
+ * 10,000 summary rows were ~1 s of a 10,000-episode import and most of the page's full read.
+ */
+export const SCHEMA_V5 = { summaries: null, summaryShelves: 'key', newest: 'key' } as const;
 
 /** Version 1 and 2 records may carry derived fields and lack tags: the saved episode alone. */
 function savedFromLegacy(record: SavedEpisode & { techSlugs?: unknown; searchText?: unknown }): SavedEpisode {
@@ -38,11 +45,12 @@ function savedFromLegacy(record: SavedEpisode & { techSlugs?: unknown; searchTex
 
 export class LibraryDatabase extends Dexie {
   shelves!: Table<Shelf, number>;
-  summaries!: EntityTable<EpisodeSummary, 'id'>;
+  summaryShelves!: Table<SummaryShelf, number>;
+  newest!: Table<NewestSummaries, number>;
 
   /**
    * @example
-   * const db = new LibraryDatabase(); await db.summaries.count();
+   * const db = new LibraryDatabase(); await db.newest.get(0);
    * const testDb = new LibraryDatabase('t1', { indexedDB: new IDBFactory(), IDBKeyRange });
    */
   constructor(name = LIBRARY_DB_NAME, options?: DexieOptions) {
@@ -72,6 +80,14 @@ export class LibraryDatabase extends Dexie {
         // onto shelves; Dexie deletes the `episodes` table after this function.
         const records = await tx.table<SavedEpisode, string>('episodes').toArray();
         await writeShelves(tx.table<Shelf, number>('shelves'), records.map((record) => storedRecord(toSaved(record))));
+      });
+    this.version(5)
+      .stores(SCHEMA_V5)
+      .upgrade(async (tx) => {
+        // The version-4 summary rows (as the version-3 upgrade or later writes computed them) move onto
+        // summary shelves; Dexie deletes the `summaries` table after this function.
+        const summaries = await tx.table<EpisodeSummary, string>('summaries').toArray();
+        await writeSummaries({ summaryShelves: tx.table('summaryShelves'), newest: tx.table('newest') }, summaries);
       });
   }
 }

@@ -4,6 +4,7 @@ import type { LibraryDatabase } from './db';
 import { describeStorageError } from './errors';
 import { mergeImported, mergeScrape } from './merge';
 import { parseStored, readAllRecordTexts, readRecordTexts, storedRecord, writeShelves } from './shelves';
+import { readAllSummaries, storedIds, writeSummaries } from './summary-shelves';
 import {
   DEFAULT_LISTENER_FIELDS,
   ListenerFieldsSchema,
@@ -13,10 +14,6 @@ import {
   type ListenerFields,
   type SavedEpisode,
 } from './record';
-
-/** Writes go to IndexedDB in slices this big, so the page can paint between them (same transaction). */
-const WRITE_SLICE = 1_000;
-
 
 export interface LibraryServiceOptions {
   /** Clock, injectable for tests. */
@@ -50,7 +47,7 @@ export class LibraryService {
   private async transact<T>(action: string, ids: string[] | null, work: () => Promise<T>): Promise<T> {
     let result: T;
     try {
-      result = await this.db.transaction('rw', this.db.shelves, this.db.summaries, work);
+      result = await this.db.transaction('rw', this.db.shelves, this.db.summaryShelves, this.db.newest, work);
     } catch (error) {
       throw describeStorageError(error, action);
     }
@@ -59,22 +56,17 @@ export class LibraryService {
   }
 
   /**
-   * Write full records (onto their shelves) and their summaries, inside a transaction. Summaries go a
-   * slice at a time, the next slice queued before waiting for the previous one, so IndexedDB's backend
-   * writes one while the page serialises the next, and the page can still paint between slices.
-   * The one write path of records: every save, edit, restore and import comes through here.
+   * Write full records and remove ids, inside a transaction: the record shelves, and the summary
+   * shelves with the newest row and the total in step. The one write path of the library: every save,
+   * edit, removal, restore and import comes through here. Both are queued before either is awaited, so
+   * IndexedDB's backend writes one while the page serialises the other.
    */
-  private async putRecords(records: readonly SavedEpisode[]): Promise<void> {
-    const writes: Promise<unknown>[] = [writeShelves(this.db.shelves, records.map(storedRecord))];
-    for (let start = 0; start < records.length; start += WRITE_SLICE) {
-      writes.push(this.db.summaries.bulkPut(records.slice(start, start + WRITE_SLICE).map(toSummary)));
-      // Each write's failure is thrown by the Promise.all below (and aborts the transaction); this
-      // only keeps a failure that comes first from being reported as unhandled meanwhile.
-      writes.at(-1)!.catch(() => {});
-      if (writes.length > 2) await writes.at(-2);
-    }
-    writes[0]!.catch(() => {});
-    await Promise.all(writes);
+  private async storeRecords(put: readonly SavedEpisode[], remove: readonly string[] = []): Promise<void> {
+    const records = writeShelves(this.db.shelves, put.map(storedRecord), remove);
+    // A failure is thrown by the Promise.all below (and aborts the transaction); this only keeps one that
+    // comes first from being reported as unhandled meanwhile.
+    records.catch(() => {});
+    await Promise.all([records, writeSummaries(this.db, put.map(toSummary), remove)]);
   }
 
   /** Full records of these ids, by id (inside the caller's transaction, if any). */
@@ -97,7 +89,7 @@ export class LibraryService {
       const saved: SavedEpisode = existing
         ? mergeScrape(existing, episode, now)
         : toSaved({ ...episode, ...DEFAULT_LISTENER_FIELDS, savedAt: now, updatedAt: now });
-      await this.putRecords([saved]);
+      await this.storeRecords([saved]);
       return saved;
     });
   }
@@ -111,8 +103,7 @@ export class LibraryService {
     return this.transact('remove the episode', ids, async () => {
       const found = await this.readRecords(ids);
       const records = [...new Set(ids)].flatMap((id) => found.get(id) ?? []);
-      await writeShelves(this.db.shelves, [], ids);
-      await this.db.summaries.bulkDelete(ids);
+      await this.storeRecords([], ids);
       return records;
     });
   }
@@ -123,7 +114,7 @@ export class LibraryService {
       'restore the episodes',
       records.map((r) => r.id),
       async () => {
-        await this.putRecords(records.map(toSaved));
+        await this.storeRecords(records.map(toSaved));
       },
     );
   }
@@ -135,8 +126,7 @@ export class LibraryService {
    */
   async savedIds(ids: string[]): Promise<string[]> {
     try {
-      const keys = await this.db.summaries.where('id').anyOf(ids).primaryKeys();
-      return keys;
+      return await this.db.transaction('r', this.db.summaryShelves, () => storedIds(this.db, ids));
     } catch (error) {
       throw describeStorageError(error, 'read the library');
     }
@@ -152,7 +142,7 @@ export class LibraryService {
     return this.transact('update the episode', ids, async () => {
       const updatedAt = this.now().toISOString();
       const records = [...(await this.readRecords(ids)).values()];
-      await this.putRecords(records.map((r) => toSaved({ ...r, ...checked, updatedAt })));
+      await this.storeRecords(records.map((r) => toSaved({ ...r, ...checked, updatedAt })));
       return records.length;
     });
   }
@@ -170,7 +160,7 @@ export class LibraryService {
   /** Every summary, in id order (what the library page lists, filters and searches). */
   async summaries(): Promise<EpisodeSummary[]> {
     try {
-      return await this.db.summaries.toArray();
+      return await this.db.transaction('r', this.db.summaryShelves, () => readAllSummaries(this.db));
     } catch (error) {
       throw describeStorageError(error, 'read the library');
     }
@@ -227,8 +217,7 @@ export class LibraryService {
       const report: MergeReport = { added: 0, updated: 0, unchanged: 0 };
       // Keys only (cheap), then full records only for the ids already saved: importing into an empty
       // or small library reads nothing else.
-      const savedKeys = new Set(await this.db.summaries.toCollection().primaryKeys());
-      const knownIds = new Set(incoming.map((e) => e.id).filter((id) => savedKeys.has(id)));
+      const knownIds = new Set(await storedIds(this.db, incoming.map((e) => e.id)));
       const existing = await readRecordTexts(this.db.shelves, knownIds);
       const byId = new Map<string, SavedEpisode>();
       const changed = new Set<string>();
@@ -250,7 +239,7 @@ export class LibraryService {
         byId.set(episode.id, merged);
       }
       // Unchanged records are not rewritten: re-importing a backup costs reads only.
-      await this.putRecords([...changed].map((id) => byId.get(id)!));
+      await this.storeRecords([...changed].map((id) => byId.get(id)!));
       return report;
     });
   }

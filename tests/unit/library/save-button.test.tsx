@@ -28,7 +28,8 @@ beforeEach(() => {
 afterEach(async () => {
   cleanup();
   await contextLibrary().db.shelves.clear();
-  await contextLibrary().db.summaries.clear();
+  await contextLibrary().db.summaryShelves.clear();
+  await contextLibrary().db.newest.clear();
 });
 
 describe('SaveButton', () => {
@@ -47,11 +48,12 @@ describe('SaveButton', () => {
     fireEvent.click(first!); // double click: one save
     await waitFor(() => expect(second!.getAttribute('aria-pressed')).toBe('true'));
     expect(first!.getAttribute('aria-pressed')).toBe('true');
-    expect(await contextLibrary().db.summaries.count()).toBe(1);
+    expect((await contextLibrary().summaries()).map((s) => s.id)).toEqual([episode.id]);
 
     fireEvent.click(second!);
     await waitFor(() => expect(first!.getAttribute('aria-pressed')).toBe('false'));
-    expect(await contextLibrary().db.summaries.count()).toBe(0);
+    expect(await contextLibrary().summaries()).toEqual([]);
+    expect(await contextLibrary().db.summaryShelves.count()).toBe(0);
     expect(await contextLibrary().db.shelves.count()).toBe(0);
   });
 

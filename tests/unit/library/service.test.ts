@@ -52,7 +52,8 @@ describe('LibraryService.save', () => {
     const tabB = new LibraryService(freshDb(name));
     const episode = makeEpisode(7);
     await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? tabA : tabB).save(episode)));
-    expect(await tabA.db.summaries.count()).toBe(1);
+    expect((await tabA.summaries()).map((s) => s.id)).toEqual([episode.id]);
+    expect((await tabA.db.newest.get(0))?.total).toBe(1);
     expect((await tabA.db.shelves.toArray()).flatMap((shelf) => shelf.ids)).toEqual([episode.id]);
     expect((await tabB.all()).map((e) => e.id)).toEqual([episode.id]);
   });
@@ -89,8 +90,9 @@ describe('LibraryService remove, restore, update', () => {
     await expect(library.update(ids, { rating: 9 })).rejects.toThrow();
     // Notes edits feed the search text.
     await library.update([ids[2]!], { notes: 'Kubernetes migration' });
-    expect((await library.db.summaries.get(ids[2]!))?.searchText).toContain(' kubernetes migration');
-    expect((await library.db.summaries.get(ids[0]!))?.status).toBe('listening');
+    const summaries = await library.summaries();
+    expect(summaries.find((s) => s.id === ids[2])?.searchText).toContain(' kubernetes migration');
+    expect(summaries.find((s) => s.id === ids[0])?.status).toBe('listening');
   });
 });
 
@@ -99,7 +101,7 @@ describe('storage errors', () => {
     const db = freshDb();
     const library = new LibraryService(db);
     let writes = 0;
-    db.summaries.hook('creating', () => {
+    db.summaryShelves.hook('creating', () => {
       if (++writes === 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     const error = await library.merge([1, 2, 3, 4].map((n) => makeSaved(n))).catch((e: unknown) => e);
@@ -107,6 +109,7 @@ describe('storage errors', () => {
     expect((error as LibraryStorageError).reason).toBe('QuotaExceededError');
     expect((error as Error).message).toMatch(/storage for Stackcast is full.*Nothing was changed/);
     expect(await db.shelves.count()).toBe(0);
-    expect(await db.summaries.count()).toBe(0);
+    expect(await db.summaryShelves.count()).toBe(0);
+    expect(await db.newest.count()).toBe(0);
   });
 });
