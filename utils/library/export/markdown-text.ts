@@ -3,72 +3,30 @@
 import { markdownEscape } from '../../export/escape';
 
 /**
- * What each ASCII code means for the one-pass scan: 0 plain, 1 Markdown special (escaped with a
- * backslash), 2 a space, 3 needs the slow path (controls, and whitespace other than the space).
+ * Characters oneLine would change, so the text takes markdownEscape's own path: ASCII controls (and so
+ * any whitespace but the space), JavaScript's `\s` whitespace beyond ASCII, U+0085, any surrogate (lone
+ * ones are dropped; pairs take the slow path too), the non-characters U+FFFE/U+FFFF. One native scan
+ * instead of a loop over every character: the reading list checks ~6 million characters at 10,000 episodes.
  */
-const ASCII_CLASS = (() => {
-  const table = new Uint8Array(128);
-  for (let code = 0; code < 32; code++) table[code] = 3;
-  table[127] = 0;
-  for (const char of '\\`*_{}[]()<>#+!|~&') table[char.charCodeAt(0)] = 1;
-  table[32] = 2;
-  return table;
-})();
-
-/**
- * Non-ASCII code units that oneLine changes: JavaScript's `\s` whitespace beyond ASCII, U+0085, any
- * surrogate (lone ones are dropped; pairs take the slow path too) and the non-characters U+FFFE/U+FFFF.
- */
-function needsSlowPath(code: number): boolean {
-  return (
-    code === 0x85 ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff ||
-    (code >= 0xd800 && code <= 0xdfff) ||
-    code >= 0xfffe
-  );
-}
+// eslint-disable-next-line no-control-regex
+const NEEDS_ONE_LINE = /[\x00-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\ud800-\udfff\ufffe\uffff]/;
 
 const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+!|~&]/g;
+const HAS_MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+!|~&]/;
 
 /**
  * Exactly `markdownEscape(text)` (a property test holds them equal), faster on clean one-line text:
- * one scan decides whether oneLine would change anything and whether anything needs a backslash.
+ * one scan decides whether oneLine would change anything, one replace adds the backslashes.
  * @example
  * markdownText('Scaling (part 1)') // 'Scaling \\(part 1\\)'
  */
 export function markdownText(text: string): string {
   const length = text.length;
   if (length === 0) return text;
-  let special = false;
-  let previousSpace = true; // a leading space is trimmed by oneLine
-  for (let i = 0; i < length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 128) {
-      const kind = ASCII_CLASS[code];
-      if (kind === 0) previousSpace = false;
-      else if (kind === 1) {
-        special = true;
-        previousSpace = false;
-      } else if (kind === 2) {
-        // Two spaces in a row, or a leading one: oneLine would collapse or trim them.
-        if (previousSpace) return markdownEscape(text);
-        previousSpace = true;
-      } else return markdownEscape(text);
-    } else if (needsSlowPath(code)) return markdownEscape(text);
-    else previousSpace = false;
-  }
-  // A trailing space is trimmed by oneLine.
-  if (previousSpace) return markdownEscape(text);
+  // Spaces oneLine would trim or collapse, then characters it would change.
+  if (text.charCodeAt(0) === 32 || text.charCodeAt(length - 1) === 32 || text.includes('  ') || NEEDS_ONE_LINE.test(text)) return markdownEscape(text);
   // A replacement pattern rather than a callback: no function call per special character.
-  const escaped = special ? text.replace(MARKDOWN_SPECIAL, '\\$&') : text;
+  const escaped = HAS_MARKDOWN_SPECIAL.test(text) ? text.replace(MARKDOWN_SPECIAL, '\\$&') : text;
   const first = escaped.charCodeAt(0);
   // Only a leading digit, '-' or '=' can start a list item or a setext underline (see markdownEscape).
   if ((first >= 48 && first <= 57) || first === 45 || first === 61) return escaped.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-=])/, '\\$1');

@@ -86,29 +86,38 @@ export function readingListEntry(episode: SavedEpisode): ReadingListEntry {
   };
 }
 
+/** A group of the reading list: its title and the positions of its entries, in the order they were added. */
+export interface ReadingListGroup {
+  title: string;
+  entries: number[];
+}
+
 /**
- * The reading list's text in pieces (a header, then a group at a time), for writers that stream.
- * Grouped by technology, an episode appears under each of its technologies, with its chapter list the
- * first time only (later entries point back), so the file grows with the library, not with its square.
- * @example
- * const text = [...readingListParts(episodes.map(readingListEntry), options)].join('');
+ * Which groups list which entries, built an entry at a time (so a streaming writer need not keep the
+ * entries' technologies). Grouped by technology, an entry joins each of its technologies' groups (or
+ * "No technology recognised"); by podcast, its podcast's (or "Other episodes").
  */
-export function* readingListParts(entries: readonly ReadingListEntry[], options: ReadingListOptions): Generator<string> {
-  // Groups hold entry positions; `seeLine` is the pointer later groups write instead of the details.
-  const groups = new Map<string, { title: string; entries: number[] }>();
-  const only = options.technologies?.length ? new Set(options.technologies) : null;
-  for (let index = 0; index < entries.length; index++) {
-    const entry = entries[index]!;
-    if (options.groupBy === 'podcast') {
+export class ReadingListGroups {
+  private readonly groups = new Map<string, ReadingListGroup>();
+  private readonly only: Set<string> | null;
+
+  /** @example const grouping = new ReadingListGroups(options); grouping.add(entry, 0); grouping.ordered() */
+  constructor(private readonly options: ReadingListOptions) {
+    this.only = options.technologies?.length ? new Set(options.technologies) : null;
+  }
+
+  add(entry: Pick<ReadingListEntry, 'podcast' | 'tech'>, index: number): void {
+    const groups = this.groups;
+    if (this.options.groupBy === 'podcast') {
       const name = oneLine(entry.podcast ?? '') || 'Other episodes';
       let group = groups.get(name);
       if (!group) groups.set(name, (group = { title: markdownText(name), entries: [] }));
       group.entries.push(index);
-      continue;
+      return;
     }
     let listed = false;
     for (const mention of entry.tech) {
-      if (only && !only.has(mention.slug)) continue;
+      if (this.only && !this.only.has(mention.slug)) continue;
       listed = true;
       let group = groups.get(mention.slug);
       if (!group) groups.set(mention.slug, (group = { title: `${nameText(mention.name)} (${mention.category})`, entries: [] }));
@@ -120,13 +129,56 @@ export function* readingListParts(entries: readonly ReadingListEntry[], options:
       group.entries.push(index);
     }
   }
-  const ordered = [...groups.values()].sort((a, b) => b.entries.length - a.entries.length || (a.title < b.title ? -1 : 1));
-  const count = entries.length;
-  yield `# Stackcast reading list\n\nExported ${options.exportedAt.toISOString().slice(0, 10)} · ${count} episode${count === 1 ? '' : 's'} · grouped by ${options.groupBy}\n`;
+
+  /** The groups in the order they are written: the largest first, then by title. */
+  ordered(): ReadingListGroup[] {
+    return [...this.groups.values()].sort((a, b) => b.entries.length - a.entries.length || (a.title < b.title ? -1 : 1));
+  }
+}
+
+/**
+ * The file's first lines.
+ * @example
+ * readingListHeader(2, options) // '# Stackcast reading list\n\nExported 2026-11-22 · 2 episodes · grouped by technology\n'
+ */
+export function readingListHeader(count: number, options: ReadingListOptions): string {
+  return `# Stackcast reading list\n\nExported ${options.exportedAt.toISOString().slice(0, 10)} · ${count} episode${count === 1 ? '' : 's'} · grouped by ${options.groupBy}\n`;
+}
+
+/**
+ * A group's heading line, with the blank lines around it.
+ * @example
+ * groupHeadingOf({ title: 'Docker (devops)', entries: [] }) // '\n## Docker (devops)\n\n'
+ */
+export function groupHeadingOf(group: ReadingListGroup): string {
+  return `\n## ${group.title}\n\n`;
+}
+
+/**
+ * What later groups write under an entry whose details this group wrote first.
+ * @example
+ * seeLineOf({ title: 'Docker (devops)', entries: [] }) // '  - Chapters: see Docker (devops)\n'
+ */
+export function seeLineOf(group: ReadingListGroup): string {
+  return `  - Chapters: see ${group.title}\n`;
+}
+
+/**
+ * The reading list's text in pieces (a header, then a group at a time), for writers that stream.
+ * Grouped by technology, an episode appears under each of its technologies, with its chapter list the
+ * first time only (later entries point back), so the file grows with the library, not with its square.
+ * @example
+ * const text = [...readingListParts(episodes.map(readingListEntry), options)].join('');
+ */
+export function* readingListParts(entries: readonly ReadingListEntry[], options: ReadingListOptions): Generator<string> {
+  const grouping = new ReadingListGroups(options);
+  for (let index = 0; index < entries.length; index++) grouping.add(entries[index]!, index);
+  const ordered = grouping.ordered();
+  yield readingListHeader(entries.length, options);
   const seeLines: (string | undefined)[] = new Array(entries.length);
   for (const group of ordered) {
-    const seeLine = `  - Chapters: see ${group.title}\n`;
-    const out = [`\n## ${group.title}\n\n`];
+    const seeLine = seeLineOf(group);
+    const out = [groupHeadingOf(group)];
     for (const index of group.entries) {
       const entry = entries[index]!;
       out.push(entry.heading);

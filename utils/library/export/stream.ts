@@ -6,7 +6,7 @@ import { backupShell, toBackupJson } from './backup';
 import { toCsv } from './csv';
 import { exportFileName } from './filename';
 import { exportLibrary, LIBRARY_EXPORTS, type LibraryExportKind } from './index';
-import { readingListEntry, readingListParts, type ReadingListEntry } from './reading-list';
+import { ReadingListBytes } from './reading-list-bytes';
 
 /** A finished export, ready to download. */
 export interface ExportBlob {
@@ -35,6 +35,12 @@ class BlobWriter {
     this.pending.push(text);
     this.pendingLength += text.length;
     if (this.pendingLength >= PART_BYTES) this.flush();
+  }
+
+  /** A finished part (after any text written before it). */
+  writeBlob(blob: Blob): void {
+    this.flush();
+    this.blobs.push(blob);
   }
 
   private flush(): void {
@@ -105,21 +111,17 @@ export async function streamLibraryExport(
     }
     case 'markdown-technology':
     case 'markdown-podcast': {
-      const entries: ReadingListEntry[] = [];
+      const groupBy = kind === 'markdown-technology' ? 'technology' : 'podcast';
+      const list = new ReadingListBytes({ groupBy, technologies: groupBy === 'technology' ? options.technologies : undefined, exportedAt: options.exportedAt });
       for await (const slice of read(ids)) {
-        for (const text of slice) entries.push(readingListEntry(parseStored(text)));
+        // Each record is parsed only to be written, and let go at once.
+        for (const text of slice) list.add(parseStored(text));
+        count += slice.length;
         await breathe();
       }
-      count = entries.length;
-      const groupBy = kind === 'markdown-technology' ? 'technology' : 'podcast';
-      let written = 0;
-      for (const part of readingListParts(entries, { groupBy, technologies: groupBy === 'technology' ? options.technologies : undefined, exportedAt: options.exportedAt })) {
-        writer.write(part);
-        written += part.length;
-        if (written >= PART_BYTES) {
-          written = 0;
-          await breathe();
-        }
+      for (const part of list.parts()) {
+        writer.writeBlob(part);
+        await breathe();
       }
       break;
     }
