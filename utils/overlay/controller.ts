@@ -20,6 +20,8 @@ export interface OverlayDeps {
   options(): OverlayOptions;
   /** The library's Save button for an episode, when available. */
   save?(episode: Episode): ComponentChildren;
+  /** Work to do once, before the first episode is parsed, when the page has any (building lazy tables). */
+  prepare?(): void;
 }
 
 export interface ScanSummary {
@@ -107,8 +109,15 @@ export class OverlayController {
     const startedAt = now();
     const options = this.deps.options();
     const page = options.enabled ? this.deps.find(this.doc, url) : null;
-    const findMilliseconds = now() - startedAt;
+    let findMilliseconds = now() - startedAt;
     yield;
+    if (page && page.found.length > 0 && this.deps.prepare) {
+      // The parser's tables are built on first use: a step of its own, not a long first episode.
+      const prepareStart = now();
+      this.deps.prepare();
+      findMilliseconds += now() - prepareStart;
+      yield;
+    }
 
     // Episodes in or near the viewport go first; which those are is learnt from an IntersectionObserver,
     // never by reading layout (that would force the page's pending layout into this task). Until it
@@ -138,8 +147,10 @@ export class OverlayController {
         done[index] = 1;
         const parseStart = now();
         const item = this.deps.detect(page!, index);
+        parseMilliseconds += now() - parseStart;
+        // Parsing and drawing an episode are separate steps, so a slice can end between them.
+        yield;
         const drawStart = now();
-        parseMilliseconds += drawStart - parseStart;
         if (item && deservesPanel(item.episode) && wanted.size < PANELS_MAX) {
           let key = item.episode.id;
           for (let n = 2; wanted.has(key); n++) key = `${item.episode.id}#${n}`;

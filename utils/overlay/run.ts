@@ -2,6 +2,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import type { Episode } from '../model';
+import { warmParser } from '../parse/warm';
 import { detectEpisode, findPageEpisodes } from '../sites/scan';
 import { OverlayController } from './controller';
 import { DEFAULT_OVERLAY_OPTIONS, type OverlayOptions } from './options';
@@ -11,7 +12,7 @@ import { tabEpisodesMessage } from './report';
 import { findAhead } from './find-ahead';
 import { createRescanScheduler } from './rescan';
 import { saveButtonFor } from './save-slot';
-import { SLICE_BUDGET_MS } from './slices';
+import { SLICE_BUDGET_MS, yieldToPage } from './slices';
 
 /** Performance marks read by the benchmark (bench/overlay.bench.ts). */
 export const MARK_START = 'stackcast:start';
@@ -44,9 +45,13 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     options = next;
     settingsChanged();
   });
+  // Awaited after the early find below; a failure meanwhile is not "unhandled" (the await still sees it).
+  settings.catch(() => {});
   const findOnPage = (doc: Document, url: string | URL) => findPageEpisodes(doc, url, { maxNotesChars: OVERLAY_NOTES_CHARS });
   // While storage answers, walk the page (read only); the first scan uses that unless the page changed.
   // On a site the listener switched off this walk is wasted: a rare case, traded for every other page.
+  // It runs in a task of its own, after the one that evaluated this script.
+  await yieldToPage();
   const ahead = findAhead(() => findOnPage(document, location.href), document.documentElement, location.href);
   try {
     options = await settings;
@@ -54,6 +59,8 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     // Storage can fail (quota, a corrupt profile): the overlay still works with defaults.
     console.warn('[stackcast] settings unavailable, using defaults:', error);
   }
+  // The scan's first slice starts in a fresh task, not after the early find in the same one.
+  await yieldToPage();
   // A switched-off site never scans: stop watching for changes that would void the early find.
   if (ctx.isInvalid || !options.enabled) ahead.stop();
   if (ctx.isInvalid) return;
@@ -70,6 +77,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     report: (episodes) => void report(episodes),
     options: () => options,
     save: saveButtonFor,
+    prepare: warmParser,
   });
 
   const observer = new MutationObserver(() => {

@@ -68,6 +68,29 @@ describe('OverlayController.scanInSlices', () => {
     single.teardown();
   });
 
+  it('runs prepare once, as a step of its own before the first episode is parsed, and not on a page without episodes', async () => {
+    writeListing(3);
+    const calls: string[] = [];
+    const { overlay, deps } = makeController();
+    const detect = deps.detect;
+    deps.detect = (page, index) => (calls.push(`detect ${index}`), detect(page, index));
+    deps.prepare = () => calls.push('prepare');
+    const pauses: string[] = [];
+    await overlay.scanInSlices({ budgetMs: 0, yieldToPage: async () => void pauses.push(calls.join()) }, URL_OF_PAGE);
+    expect(calls[0]).toBe('prepare');
+    expect(calls.filter((call) => call === 'prepare')).toHaveLength(1);
+    // With no budget every step is a slice: one ended right after prepare, before any parsing.
+    expect(pauses).toContain('prepare');
+    overlay.teardown();
+
+    document.body.innerHTML = '<p>No episodes here.</p>';
+    calls.length = 0;
+    const empty = makeController();
+    empty.deps.prepare = () => calls.push('prepare');
+    await empty.overlay.scanInSlices({ yieldToPage: quickYield }, URL_OF_PAGE);
+    expect(calls).toEqual([]);
+  });
+
   it('cuts the work into slices that yield to the page, with panels attached by the end', async () => {
     writeListing(5);
     const { overlay } = makeController();
