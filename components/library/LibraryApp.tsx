@@ -105,7 +105,11 @@ export function LibraryApp({ service, now = () => new Date() }: LibraryAppProps)
       if (ids.length > 5_000) setNotice({ kind: 'info', text: `Exporting ${ids.length} episodes…` });
       // Measured from the click to the finished file: reading the full records is part of the cost.
       const file = await measured(`export-${kind}`, () =>
-        streamLibraryExport(kind, ids, (slice) => service.recordTexts(slice), { exportedAt: now(), technologies: view.tech }),
+        streamLibraryExport(kind, ids, (slice) => service.recordTexts(slice), {
+          exportedAt: now(),
+          technologies: view.tech,
+          readAnyOrder: (slice) => service.recordTextsByShelf(slice),
+        }),
       );
       downloadBlob(file.name, file.blob);
       setNotice({ kind: 'info', text: `Exported ${file.count} episode${file.count === 1 ? '' : 's'} to ${file.name}.` });

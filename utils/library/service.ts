@@ -3,7 +3,7 @@ import type { Episode } from '../model';
 import type { LibraryDatabase } from './db';
 import { describeStorageError } from './errors';
 import { mergeImported, mergeScrape } from './merge';
-import { parseStored, readAllRecordTexts, readRecordTexts, storedRecord, writeShelves } from './shelves';
+import { parseStored, readAllRecordTexts, readRecordTexts, shelfOf, storedRecord, writeShelves, type Shelf } from './shelves';
 import { readAllSummaries, storedIds, writeSummaries } from './summary-shelves';
 import {
   DEFAULT_LISTENER_FIELDS,
@@ -195,6 +195,51 @@ export class LibraryService {
         texts.delete(ids[i]!);
       }
       yield out;
+    }
+  }
+
+  /**
+   * The backup texts of these ids with their positions in `ids` (an id listed twice: its first), shelf by
+   * shelf in no particular order, missing ids skipped. A few dozen shelves per read, each read its own
+   * transaction and started before the previous batch is handed over: the caller uses each batch while
+   * the next is read, and no more than a batch of texts is held (a Markdown export parses and drops them;
+   * 10,000 texts held at once were ~34 MB for the garbage collector to promote and mark).
+   * @example
+   * for await (const { positions, texts } of library.recordTextsByShelf(ids)) texts.forEach((t, i) => write(positions[i], t));
+   */
+  async *recordTextsByShelf(ids: readonly string[], shelvesPerRead = 32): AsyncGenerator<{ positions: number[]; texts: string[] }> {
+    const positionOf = new Map<string, number>();
+    ids.forEach((id, position) => {
+      if (!positionOf.has(id)) positionOf.set(id, position);
+    });
+    const keys = [...new Set([...positionOf.keys()].map(shelfOf))].sort((a, b) => a - b);
+    const read = async (batch: number[]): Promise<(Shelf | undefined)[]> => {
+      try {
+        return await this.db.transaction('r', this.db.shelves, () => this.db.shelves.bulkGet(batch));
+      } catch (error) {
+        throw describeStorageError(error, 'read the library');
+      }
+    };
+    let pending = keys.length > 0 ? read(keys.slice(0, shelvesPerRead)) : null;
+    for (let start = 0; pending; start += shelvesPerRead) {
+      const shelves = await pending;
+      const next = start + shelvesPerRead;
+      pending = next < keys.length ? read(keys.slice(next, next + shelvesPerRead)) : null;
+      // Its failure is thrown when awaited above; this only keeps it from being reported as unhandled
+      // if the caller stops early.
+      pending?.catch(() => {});
+      const positions: number[] = [];
+      const texts: string[] = [];
+      for (const shelf of shelves) {
+        if (!shelf) continue;
+        for (let i = 0; i < shelf.ids.length; i++) {
+          const position = positionOf.get(shelf.ids[i]!);
+          if (position === undefined) continue;
+          positions.push(position);
+          texts.push(shelf.texts[i]!);
+        }
+      }
+      yield { positions, texts };
     }
   }
 

@@ -5,6 +5,7 @@ import Dexie from 'dexie';
 import { LibraryDatabase } from '@/utils/library/db';
 import { LibraryService } from '@/utils/library/service';
 import { LibraryStorageError } from '@/utils/library/errors';
+import { episodeBackupText } from '@/utils/library/export/backup';
 import { makeEpisode, makeSaved } from './generate';
 
 let counter = 0;
@@ -111,5 +112,30 @@ describe('storage errors', () => {
     expect(await db.shelves.count()).toBe(0);
     expect(await db.summaryShelves.count()).toBe(0);
     expect(await db.newest.count()).toBe(0);
+  });
+});
+
+describe('LibraryService.recordTextsByShelf', () => {
+  it('gives each stored id once with its first position, batch by batch, missing ids skipped', async () => {
+    const library = new LibraryService(freshDb());
+    const saved = Array.from({ length: 30 }, (_, i) => makeSaved(i + 1));
+    await library.merge(saved);
+    const ids = [saved[3]!.id, 'https://example.com/missing', ...saved.map((e) => e.id), saved[0]!.id];
+    const seen = new Map<number, string>();
+    let batches = 0;
+    for await (const { positions, texts } of library.recordTextsByShelf(ids, 4)) {
+      batches++;
+      positions.forEach((position, i) => {
+        expect(seen.has(position)).toBe(false);
+        seen.set(position, texts[i]!);
+      });
+    }
+    expect(batches).toBeGreaterThan(1);
+    const expected = new Map<number, string>();
+    ids.forEach((id, position) => {
+      const episode = saved.find((e) => e.id === id);
+      if (episode && ![...expected.values()].includes(episodeBackupText(episode))) expected.set(position, episodeBackupText(episode));
+    });
+    expect(new Map([...seen].sort((a, b) => a[0] - b[0]))).toEqual(new Map([...expected].sort((a, b) => a[0] - b[0])));
   });
 });

@@ -24,23 +24,29 @@ export class ReadingListBytes {
   private readonly stores: Uint8Array<ArrayBuffer>[] = [];
   private store: Uint8Array<ArrayBuffer> = new Uint8Array(0);
   private used = 0;
-  /** Per episode, [store, start, end] of its heading then of its details. */
-  private readonly spans: number[] = [];
+  /** Per position, [store, start, end] of its heading then of its details. */
+  private spans = new Int32Array(6 * 1024);
   private count = 0;
+  private positions = 0;
 
   constructor(private readonly options: ReadingListOptions) {
     this.grouping = new ReadingListGroups(options);
   }
 
-  /** Episodes are added in the order they are listed within each group. */
-  add(episode: SavedEpisode): void {
+  /**
+   * Add the episode at this position of the list (each position once, in any order: groups list their
+   * episodes by position); without one, after the last added.
+   */
+  add(episode: SavedEpisode, position = this.count): void {
     const entry = readingListEntry(episode);
-    this.grouping.add(entry, this.count++);
-    this.encode(entry.heading);
-    this.encode(entry.details);
+    this.grouping.add(entry, position);
+    this.count++;
+    this.positions = Math.max(this.positions, position + 1);
+    this.encode(entry.heading, position * 6);
+    this.encode(entry.details, position * 6 + 3);
   }
 
-  private encode(text: string): void {
+  private encode(text: string, at: number): void {
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
     if (this.store.length - this.used < text.length * 3) {
       this.store = new Uint8Array(Math.max(STORE_BYTES, text.length * 3));
@@ -48,7 +54,15 @@ export class ReadingListBytes {
       this.used = 0;
     }
     const { written } = encoder.encodeInto(text, this.used === 0 ? this.store : this.store.subarray(this.used));
-    this.spans.push(this.stores.length - 1, this.used, this.used + written);
+    if (at + 3 > this.spans.length) {
+      // Positions may come in any order: grow to hold this one (at least doubling).
+      const grown = new Int32Array(Math.max(2 * this.spans.length, at + 3));
+      grown.set(this.spans);
+      this.spans = grown;
+    }
+    this.spans[at] = this.stores.length - 1;
+    this.spans[at + 1] = this.used;
+    this.spans[at + 2] = this.used + written;
     this.used += written;
   }
 
@@ -77,7 +91,7 @@ export class ReadingListBytes {
     let part = copy(encoder.encode(readingListHeader(this.count, this.options)));
     if (part) yield part;
     // Per episode, the group whose see-line later groups write (-1: its details are not written yet).
-    const firstGroup = new Int32Array(this.count).fill(-1);
+    const firstGroup = new Int32Array(this.positions).fill(-1);
     const seeLines: Uint8Array<ArrayBuffer>[] = [];
     for (const group of this.grouping.ordered()) {
       const ordinal = seeLines.length;

@@ -95,23 +95,30 @@ export interface ReadingListGroup {
 /**
  * Which groups list which entries, built an entry at a time (so a streaming writer need not keep the
  * entries' technologies). Grouped by technology, an entry joins each of its technologies' groups (or
- * "No technology recognised"); by podcast, its podcast's (or "Other episodes").
+ * "No technology recognised"); by podcast, its podcast's (or "Other episodes"). Entries may come in any
+ * order of position (records read shelf by shelf): each group lists them by position, and a technology's
+ * group is titled by its first mention in the lowest position, as if they had come in order.
  */
 export class ReadingListGroups {
-  private readonly groups = new Map<string, ReadingListGroup>();
+  private readonly groups = new Map<string, ReadingListGroup & { titledAt: number }>();
   private readonly only: Set<string> | null;
+  private last = -1;
+  private inOrder = true;
 
   /** @example const grouping = new ReadingListGroups(options); grouping.add(entry, 0); grouping.ordered() */
   constructor(private readonly options: ReadingListOptions) {
     this.only = options.technologies?.length ? new Set(options.technologies) : null;
   }
 
+  /** Add the entry at this position (each position once). */
   add(entry: Pick<ReadingListEntry, 'podcast' | 'tech'>, index: number): void {
+    if (index < this.last) this.inOrder = false;
+    this.last = index;
     const groups = this.groups;
     if (this.options.groupBy === 'podcast') {
       const name = oneLine(entry.podcast ?? '') || 'Other episodes';
       let group = groups.get(name);
-      if (!group) groups.set(name, (group = { title: markdownText(name), entries: [] }));
+      if (!group) groups.set(name, (group = { title: markdownText(name), entries: [], titledAt: index }));
       group.entries.push(index);
       return;
     }
@@ -120,20 +127,31 @@ export class ReadingListGroups {
       if (this.only && !this.only.has(mention.slug)) continue;
       listed = true;
       let group = groups.get(mention.slug);
-      if (!group) groups.set(mention.slug, (group = { title: `${nameText(mention.name)} (${mention.category})`, entries: [] }));
+      if (!group) groups.set(mention.slug, (group = { title: technologyTitle(mention), entries: [], titledAt: index }));
+      else if (index < group.titledAt) {
+        // An earlier position than the one that titled it (a later mention of the slug in this same entry
+        // finds titledAt === index and leaves the title to the first).
+        group.title = technologyTitle(mention);
+        group.titledAt = index;
+      }
       group.entries.push(index);
     }
     if (!listed) {
       let group = groups.get('');
-      if (!group) groups.set('', (group = { title: 'No technology recognised', entries: [] }));
+      if (!group) groups.set('', (group = { title: 'No technology recognised', entries: [], titledAt: index }));
       group.entries.push(index);
     }
   }
 
-  /** The groups in the order they are written: the largest first, then by title. */
+  /** The groups in the order they are written: the largest first, then by title; entries by position. */
   ordered(): ReadingListGroup[] {
-    return [...this.groups.values()].sort((a, b) => b.entries.length - a.entries.length || (a.title < b.title ? -1 : 1));
+    const groups = [...this.groups.values()].map(({ title, entries }) => ({ title, entries: this.inOrder ? entries : entries.sort((a, b) => a - b) }));
+    return groups.sort((a, b) => b.entries.length - a.entries.length || (a.title < b.title ? -1 : 1));
   }
+}
+
+function technologyTitle(mention: { name: string; category: string }): string {
+  return `${nameText(mention.name)} (${mention.category})`;
 }
 
 /**

@@ -23,6 +23,18 @@ export interface ExportBlob {
  */
 export type RecordReader = (ids: readonly string[]) => AsyncIterable<string[]>;
 
+/**
+ * The same texts with their positions in `ids`, in any order (see LibraryService.recordTextsByShelf):
+ * formats that group records (the reading lists) read this way, never holding every text at once.
+ */
+export type UnorderedRecordReader = (ids: readonly string[]) => AsyncIterable<{ positions: number[]; texts: string[] }>;
+
+/** An ordered reader's texts, positioned by how many came before (its missing ids are skipped alike). */
+async function* positioned(texts: AsyncIterable<string[]>): AsyncGenerator<{ positions: number[]; texts: string[] }> {
+  let position = 0;
+  for await (const slice of texts) yield { positions: slice.map(() => position++), texts: slice };
+}
+
 /** Text pieces become a Blob part every few megabytes: the strings can then be collected. */
 const PART_BYTES = 4 * 1024 * 1024;
 
@@ -74,7 +86,7 @@ export async function streamLibraryExport(
   kind: LibraryExportKind,
   ids: readonly string[],
   read: RecordReader,
-  options: { exportedAt: Date; technologies?: string[] },
+  options: { exportedAt: Date; technologies?: string[]; readAnyOrder?: UnorderedRecordReader },
 ): Promise<ExportBlob> {
   const spec = LIBRARY_EXPORTS[kind];
   const name = exportFileName(spec.extension, options.exportedAt);
@@ -113,10 +125,10 @@ export async function streamLibraryExport(
     case 'markdown-podcast': {
       const groupBy = kind === 'markdown-technology' ? 'technology' : 'podcast';
       const list = new ReadingListBytes({ groupBy, technologies: groupBy === 'technology' ? options.technologies : undefined, exportedAt: options.exportedAt });
-      for await (const slice of read(ids)) {
+      for await (const { positions, texts } of options.readAnyOrder ? options.readAnyOrder(ids) : positioned(read(ids))) {
         // Each record is parsed only to be written, and let go at once.
-        for (const text of slice) list.add(parseStored(text));
-        count += slice.length;
+        for (let i = 0; i < texts.length; i++) list.add(parseStored(texts[i]!), positions[i]);
+        count += texts.length;
         await breathe();
       }
       for (const part of list.parts()) {
