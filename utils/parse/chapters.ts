@@ -241,13 +241,19 @@ const TRAILING_JUNK = new Set([' ', '\t', '\u00a0', '-', '–', '—', '|', ':',
 const SECTION_WORDS = ['links', 'references', 'show notes', 'resources', 'sponsors', 'credits', 'transcript', 'mentioned', 'notes', 'support the show'];
 const BULLET_START = /^\s*(?:[-*•·▪►▸‣◦●○+>–—]|\d{1,3}[.)])\s/;
 
+/** White space that collapsing changes: a run of it other than one plain space. */
+const COLLAPSIBLE_SPACE = /[^\S ]| {2}/;
+const SPACE_RUN = /[\s\u00a0]+/g;
+
 /** Trims separators, bullets and brackets from both ends and collapses white space. */
 function cleanTitle(raw: string): string {
   let start = 0;
   let end = raw.length;
   while (start < end && (LEADING_JUNK.has(raw.charAt(start)) || raw.charCodeAt(start) === 10 || raw.charCodeAt(start) === 13)) start++;
   while (end > start && (TRAILING_JUNK.has(raw.charAt(end - 1)) || raw.charCodeAt(end - 1) === 10 || raw.charCodeAt(end - 1) === 13)) end--;
-  let title = raw.slice(start, end).replace(/[\s\u00a0]+/g, ' ');
+  let title = raw.slice(start, end);
+  // Most titles have only single spaces: tested first, they skip building a copy.
+  if (COLLAPSIBLE_SPACE.test(title)) title = title.replace(SPACE_RUN, ' ');
   // "1:45 – (Part 2) ..." keeps its bracket; a lone closing bracket of "(1:45)" does not.
   if (title.length > MAX_TITLE_LENGTH) title = title.slice(0, MAX_TITLE_LENGTH).trimEnd();
   return title;

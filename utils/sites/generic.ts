@@ -16,8 +16,10 @@ const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 const AUDIO_FILE = /\.(?:mp3|m4a|aac|ogg|oga|opus|wav|flac)(?:[?#]|$)/i;
 const HUMAN_DURATION = /\b\d+\s*(?:hours?|hrs?|h)\b(?:\s*\d+\s*(?:minutes?|mins?|m)\b)?|\b\d+\s*(?:minutes?|mins?)\b/i;
 
+const HEADING_TAG = /^H[1-6]$/i;
+
 function isHeading(element: Element): boolean {
-  return /^H[1-6]$/i.test(element.tagName) || element.getAttribute('role') === 'heading';
+  return HEADING_TAG.test(element.tagName) || element.getAttribute('role') === 'heading';
 }
 
 /** How many blocks each ancestor holds, to know how far an episode's area can grow. */
@@ -76,8 +78,15 @@ function outside(notes: Element, element: Element): boolean {
 function firstOutside(containers: Element[], notes: Element, selector: string): Element | null {
   for (const container of containers) {
     if (container.matches(selector) && outside(notes, container)) return container;
-    for (const element of Array.from(container.querySelectorAll(selector)).slice(0, 50)) {
-      if (outside(notes, element)) return element;
+    // Beside the notes, the first match is outside them: no list of every match to build.
+    if (!container.contains(notes)) {
+      const first = container.querySelector(selector);
+      if (first !== null) return first;
+      continue;
+    }
+    const elements = container.querySelectorAll(selector);
+    for (let k = 0; k < elements.length && k < 50; k++) {
+      if (outside(notes, elements[k]!)) return elements[k]!;
     }
   }
   return null;
@@ -91,7 +100,9 @@ function textOutside(containers: Element[], notes: Element): string {
       parts.push(elementText(container, 2_000));
       continue;
     }
-    for (const child of Array.from(container.children).slice(0, 30)) {
+    const children = container.children;
+    for (let k = 0; k < children.length && k < 30; k++) {
+      const child = children[k]!;
       if (child !== notes && !child.contains(notes)) parts.push(elementText(child, 2_000));
     }
   }
@@ -110,8 +121,9 @@ function localMeta(root: Element, notes: Element, context: Element[], base: URL)
   const media = firstOutside([root], notes, 'audio[src], video[src], audio > source[src], [data-audio]');
   if (media) audio = audioUrl(media.getAttribute('src') ?? media.getAttribute('data-audio'), base);
   if (!audio) {
-    for (const anchor of Array.from(root.querySelectorAll('a[href]')).slice(0, 60)) {
-      const href = anchor.getAttribute('href') ?? '';
+    const anchors = root.querySelectorAll('a[href]');
+    for (let k = 0; k < anchors.length && k < 60; k++) {
+      const href = anchors[k]!.getAttribute('href') ?? '';
       if (AUDIO_FILE.test(href)) {
         audio = audioUrl(href, base);
         if (audio) break;

@@ -26,7 +26,8 @@ export interface BlockLimits {
 /** How many timestamps a piece of text holds, not counting player readouts. */
 export function countTimestamps(text: string): number {
   if (text.indexOf(':') < 0) return 0;
-  const withoutReadouts = text.replace(READOUT, ' ');
+  // A readout has a slash: text without one has none to remove.
+  const withoutReadouts = text.indexOf('/') < 0 ? text : text.replace(READOUT, ' ');
   let count = 0;
   TIMESTAMP.lastIndex = 0;
   while (TIMESTAMP.exec(withoutReadouts)) count += 1;
@@ -62,27 +63,31 @@ export function timestampBlocks(root: Element, minimum = 2, limits: BlockLimits 
   const blocks: Element[] = [];
   let textRead = 0;
   let visited = 0;
-  // Post-order walk with an explicit stack; each frame keeps its child nodes, read once.
-  type Frame = { element: Element; nodes: Node[] | null };
-  const stack: Frame[] = [{ element: root, nodes: null }];
+  // Post-order walk with an explicit stack of elements, each flagged once its children are pushed; children are
+  // read through sibling links (no array of them per element), the same ones twice as the walk changes nothing.
+  const stack: Element[] = [root];
+  const expanded: boolean[] = [false];
   while (stack.length > 0) {
-    const frame = stack[stack.length - 1]!;
-    if (frame.nodes === null) {
+    const top = stack.length - 1;
+    const element = stack[top]!;
+    if (!expanded[top]) {
       visited += 1;
       if (visited > maxElements) break;
-      frame.nodes = Array.from(frame.element.childNodes);
-      for (let i = frame.nodes.length - 1; i >= 0; i -= 1) {
-        const child = frame.nodes[i]!;
-        if (child.nodeType === 1 && !isSkipped(child as Element)) stack.push({ element: child as Element, nodes: null });
+      expanded[top] = true;
+      for (let child = element.lastChild; child !== null; child = child.previousSibling) {
+        if (child.nodeType === 1 && !isSkipped(child as Element)) {
+          stack.push(child as Element);
+          expanded.push(false);
+        }
       }
       continue;
     }
     stack.pop();
-    const element = frame.element;
+    expanded.pop();
     let own = 0;
     let fromChildren = 0;
     let childIsBlock = false;
-    for (const node of frame.nodes) {
+    for (let node = element.firstChild; node !== null; node = node.nextSibling) {
       if (node.nodeType === 3 && textRead < maxText) {
         const text = node.nodeValue ?? '';
         textRead += text.length;
