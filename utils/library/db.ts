@@ -2,7 +2,7 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import { toSaved, toSummary, type EpisodeSummary, type SavedEpisode } from './record';
 import { storedRecord, writeShelves, type Shelf } from './shelves';
-import { writeSummaries, type NewestSummaries, type SummaryShelf } from './summary-shelves';
+import { summaryText, writeSummaries, type NewestSummaries, type SummaryShelf } from './summary-shelves';
 
 export const LIBRARY_DB_NAME = 'stackcast-library';
 
@@ -87,7 +87,7 @@ export class LibraryDatabase extends Dexie {
         // The version-4 summary rows (as the version-3 upgrade or later writes computed them) move onto
         // summary shelves; Dexie deletes the `summaries` table after this function.
         const summaries = await tx.table<EpisodeSummary, string>('summaries').toArray();
-        await writeSummaries({ summaryShelves: tx.table('summaryShelves'), newest: tx.table('newest') }, summaries);
+        await writeSummaries({ summaryShelves: tx.table('summaryShelves'), newest: tx.table('newest') }, summaries.map(summaryText));
       });
   }
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type Backup } from './export/backup';
 import { SavedEpisodeSchema, type SavedEpisode } from './record';
+import { prepareRecord } from './prepared';
 import type { LibraryService, MergeReport } from './service';
 
 /** Episodes validated between two chances for the page to paint (an import never freezes it for long). */
@@ -32,7 +33,7 @@ function describeIssues(found: readonly z.core.$ZodIssue[]): string {
  * The whole check of a backup's text, pausing (`yield`) after each slice of episodes so an async caller
  * can let the page paint; every episode is checked before the result is returned.
  */
-function* checkBackup(text: string): Generator<void, Backup> {
+function* checkBackup<T>(text: string, keep: (episode: SavedEpisode) => T): Generator<void, Omit<Backup, 'episodes'> & { episodes: T[] }> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -60,15 +61,17 @@ function* checkBackup(text: string): Generator<void, Backup> {
     return { head: { format: envelope.data.format, version: envelope.data.version, exportedAt: envelope.data.exportedAt }, issues: [] };
   })();
   const items = (raw as { episodes?: unknown }).episodes;
-  const episodes: SavedEpisode[] = [];
+  const episodes: T[] = [];
   if (Array.isArray(items) && items.length <= 1_000_000) {
     for (let index = 0; index < items.length; index++) {
       const parsed = SavedEpisodeSchema.safeParse(items[index]);
       // The checked copy replaces the parsed one: letting the parsed one go now lowers the heap an import
       // peaks at (10,000 episodes are ~300,000 objects each), and with it the garbage collector's work.
       items[index] = null;
-      if (parsed.success) episodes.push(parsed.data);
-      else for (const issue of parsed.error.issues) issues.push({ ...issue, path: ['episodes', index, ...issue.path] });
+      // Once an episode failed nothing is imported: the rest are only checked, for the message.
+      if (parsed.success) {
+        if (issues.length === 0) episodes.push(keep(parsed.data));
+      } else for (const issue of parsed.error.issues) issues.push({ ...issue, path: ['episodes', index, ...issue.path] });
       if ((index + 1) % VALIDATION_SLICE === 0) yield;
     }
   }
@@ -82,7 +85,7 @@ function* checkBackup(text: string): Generator<void, Backup> {
  * parseBackup('{"format":"stackcast-library","version":1,"exportedAt":"…","episodes":[]}').episodes // []
  */
 export function parseBackup(text: string): Backup {
-  const check = checkBackup(text);
+  const check = checkBackup(text, (episode) => episode);
   for (let step = check.next(); ; step = check.next()) if (step.done) return step.value;
 }
 
@@ -92,7 +95,10 @@ export function parseBackup(text: string): Backup {
  * const backup = await parseBackupInSlices(await file.text());
  */
 export async function parseBackupInSlices(text: string): Promise<Backup> {
-  const check = checkBackup(text);
+  return finishInSlices(checkBackup(text, (episode) => episode));
+}
+
+async function finishInSlices<T>(check: Generator<void, T>): Promise<T> {
   for (let step = check.next(); ; step = check.next()) {
     if (step.done) return step.value;
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -110,6 +116,7 @@ export async function importBackup(file: Pick<Blob, 'size' | 'text'>, library: L
     const mb = (file.size / 1024 / 1024).toFixed(1);
     throw new BackupImportError(`This file is ${mb} MB; backups over ${MAX_BACKUP_BYTES / 1024 / 1024} MB are refused. Choose a Stackcast library backup.`);
   }
-  const backup = await parseBackupInSlices(await file.text());
-  return library.merge(backup.episodes);
+  // Each episode is prepared for storage as soon as it is checked (its strings kept, its objects let go).
+  const backup = await finishInSlices(checkBackup(await file.text(), prepareRecord));
+  return library.mergePrepared(backup.episodes);
 }

@@ -3,13 +3,13 @@ import type { Episode } from '../model';
 import type { LibraryDatabase } from './db';
 import { describeStorageError } from './errors';
 import { mergeImported, mergeScrape } from './merge';
-import { parseStored, readAllRecordTexts, readRecordTexts, shelfOf, storedRecord, writeShelves, type Shelf } from './shelves';
+import { parseStored, readAllRecordTexts, readRecordTexts, shelfOf, writeShelves, type Shelf } from './shelves';
 import { readAllSummaries, storedIds, writeSummaries } from './summary-shelves';
+import { prepareRecord, type PreparedRecord } from './prepared';
 import {
   DEFAULT_LISTENER_FIELDS,
   ListenerFieldsSchema,
   toSaved,
-  toSummary,
   type EpisodeSummary,
   type ListenerFields,
   type SavedEpisode,
@@ -61,12 +61,12 @@ export class LibraryService {
    * edit, removal, restore and import comes through here. Both are queued before either is awaited, so
    * IndexedDB's backend writes one while the page serialises the other.
    */
-  private async storeRecords(put: readonly SavedEpisode[], remove: readonly string[] = []): Promise<void> {
-    const records = writeShelves(this.db.shelves, put.map(storedRecord), remove);
+  private async storeRecords(put: readonly PreparedRecord[], remove: readonly string[] = []): Promise<void> {
+    const records = writeShelves(this.db.shelves, put, remove);
     // A failure is thrown by the Promise.all below (and aborts the transaction); this only keeps one that
     // comes first from being reported as unhandled meanwhile.
     records.catch(() => {});
-    await Promise.all([records, writeSummaries(this.db, put.map(toSummary), remove)]);
+    await Promise.all([records, writeSummaries(this.db, put, remove)]);
   }
 
   /** Full records of these ids, by id (inside the caller's transaction, if any). */
@@ -89,7 +89,7 @@ export class LibraryService {
       const saved: SavedEpisode = existing
         ? mergeScrape(existing, episode, now)
         : toSaved({ ...episode, ...DEFAULT_LISTENER_FIELDS, savedAt: now, updatedAt: now });
-      await this.storeRecords([saved]);
+      await this.storeRecords([prepareRecord(saved)]);
       return saved;
     });
   }
@@ -114,7 +114,7 @@ export class LibraryService {
       'restore the episodes',
       records.map((r) => r.id),
       async () => {
-        await this.storeRecords(records.map(toSaved));
+        await this.storeRecords(records.map((record) => prepareRecord(toSaved(record))));
       },
     );
   }
@@ -142,7 +142,7 @@ export class LibraryService {
     return this.transact('update the episode', ids, async () => {
       const updatedAt = this.now().toISOString();
       const records = [...(await this.readRecords(ids)).values()];
-      await this.storeRecords(records.map((r) => toSaved({ ...r, ...checked, updatedAt })));
+      await this.storeRecords(records.map((r) => prepareRecord(toSaved({ ...r, ...checked, updatedAt }))));
       return records.length;
     });
   }
@@ -257,34 +257,46 @@ export class LibraryService {
    * @example
    * const report = await library.merge(backup.episodes); report.added
    */
-  async merge(incoming: SavedEpisode[]): Promise<MergeReport> {
+  async merge(incoming: readonly SavedEpisode[]): Promise<MergeReport> {
+    return this.mergePrepared(incoming.map(prepareRecord));
+  }
+
+  /**
+   * `merge` of episodes already prepared for storage (an import prepares each as soon as it is checked).
+   * @example
+   * const report = await library.mergePrepared(checked.map(prepareRecord));
+   */
+  async mergePrepared(incoming: readonly PreparedRecord[]): Promise<MergeReport> {
     return this.transact('import the backup', null, async () => {
       const report: MergeReport = { added: 0, updated: 0, unchanged: 0 };
-      // Keys only (cheap), then full records only for the ids already saved: importing into an empty
-      // or small library reads nothing else.
+      // Ids only (from the summary shelves), then full records only for the ids already saved: importing
+      // into an empty or small library reads nothing else.
       const knownIds = new Set(await storedIds(this.db, incoming.map((e) => e.id)));
       const existing = await readRecordTexts(this.db.shelves, knownIds);
-      const byId = new Map<string, SavedEpisode>();
-      const changed = new Set<string>();
-      for (const episode of incoming) {
-        const local = byId.get(episode.id) ?? (existing.has(episode.id) ? parseStored(existing.get(episode.id)!) : undefined);
-        if (!local) {
+      // Each id's latest text (stored, or as merged so far) and, when it is to be written, its prepared form.
+      const latest = new Map<string, string>();
+      const changed = new Map<string, PreparedRecord>();
+      for (const record of incoming) {
+        const localText = latest.get(record.id) ?? existing.get(record.id);
+        if (localText === undefined) {
           report.added++;
-          // No copy: the stored text and the summary are derived from it (in toSaved's order) on write.
-          byId.set(episode.id, episode);
-          changed.add(episode.id);
+          // No parse: stored as prepared.
+          latest.set(record.id, record.text);
+          changed.set(record.id, record);
           continue;
         }
-        const merged = mergeImported(local, episode);
+        const local = parseStored(localText);
+        const merged = mergeImported(local, parseStored(record.text));
         if (JSON.stringify(merged) === JSON.stringify(local)) report.unchanged++;
         else {
           report.updated++;
-          changed.add(episode.id);
+          const prepared = prepareRecord(merged);
+          latest.set(record.id, prepared.text);
+          changed.set(record.id, prepared);
         }
-        byId.set(episode.id, merged);
       }
       // Unchanged records are not rewritten: re-importing a backup costs reads only.
-      await this.storeRecords([...changed].map((id) => byId.get(id)!));
+      await this.storeRecords([...changed.values()]);
       return report;
     });
   }

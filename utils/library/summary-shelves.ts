@@ -90,19 +90,38 @@ export async function storedIds(tables: SummaryTables, ids: readonly string[]): 
   return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** A summary to write: its id, saved date and JSON (so an import keeps strings, not objects, until the write). */
+export interface SummaryText {
+  id: string;
+  savedAt: string;
+  /** JSON of the `EpisodeSummary`. */
+  summary: string;
+}
+
+/**
+ * A summary as `writeSummaries` takes it.
+ * @example
+ * await writeSummaries(db, [summaryText(toSummary(saved))]);
+ */
+export function summaryText(summary: EpisodeSummary): SummaryText {
+  return { id: summary.id, savedAt: summary.savedAt, summary: JSON.stringify(summary) };
+}
+
 /**
  * The newest row after a write, or null when it must be rebuilt from every summary. `previous` holds the
  * library's first n in order; episodes outside it were all older than its last, so after the write the
- * survivors plus the written summaries newer than that last one are still the library's first m.
+ * survivors plus the written summaries newer than that last one are still the library's first m. Only
+ * the written summaries that make the row are parsed.
  */
-function nextNewest(previous: { total: number; summaries: EpisodeSummary[] }, put: readonly EpisodeSummary[], gone: ReadonlySet<string>, total: number): EpisodeSummary[] | null {
+function nextNewest(previous: { total: number; summaries: EpisodeSummary[] }, put: readonly SummaryText[], gone: ReadonlySet<string>, total: number): EpisodeSummary[] | null {
   const whole = previous.summaries.length === previous.total;
   const last = previous.summaries.at(-1);
   if (!whole && !last) return null;
-  const list = previous.summaries.filter((summary) => !gone.has(summary.id));
-  for (const summary of put) if (whole || newestFirst(summary, last!) <= 0) list.push(summary);
-  list.sort(newestFirst);
-  if (list.length > NEWEST_KEPT) list.length = NEWEST_KEPT;
+  const candidates: (EpisodeSummary | SummaryText)[] = previous.summaries.filter((summary) => !gone.has(summary.id));
+  for (const written of put) if (whole || newestFirst(written, last!) <= 0) candidates.push(written);
+  candidates.sort(newestFirst);
+  if (candidates.length > NEWEST_KEPT) candidates.length = NEWEST_KEPT;
+  const list = candidates.map((item) => ('tech' in item ? item : (JSON.parse(item.summary) as EpisodeSummary)));
   return list.length >= Math.min(NEWEST_MIN, total) ? list : null;
 }
 
@@ -111,10 +130,10 @@ function nextNewest(previous: { total: number; summaries: EpisodeSummary[] }, pu
  * shelf touched is read and written once. Call inside a read-write transaction, with the full records
  * written alongside (LibraryService does both in one place).
  * @example
- * await writeSummaries(db, records.map(toSummary), []);
+ * await writeSummaries(db, records.map((r) => summaryText(toSummary(r))), []);
  */
-export async function writeSummaries(tables: SummaryTables, put: readonly EpisodeSummary[], remove: readonly string[] = []): Promise<void> {
-  const changes = new Map<number, { put: EpisodeSummary[]; remove: Set<string> }>();
+export async function writeSummaries(tables: SummaryTables, put: readonly SummaryText[], remove: readonly string[] = []): Promise<void> {
+  const changes = new Map<number, { put: SummaryText[]; remove: Set<string> }>();
   const changeOf = (key: number) => {
     let change = changes.get(key);
     if (!change) changes.set(key, (change = { put: [], remove: new Set() }));
@@ -130,11 +149,11 @@ export async function writeSummaries(tables: SummaryTables, put: readonly Episod
   const gone = new Set<string>();
   const written: SummaryShelf[] = [];
   const emptied: number[] = [];
-  const kept = new Map<number, EpisodeSummary[]>();
   keys.forEach((key, k) => {
     const change = changes.get(key)!;
     const shelf = existing[k];
-    const summaries: EpisodeSummary[] = [];
+    const ids: string[] = [];
+    const texts: string[] = [];
     const at = new Map<string, number>();
     if (shelf) {
       for (const summary of parseShelf(shelf)) {
@@ -143,30 +162,33 @@ export async function writeSummaries(tables: SummaryTables, put: readonly Episod
           gone.add(summary.id);
           continue;
         }
-        at.set(summary.id, summaries.length);
-        summaries.push(summary);
+        at.set(summary.id, ids.length);
+        ids.push(summary.id);
+        texts.push(JSON.stringify(summary));
       }
     }
     for (const summary of change.put) {
       gone.add(summary.id);
       const index = at.get(summary.id);
-      if (index !== undefined) summaries[index] = summary;
+      if (index !== undefined) texts[index] = summary.summary;
       else {
         total++;
-        at.set(summary.id, summaries.length);
-        summaries.push(summary);
+        at.set(summary.id, ids.length);
+        ids.push(summary.id);
+        texts.push(summary.summary);
       }
     }
-    kept.set(key, summaries);
-    if (summaries.length > 0) written.push({ key, ids: summaries.map((s) => s.id), summaries: JSON.stringify(summaries) });
+    // The JSON of the shelf's array, from its items' JSON.
+    if (ids.length > 0) written.push({ key, ids, summaries: `[${texts.join(',')}]` });
     else if (shelf) emptied.push(key);
   });
   let newest = nextNewest(previous, put, gone, total);
   if (!newest) {
     // Removals took the row below a screenful: rebuild it from every shelf (those just changed as written).
+    const changed = new Set(keys);
     const all: EpisodeSummary[] = [];
-    for (const shelf of await tables.summaryShelves.toArray()) if (!kept.has(shelf.key)) all.push(...parseShelf(shelf));
-    for (const summaries of kept.values()) all.push(...summaries);
+    for (const shelf of await tables.summaryShelves.toArray()) if (!changed.has(shelf.key)) all.push(...parseShelf(shelf));
+    for (const shelf of written) all.push(...parseShelf(shelf));
     newest = all.sort(newestFirst).slice(0, NEWEST_KEPT);
   }
   const writes: Promise<unknown>[] = [tables.newest.put({ key: 0, total, summaries: newest })];

@@ -8,6 +8,8 @@ import { LibraryService } from '@/utils/library/service';
 import { toSummary, type SavedEpisode } from '@/utils/library/record';
 import { NEWEST_KEPT, NEWEST_MIN, newestFirst, storedIds } from '@/utils/library/summary-shelves';
 import { shelfOf } from '@/utils/library/shelves';
+import { prepareRecord } from '@/utils/library/prepared';
+import { episodeBackupText } from '@/utils/library/export/backup';
 import { makeEpisode, makeSaved } from './generate';
 
 let counter = 0;
@@ -108,5 +110,17 @@ describe('summary shelves', () => {
     const ids = saved.map((e) => e.id).sort();
     expect(await storedIds(db, [ids[2]!, 'https://example.com/missing', ids[0]!, ids[2]!])).toEqual([ids[0], ids[2]]);
     expect(await library.savedIds([ids[1]!, 'nope'])).toEqual([ids[1]]);
+  });
+});
+
+describe('prepareRecord', () => {
+  it('is what the shelves store: the backup text and the summary as JSON', async () => {
+    const saved = { ...makeSaved(5), notes: 'Café "quoted"' };
+    const prepared = prepareRecord(saved);
+    expect(prepared).toEqual({ id: saved.id, savedAt: saved.savedAt, text: episodeBackupText(saved), summary: JSON.stringify(toSummary(saved)) });
+    const { library, db } = freshLibrary();
+    await library.mergePrepared([prepared]);
+    expect((await db.shelves.toArray())[0]!.texts).toEqual([prepared.text]);
+    expect((await db.summaryShelves.toArray())[0]!.summaries).toBe(`[${prepared.summary}]`);
   });
 });
