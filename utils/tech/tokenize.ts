@@ -23,7 +23,8 @@ export interface Token {
   readonly end: number;
 }
 
-const enum Char {
+/** Char codes the scan compares against; exported for the oracle test (tests/unit/tech/tokenize-oracle.ts). */
+export const enum Char {
   Tab = 9,
   Newline = 10,
   Return = 13,
@@ -61,7 +62,8 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
  */
 const ASCII_TOKEN = /\.?[A-Za-z0-9_](?:[A-Za-z0-9_]|[.'][A-Za-z0-9_]|#(?![A-Za-z0-9_])|\+\+)*/y;
 
-function isWordChar(code: number): boolean {
+/** A letter, digit or `_` (beyond ASCII: any letter or digit); exported for the oracle test (tests/unit/tech/tokenize-oracle.ts). */
+export function isWordChar(code: number): boolean {
   // ASCII: a digit, a letter (either case: `| 32` lowers it) or `_`.
   if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) || code === Char.Underscore;
   // Past the end of the text (NaN): no character.
@@ -76,7 +78,8 @@ function isWordChar(code: number): boolean {
   return cls === 1;
 }
 
-function isApostrophe(code: number): boolean {
+/** `'` or `’`; exported for the oracle test (tests/unit/tech/tokenize-oracle.ts). */
+export function isApostrophe(code: number): boolean {
   return code === Char.Apostrophe || code === Char.RightQuote;
 }
 
@@ -87,7 +90,8 @@ export const GAP_BREAK = 2;
 export const GAP_LINE = 3;
 const GAP_NAMES: readonly TokenGap[] = ['space', 'list', 'break', 'line'];
 
-function gapOf(code: number, current: number): number {
+/** The gap after `code`, given the gap so far; exported for the oracle test (tests/unit/tech/tokenize-oracle.ts). */
+export function gapOf(code: number, current: number): number {
   if (code === Char.Newline || code === Char.Return) return GAP_LINE;
   if (current === GAP_LINE) return current;
   switch (code) {
@@ -115,9 +119,13 @@ function gapOf(code: number, current: number): number {
   }
 }
 
-const FLAG_CASED = 1;
-/** The token was read by the character loop (a code unit beyond ASCII in or next to it): its norm was built when scanned. */
-const FLAG_WIDE = 2;
+/** The token has an upper-case letter; exported for the oracle test (tests/unit/tech/tokenize-oracle.ts). */
+export const FLAG_CASED = 1;
+/**
+ * The token was read by the character loop (a code unit beyond ASCII in or next to it): its norm was built when scanned.
+ * Exported for the oracle test (tests/unit/tech/tokenize-oracle.ts).
+ */
+export const FLAG_WIDE = 2;
 
 /**
  * The tokens of a text as parallel arrays (no object per token): what {@link tokenize} returns, in the form the

@@ -1,61 +1,21 @@
-// Oracle for the token scan: utils/tech/tokenize.ts as it was before its ASCII fast path (commit d024477), every
-// token read by the character loop (lexicon numbers looked up by the lowered span, as the old hash found them).
-// Kept only so a property test can hold the fast path to the same tokens.
+// Oracle for the token scan: scanTokens of utils/tech/tokenize.ts as it was before its ASCII fast path (commit 8c5df0e),
+// every token read by the character loop with its ASCII class table (lexicon numbers looked up by the lowered span, as
+// the old hash found them). Only the loop and its table are kept here; the token table, gaps and character tests of
+// wider text are the module's own. Kept only so a property test can hold the fast path to the same tokens.
 import type { Lexicon } from '@/utils/tech/lexicon';
+import {
+  Char,
+  FLAG_CASED,
+  FLAG_WIDE,
+  GAP_BREAK,
+  GAP_LINE,
+  GAP_SPACE,
+  gapOf,
+  isApostrophe,
+  isWordChar as isWideWordChar,
+  TokenTable,
+} from '@/utils/tech/tokenize';
 
-/** What separates a token from the one before it. */
-export type TokenGap =
-  /** spaces or a hyphen: `multi-node`, `Ruby on Rails` */
-  | 'space'
-  /** a list separator: `,` `/` `&` `+` `|` */
-  | 'list'
-  /** sentence punctuation, brackets or a dash: `.` `!` `?` `;` `:` `(` `–` */
-  | 'break'
-  /** a line break or the start of the text */
-  | 'line';
-
-export interface Token {
-  /** Lower-case, possessive stripped: `Nginx's` → `nginx`, `AWS'` → `aws`. */
-  readonly norm: string;
-  /** The token as written contains an upper-case letter. */
-  readonly cased: boolean;
-  readonly gap: TokenGap;
-  readonly start: number;
-  readonly end: number;
-}
-
-const enum Char {
-  Tab = 9,
-  Newline = 10,
-  Return = 13,
-  Space = 32,
-  Bang = 33,
-  Hash = 35,
-  Amp = 38,
-  Apostrophe = 39,
-  OpenParen = 40,
-  CloseParen = 41,
-  Plus = 43,
-  Comma = 44,
-  Hyphen = 45,
-  Dot = 46,
-  Slash = 47,
-  Colon = 58,
-  Semicolon = 59,
-  Question = 63,
-  OpenBracket = 91,
-  CloseBracket = 93,
-  Underscore = 95,
-  Pipe = 124,
-  RightQuote = 0x2019,
-}
-
-/**
- * Per UTF-16 code unit beyond ASCII: 0 unknown, 1 letter/digit, 2 not. Filled lazily, so each unit is classified
- * once; allocated on the first such unit (64 KB a page of plain ASCII never needs).
- */
-let wideClass: Uint8Array | undefined;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** ASCII classes: 1 a word character (digit, letter, `_`), 3 an upper-case letter (a word character too), else 0. */
 const ASCII_WORD = (() => {
   const table = new Uint8Array(128);
@@ -67,158 +27,13 @@ const ASCII_WORD = (() => {
 })();
 const UPPER = 2;
 
+/** The old word-character test: ASCII by the class table, wider code units as the module tests them. */
 function isWordChar(code: number): boolean {
-  if (code < 128) return ASCII_WORD[code] !== 0;
-  // Past the end of the text (NaN): no character.
-  if (!(code < 65_536)) return false;
-  // Letters beyond ASCII (é, ü …) belong to words; punctuation, symbols and emoji halves (– — → ’ …) do not.
-  wideClass ??= new Uint8Array(65_536);
-  let cls = wideClass[code]!;
-  if (cls === 0) {
-    cls = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 1 : 2;
-    wideClass[code] = cls;
-  }
-  return cls === 1;
-}
-
-function isApostrophe(code: number): boolean {
-  return code === Char.Apostrophe || code === Char.RightQuote;
-}
-
-/** Gaps as numbers, in the order of {@link GAP_NAMES}: the scan stores one byte per token. */
-export const GAP_SPACE = 0;
-export const GAP_LIST = 1;
-export const GAP_BREAK = 2;
-export const GAP_LINE = 3;
-const GAP_NAMES: readonly TokenGap[] = ['space', 'list', 'break', 'line'];
-
-function gapOf(code: number, current: number): number {
-  if (code === Char.Newline || code === Char.Return) return GAP_LINE;
-  if (current === GAP_LINE) return current;
-  switch (code) {
-    case Char.Dot:
-    case Char.Bang:
-    case Char.Question:
-    case Char.Semicolon:
-    case Char.Colon:
-    case Char.OpenParen:
-    case Char.CloseParen:
-    case Char.OpenBracket:
-    case Char.CloseBracket:
-    case 0x2013: // –
-    case 0x2014: // —
-    case 0x2192: // →
-      return GAP_BREAK;
-    case Char.Comma:
-    case Char.Slash:
-    case Char.Amp:
-    case Char.Plus:
-    case Char.Pipe:
-      return current === GAP_BREAK ? current : GAP_LIST;
-    default:
-      return current;
-  }
-}
-
-const FLAG_CASED = 1;
-/** The token has a code unit beyond ASCII: its norm was built with toLowerCase when scanned. */
-const FLAG_WIDE = 2;
-
-/**
- * The tokens of a text as parallel arrays (no object per token): what {@link tokenize} returns, in the form the
- * technology scan reads fast. `norm(i)` builds a token's normalised string only when asked, except for lexicon
- * words, whose shared strings it returns.
- */
-export class TokenTable {
-  readonly text: string;
-  length = 0;
-  starts: Int32Array;
-  /** Exclusive; a possessive `'s` is not part of the token. */
-  ends: Int32Array;
-  /** GAP_SPACE, GAP_LIST, GAP_BREAK or GAP_LINE: what separates the token from the one before. */
-  gaps: Uint8Array;
-  /** Lexicon number of the token's norm, or 0. */
-  words: Int32Array;
-  #flags: Uint8Array;
-  readonly #wideNorms = new Map<number, string>();
-  readonly #lexicon: Lexicon | undefined;
-
-  constructor(text: string, lexicon: Lexicon | undefined) {
-    this.text = text;
-    this.#lexicon = lexicon;
-    // Prose has about one token per five or six characters: a quarter of the length is rarely outgrown (growing
-    // copies every column). Megabytes of text start at 64 Ki tokens and double, rather than reserving room
-    // for a worst case they seldom reach.
-    const capacity = Math.min((text.length >> 2) + 16, 1 << 16);
-    [this.starts, this.ends, this.words, this.gaps, this.#flags] = TokenTable.#columns(capacity);
-  }
-
-  /**
-   * The five columns as views on one buffer (three of 4-byte numbers, then two of bytes): one backing store to
-   * allocate instead of five, which is what a content script's first scans pay most for.
-   */
-  static #columns(capacity: number): [Int32Array, Int32Array, Int32Array, Uint8Array, Uint8Array] {
-    const buffer = new ArrayBuffer(capacity * 14);
-    return [
-      new Int32Array(buffer, 0, capacity),
-      new Int32Array(buffer, capacity * 4, capacity),
-      new Int32Array(buffer, capacity * 8, capacity),
-      new Uint8Array(buffer, capacity * 12, capacity),
-      new Uint8Array(buffer, capacity * 13, capacity),
-    ];
-  }
-
-  /** The token as written contains an upper-case letter. */
-  cased(i: number): boolean {
-    return (this.#flags[i]! & FLAG_CASED) !== 0;
-  }
-
-  /** Lower-case, possessive stripped (see {@link Token.norm}); undefined outside the table, as `tokens[i]?.norm`. */
-  normAt(i: number): string | undefined {
-    return i < 0 || i >= this.length ? undefined : this.norm(i);
-  }
-
-  /** Lower-case, possessive stripped (see {@link Token.norm}), for a token inside the table. */
-  norm(i: number): string {
-    const id = this.words[i]!;
-    if (id !== 0) return this.#lexicon!.words[id]!;
-    const flags = this.#flags[i]!;
-    if ((flags & FLAG_WIDE) !== 0) return this.#wideNorms.get(i)!;
-    const raw = this.text.slice(this.starts[i], this.ends[i]);
-    return (flags & FLAG_CASED) !== 0 ? raw.toLowerCase() : raw;
-  }
-
-  /** The gap before token i as its name. */
-  gapName(i: number): TokenGap {
-    return GAP_NAMES[this.gaps[i]!]!;
-  }
-
-  push(start: number, end: number, gap: number, flags: number, word: number, wideNorm: string | undefined): void {
-    if (this.length === this.starts.length) this.#grow();
-    const i = this.length++;
-    this.starts[i] = start;
-    this.ends[i] = end;
-    this.gaps[i] = gap;
-    this.#flags[i] = flags;
-    this.words[i] = word;
-    if (wideNorm !== undefined) this.#wideNorms.set(i, wideNorm);
-  }
-
-  #grow(): void {
-    const [starts, ends, words, gaps, flags] = TokenTable.#columns(this.starts.length * 2);
-    starts.set(this.starts);
-    ends.set(this.ends);
-    words.set(this.words);
-    gaps.set(this.gaps);
-    flags.set(this.#flags);
-    [this.starts, this.ends, this.words, this.gaps, this.#flags] = [starts, ends, words, gaps, flags];
-  }
-
+  return code < 128 ? ASCII_WORD[code] !== 0 : isWideWordChar(code);
 }
 
 /**
- * Splits text into word tokens, as {@link tokenize} does, into a {@link TokenTable}. With a lexicon, each token's
- * lexicon number is found on the way (a hash of its characters, no string built). Linear in the length of the text.
+ * The tokens of `text` as the character loop read them, before the ASCII fast path.
  *
  * @example scanTokens('Docker, .NET').norm(1) // '.net'
  */
@@ -281,7 +96,7 @@ export function scanTokens(text: string, lexicon?: Lexicon): TokenTable {
       if (end - start > 2 && text.charCodeAt(end - 2) === Char.Apostrophe && (text.charCodeAt(end - 1) | 32) === 115 /* s or S */) {
         end -= 2;
       }
-            const word = lexicon === undefined ? 0 : lexicon.id(text.slice(start, end).toLowerCase());
+      const word = lexicon === undefined ? 0 : lexicon.id(text.slice(start, end).toLowerCase());
       table.push(start, end, gap, upper !== 0 ? FLAG_CASED : 0, word, undefined);
     } else {
       const raw = text.slice(start, end);
@@ -298,28 +113,4 @@ export function scanTokens(text: string, lexicon?: Lexicon): TokenTable {
     gap = GAP_SPACE;
   }
   return table;
-}
-
-/**
- * Splits text into word tokens. Keeps the dots, `#` and `+` that are part of technology names
- * (`Node.js`, `.NET`, `C#`, `C++`, `Sentry.io`), treats hyphens as spaces, and records what
- * separated each token from the previous one. Linear in the length of the text.
- *
- * @example tokenize("Let's Encrypt, .NET Core").map((t) => t.norm) // ['let', 'encrypt', '.net', 'core']
- */
-export function tokenize(text: string): Token[] {
-  const table = scanTokens(text);
-  const tokens: Token[] = [];
-  for (let i = 0; i < table.length; i++) {
-    tokens.push({ norm: table.norm(i), cased: table.cased(i), gap: table.gapName(i), start: table.starts[i]!, end: table.ends[i]! });
-  }
-  return tokens;
-}
-
-/**
- * The normalised token sequence of a name, as {@link tokenize} would produce it.
- * @example nameTokens('Ruby on Rails') // ['ruby', 'on', 'rails']
- */
-export function nameTokens(name: string): string[] {
-  return tokenize(name).map((token) => token.norm);
 }
