@@ -11,37 +11,12 @@ import { markdownEscape } from '../../export/escape';
 // eslint-disable-next-line no-control-regex
 const NEEDS_ONE_LINE = /[\x00-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\ud800-\udfff\ufffe\uffff]/;
 
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+!|~&]/;
-
-/** The ASCII codes MARKDOWN_SPECIAL matches. */
-const IS_SPECIAL = (() => {
-  const table = new Uint8Array(128);
-  for (const char of '\\`*_{}[]()<>#+!|~&') table[char.charCodeAt(0)] = 1;
-  return table;
-})();
-
-/**
- * A backslash before every Markdown special: the first found by a native search, the rest by a scan of
- * what follows it only (usually a short tail such as "(part 2)"), with no replacement-pattern parsing.
- */
-function escapeSpecials(text: string): string {
-  const first = text.search(MARKDOWN_SPECIAL);
-  if (first < 0) return text;
-  let out = '';
-  let from = first;
-  for (let i = first; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 128 && IS_SPECIAL[code] === 1) {
-      out += text.slice(from, i) + '\\';
-      from = i;
-    }
-  }
-  return text.slice(0, first) + out + text.slice(from);
-}
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+!|~&]/g;
+const HAS_MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+!|~&]/;
 
 /**
  * Exactly `markdownEscape(text)` (a property test holds them equal), faster on clean one-line text:
- * one scan decides whether oneLine would change anything, escapeSpecials adds the backslashes.
+ * one scan decides whether oneLine would change anything, one replace adds the backslashes.
  * @example
  * markdownText('Scaling (part 1)') // 'Scaling \\(part 1\\)'
  */
@@ -50,7 +25,8 @@ export function markdownText(text: string): string {
   if (length === 0) return text;
   // Spaces oneLine would trim or collapse, then characters it would change.
   if (text.charCodeAt(0) === 32 || text.charCodeAt(length - 1) === 32 || text.includes('  ') || NEEDS_ONE_LINE.test(text)) return markdownEscape(text);
-  const escaped = escapeSpecials(text);
+  // A replacement pattern rather than a callback: no function call per special character.
+  const escaped = HAS_MARKDOWN_SPECIAL.test(text) ? text.replace(MARKDOWN_SPECIAL, '\\$&') : text;
   const first = escaped.charCodeAt(0);
   // Only a leading digit, '-' or '=' can start a list item or a setext underline (see markdownEscape).
   if ((first >= 48 && first <= 57) || first === 45 || first === 61) return escaped.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-=])/, '\\$1');
