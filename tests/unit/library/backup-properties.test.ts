@@ -1,10 +1,8 @@
 // Property-based tests (fast-check) of the JSON backup: export → import → export is byte-identical, random
 // input is rejected cleanly, and a mutated backup is either rejected with the library untouched or merged exactly.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import Dexie from 'dexie';
-import { LibraryDatabase } from '@/utils/library/db';
 import { LibraryService } from '@/utils/library/service';
 import { BackupImportError, importBackup } from '@/utils/library/import';
 import { BackupSchema, toBackupJson } from '@/utils/library/export/backup';
@@ -12,23 +10,14 @@ import { streamLibraryExport } from '@/utils/library/export/stream';
 import { mergeImported } from '@/utils/library/merge';
 import { LISTEN_STATUSES, PersonalTagSchema, toSaved, type ListenerFields, type SavedEpisode } from '@/utils/library/record';
 import { EpisodeSchema, TECH_CATEGORIES, type Chapter, type Episode, type TechMention } from '@/utils/model';
+import { freshDatabase } from './fresh-db';
 
 // ---------------------------------------------------------------------------------------------------------
 // Fresh databases (fake IndexedDB), one per library, removed after each test.
 
-let counter = 0;
-const opened: LibraryDatabase[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
-
 /** A library in its own fresh database, with a clock the test sets before each write. */
 function freshLibrary() {
-  const db = new LibraryDatabase(`library-properties-${++counter}`);
-  opened.push(db);
+  const db = freshDatabase();
   const clock = { now: new Date('2026-01-01T00:00:00.000Z') };
   return { library: new LibraryService(db, { now: () => clock.now }), clock };
 }

@@ -1,26 +1,13 @@
 // The library service on fake IndexedDB: saving, re-saving, concurrency, undo, edits, errors as messages.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import Dexie from 'dexie';
-import { LibraryDatabase } from '@/utils/library/db';
+import { describe, expect, it, vi } from 'vitest';
 import { LibraryService } from '@/utils/library/service';
 import { LibraryStorageError } from '@/utils/library/errors';
 import { episodeBackupText } from '@/utils/library/export/backup';
 import { makeEpisode, makeSaved } from './generate';
+import { freshDatabase, freshDatabaseName } from './fresh-db';
 
-let counter = 0;
-const open: LibraryDatabase[] = [];
-function freshDb(name = `library-service-test-${++counter}`) {
-  const db = new LibraryDatabase(name);
-  open.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of open.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const freshDb = freshDatabase;
 const clock = (iso: string) => () => new Date(iso);
 
 describe('LibraryService.save', () => {
@@ -48,7 +35,7 @@ describe('LibraryService.save', () => {
   });
 
   it('parallel saves of one id (double click, two tabs) leave exactly one record', async () => {
-    const name = `library-service-race-${++counter}`;
+    const name = freshDatabaseName();
     const tabA = new LibraryService(freshDb(name));
     const tabB = new LibraryService(freshDb(name));
     const episode = makeEpisode(7);

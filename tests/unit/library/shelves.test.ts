@@ -1,24 +1,11 @@
 // Shelves of full records: the id → shelf hash is fixed (stored format), writes replace and remove in place.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import Dexie from 'dexie';
-import { LibraryDatabase } from '@/utils/library/db';
+import { describe, expect, it } from 'vitest';
 import { SHELF_COUNT, parseStored, readAllRecordTexts, readRecordTexts, shelfOf, storedRecord, writeShelves } from '@/utils/library/shelves';
 import { makeSaved } from './generate';
+import { freshDatabase } from './fresh-db';
 
-let counter = 0;
-const open: LibraryDatabase[] = [];
-function freshDb() {
-  const db = new LibraryDatabase(`library-shelves-test-${++counter}`);
-  open.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of open.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const freshDb = () => freshDatabase();
 
 describe('shelfOf', () => {
   it('is the stored format: these ids stay on these shelves', () => {

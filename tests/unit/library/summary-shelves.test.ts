@@ -1,8 +1,7 @@
 // Summary shelves and the newest row stay in step with the full records through any sequence of writes.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import Dexie from 'dexie';
 import { LibraryDatabase } from '@/utils/library/db';
 import { LibraryService } from '@/utils/library/service';
 import { toSummary, type SavedEpisode } from '@/utils/library/record';
@@ -11,19 +10,10 @@ import { shelfOf } from '@/utils/library/shelves';
 import { prepareRecord } from '@/utils/library/prepared';
 import { episodeBackupText } from '@/utils/library/export/backup';
 import { makeEpisode, makeSaved } from './generate';
-
-let counter = 0;
-const opened: LibraryDatabase[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+import { freshDatabase } from './fresh-db';
 
 function freshLibrary() {
-  const db = new LibraryDatabase(`library-summary-shelves-${++counter}`);
-  opened.push(db);
+  const db = freshDatabase();
   const clock = { now: new Date('2026-06-01T00:00:00.000Z') };
   return { library: new LibraryService(db, { now: () => clock.now }), clock, db };
 }
