@@ -11,7 +11,21 @@ import { markdownEscape } from '../../export/escape';
 // eslint-disable-next-line no-control-regex
 const NEEDS_ONE_LINE = /[\x00-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\ud800-\udfff\ufffe\uffff]/;
 
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+!|~&]/g;
+/**
+ * Whether text is a non-empty line oneLine leaves as it is, so escaping it only adds backslashes (before
+ * MARKDOWN_SPECIAL, and before a leading `-`, `=` or the `.`/`)` after leading digits).
+ * @example
+ * isCleanLine('Deploys (part 1)') // true
+ * isCleanLine(' two  spaces') // false
+ */
+export function isCleanLine(text: string): boolean {
+  const length = text.length;
+  // Spaces oneLine would trim or collapse, then characters it would change.
+  return length > 0 && text.charCodeAt(0) !== 32 && text.charCodeAt(length - 1) !== 32 && !text.includes('  ') && !NEEDS_ONE_LINE.test(text);
+}
+
+/** The characters markdownEscape puts a backslash before, as a regex (and as a table of ASCII codes). */
+export const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+!|~&]/g;
 const HAS_MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+!|~&]/;
 
 /**
@@ -21,10 +35,8 @@ const HAS_MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+!|~&]/;
  * markdownText('Scaling (part 1)') // 'Scaling \\(part 1\\)'
  */
 export function markdownText(text: string): string {
-  const length = text.length;
-  if (length === 0) return text;
-  // Spaces oneLine would trim or collapse, then characters it would change.
-  if (text.charCodeAt(0) === 32 || text.charCodeAt(length - 1) === 32 || text.includes('  ') || NEEDS_ONE_LINE.test(text)) return markdownEscape(text);
+  if (text.length === 0) return text;
+  if (!isCleanLine(text)) return markdownEscape(text);
   // A replacement pattern rather than a callback: no function call per special character.
   const escaped = HAS_MARKDOWN_SPECIAL.test(text) ? text.replace(MARKDOWN_SPECIAL, '\\$&') : text;
   const first = escaped.charCodeAt(0);

@@ -20,7 +20,12 @@ const STATUS_LABEL = { 'to-listen': 'to listen', listening: 'listening', listene
  */
 const repeatedNames = new Map<string, string>();
 
-function nameText(name: string): string {
+/**
+ * A technology, tag or podcast name as reading-list Markdown, escaped once per export however often it repeats.
+ * @example
+ * nameText('C++') // 'C\\+\\+'
+ */
+export function nameText(name: string): string {
   let text = repeatedNames.get(name);
   if (text === undefined) {
     if (repeatedNames.size >= 4_096) repeatedNames.clear();
@@ -30,7 +35,12 @@ function nameText(name: string): string {
   return text;
 }
 
-function heading(episode: SavedEpisode, page: string | null): string {
+/**
+ * An episode's line (with its newline), linked to its vetted page (`safeHttpUrl`) or else its audio.
+ * @example
+ * heading(saved, safeHttpUrl(saved.url)) // '- [Deploys](https://…) — Running in Production · 2024-05-01 · 58:00 · to listen\n'
+ */
+export function heading(episode: SavedEpisode, page: string | null): string {
   const title = markdownText(episode.title ?? '') || 'Untitled episode';
   const url = page ?? safeHttpUrl(episode.audioUrl);
   const facts = [

@@ -1,0 +1,49 @@
+// The byte writer's own escaping and store handling give exactly toReadingList's UTF-8 bytes.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { toReadingList, type ReadingListOptions } from '@/utils/library/export/reading-list';
+import { ReadingListBytes } from '@/utils/library/export/reading-list-bytes';
+import type { SavedEpisode } from '@/utils/library/record';
+import { makeSaved } from './generate';
+
+const exportedAt = new Date('2026-11-22T10:00:00.000Z');
+
+async function bytesOf(episodes: readonly SavedEpisode[], options: ReadingListOptions): Promise<Uint8Array> {
+  const writer = new ReadingListBytes(options);
+  for (const episode of episodes) writer.add(episode);
+  return new Uint8Array(await new Blob([...writer.parts()]).arrayBuffer());
+}
+
+describe('ReadingListBytes', () => {
+  // Chapter titles of Markdown-significant pieces: leading digits before '.' or ')', leading '-' or '=',
+  // every escaped character, non-ASCII (one unit and surrogate pairs) before and after them.
+  const piece = fc.constantFrom('1', '42', '.', ')', '-', '=', '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '<', '>', '#', '+', '!', '|', '~', '&', 'a', ' ', 'é', '😀', 'x.y');
+  const title = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
+
+  it('escapes chapter titles as markdownText does, whatever they start with', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(title, { maxLength: 5 }), { minLength: 1, maxLength: 6 }), async (titles) => {
+        const episodes = titles.map((chapterTitles, i) => ({ ...makeSaved(i + 1), chapters: chapterTitles.map((t, c) => ({ start: c * 75, title: t })) }));
+        const options: ReadingListOptions = { groupBy: 'technology', exportedAt };
+        expect(Buffer.compare(await bytesOf(episodes, options), new TextEncoder().encode(toReadingList(episodes, options)))).toBe(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps each episode whole across its megabyte stores', async () => {
+    // ~3 MB of chapter lines: entries begun near the end of a store move into the next.
+    const episodes = Array.from({ length: 300 }, (_, i) => ({
+      ...makeSaved(i + 1),
+      chapters: Array.from({ length: 100 }, (_, c) => ({ start: c * 61 + i, title: `Part ${c} of ${i}: deploys (and “rollbacks”) ${'é'.repeat(i % 7)}` })),
+    }));
+    for (const groupBy of ['technology', 'podcast'] as const) {
+      const options: ReadingListOptions = { groupBy, exportedAt };
+      const bytes = await bytesOf(episodes, options);
+      const expected = new TextEncoder().encode(toReadingList(episodes, options));
+      expect(bytes.length).toBeGreaterThan(3_000_000);
+      // Compared natively: an element-by-element toEqual of megabytes takes minutes.
+      expect(Buffer.compare(bytes, expected)).toBe(0);
+    }
+  });
+});
