@@ -4,25 +4,21 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import Dexie from 'dexie';
 import { LibraryApp } from '@/components/library/LibraryApp';
-import { LibraryDatabase } from '@/utils/library/db';
+import type { LibraryDatabase } from '@/utils/library/db';
 import { LibraryService } from '@/utils/library/service';
 import { makeSaved } from './generate';
+import { freshDatabase } from './fresh-db';
 
-let counter = 0;
 let db: LibraryDatabase;
 let service: LibraryService;
 beforeEach(() => {
-  db = new LibraryDatabase(`library-app-test-${++counter}`);
+  db = freshDatabase();
   service = new LibraryService(db);
   history.replaceState(null, '', '/library.html');
 });
-afterEach(async () => {
-  cleanup();
-  db.close();
-  await Dexie.delete(db.name);
-});
+// Runs before fresh-db's own afterEach (hooks unwind in reverse), which closes and deletes the database.
+afterEach(cleanup);
 
 const rows = () => [...document.querySelectorAll('[data-stackcast-episode]')].map((row) => row.getAttribute('data-stackcast-episode'));
 

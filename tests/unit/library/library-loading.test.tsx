@@ -1,30 +1,26 @@
 // @vitest-environment happy-dom
-// Opening a library larger than one screen: the newest-saved first screen from the savedAt index, then
+// Opening a library larger than one screen: the newest-saved first screen from the newest row, then
 // every summary (counts, facets, filters); bookmarked filtered views wait for the whole library; edits
 // from another context reach the list and the details panel (live queries).
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import Dexie from 'dexie';
 import { LibraryApp } from '@/components/library/LibraryApp';
 import { FIRST_SCREEN } from '@/components/library/useLibrary';
-import { LibraryDatabase } from '@/utils/library/db';
+import type { LibraryDatabase } from '@/utils/library/db';
 import { LibraryService } from '@/utils/library/service';
 import { makeSaved } from './generate';
+import { freshDatabase } from './fresh-db';
 
-let counter = 0;
 let db: LibraryDatabase;
 let service: LibraryService;
 beforeEach(() => {
-  db = new LibraryDatabase(`library-loading-test-${++counter}`);
+  db = freshDatabase();
   service = new LibraryService(db);
   history.replaceState(null, '', '/library.html');
 });
-afterEach(async () => {
-  cleanup();
-  db.close();
-  await Dexie.delete(db.name);
-});
+// Runs before fresh-db's own afterEach (hooks unwind in reverse), which closes and deletes the database.
+afterEach(cleanup);
 
 const SIZE = FIRST_SCREEN + 25;
 const episodes = Array.from({ length: SIZE }, (_, i) => makeSaved(i + 1));
@@ -67,7 +63,7 @@ describe('opening a large library', () => {
     fireEvent.click(await screen.findByText(newest.title!));
     await waitFor(() => expect(document.querySelector(`[data-stackcast-details="${CSS.escape(newest.id)}"]`)).not.toBeNull());
     // Another tab (its own service on the same database) edits and removes.
-    const otherTab = new LibraryService(new LibraryDatabase(db.name));
+    const otherTab = new LibraryService(freshDatabase(db.name));
     await otherTab.update([newest.id], { notes: 'Edited elsewhere', status: 'listened' });
     await waitFor(() => expect((document.querySelector('[data-stackcast-notes]') as HTMLTextAreaElement | null)?.value).toBe('Edited elsewhere'));
     const row = () => document.querySelector(`[data-stackcast-episode="${CSS.escape(newest.id)}"] [data-stackcast-status]`) as HTMLSelectElement | null;
