@@ -2,7 +2,7 @@
 import type { Chapter } from '@/utils/model';
 import { linkSeconds } from './chapters-links';
 import { MAX_BLOCK_ITEMS, MAX_ITEM_GAP, scanTimestamps, type TimeReading, type TimestampOccurrence } from './chapters-scan';
-import { renderNodeText } from './text';
+import { renderNodeText, type TextLimits, type TextMark } from './text';
 
 export interface ChapterParseOptions {
   /** The episode's length when known: times at or past it are not chapters. */
@@ -370,9 +370,27 @@ function titlesFor(text: string, picks: Pick[], lines: LineIndex): string[] {
 
 // ---- assembly -----------------------------------------------------------------------------------------------
 
-function findOccurrences(input: string | Node, durationSeconds: number | null): { text: string; occurrences: TimestampOccurrence[] } {
+function isRendered(input: Node | RenderedNotes): input is RenderedNotes {
+  return typeof (input as RenderedNotes).text === 'string' && Array.isArray((input as RenderedNotes).marks);
+}
+
+/** Show notes rendered to text, with the seconds each time-carrying link (`#t=105`) spans: plain data. */
+export interface RenderedNotes {
+  text: string;
+  marks: TextMark<number>[];
+}
+
+/**
+ * Render a show-notes node for {@link parseChapters}: its text, and where each link carrying a time sits in it.
+ * @example renderNotes(li) // { text: '1:45 – Overview', marks: [{ start: 0, end: 4, value: 105 }] }
+ */
+export function renderNotes(node: Node, limits: TextLimits = {}): RenderedNotes {
+  return renderNodeText(node, (element) => linkSeconds(element), limits);
+}
+
+function findOccurrences(input: string | Node | RenderedNotes, durationSeconds: number | null): { text: string; occurrences: TimestampOccurrence[] } {
   if (typeof input === 'string') return { text: input, occurrences: scanTimestamps(input, durationSeconds) };
-  const rendered = renderNodeText(input, (element) => linkSeconds(element));
+  const rendered = isRendered(input) ? input : renderNotes(input);
   const text = rendered.text;
   const occurrences = scanTimestamps(text, durationSeconds);
   const added: TimestampOccurrence[] = [];
@@ -426,7 +444,7 @@ function confidenceOf(candidate: Candidate, chapters: Chapter[]): number {
  * // { chapters: [{ start: 105, end: 421, title: 'Overview' }, { start: 421, end: 600, title: 'Splitting up compute' }],
  * //   confidence: 0.58 }
  */
-export function parseChapters(input: string | Node, options: ChapterParseOptions = {}): ChapterParse {
+export function parseChapters(input: string | Node | RenderedNotes, options: ChapterParseOptions = {}): ChapterParse {
   const duration = typeof options.durationSeconds === 'number' && Number.isFinite(options.durationSeconds) && options.durationSeconds > 0 ? Math.floor(options.durationSeconds) : null;
   if (input === null || input === undefined) return { chapters: [], confidence: 0 };
   const { text, occurrences } = findOccurrences(input, duration);

@@ -1,6 +1,9 @@
 // Indexes over the catalog, built on first use: names/aliases by first token, spellings, and vendor homepages.
+import { tagSlugFromUrl } from './tag-url';
 import { catalogTechnologies, techBySlug, type Technology } from './catalog';
 import { nameTokens, scanTokens } from './tokenize';
+
+export { tagSlugFromUrl };
 
 /** One way of writing a technology's name, as normalised tokens. */
 export interface AliasEntry {
@@ -146,11 +149,6 @@ export function techByHomepage(url: string): Technology | undefined {
   return undefined;
 }
 
-/** The slug in a runninginproduction-style tag URL (`/tags/rails`, `https://…/tags/rails/`), if any. */
-export function tagSlugFromUrl(url: string): string | undefined {
-  const match = /\/tags\/([^/?#\s]+)\/?(?:[?#].*)?$/i.exec(url.trim());
-  return match?.[1] === undefined ? undefined : decodeURIComponent(match[1]).toLowerCase();
-}
 
 /**
  * Resolves one item of an explicit list or tag: a slug (`dotnet-core`), a hashtag (`#rails`), a list

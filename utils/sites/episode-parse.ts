@@ -1,0 +1,85 @@
+// The parsing half of a scan: an episode read from its page becomes an Episode (chapters, technologies). Pure.
+import type { Chapter, Episode, TechMention } from '../model';
+import { parseChapters } from '../parse/chapters';
+import { extractTech, type TechInput } from '../parse/tech';
+import { techInputFromReading } from '../parse/tech-input-dom';
+import { techInputFromText } from '../parse/tech-input-text';
+import type { EpisodeReading } from './reading';
+import { audioUrl, httpUrl } from './values';
+
+const MAX_CHAPTERS = 5_000;
+const MAX_TECH = 1_000;
+const MAX_TITLE = 2_000;
+
+/** The notes' tech input plus the adapter's hints (tag badges, stack lists) and the title. */
+function techInput(reading: EpisodeReading): TechInput {
+  const { tech } = reading;
+  if (tech?.kind === 'failed') throw new Error('the notes could not be read');
+  const base: TechInput = tech === null ? {} : tech.kind === 'node' ? techInputFromReading(tech.reading) : techInputFromText(reading.notes?.text ?? '');
+  const hints = reading.hints;
+  return {
+    text: [reading.title, base.text].filter(Boolean).join('\n'),
+    listed: [...(base.listed ?? []), ...(hints.listed ?? [])],
+    tags: [...(base.tags ?? []), ...(hints.tags ?? [])],
+    links: [...(base.links ?? []), ...(hints.links ?? [])],
+  };
+}
+
+function wholeSeconds(value: number | null | undefined): number | null {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1_000_000) return null;
+  return Math.round(value);
+}
+
+function boundedChapters(chapters: Chapter[], durationSeconds: number | null): Chapter[] {
+  const out: Chapter[] = [];
+  for (const chapter of chapters.slice(0, MAX_CHAPTERS)) {
+    const start = wholeSeconds(chapter.start);
+    if (start === null) continue;
+    let end = chapter.end === undefined ? undefined : wholeSeconds(chapter.end);
+    // The parser was given a minute of headroom past a whole-minute duration; ends stay within what the page says.
+    if (typeof end === 'number' && durationSeconds !== null && end > durationSeconds) end = start <= durationSeconds ? durationSeconds : null;
+    out.push({ ...chapter, start, ...(end === undefined ? {} : { end }), title: chapter.title.slice(0, MAX_TITLE) });
+  }
+  return out;
+}
+
+/** Chapters and tech are independent: a bug one of them hits on hostile text must not take the other's result. */
+function attempt<T>(run: () => T, fallback: T): T {
+  try {
+    return run();
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * Parse an episode read from its page: null when it has neither a chapter list (two or more) nor any technology.
+ * Checks every value the page gave (URLs, date, lengths), so a reading from any page is safe to parse.
+ * @example
+ * const reading = readEpisode(findPageEpisodes(document, location.href)!, 0);
+ * const episode = reading && parseEpisodeReading(reading); // episode?.chapters[0] → { start: 105, title: '…' }
+ */
+export function parseEpisodeReading(reading: EpisodeReading): Episode | null {
+  const durationSeconds = wholeSeconds(reading.durationSeconds);
+  // Directories print whole minutes (`1 hr 5 min` for 1:05:03): such a duration is a floor, not a ceiling.
+  const parseDuration = durationSeconds !== null && durationSeconds % 60 === 0 ? durationSeconds + 59 : durationSeconds;
+  const noChapters = { chapters: [], confidence: 0 };
+  const notes = reading.notes;
+  const parsed = notes === null ? noChapters : attempt(() => parseChapters(notes, { durationSeconds: parseDuration }), noChapters);
+  const tech: TechMention[] = attempt(() => extractTech(techInput(reading)).slice(0, MAX_TECH), []);
+  const chapters = boundedChapters(parsed.chapters, durationSeconds);
+  // Notes with fewer than two timestamps and no technology get no overlay.
+  if (chapters.length < 2 && tech.length === 0) return null;
+  return {
+    id: reading.id,
+    title: reading.title?.slice(0, MAX_TITLE) ?? null,
+    podcast: reading.podcast?.slice(0, MAX_TITLE) ?? null,
+    date: reading.date && /^\d{4}-\d{2}-\d{2}$/.test(reading.date) ? reading.date : null,
+    durationSeconds,
+    url: httpUrl(reading.url),
+    audioUrl: audioUrl(reading.audioUrl),
+    chapters,
+    chapterConfidence: Math.min(1, Math.max(0, Number.isFinite(parsed.confidence) ? parsed.confidence : 0)),
+    tech,
+  };
+}
