@@ -5,6 +5,53 @@ import { EpisodeSchema } from './model';
 
 const EpisodeIdSchema = z.string().min(1).max(8_192);
 
+/** Most episodes one page yields (utils/sites/profile MAX_EPISODES_PER_PAGE). */
+const MAX_READINGS = 500;
+/** Page text is cut to 200,000 characters an episode before it is read; the bounds leave room for markup. */
+const PageText = z.string().max(1_000_000);
+const Offset = z.number().int().nonnegative().max(10_000_000);
+const TechAnchorSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('tag'), value: PageText }),
+  z.object({ kind: z.literal('arrow'), label: PageText, href: PageText, from: Offset, to: Offset }),
+  z.object({ kind: z.literal('link'), href: PageText }),
+]);
+
+/** An episode as the content script read it from its page (utils/sites/reading.ts EpisodeReading). */
+export const EpisodeReadingSchema = z.object({
+  id: EpisodeIdSchema,
+  title: PageText.nullable(),
+  podcast: PageText.nullable(),
+  date: PageText.nullable(),
+  url: PageText.nullable(),
+  audioUrl: PageText.nullable(),
+  durationSeconds: z.number().int().nonnegative().max(1_000_000).nullable(),
+  notes: z
+    .object({
+      text: z.string().max(2_000_000),
+      marks: z.array(z.object({ start: Offset, end: Offset, value: z.number().finite() })).max(100_000),
+    })
+    .nullable(),
+  tech: z
+    .discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('node'),
+        reading: z.object({
+          stack: z.array(z.object({ label: PageText, href: PageText.nullable() })).max(100_000),
+          anchors: z.array(TechAnchorSchema).max(100_000),
+          text: z.string().max(4_000_000),
+        }),
+      }),
+      z.object({ kind: z.literal('notes') }),
+      z.object({ kind: z.literal('failed') }),
+    ])
+    .nullable(),
+  hints: z.object({
+    tags: z.array(PageText).max(10_000).optional(),
+    listed: z.array(PageText).max(10_000).optional(),
+    links: z.array(PageText).max(10_000).optional(),
+  }),
+});
+
 export const RequestSchema = z.discriminatedUnion('type', [
   /** Save (or update) an episode in the library. */
   z.object({ type: z.literal('library:save'), episode: EpisodeSchema }),
@@ -19,6 +66,12 @@ export const RequestSchema = z.discriminatedUnion('type', [
   }),
   /** The popup asks what the active tab has. */
   z.object({ type: z.literal('tab:get-episodes'), tabId: z.number().int().nonnegative() }),
+  /**
+   * The content script's episodes, read from its page, to parse here (where the parser's code is warm and the
+   * page's main thread is not). Each reading is checked on its own ({@link parseEpisodeReadingMessage}): one
+   * odd episode is answered with null, not the whole page rejected.
+   */
+  z.object({ type: z.literal('parse:episodes'), readings: z.array(z.unknown()).max(MAX_READINGS) }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Request } from '../messages';
 import { contextLibrary } from '../library/instance';
 import { setTabEpisodes, tabEpisodesOf, trackTabNavigation } from './badge';
+import { parseReadings } from './parse-episodes';
 
 type Handlers = {
   [K in Request['type']]: (request: Extract<Request, { type: K }>, tabId: number | undefined) => Promise<unknown>;
@@ -32,5 +33,8 @@ export const handlers: Handlers = {
   },
   async 'tab:get-episodes'(request) {
     return tabEpisodesOf(request.tabId);
+  },
+  async 'parse:episodes'(request) {
+    return parseReadings(request.readings);
   },
 };

@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Episode } from '../model';
 import type { PlaybackTarget } from '../player';
-import type { PageEpisodes } from '../sites/scan';
+import type { EpisodeReading, PageEpisodes } from '../sites/reading';
 import type { DetectedEpisode } from '../sites/types';
 import { LISTING_MIN_EPISODES, PANELS_MAX } from './limits';
 import { HOST_ATTRIBUTE, mountPanel, type MountedPanel } from './mount';
@@ -11,17 +11,21 @@ import { linkTimestamps, unlinkTimestamps } from './page-timestamps';
 import { runInSlices, type SliceOptions } from './slices';
 
 export interface OverlayDeps {
-  /** The episodes on the page, not yet parsed (utils/sites findPageEpisodes). */
+  /** The episodes on the page, not yet read (utils/sites findPageEpisodes). */
   find(doc: Document, url: URL): PageEpisodes | null;
-  /** Parse one of them (utils/sites detectEpisode); null when it has nothing to show. */
-  detect(page: PageEpisodes, index: number): DetectedEpisode | null;
+  /** Read one of them out of the page (utils/sites readEpisode): plain data, null when unreadable. */
+  read(page: PageEpisodes, index: number): EpisodeReading | null;
+  /**
+   * Parse readings, one result per reading in order, null where there is nothing to show: in the background
+   * (utils/overlay/parse-remote.ts) or in place (utils/sites parseEpisodeReading). May reject: those episodes
+   * then get no panel until the next scan.
+   */
+  parse(readings: EpisodeReading[]): Promise<Array<Episode | null>> | Array<Episode | null>;
   /** Tell the background what this tab has (badge, popup); called only when it changed. */
   report(episodes: Episode[]): void;
   options(): OverlayOptions;
   /** The library's Save button for an episode, when available. */
   save?(episode: Episode): ComponentChildren;
-  /** Work to do once, before the first episode is parsed, when the page has any (building lazy tables). */
-  prepare?(): void;
 }
 
 export interface ScanSummary {
@@ -31,10 +35,14 @@ export interface ScanSummary {
   removed: number;
   /** The whole reconcile (wall time, pauses between slices included), in milliseconds. */
   milliseconds: number;
-  /** Work only, by kind: finding episodes, parsing them (utils/sites, utils/parse), drawing panels. */
+  /** Work on the page only, by kind: finding episodes, reading them (utils/sites), drawing panels. */
   findMilliseconds: number;
-  parseMilliseconds: number;
+  readMilliseconds: number;
   drawMilliseconds: number;
+  /** Wall time spent waiting for the parser with nothing else to do. */
+  waitMilliseconds: number;
+  /** Episodes parsed this scan (the others were unchanged since the previous scan and kept their result). */
+  parsed: number;
   /** performance.now() when the scan started, and when the episodes in or near the viewport had their panels. */
   startedAt: number;
   visibleAt: number;
@@ -75,6 +83,8 @@ export class OverlayController {
   private readonly linked = new WeakSet<Element>();
   /** Bumped by every scan and by teardown: a sliced scan from an older generation stops. */
   private generation = 0;
+  /** The last complete scan's parser results, by reading (JSON): a rescan of unchanged episodes reuses them. */
+  private parsed = new Map<string, Episode | null>();
 
   constructor(
     private readonly doc: Document,
@@ -103,34 +113,69 @@ export class OverlayController {
     return { ...report.value, busyMilliseconds: report.busyMs, slices: report.slices, longestSliceMilliseconds: report.longestSliceMs };
   }
 
-  /** The scan as a job: each `yield` is a point where it may pause for the page. */
-  private *scanJob(url: URL): Generator<void, ScanSummary> {
+  /** The scan as a job: each `yield` is a point where it may pause for the page, a yielded promise a wait. */
+  private *scanJob(url: URL): Generator<void | Promise<unknown>, ScanSummary> {
     const now = () => performance.now();
     const startedAt = now();
     const options = this.deps.options();
     const page = options.enabled ? this.deps.find(this.doc, url) : null;
-    let findMilliseconds = now() - startedAt;
+    const findMilliseconds = now() - startedAt;
     yield;
-    if (page && page.found.length > 0 && this.deps.prepare) {
-      // The parser's tables are built on first use: a step of its own, not a long first episode.
-      const prepareStart = now();
-      this.deps.prepare();
-      findMilliseconds += now() - prepareStart;
-      yield;
-    }
 
     // Episodes in or near the viewport go first; which those are is learnt from an IntersectionObserver,
     // never by reading layout (that would force the page's pending layout into this task). Until it
     // reports (after the next frame), page order stands: on a freshly loaded page the first are on screen.
     const found = page?.found ?? [];
+    const listing = found.length >= LISTING_MIN_EPISODES;
     const watch = watchViewport(found.map((item) => item.notes ?? item.root));
     let visibleAt = NaN;
-    let parseMilliseconds = 0;
+    let readMilliseconds = 0;
     let drawMilliseconds = 0;
+    let waitMilliseconds = 0;
     let mounted = 0;
     const wanted = new Map<string, { item: DetectedEpisode; index: number }>();
-    const done = new Uint8Array(found.length);
+    const taken = new Uint8Array(found.length);
+    const drawn = new Uint8Array(found.length);
     let cursor = 0;
+    let readCount = 0;
+    let drawnCount = 0;
+
+    // Readings go to the parser in batches, the first small so parsing starts while the rest are read;
+    // a reading identical to one of the previous scan's keeps its result (a rescan of an unchanged page).
+    const previous = this.parsed;
+    const current = new Map<string, Episode | null>();
+    const ready: Array<{ index: number; episode: Episode | null }> = [];
+    const waiting = new Set<Promise<void>>();
+    let batch: Array<{ index: number; reading: EpisodeReading; key: string }> = [];
+    let batchChars = 0;
+    let batches = 0;
+    let parsed = 0;
+    const send = () => {
+      const sent = batch;
+      batch = [];
+      batchChars = 0;
+      batches += 1;
+      parsed += sent.length;
+      const settle = (episodes: ReadonlyArray<Episode | null>, keep: boolean) => {
+        sent.forEach(({ index, key }, k) => {
+          const episode = episodes[k] ?? null;
+          // A failed parse is not remembered: the next scan asks again.
+          if (keep) current.set(key, episode);
+          ready.push({ index, episode });
+        });
+      };
+      const done = (async () => {
+        try {
+          settle(await this.deps.parse(sent.map(({ reading }) => reading)), true);
+        } catch (error) {
+          console.debug('[stackcast] could not parse episodes:', error);
+          settle([], false);
+        }
+      })();
+      waiting.add(done);
+      void done.then(() => waiting.delete(done));
+    };
+
     const unattached: MountedPanel[] = [];
     let lastAttach = now();
     const attachAll = () => {
@@ -138,45 +183,75 @@ export class OverlayController {
       lastAttach = now();
     };
     try {
-      for (let processed = 0; processed < found.length; processed += 1) {
-        let index = watch.nextNear(done);
-        if (index < 0) {
-          while (done[cursor]) cursor += 1;
-          index = cursor;
-        }
-        done[index] = 1;
-        const parseStart = now();
-        const item = this.deps.detect(page!, index);
-        parseMilliseconds += now() - parseStart;
-        // Parsing and drawing an episode are separate steps, so a slice can end between them.
-        yield;
-        const drawStart = now();
-        if (item && deservesPanel(item.episode) && wanted.size < PANELS_MAX) {
-          let key = item.episode.id;
-          for (let n = 2; wanted.has(key); n++) key = `${item.episode.id}#${n}`;
-          wanted.set(key, { item, index });
-          const panel = this.place(key, item, options, found.length >= LISTING_MIN_EPISODES);
-          if (panel) {
-            unattached.push(panel);
-            mounted += 1;
+      while (drawnCount < found.length) {
+        const result = ready.shift();
+        if (result) {
+          const { index, episode } = result;
+          drawn[index] = 1;
+          drawnCount += 1;
+          const drawStart = now();
+          if (episode && deservesPanel(episode) && wanted.size < PANELS_MAX) {
+            const item: DetectedEpisode = { ...found[index]!, episode, adapter: page!.adapter };
+            let key = episode.id;
+            for (let n = 2; wanted.has(key); n++) key = `${episode.id}#${n}`;
+            wanted.set(key, { item, index });
+            const panel = this.place(key, item, options, listing);
+            if (panel) {
+              unattached.push(panel);
+              mounted += 1;
+            }
+            drawMilliseconds += now() - drawStart;
           }
-          drawMilliseconds += now() - drawStart;
+          // New panels reach the page in batches: the visible ones as soon as they are all built, the rest
+          // every so often and at the end, so the page lays out a few times, not once per slice.
+          if (Number.isNaN(visibleAt) && watch.reported && watch.nextNear(drawn) < 0) {
+            attachAll();
+            visibleAt = now();
+          } else if (now() - lastAttach > ATTACH_INTERVAL_MS) {
+            attachAll();
+          }
+          yield;
+          continue;
         }
-        // New panels reach the page in batches: the visible ones as soon as they are all built, the rest
-        // every so often and at the end, so the page lays out a few times, not once per slice.
-        if (Number.isNaN(visibleAt) && watch.reported && watch.nextNear(done) < 0) {
-          attachAll();
-          visibleAt = now();
-        } else if (now() - lastAttach > ATTACH_INTERVAL_MS) {
-          attachAll();
+        if (readCount < found.length) {
+          let index = watch.nextNear(taken);
+          if (index < 0) {
+            while (taken[cursor]) cursor += 1;
+            index = cursor;
+          }
+          taken[index] = 1;
+          readCount += 1;
+          const readStart = now();
+          const reading = this.deps.read(page!, index);
+          const key = reading && JSON.stringify(reading);
+          readMilliseconds += now() - readStart;
+          if (reading === null || key === null) {
+            ready.push({ index, episode: null });
+          } else if (previous.has(key)) {
+            const episode = previous.get(key)!;
+            current.set(key, episode);
+            ready.push({ index, episode });
+          } else {
+            batch.push({ index, reading, key });
+            batchChars += key.length;
+          }
+          const size = batches === 0 ? FIRST_BATCH : BATCH;
+          if (batch.length > 0 && (batch.length >= size || batchChars >= BATCH_MAX_CHARS || readCount === found.length)) send();
+          yield;
+          continue;
         }
-        yield;
+        if (waiting.size === 0) break;
+        // Everything is read and drawn so far: wait for the parser.
+        const waitStart = now();
+        yield Promise.race(waiting);
+        waitMilliseconds += now() - waitStart;
       }
     } finally {
       watch.stop();
       attachAll();
     }
     if (Number.isNaN(visibleAt)) visibleAt = now();
+    this.parsed = current;
 
     let removed = 0;
     for (const [key, entry] of this.entries) {
@@ -193,14 +268,16 @@ export class OverlayController {
     const inPageOrder = Array.from(wanted.values()).sort((a, b) => a.index - b.index);
     this.reportIfChanged(inPageOrder.map(({ item }) => item.episode));
     return {
-      episodes: page?.found.length ?? 0,
+      episodes: found.length,
       panels: this.entries.size,
       mounted,
       removed,
       milliseconds: now() - startedAt,
       findMilliseconds,
-      parseMilliseconds,
+      readMilliseconds,
       drawMilliseconds,
+      waitMilliseconds,
+      parsed,
       startedAt,
       visibleAt,
     };
@@ -294,6 +371,7 @@ export class OverlayController {
     this.generation += 1;
     for (const entry of this.entries.values()) entry.panel.unmount();
     this.entries.clear();
+    this.parsed.clear();
     this.pendingLinks = [];
     this.sweepOrphans();
     if (this.doc.body) unlinkTimestamps(this.doc.body);
@@ -333,6 +411,11 @@ export class OverlayController {
 
 /** Longest a built panel waits off the page while a scan goes on, in milliseconds. */
 const ATTACH_INTERVAL_MS = 250;
+
+/** Readings in the parser's first batch (small, so it starts early), in each later one, and characters at most. */
+const FIRST_BATCH = 4;
+const BATCH = 12;
+const BATCH_MAX_CHARS = 1_000_000;
 
 /** How far beyond the viewport an episode still counts as near it. */
 const NEAR_MARGIN = '50% 0px';
@@ -375,10 +458,8 @@ function watchViewport(elements: Element[]): ViewportWatch {
       return reported;
     },
     nextNear(done) {
-      for (const index of near) {
-        if (!done[index]) return index;
-        near.delete(index);
-      }
+      // A few episodes are near the viewport at once: scanning them all each time is cheap.
+      for (const index of near) if (!done[index]) return index;
       return -1;
     },
     stop: () => observer.disconnect(),

@@ -46,9 +46,15 @@ export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
+}
+
 /**
  * Step a generator until it is done, `budgetMs` of work at a time, yielding to the page between slices.
  * Each `yield` in the job marks a point where it may be paused; keep the work between two of them small.
+ * A job that yields a promise has nothing to do until it settles: the slice ends and the next one starts
+ * when it has (its rejection is the job's to handle; here it only ends the wait).
  * @example
  * const report = await runInSlices((function* () { for (const item of items) { work(item); yield; } })());
  */
@@ -68,7 +74,7 @@ export async function runInSlices<T>(job: Generator<unknown, T>, options: SliceO
     let step: IteratorResult<unknown, T> | undefined;
     around(() => {
       do step = job.next();
-      while (!step.done && now() - started < budget);
+      while (!step.done && !isThenable(step.value) && now() - started < budget);
     });
     const spent = now() - started;
     report.busyMs += spent;
@@ -78,6 +84,7 @@ export async function runInSlices<T>(job: Generator<unknown, T>, options: SliceO
       report.value = step.value;
       return report;
     }
-    await pause();
+    if (isThenable(step?.value)) await Promise.resolve(step.value).catch(() => {});
+    else await pause();
   }
 }

@@ -7,7 +7,7 @@ import { OverlayController, type OverlayDeps } from '@/utils/overlay/controller'
 import { DEFAULT_OVERLAY_OPTIONS } from '@/utils/overlay/options';
 import { runInSlices } from '@/utils/overlay/slices';
 import { LISTING_CHAPTERS_SHOWN, LISTING_MIN_EPISODES } from '@/utils/overlay/limits';
-import { detectEpisode, findPageEpisodes } from '@/utils/sites/scan';
+import { findPageEpisodes, parseEpisodeReading, readEpisode, type EpisodeReading } from '@/utils/sites/scan';
 import type { Episode } from '@/utils/model';
 
 const URL_OF_PAGE = new URL('https://podcasts.example/show/stack-talk');
@@ -22,7 +22,8 @@ function writeListing(count: number): void {
 function makeController(reports: Episode[][] = []): { overlay: OverlayController; deps: OverlayDeps } {
   const deps: OverlayDeps = {
     find: (doc, url) => findPageEpisodes(doc, url),
-    detect: detectEpisode,
+    read: readEpisode,
+    parse: (readings) => readings.map(parseEpisodeReading),
     report: (episodes) => reports.push(episodes),
     options: () => ({ ...DEFAULT_OVERLAY_OPTIONS, linkPageTimestamps: false }),
   };
@@ -68,27 +69,53 @@ describe('OverlayController.scanInSlices', () => {
     single.teardown();
   });
 
-  it('runs prepare once, as a step of its own before the first episode is parsed, and not on a page without episodes', async () => {
-    writeListing(3);
-    const calls: string[] = [];
+  it('sends readings to the parser in batches, a small first one, and parses an unchanged episode once across rescans', async () => {
+    writeListing(20);
+    const batches: number[] = [];
     const { overlay, deps } = makeController();
-    const detect = deps.detect;
-    deps.detect = (page, index) => (calls.push(`detect ${index}`), detect(page, index));
-    deps.prepare = () => calls.push('prepare');
-    const pauses: string[] = [];
-    await overlay.scanInSlices({ budgetMs: 0, yieldToPage: async () => void pauses.push(calls.join()) }, URL_OF_PAGE);
-    expect(calls[0]).toBe('prepare');
-    expect(calls.filter((call) => call === 'prepare')).toHaveLength(1);
-    // With no budget every step is a slice: one ended right after prepare, before any parsing.
-    expect(pauses).toContain('prepare');
-    overlay.teardown();
+    // As the background does: an answer that arrives later, in another task.
+    deps.parse = async (readings: EpisodeReading[]) => {
+      batches.push(readings.length);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return readings.map(parseEpisodeReading);
+    };
+    const first = await overlay.scanInSlices({ yieldToPage: quickYield }, URL_OF_PAGE);
+    expect(batches).toEqual([4, 12, 4]);
+    expect(first).toMatchObject({ episodes: 20, panels: 20, parsed: 20 });
+    expect(hosts().length).toBe(20);
 
-    document.body.innerHTML = '<p>No episodes here.</p>';
-    calls.length = 0;
-    const empty = makeController();
-    empty.deps.prepare = () => calls.push('prepare');
-    await empty.overlay.scanInSlices({ yieldToPage: quickYield }, URL_OF_PAGE);
-    expect(calls).toEqual([]);
+    batches.length = 0;
+    const again = await overlay.scanInSlices({ yieldToPage: quickYield }, URL_OF_PAGE);
+    expect(batches).toEqual([]);
+    expect(again).toMatchObject({ panels: 20, parsed: 0, mounted: 0 });
+
+    document.querySelector('li p')!.textContent = '0:00 – Intro 9:00 – Kafka 20:00 – Outro';
+    const changed = await overlay.scanInSlices({ yieldToPage: quickYield }, URL_OF_PAGE);
+    expect(batches).toEqual([1]);
+    expect(changed).toMatchObject({ panels: 20, parsed: 1 });
+    const chapters = [...hosts()[0]!.shadowRoot!.querySelectorAll('[data-stackcast-chapter]')].map((chapter) => chapter.getAttribute('data-start'));
+    expect(chapters).toEqual(['0', '540', '1200']);
+    overlay.teardown();
+  });
+
+  it('leaves episodes the parser could not answer for without a panel, and asks again on the next scan', async () => {
+    writeListing(3);
+    const { overlay, deps } = makeController();
+    let reachable = false;
+    deps.parse = async (readings: EpisodeReading[]) => {
+      if (!reachable) throw new Error('Extension context invalidated.');
+      return readings.map(parseEpisodeReading);
+    };
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => {});
+    const failed = await overlay.scanInSlices({ yieldToPage: quickYield }, URL_OF_PAGE);
+    expect(failed).toMatchObject({ episodes: 3, panels: 0 });
+    expect(hosts().length).toBe(0);
+    expect(debug).toHaveBeenCalledWith('[stackcast] could not parse episodes:', expect.any(Error));
+    debug.mockRestore();
+    reachable = true;
+    const recovered = await overlay.scanInSlices({ yieldToPage: quickYield }, URL_OF_PAGE);
+    expect(recovered).toMatchObject({ panels: 3, parsed: 3 });
+    overlay.teardown();
   });
 
   it('cuts the work into slices that yield to the page, with panels attached by the end', async () => {
@@ -108,7 +135,9 @@ describe('OverlayController.scanInSlices', () => {
       URL_OF_PAGE,
     );
     expect(summary!.slices).toBeGreaterThan(2);
-    expect(pauses.length).toBe((summary!.slices ?? 0) - 1);
+    // Between two slices the job either yields to the page or waits for the parser.
+    expect(pauses.length).toBeGreaterThan(1);
+    expect(pauses.length).toBeLessThanOrEqual((summary!.slices ?? 0) - 1);
     expect(hosts().length).toBe(5);
   });
 

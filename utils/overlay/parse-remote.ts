@@ -1,0 +1,28 @@
+// Parse a page's episodes in the background: the content script only reads the page and draws.
+import { browser } from 'wxt/browser';
+import type { Episode } from '../model';
+import type { EpisodeReading } from '../sites/reading';
+
+/** Time the background spent parsing, requests and readings it answered from memory, for this page (for the benchmark). */
+export const backgroundParse = { milliseconds: 0, requests: 0, cached: 0 };
+
+/**
+ * Send readings to the background's `parse:episodes` handler; one episode (or null) per reading, in order.
+ * Rejects when the background cannot be reached (the extension was reloaded) or refuses the message.
+ * @example
+ * const [episode] = await parseInBackground([readEpisode(page, 0)!]);
+ */
+export async function parseInBackground(readings: EpisodeReading[]): Promise<Array<Episode | null>> {
+  const response = (await browser.runtime.sendMessage({ type: 'parse:episodes', readings })) as
+    | { ok: true; value: { episodes: Array<Episode | null>; milliseconds: number; cached: number } }
+    | { ok: false; error: string }
+    | undefined;
+  if (!response) throw new Error('the background did not answer');
+  if (!response.ok) throw new Error(response.error);
+  const { episodes, milliseconds, cached } = response.value;
+  if (!Array.isArray(episodes) || episodes.length !== readings.length) throw new Error('the background answered for other episodes');
+  backgroundParse.milliseconds += milliseconds;
+  backgroundParse.requests += 1;
+  backgroundParse.cached += cached;
+  return episodes;
+}
