@@ -31,7 +31,7 @@ const TMP = resolve(ROOT, '.bench-tmp', 'library');
  * The catalog with a popularity skew (a few technologies are on most episodes, most on few), as in real shows.
  * Ordered most popular first.
  */
-function catalogTech(): [string, string, TechCategory][] {
+export function catalogTech(): [string, string, TechCategory][] {
   const order = [...TECHNOLOGIES].sort((a, b) => (a.slug < b.slug ? -1 : 1));
   const rand = random(42);
   for (let i = order.length - 1; i > 0; i--) {
@@ -41,7 +41,7 @@ function catalogTech(): [string, string, TechCategory][] {
   return order.map((t) => [t.slug, t.name, t.category]);
 }
 
-function generate(count: number, tech: [string, string, TechCategory][]): SavedEpisode[] {
+export function generate(count: number, tech: [string, string, TechCategory][]): SavedEpisode[] {
   // Pick from the catalog with a power-law skew: index = n * u^3 favours the first (popular) entries.
   const skewed = tech.map((_, i) => tech[Math.floor(tech.length * (i / tech.length) ** 3)]!);
   return Array.from({ length: count }, (_, i) => makeSaved(i + 1, random(i + 1), skewed));
@@ -61,7 +61,7 @@ function ensureBuild(): string {
  * processes (renderer, IndexedDB in the browser/storage processes, GPU…), from /proc on Linux (NaN
  * elsewhere). Unlike wall-clock time it does not grow when other work on the machine competes for cores.
  */
-function chromiumCpuMs(extensionDir: string): number {
+export function chromiumCpuMs(extensionDir: string): number {
   try {
     const parentOf = new Map<number, number>();
     const ticks = new Map<number, number>();
@@ -101,12 +101,12 @@ function chromiumCpuMs(extensionDir: string): number {
 }
 
 /** The durations of the app's own performance measures with this name (see components/library). */
-async function measures(page: Page, name: string): Promise<number[]> {
+export async function measures(page: Page, name: string): Promise<number[]> {
   return page.evaluate((n) => performance.getEntriesByName(`stackcast:${n}`, 'measure').map((e) => e.duration), name);
 }
 
 /** Apply a view by its URL and time it until the list has committed it and one frame has been painted. */
-async function timeView(page: Page, view: LibraryView, runs = 7): Promise<{ commit: Timing; frame: Timing; results: number }> {
+export async function timeView(page: Page, view: LibraryView, runs = 7): Promise<{ commit: Timing; frame: Timing; results: number }> {
   const hash = serializeView(view);
   const commits: number[] = [];
   const frames: number[] = [];
@@ -140,7 +140,7 @@ async function timeView(page: Page, view: LibraryView, runs = 7): Promise<{ comm
   return { commit: summarize(commits), frame: summarize(frames), results };
 }
 
-async function exportTime(page: Page, extensionDir: string, kind: string): Promise<{ wall: number; cpu: number }> {
+export async function exportTime(page: Page, extensionDir: string, kind: string): Promise<{ wall: number; cpu: number }> {
   await page.locator('[data-stackcast-export-kind]').selectOption(kind);
   await page.evaluate(() => performance.clearMeasures());
   const cpuBefore = chromiumCpuMs(extensionDir);

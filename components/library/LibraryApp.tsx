@@ -7,6 +7,7 @@ import { computeFacets, indexFacets } from '@/utils/library/query/facets';
 import { DEFAULT_VIEW, serializeView } from '@/utils/library/query/view';
 import type { LibraryExportKind } from '@/utils/library/export';
 import { streamLibraryExport } from '@/utils/library/export/stream';
+import { exportReadingListInWorkers, type MarkdownWorker } from '@/utils/library/export/markdown-workers';
 import { importBackup } from '@/utils/library/import';
 import { useLiveEpisode, useLiveLibrary } from './useLibrary';
 import { useHashView } from './useView';
@@ -15,6 +16,7 @@ import { Toolbar } from './Toolbar';
 import { EpisodeList } from './EpisodeList';
 import { EpisodeDetails } from './EpisodeDetails';
 import { downloadBlob, measured } from './download';
+import { spawnMarkdownWorker } from './markdown-worker';
 
 type Notice = { kind: 'info' | 'error'; text: string; undo?: SavedEpisode[] };
 const NO_EPISODES: EpisodeSummary[] = [];
@@ -23,13 +25,15 @@ export interface LibraryAppProps {
   service: LibraryService;
   /** Clock for export dates, injectable for tests. */
   now?: () => Date;
+  /** Starts a Markdown export worker (tests pass one that runs in-process, or one that cannot start). */
+  spawnExportWorker?: () => MarkdownWorker;
 }
 
 /**
  * @example
  * render(<LibraryApp service={contextLibrary()} />, document.getElementById('app')!);
  */
-export function LibraryApp({ service, now = () => new Date() }: LibraryAppProps) {
+export function LibraryApp({ service, now = () => new Date(), spawnExportWorker = spawnMarkdownWorker }: LibraryAppProps) {
   const library = useLiveLibrary(service);
   const [view, setView] = useHashView();
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
@@ -104,13 +108,25 @@ export function LibraryApp({ service, now = () => new Date() }: LibraryAppProps)
     try {
       if (ids.length > 5_000) setNotice({ kind: 'info', text: `Exporting ${ids.length} episodes…` });
       // Measured from the click to the finished file: reading the full records is part of the cost.
-      const file = await measured(`export-${kind}`, () =>
-        streamLibraryExport(kind, ids, (slice) => service.recordTexts(slice), {
-          exportedAt: now(),
+      const exportedAt = now();
+      const file = await measured(`export-${kind}`, async () => {
+        // Reading lists are written by workers (their own heaps: the page's made garbage collection most of
+        // a 10,000-episode export); where no worker can start, by the page as before.
+        if (kind === 'markdown-technology' || kind === 'markdown-podcast') {
+          const options = { exportedAt, technologies: view.tech, dbName: service.db.name, spawn: spawnExportWorker };
+          const inWorkers = await exportReadingListInWorkers(kind, ids, options);
+          if (inWorkers) {
+            // Lets the end-to-end test tell the workers' file from the page's (their bytes are the same).
+            performance.mark('stackcast:export-by-workers');
+            return inWorkers;
+          }
+        }
+        return streamLibraryExport(kind, ids, (slice) => service.recordTexts(slice), {
+          exportedAt,
           technologies: view.tech,
           readAnyOrder: (slice) => service.recordTextsByShelf(slice),
-        }),
-      );
+        });
+      });
       downloadBlob(file.name, file.blob);
       setNotice({ kind: 'info', text: `Exported ${file.count} episode${file.count === 1 ? '' : 's'} to ${file.name}.` });
     } catch (error) {

@@ -96,6 +96,8 @@ test('save from pages, filter by technology, change status, export, and a bad im
   assert.ok(markdown.text.includes(`${postUrl}#`), 'chapter links open the page at a time');
   assert.ok(markdown.text.includes(firstTopic.title.trim().split(' ')[0]!), 'chapter titles are listed');
   assert.match(markdown.text, /listened/);
+  // Written by the export workers (the page writes it only where no worker can start).
+  assert.equal(await library.evaluate(() => performance.getEntriesByName('stackcast:export-by-workers').length), 1, 'the Markdown was written by workers');
 
   // Clear filters and export the JSON backup of everything.
   await library.evaluate(() => {

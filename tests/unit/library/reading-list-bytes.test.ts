@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { toReadingList, type ReadingListOptions } from '@/utils/library/export/reading-list';
-import { ReadingListBytes } from '@/utils/library/export/reading-list-bytes';
+import { assembleReadingList, ReadingListBytes } from '@/utils/library/export/reading-list-bytes';
 import type { SavedEpisode } from '@/utils/library/record';
 import { makeSaved } from './generate';
 
@@ -45,5 +45,35 @@ describe('ReadingListBytes', () => {
       // Compared natively: an element-by-element toEqual of megabytes takes minutes.
       expect(Buffer.compare(bytes, expected)).toBe(0);
     }
+  });
+
+  it('assembles shards of writers given any share of the positions into the same bytes', async () => {
+    // Few technologies under two names each, so groups span shards and the name a group's lowest position
+    // gives it may be in any shard; every seventh episode has none.
+    const names: [string, string[]][] = [['go', ['Go', 'Golang']], ['aws', ['AWS', 'Amazon Web Services']], ['redis', ['Redis']]];
+    const episodes = Array.from({ length: 40 }, (_, i) => ({
+      ...makeSaved(i + 1),
+      tech: names
+        .filter((_, t) => i % 7 !== 0 && (i + t) % 3 !== 0)
+        .map(([slug, spellings], t) => ({ slug, name: spellings[(i >> t) % spellings.length]!, category: 'other' as const, source: 'list' as const })),
+    }));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.nat(2), { minLength: episodes.length, maxLength: episodes.length }),
+        fc.constantFrom<ReadingListOptions['groupBy']>('technology', 'podcast'),
+        fc.boolean(),
+        async (shardOf, groupBy, reversed) => {
+          const options: ReadingListOptions = { groupBy, exportedAt };
+          const writers = [0, 1, 2].map(() => new ReadingListBytes(options));
+          const order = episodes.map((_, i) => i);
+          if (reversed) order.reverse();
+          for (const position of order) writers[shardOf[position]!]!.add(episodes[position]!, position);
+          const shards = writers.map((writer) => writer.shard());
+          const bytes = new Uint8Array(await new Blob([...assembleReadingList(shards, options)]).arrayBuffer());
+          expect(Buffer.compare(bytes, new TextEncoder().encode(toReadingList(episodes, options)))).toBe(0);
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });

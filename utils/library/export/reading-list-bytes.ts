@@ -6,7 +6,7 @@ import { safeHttpUrl } from '../../export/escape';
 import { openAtLinkerFromPage } from '../open-at';
 import type { SavedEpisode } from '../record';
 import { isCleanLine, MARKDOWN_SPECIAL, markdownText } from './markdown-text';
-import { groupHeadingOf, heading, nameText, readingListHeader, ReadingListGroups, seeLineOf, type ReadingListOptions } from './reading-list';
+import { groupHeadingOf, heading, nameText, readingListHeader, ReadingListGroups, seeLineOf, type ReadingListGroupsState, type ReadingListOptions } from './reading-list';
 
 /** Bytes per store chunk the episodes' lines are encoded into (one more when full). */
 const STORE_BYTES = 1 << 20;
@@ -40,7 +40,8 @@ export class ReadingListBytes {
   /** Per position, [store, start, end] of its heading then of its details. */
   private spans = new Int32Array(6 * 1024);
   private count = 0;
-  private positions = 0;
+  /** The positions added, in the order they came (a shard names the spans it holds). */
+  private added = new Int32Array(1024);
 
   constructor(private readonly options: ReadingListOptions) {
     this.grouping = new ReadingListGroups(options);
@@ -52,8 +53,13 @@ export class ReadingListBytes {
    */
   add(episode: SavedEpisode, position = this.count): void {
     this.grouping.add(episode, position);
+    if (this.count === this.added.length) {
+      const grown = new Int32Array(2 * this.added.length);
+      grown.set(this.added);
+      this.added = grown;
+    }
+    this.added[this.count] = position;
     this.count++;
-    this.positions = Math.max(this.positions, position + 1);
     // Vetted once: the episode's link and its chapters' links both start from it.
     const page = safeHttpUrl(episode.url);
     this.start = this.used;
@@ -219,49 +225,117 @@ export class ReadingListBytes {
   }
 
   /**
+   * What this writer holds, as plain data that can be posted (its buffers transferred) from a worker and
+   * assembled with other writers' shards of the same list (see `assembleReadingList`).
+   * @example
+   * const shard = writer.shard(); postMessage(shard, readingListShardBuffers(shard));
+   */
+  shard(): ReadingListShard {
+    // A store is written up to `used` only when it is the last one.
+    const stores = this.stores.map((store) => store.buffer);
+    return { stores, spans: this.spans, added: this.added.subarray(0, this.count), grouping: this.grouping.state() };
+  }
+
+  /**
    * The file, as Blob parts of a few megabytes (a caller may pause between them).
    * @example
    * for (const part of writer.parts()) blobs.push(part);
    */
-  *parts(): Generator<Blob> {
-    const out = new Uint8Array(PART_BYTES);
-    let length = 0;
-    const copy = (bytes: Uint8Array<ArrayBuffer>): Blob | null => {
-      let part: Blob | null = null;
-      if (length + bytes.length > out.length) {
-        part = new Blob([out.subarray(0, length)]);
-        length = 0;
-      }
-      if (bytes.length > out.length) return part ? new Blob([part, bytes]) : new Blob([bytes]);
-      out.set(bytes, length);
-      length += bytes.length;
-      return part;
-    };
-    const stores = this.stores;
-    const spans = this.spans;
-    const span = (at: number) => stores[spans[at]!]!.subarray(spans[at + 1]!, spans[at + 2]!);
-    let part = copy(encoder.encode(readingListHeader(this.count, this.options)));
-    if (part) yield part;
-    // Per episode, the group whose see-line later groups write (-1: its details are not written yet).
-    const firstGroup = new Int32Array(this.positions).fill(-1);
-    const seeLines: Uint8Array<ArrayBuffer>[] = [];
-    for (const group of this.grouping.ordered()) {
-      const ordinal = seeLines.length;
-      seeLines.push(encoder.encode(seeLineOf(group)));
-      part = copy(encoder.encode(groupHeadingOf(group)));
-      if (part) yield part;
-      for (const index of group.entries) {
-        part = copy(span(index * 6));
-        if (part) yield part;
-        const first = firstGroup[index]!;
-        if (first >= 0) part = copy(seeLines[first]!);
-        else {
-          part = copy(span(index * 6 + 3));
-          firstGroup[index] = ordinal;
-        }
-        if (part) yield part;
-      }
-    }
-    if (length > 0) yield new Blob([out.subarray(0, length)]);
+  parts(): Generator<Blob> {
+    return assembleReadingList([this.shard()], this.options);
   }
+}
+
+/**
+ * One writer's part of a reading list: its byte stores, the spans of the positions it added (store,
+ * start, end of the heading, then of the details, 6 numbers per position) and its groups. Plain data and
+ * typed arrays only, so a worker can post it and transfer the buffers.
+ */
+export interface ReadingListShard {
+  stores: ArrayBuffer[];
+  spans: Int32Array<ArrayBuffer>;
+  added: Int32Array<ArrayBuffer>;
+  grouping: ReadingListGroupsState;
+}
+
+/**
+ * The buffers of a shard, for `postMessage`'s transfer list (the shard's arrays are unusable after).
+ * @example
+ * postMessage({ shard }, readingListShardBuffers(shard));
+ */
+export function readingListShardBuffers(shard: ReadingListShard): ArrayBuffer[] {
+  return [...shard.stores, shard.spans.buffer, shard.added.buffer];
+}
+
+/**
+ * The reading list's file from the shards of writers that each added some of its positions (every
+ * position in exactly one shard), as Blob parts of a few megabytes: byte for byte what one writer
+ * given every episode writes, whichever shard held which episode.
+ * @example
+ * const blob = new Blob([...assembleReadingList([shardA, shardB], options)]);
+ */
+export function* assembleReadingList(shards: readonly ReadingListShard[], options: ReadingListOptions): Generator<Blob> {
+  const stores: Uint8Array<ArrayBuffer>[] = [];
+  let count = 0;
+  let positions = 0;
+  for (const shard of shards) {
+    count += shard.added.length;
+    for (const at of shard.added) positions = Math.max(positions, at + 1);
+  }
+  // Every shard's spans in one table, their store numbers shifted past the shards before.
+  const spans = shards.length === 1 ? shards[0]!.spans : new Int32Array(6 * positions);
+  const grouping = new ReadingListGroups(options);
+  for (const shard of shards) {
+    const offset = stores.length;
+    for (const store of shard.stores) stores.push(new Uint8Array(store));
+    grouping.merge(shard.grouping);
+    if (shards.length === 1) break;
+    const from = shard.spans;
+    for (const position of shard.added) {
+      const at = position * 6;
+      spans[at] = from[at]! + offset;
+      spans[at + 1] = from[at + 1]!;
+      spans[at + 2] = from[at + 2]!;
+      spans[at + 3] = from[at + 3]! + offset;
+      spans[at + 4] = from[at + 4]!;
+      spans[at + 5] = from[at + 5]!;
+    }
+  }
+  const out = new Uint8Array(PART_BYTES);
+  let length = 0;
+  const copy = (bytes: Uint8Array<ArrayBuffer>): Blob | null => {
+    let part: Blob | null = null;
+    if (length + bytes.length > out.length) {
+      part = new Blob([out.subarray(0, length)]);
+      length = 0;
+    }
+    if (bytes.length > out.length) return part ? new Blob([part, bytes]) : new Blob([bytes]);
+    out.set(bytes, length);
+    length += bytes.length;
+    return part;
+  };
+  const span = (at: number) => stores[spans[at]!]!.subarray(spans[at + 1]!, spans[at + 2]!);
+  let part = copy(encoder.encode(readingListHeader(count, options)));
+  if (part) yield part;
+  // Per episode, the group whose see-line later groups write (-1: its details are not written yet).
+  const firstGroup = new Int32Array(positions).fill(-1);
+  const seeLines: Uint8Array<ArrayBuffer>[] = [];
+  for (const group of grouping.ordered()) {
+    const ordinal = seeLines.length;
+    seeLines.push(encoder.encode(seeLineOf(group)));
+    part = copy(encoder.encode(groupHeadingOf(group)));
+    if (part) yield part;
+    for (const index of group.entries) {
+      part = copy(span(index * 6));
+      if (part) yield part;
+      const first = firstGroup[index]!;
+      if (first >= 0) part = copy(seeLines[first]!);
+      else {
+        part = copy(span(index * 6 + 3));
+        firstGroup[index] = ordinal;
+      }
+      if (part) yield part;
+    }
+  }
+  if (length > 0) yield new Blob([out.subarray(0, length)]);
 }

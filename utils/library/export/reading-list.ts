@@ -102,6 +102,12 @@ export interface ReadingListGroup {
   entries: number[];
 }
 
+/** A `ReadingListGroups` as plain data (posted from a worker, merged with others by `merge`). */
+export interface ReadingListGroupsState {
+  groups: { key: string; title: string; titledAt: number; entries: number[] }[];
+  inOrder: boolean;
+}
+
 /**
  * Which groups list which entries, built an entry at a time (so a streaming writer need not keep the
  * entries' technologies). Grouped by technology, an entry joins each of its technologies' groups (or
@@ -150,6 +156,38 @@ export class ReadingListGroups {
       let group = groups.get('');
       if (!group) groups.set('', (group = { title: 'No technology recognised', entries: [], titledAt: index }));
       group.entries.push(index);
+    }
+  }
+
+  /**
+   * This grouping as plain data.
+   * @example
+   * postMessage(grouping.state())
+   */
+  state(): ReadingListGroupsState {
+    return { groups: [...this.groups].map(([key, group]) => ({ key, ...group })), inOrder: this.inOrder };
+  }
+
+  /**
+   * Add the groups of another grouping of the same list (its entries at positions this one has not
+   * seen): as if every entry had been added here, a group titled by its lowest position's mention.
+   * @example
+   * const all = new ReadingListGroups(options); all.merge(a.state()); all.merge(b.state());
+   */
+  merge(state: ReadingListGroupsState): void {
+    // Entries of two groupings interleave: `ordered` sorts them by position.
+    if (this.groups.size > 0 || !state.inOrder) this.inOrder = false;
+    for (const { key, title, titledAt, entries } of state.groups) {
+      const group = this.groups.get(key);
+      if (!group) {
+        this.groups.set(key, { title, titledAt, entries: [...entries] });
+        continue;
+      }
+      for (const entry of entries) group.entries.push(entry);
+      if (titledAt < group.titledAt) {
+        group.title = title;
+        group.titledAt = titledAt;
+      }
     }
   }
 
