@@ -30,8 +30,9 @@ export function ChapterList({ chapters, current, onPlay, id, initial = CHAPTERS_
     const start = Number(button?.getAttribute('data-start'));
     if (button && Number.isFinite(start)) onPlay(start);
   };
+  // A fragment, not a wrapper element: one node less per panel, fifty on a listing.
   return (
-    <div>
+    <>
       <ol class="chapters" id={id} aria-label="Chapters" onClick={play}>
         {visible.map((chapter, index) => {
           const title = clip(chapter.title.trim()) || `Chapter ${index + 1}`;
@@ -61,6 +62,6 @@ export function ChapterList({ chapters, current, onPlay, id, initial = CHAPTERS_
             : `Show ${Math.min(hidden, CHAPTERS_PER_PAGE)} more (${hidden} hidden)`}
         </button>
       )}
-    </div>
+    </>
   );
 }

@@ -26,15 +26,15 @@ export function TechChips({ tech }: { tech: readonly TechMention[] }) {
         const name = clip(mention.name, 60);
         const category = CATEGORY_LABEL[mention.category] ?? 'Other';
         return (
+          // The colour comes from the category's class (CATEGORY_CSS), not an inline style: a listing has hundreds.
           <li
             key={mention.slug}
-            class={mention.source === 'implied' ? 'chip implied' : 'chip'}
+            class={`chip c-${mention.category in CATEGORY_HUE ? mention.category : 'other'}${mention.source === 'implied' ? ' implied' : ''}`}
             data-stackcast-tech={mention.slug}
-            style={{ '--sc-hue': String(CATEGORY_HUE[mention.category] ?? 0) }}
             title={`${name}: ${category}, ${SOURCE_LABEL[mention.source] ?? mention.source}`}
           >
-            <span>{name}</span>
-            <span class="visually-hidden">({category})</span>
+            {name}
+            <span class="visually-hidden"> ({category})</span>
           </li>
         );
       })}

@@ -44,3 +44,11 @@ export const CATEGORY_LABEL: Record<TechCategory, string> = {
   'web-server': 'Web server',
   other: 'Other',
 };
+
+/**
+ * One rule per category setting the chip hue (`.chip.c-database { --sc-hue: 150 }`), appended to the panel's stylesheet.
+ * @example CATEGORY_CSS.includes('.c-database{--sc-hue:150}') // true
+ */
+export const CATEGORY_CSS = Object.entries(CATEGORY_HUE)
+  .map(([category, hue]) => `.chip.c-${category}{--sc-hue:${hue}}`)
+  .join('\n');

@@ -1,6 +1,7 @@
 // Mount one episode panel in its own open shadow root, beside (never over) the episode on the page.
 import { h, render, type ComponentChildren } from 'preact';
 import panelCss from '@/components/panel.css?inline';
+import { CATEGORY_CSS } from '@/components/tech-colors';
 import { EpisodePanel, type PanelCommand, type SeekRequests } from '@/components/EpisodePanel';
 import type { Episode } from '../model';
 import type { PlaybackTarget } from '../player';
@@ -17,7 +18,7 @@ const HOST_TAG = 'stackcast-panel';
  * `auto` makes the browser remember a panel's real height once it has been drawn.
  */
 const RENDER_HINTS_CSS = ':host { content-visibility: auto !important; contain-intrinsic-size: auto 320px !important; }';
-const PANEL_STYLES = `${panelCss}\n${RENDER_HINTS_CSS}`;
+const PANEL_STYLES = `${panelCss}\n${CATEGORY_CSS}\n${RENDER_HINTS_CSS}`;
 
 let sharedSheet: CSSStyleSheet | null | undefined;
 
