@@ -83,8 +83,8 @@ export class OverlayController {
   private readonly linked = new WeakSet<Element>();
   /** Bumped by every scan and by teardown: a sliced scan from an older generation stops. */
   private generation = 0;
-  /** The last complete scan's parser results, by reading (JSON): a rescan of unchanged episodes reuses them. */
-  private parsed = new Map<string, Episode | null>();
+  /** The last complete scan's readings and their parses: a rescan of unchanged episodes reuses them. */
+  private parsed: Array<{ reading: EpisodeReading; episode: Episode | null }> = [];
 
   constructor(
     private readonly doc: Document,
@@ -142,11 +142,12 @@ export class OverlayController {
 
     // Readings go to the parser in batches, the first small so parsing starts while the rest are read;
     // a reading identical to one of the previous scan's keeps its result (a rescan of an unchanged page).
-    const previous = this.parsed;
-    const current = new Map<string, Episode | null>();
+    // Readings are compared as JSON, written only when there is a previous scan to compare with.
+    const previous = this.parsed.length > 0 ? new Map(this.parsed.map(({ reading, episode }) => [JSON.stringify(reading), episode])) : null;
+    const current: Array<{ reading: EpisodeReading; episode: Episode | null }> = [];
     const ready: Array<{ index: number; episode: Episode | null }> = [];
     const waiting = new Set<Promise<void>>();
-    let batch: Array<{ index: number; reading: EpisodeReading; key: string }> = [];
+    let batch: Array<{ index: number; reading: EpisodeReading }> = [];
     let batchChars = 0;
     let batches = 0;
     let parsed = 0;
@@ -157,10 +158,10 @@ export class OverlayController {
       batches += 1;
       parsed += sent.length;
       const settle = (episodes: ReadonlyArray<Episode | null>, keep: boolean) => {
-        sent.forEach(({ index, key }, k) => {
+        sent.forEach(({ index, reading }, k) => {
           const episode = episodes[k] ?? null;
           // A failed parse is not remembered: the next scan asks again.
-          if (keep) current.set(key, episode);
+          if (keep) current.push({ reading, episode });
           ready.push({ index, episode });
         });
       };
@@ -223,17 +224,17 @@ export class OverlayController {
           readCount += 1;
           const readStart = now();
           const reading = this.deps.read(page!, index);
-          const key = reading && JSON.stringify(reading);
+          const key = reading && previous && JSON.stringify(reading);
           readMilliseconds += now() - readStart;
-          if (reading === null || key === null) {
+          if (reading === null) {
             ready.push({ index, episode: null });
-          } else if (previous.has(key)) {
-            const episode = previous.get(key)!;
-            current.set(key, episode);
+          } else if (key && previous!.has(key)) {
+            const episode = previous!.get(key)!;
+            current.push({ reading, episode });
             ready.push({ index, episode });
           } else {
-            batch.push({ index, reading, key });
-            batchChars += key.length;
+            batch.push({ index, reading });
+            batchChars += readingChars(reading);
           }
           const size = batches === 0 ? FIRST_BATCH : BATCH;
           if (batch.length > 0 && (batch.length >= size || batchChars >= BATCH_MAX_CHARS || readCount === found.length)) send();
@@ -371,7 +372,7 @@ export class OverlayController {
     this.generation += 1;
     for (const entry of this.entries.values()) entry.panel.unmount();
     this.entries.clear();
-    this.parsed.clear();
+    this.parsed = [];
     this.pendingLinks = [];
     this.sweepOrphans();
     if (this.doc.body) unlinkTimestamps(this.doc.body);
@@ -416,6 +417,11 @@ const ATTACH_INTERVAL_MS = 250;
 const FIRST_BATCH = 4;
 const BATCH = 12;
 const BATCH_MAX_CHARS = 1_000_000;
+
+/** About how many characters a reading puts in a message: its texts dominate. */
+function readingChars(reading: EpisodeReading): number {
+  return 1_000 + (reading.notes?.text.length ?? 0) + (reading.tech?.kind === 'node' ? reading.tech.reading.text.length : 0);
+}
 
 /** How far beyond the viewport an episode still counts as near it. */
 const NEAR_MARGIN = '50% 0px';
