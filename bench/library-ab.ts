@@ -40,6 +40,8 @@ async function main(): Promise<void> {
       const session = await launchExtension({ extensionDir: dir });
       try {
         const page = await session.openExtensionPage('library.html');
+        if (process.env.AB_CONSOLE) page.on('console', (m) => console.log(label, m.text()));
+        if (process.env.AB_CONSOLE) page.on('worker', (w) => console.log(label, 'worker', w.url()));
         await page.locator('[data-stackcast-state="empty"]').waitFor();
         await page.locator('[data-stackcast-import-file]').setInputFiles(backup);
         await page.waitForFunction(() => /^Imported /.test(document.querySelector('[data-stackcast-notice]')?.textContent ?? ''), null, { timeout: 600_000 });

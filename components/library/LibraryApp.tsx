@@ -16,7 +16,7 @@ import { Toolbar } from './Toolbar';
 import { EpisodeList } from './EpisodeList';
 import { EpisodeDetails } from './EpisodeDetails';
 import { downloadBlob, measured } from './download';
-import { spawnMarkdownWorker } from './markdown-worker';
+import { spawnMarkdownWorker, warmMarkdownWorkers } from './markdown-worker';
 
 type Notice = { kind: 'info' | 'error'; text: string; undo?: SavedEpisode[] };
 const NO_EPISODES: EpisodeSummary[] = [];
@@ -27,13 +27,15 @@ export interface LibraryAppProps {
   now?: () => Date;
   /** Starts a Markdown export worker (tests pass one that runs in-process, or one that cannot start). */
   spawnExportWorker?: () => MarkdownWorker;
+  /** Starts export workers ahead of an export (after the library is loaded and after each export). */
+  warmExportWorkers?: () => void;
 }
 
 /**
  * @example
  * render(<LibraryApp service={contextLibrary()} />, document.getElementById('app')!);
  */
-export function LibraryApp({ service, now = () => new Date(), spawnExportWorker = spawnMarkdownWorker }: LibraryAppProps) {
+export function LibraryApp({ service, now = () => new Date(), spawnExportWorker = spawnMarkdownWorker, warmExportWorkers = warmMarkdownWorkers }: LibraryAppProps) {
   const library = useLiveLibrary(service);
   const [view, setView] = useHashView();
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
@@ -76,6 +78,8 @@ export function LibraryApp({ service, now = () => new Date(), spawnExportWorker 
   }, [library.state, shown]);
   useLayoutEffect(() => {
     if (complete) performance.measure('stackcast:library-complete', { start: 0, end: performance.now() });
+    // Once the page has what it needs, not before: the workers' start would compete with the first load.
+    if (complete) warmExportWorkers();
   }, [complete]);
   useLayoutEffect(() => {
     if (performance.getEntriesByName('stackcast:view-start', 'mark').length === 0) return;
@@ -118,6 +122,7 @@ export function LibraryApp({ service, now = () => new Date(), spawnExportWorker 
           if (inWorkers) {
             // Lets the end-to-end test tell the workers' file from the page's (their bytes are the same).
             performance.mark('stackcast:export-by-workers');
+            warmExportWorkers();
             return inWorkers;
           }
         }

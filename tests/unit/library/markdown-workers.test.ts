@@ -5,9 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { exportLibrary } from '@/utils/library/export';
 import { LibraryDatabase } from '@/utils/library/db';
 import { LibraryStorageError } from '@/utils/library/errors';
-import { runMarkdownJob, type MarkdownJob, type MarkdownJobResult } from '@/utils/library/export/markdown-job';
+import { answerMarkdownRequest, runMarkdownJob, type MarkdownJob, type MarkdownJobResult, type MarkdownWorkerRequest } from '@/utils/library/export/markdown-job';
 import { exportReadingListInWorkers, type MarkdownWorker } from '@/utils/library/export/markdown-workers';
-import { readingListShardBuffers } from '@/utils/library/export/reading-list-bytes';
 import { LibraryService } from '@/utils/library/service';
 import type { SavedEpisode } from '@/utils/library/record';
 import { freshDatabase } from './fresh-db';
@@ -15,26 +14,27 @@ import { makeSaved } from './generate';
 
 const exportedAt = new Date('2026-11-22T10:00:00.000Z');
 
+type Answer = Awaited<ReturnType<typeof answerMarkdownRequest>>;
+
 /**
- * A worker that runs the job in this thread, as markdown.worker.ts does, its answer structured-cloned
- * with the shard's buffers transferred (what postMessage does between threads).
+ * A worker that answers in this thread as markdown.worker.ts does, its answers structured-cloned with
+ * the buffers transferred both ways (what postMessage does between threads).
  */
-class InProcessWorker implements MarkdownWorker {
+class InProcessWorker extends EventTarget implements MarkdownWorker {
   readonly jobs: MarkdownJob[] = [];
+  assembled = 0;
   terminated = false;
-  private onMessage: ((event: MessageEvent<MarkdownJobResult>) => void) | null = null;
 
-  constructor(private readonly answer: (job: MarkdownJob) => Promise<MarkdownJobResult> = runInDatabase) {}
-
-  addEventListener(type: string, listener: (event: never) => void): void {
-    if (type === 'message') this.onMessage = listener as (event: MessageEvent<MarkdownJobResult>) => void;
+  constructor(private readonly answer: (request: MarkdownWorkerRequest) => Promise<Answer> = inDatabase) {
+    super();
   }
 
-  postMessage(job: MarkdownJob): void {
-    this.jobs.push(structuredClone(job));
-    void this.answer(this.jobs.at(-1)!).then((result) => {
-      const data = structuredClone(result, { transfer: result.ok ? readingListShardBuffers(result.shard) : [] });
-      this.onMessage?.(new MessageEvent('message', { data }));
+  postMessage(request: MarkdownWorkerRequest, options?: { transfer: Transferable[] }): void {
+    const received = structuredClone(request, { transfer: options?.transfer ?? [] });
+    if (received.type === 'job') this.jobs.push(received);
+    else this.assembled++;
+    void this.answer(received).then(({ answer, transfer }) => {
+      this.dispatchEvent(new MessageEvent('message', { data: structuredClone(answer, { transfer }) }));
     });
   }
 
@@ -43,13 +43,13 @@ class InProcessWorker implements MarkdownWorker {
   }
 }
 
-async function runInDatabase(job: MarkdownJob): Promise<MarkdownJobResult> {
-  const db = new LibraryDatabase(job.dbName);
-  try {
-    return await runMarkdownJob(db, job);
-  } finally {
-    db.close();
-  }
+function inDatabase(request: MarkdownWorkerRequest): Promise<Answer> {
+  return answerMarkdownRequest(request, (name) => new LibraryDatabase(name));
+}
+
+/** A worker whose every job fails with this result (an assembly would still answer). */
+function failing(result: MarkdownJobResult): InProcessWorker {
+  return new InProcessWorker(async (request) => (request.type === 'job' ? { answer: result, transfer: [] } : inDatabase(request)));
 }
 
 async function savedLibrary(episodes: readonly SavedEpisode[]): Promise<LibraryDatabase> {
@@ -90,8 +90,9 @@ describe('exportReadingListInWorkers', () => {
       expect(file!.name).toBe(expected.name);
       expect(file!.blob.type).toBe('text/markdown;charset=utf-8');
       expect(file!.count).toBe(order.length);
-      // Small lists take one worker; every worker is ended once it has answered.
+      // Small lists take one worker, which also copies the file together; it is ended once done.
       expect(spawned).toHaveLength(1);
+      expect(spawned[0]!.assembled).toBe(1);
       expect(spawned.every((w) => w.terminated)).toBe(true);
     }
   });
@@ -108,6 +109,7 @@ describe('exportReadingListInWorkers', () => {
     const file = await exportReadingListInWorkers('markdown-technology', ids, { exportedAt, dbName: db.name, spawn, workers: 2 });
     expect(await file!.blob.text()).toBe(exportLibrary('markdown-technology', many, { exportedAt }).text);
     expect(spawned).toHaveLength(2);
+    expect(spawned.map((w) => w.assembled)).toEqual([1, 0]);
     const [a, b] = spawned.map((w) => w.jobs[0]!);
     expect(a!.ids.length + b!.ids.length).toBe(ids.length);
     expect(a!.ids.length).toBeGreaterThan(800);
@@ -123,33 +125,29 @@ describe('exportReadingListInWorkers', () => {
     };
     expect(await exportReadingListInWorkers('markdown-podcast', ids, { exportedAt, dbName: 'x', spawn: cannotStart })).toBeNull();
     // A worker whose script fails to load reports an error event and never answers.
-    const broken: MarkdownWorker = {
-      addEventListener(type: string, listener: (event: never) => void) {
-        if (type === 'error') queueMicrotask(() => (listener as (event: Event) => void)(new Event('error')));
-      },
-      postMessage() {},
-      terminate() {},
-    };
+    const broken = new InProcessWorker();
+    broken.postMessage = () => queueMicrotask(() => broken.dispatchEvent(new Event('error')));
     expect(await exportReadingListInWorkers('markdown-podcast', ids, { exportedAt, dbName: 'x', spawn: () => broken })).toBeNull();
   });
 
   it('rejects with the storage error a worker reports, worded for the listener', async () => {
     const db = await savedLibrary(library.slice(0, 3));
     // The job's database closed under it: the read fails as it would in the page.
-    const closed = new InProcessWorker(async (job) => {
-      const own = new LibraryDatabase(job.dbName);
+    const closed = new InProcessWorker(async (request) => {
+      if (request.type !== 'job') return inDatabase(request);
+      const own = new LibraryDatabase(request.dbName);
       own.close();
-      return runMarkdownJob(own, job);
+      return { answer: await runMarkdownJob(own, request), transfer: [] };
     });
     const failure = exportReadingListInWorkers('markdown-technology', library.slice(0, 3).map((e) => e.id), { exportedAt, dbName: db.name, spawn: () => closed });
     await expect(failure).rejects.toBeInstanceOf(LibraryStorageError);
     await expect(failure).rejects.toThrow(/^Could not read the library: the library database is not available/);
     // A quota error as the worker posts it reaches the page as the same typed error.
-    const full = new InProcessWorker(async () => ({ ok: false, message: 'Could not read the library: storage is full.', reason: 'QuotaExceededError' }));
+    const full = failing({ ok: false, message: 'Could not read the library: storage is full.', reason: 'QuotaExceededError' });
     const quota = exportReadingListInWorkers('markdown-technology', ['a'], { exportedAt, dbName: db.name, spawn: () => full });
     await expect(quota).rejects.toMatchObject({ name: 'LibraryStorageError', reason: 'QuotaExceededError', message: 'Could not read the library: storage is full.' });
     // Any other failure keeps its message, as a plain error.
-    const bug = new InProcessWorker(async () => ({ ok: false, message: 'x is not a function' }));
+    const bug = failing({ ok: false, message: 'x is not a function' });
     const plain = exportReadingListInWorkers('markdown-technology', ['a'], { exportedAt, dbName: db.name, spawn: () => bug });
     await expect(plain).rejects.toThrow('x is not a function');
     await expect(plain).rejects.not.toBeInstanceOf(LibraryStorageError);

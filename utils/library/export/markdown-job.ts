@@ -1,14 +1,15 @@
-// One share of a Markdown reading-list export as a job a worker runs: read its episodes' full records from
-// the library's IndexedDB and write them as a reading-list shard (pure of any worker API, so tests run it).
+// What a Markdown export worker does, pure of any worker API (so tests run it): read a share of the list's
+// episodes from the library's IndexedDB into a reading-list shard, and assemble shards into the file.
 import type { LibraryDatabase } from '../db';
 import { LibraryStorageError } from '../errors';
 import { LibraryService } from '../service';
 import { parseStored } from '../shelves';
 import type { ReadingListOptions } from './reading-list';
-import { ReadingListBytes, type ReadingListShard } from './reading-list-bytes';
+import { assembleReadingList, ReadingListBytes, readingListShardBuffers, type ReadingListShard } from './reading-list-bytes';
 
-/** What the page asks of a worker: some of the list's episodes, each with its position in the whole list. */
+/** What the page asks of a worker first: some of the list's episodes, each with its position in the whole list. */
 export interface MarkdownJob {
+  type: 'job';
   /** The library database's name (the worker opens its own connection to it). */
   dbName: string;
   groupBy: ReadingListOptions['groupBy'];
@@ -20,7 +21,23 @@ export interface MarkdownJob {
   positions: number[];
 }
 
-/** A worker's answer: its shard, or the failure as the message the listener will read. */
+/** What the page asks of one worker last: the file, from every worker's shard (the list's order is global). */
+export interface MarkdownAssembly {
+  type: 'assemble';
+  groupBy: ReadingListOptions['groupBy'];
+  technologies?: string[];
+  exportedAt: number;
+  shards: ReadingListShard[];
+  /** The file's MIME type. */
+  fileType: string;
+}
+
+export type MarkdownWorkerRequest = MarkdownJob | MarkdownAssembly;
+
+/** The finished file, from an assembly. */
+export type MarkdownFileResult = { ok: true; blob: Blob } | { ok: false; message: string };
+
+/** A worker's answer to a job: its shard, or the failure as the message the listener will read. */
 export type MarkdownJobResult =
   | { ok: true; shard: ReadingListShard; count: number }
   /** `reason` is set for a storage failure (a LibraryStorageError's), absent for any other error. */
@@ -58,5 +75,38 @@ export async function runMarkdownJob(db: LibraryDatabase, job: MarkdownJob): Pro
     // recordTextsByShelf has already described IndexedDB failures; anything else keeps its own message.
     if (error instanceof LibraryStorageError) return { ok: false, message: error.message, reason: error.reason };
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * The file of these shards (every worker's), as one Blob: copied together where the shards are, off the
+ * page's heap.
+ * @example
+ * const { blob } = assembleMarkdownFile({ type: 'assemble', groupBy: 'podcast', exportedAt, shards, fileType: 'text/markdown' });
+ */
+export function assembleMarkdownFile(request: MarkdownAssembly): MarkdownFileResult {
+  try {
+    return { ok: true, blob: new Blob([...assembleReadingList(request.shards, markdownJobOptions(request))], { type: `${request.fileType};charset=utf-8` }) };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * A worker's answer to a request, with what its message transfers (a shard's buffers move, not copy).
+ * @example
+ * const { answer, transfer } = await answerMarkdownRequest(event.data, (name) => new LibraryDatabase(name)); postMessage(answer, { transfer });
+ */
+export async function answerMarkdownRequest(
+  request: MarkdownWorkerRequest,
+  open: (dbName: string) => LibraryDatabase,
+): Promise<{ answer: MarkdownJobResult | MarkdownFileResult; transfer: ArrayBuffer[] }> {
+  if (request.type === 'assemble') return { answer: assembleMarkdownFile(request), transfer: [] };
+  const db = open(request.dbName);
+  try {
+    const answer = await runMarkdownJob(db, request);
+    return { answer, transfer: answer.ok ? readingListShardBuffers(answer.shard) : [] };
+  } finally {
+    db.close();
   }
 }

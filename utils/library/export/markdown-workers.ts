@@ -4,15 +4,16 @@ import { LibraryStorageError } from '../errors';
 import { shelfOf } from '../shelves';
 import { exportFileName } from './filename';
 import { LIBRARY_EXPORTS } from './index';
-import { markdownJobOptions, type MarkdownJob, type MarkdownJobResult } from './markdown-job';
-import { assembleReadingList, type ReadingListShard } from './reading-list-bytes';
+import type { MarkdownFileResult, MarkdownJob, MarkdownJobResult, MarkdownWorkerRequest } from './markdown-job';
+import { readingListShardBuffers, type ReadingListShard } from './reading-list-bytes';
 import type { ExportBlob } from './stream';
 
-/** The part of a `Worker` an export uses (tests pass one that runs the job in-process). */
+/** The part of a `Worker` an export uses (tests pass one that runs the jobs in-process). */
 export interface MarkdownWorker {
-  postMessage(job: MarkdownJob): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<MarkdownJobResult>) => void): void;
-  addEventListener(type: 'error' | 'messageerror', listener: (event: Event) => void): void;
+  postMessage(request: MarkdownWorkerRequest, options?: { transfer: Transferable[] }): void;
+  /** 'message' events are MessageEvents. */
+  addEventListener(type: 'message' | 'error' | 'messageerror', listener: (event: Event) => void): void;
+  removeEventListener(type: 'message' | 'error' | 'messageerror', listener: (event: Event) => void): void;
   terminate(): void;
 }
 
@@ -22,34 +23,45 @@ const ONE_WORKER_BELOW = 2_000;
 /** Why the workers could not do the export (the caller writes it in the page instead). */
 class WorkerUnavailable extends Error {}
 
+/** A started worker, or WorkerUnavailable. */
+function start(spawn: () => MarkdownWorker): MarkdownWorker {
+  try {
+    return spawn();
+  } catch (error) {
+    throw new WorkerUnavailable(String(error));
+  }
+}
+
 /**
- * One worker's job: its shard of the list or the failure it reported. Rejects with `WorkerUnavailable`
- * when the worker cannot start or run (its script failed to load, an uncaught error, an unreadable answer).
+ * Post a request and wait for the worker's answer. Rejects with `WorkerUnavailable` when the worker
+ * cannot run (its script failed to load, an uncaught error, an answer that could not be read).
  */
-function runJob(spawn: () => MarkdownWorker, job: MarkdownJob): Promise<{ shard: ReadingListShard; count: number }> {
+function ask<T>(worker: MarkdownWorker, request: MarkdownWorkerRequest, transfer: Transferable[] = []): Promise<T> {
   return new Promise((resolve, reject) => {
-    let worker: MarkdownWorker;
-    try {
-      worker = spawn();
-    } catch (error) {
-      reject(new WorkerUnavailable(String(error)));
-      return;
-    }
-    const fail = (event: Event) => {
-      worker.terminate();
+    const done = () => {
+      worker.removeEventListener('message', answered);
+      worker.removeEventListener('error', failed);
+      worker.removeEventListener('messageerror', failed);
+    };
+    const answered = (event: Event) => {
+      done();
+      resolve((event as MessageEvent<T>).data);
+    };
+    const failed = (event: Event) => {
+      done();
       reject(new WorkerUnavailable((event as ErrorEvent).message || event.type));
     };
-    worker.addEventListener('error', fail);
-    worker.addEventListener('messageerror', fail);
-    worker.addEventListener('message', (event: MessageEvent<MarkdownJobResult>) => {
-      worker.terminate();
-      const result = event.data;
-      if (result.ok) resolve(result);
-      // The same error the page's own export would have thrown, so the listener reads the same notice.
-      else reject(result.reason === undefined ? new Error(result.message) : new LibraryStorageError(result.message, result.reason));
-    });
-    worker.postMessage(job);
+    worker.addEventListener('message', answered);
+    worker.addEventListener('error', failed);
+    worker.addEventListener('messageerror', failed);
+    worker.postMessage(request, { transfer });
   });
+}
+
+/** A job's shard, or the error the page's own export would have thrown (so the listener reads the same notice). */
+function shardOf(result: MarkdownJobResult): { shard: ReadingListShard; count: number } {
+  if (result.ok) return result;
+  throw result.reason === undefined ? new Error(result.message) : new LibraryStorageError(result.message, result.reason);
 }
 
 /**
@@ -68,6 +80,7 @@ export async function exportReadingListInWorkers(
   const count = Math.max(1, Math.min(options.workers ?? 2, ids.length < ONE_WORKER_BELOW ? 1 : Infinity));
   // Whole shelves per worker: each reads only its own rows.
   const jobs: MarkdownJob[] = Array.from({ length: count }, () => ({
+    type: 'job',
     dbName: options.dbName,
     groupBy,
     technologies: options.technologies,
@@ -81,19 +94,28 @@ export async function exportReadingListInWorkers(
     job.ids.push(id);
     job.positions.push(position);
   }
-  let results: { shard: ReadingListShard; count: number }[];
+  const spec = LIBRARY_EXPORTS[kind];
+  const workers: MarkdownWorker[] = [];
   try {
-    results = await Promise.all(jobs.map((job) => runJob(options.spawn, job)));
+    for (let i = 0; i < count; i++) workers.push(start(options.spawn));
+    const results = (await Promise.all(workers.map((worker, i) => ask<MarkdownJobResult>(worker, jobs[i]!)))).map(shardOf);
+    // The first worker copies the file together, off the page's heap (on the page, the collector's work
+    // after receiving ~40 MB of stores was most of the assembly's ~130 ms).
+    const shards = results.map((result) => result.shard);
+    const transfer = shards.flatMap(readingListShardBuffers);
+    const request = { type: 'assemble', groupBy, technologies: options.technologies, exportedAt: jobs[0]!.exportedAt, shards, fileType: spec.type } as const;
+    const file = await ask<MarkdownFileResult>(workers[0]!, request, transfer);
+    if (!file.ok) throw new Error(file.message);
+    return {
+      name: exportFileName(spec.extension, options.exportedAt),
+      type: spec.type,
+      blob: file.blob,
+      count: results.reduce((sum, result) => sum + result.count, 0),
+    };
   } catch (error) {
     if (error instanceof WorkerUnavailable) return null;
     throw error;
+  } finally {
+    for (const worker of workers) worker.terminate();
   }
-  const spec = LIBRARY_EXPORTS[kind];
-  const parts = [...assembleReadingList(results.map((result) => result.shard), markdownJobOptions(jobs[0]!))];
-  return {
-    name: exportFileName(spec.extension, options.exportedAt),
-    type: spec.type,
-    blob: new Blob(parts, { type: `${spec.type};charset=utf-8` }),
-    count: results.reduce((sum, result) => sum + result.count, 0),
-  };
 }

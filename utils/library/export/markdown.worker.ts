@@ -2,16 +2,9 @@
 // (the page's 10,000 summaries and its DOM made every garbage collection of an export dear).
 import '../../zod-setup';
 import { LibraryDatabase } from '../db';
-import { runMarkdownJob, type MarkdownJob } from './markdown-job';
-import { readingListShardBuffers } from './reading-list-bytes';
+import { answerMarkdownRequest, type MarkdownWorkerRequest } from './markdown-job';
 
-addEventListener('message', (event: MessageEvent<MarkdownJob>) => {
-  const job = event.data;
+addEventListener('message', (event: MessageEvent<MarkdownWorkerRequest>) => {
   // Its own connection to the extension's database (a worker of an extension page shares its origin).
-  const db = new LibraryDatabase(job.dbName);
-  void runMarkdownJob(db, job).then((result) => {
-    db.close();
-    // The shard's buffers move to the page rather than being copied.
-    postMessage(result, { transfer: result.ok ? readingListShardBuffers(result.shard) : [] });
-  });
+  void answerMarkdownRequest(event.data, (name) => new LibraryDatabase(name)).then(({ answer, transfer }) => postMessage(answer, { transfer }));
 });
