@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { LibraryDatabase } from '@/utils/library/db';
 import { LibraryService } from '@/utils/library/service';
 import { toSummary, type SavedEpisode } from '@/utils/library/record';
-import { NEWEST_KEPT, NEWEST_MIN, newestFirst, storedIds } from '@/utils/library/summary-shelves';
+import { compactSummaries, NEWEST_KEPT, NEWEST_MIN, newestFirst, storedIds } from '@/utils/library/summary-shelves';
 import { shelfOf } from '@/utils/library/shelves';
 import { prepareRecord } from '@/utils/library/prepared';
 import { episodeBackupText } from '@/utils/library/export/backup';
@@ -112,5 +112,31 @@ describe('prepareRecord', () => {
     await library.mergePrepared([prepared]);
     expect((await db.shelves.toArray())[0]!.texts).toEqual([prepared.text]);
     expect((await db.summaryShelves.toArray())[0]!.summaries).toBe(`[${prepared.summary}]`);
+  });
+});
+
+describe('compactSummaries', () => {
+  it('gives equal summaries as new objects with new slug lists, keys in toSummary order', () => {
+    const summaries = [makeSaved(1), makeSaved(2), { ...makeSaved(3), tech: [] }].map(toSummary);
+    const parsed = JSON.parse(JSON.stringify(summaries)) as typeof summaries;
+    const compact = compactSummaries(parsed);
+    expect(compact).toEqual(summaries);
+    compact.forEach((summary, i) => {
+      expect(summary).not.toBe(parsed[i]);
+      expect(summary.techSlugs).not.toBe(parsed[i]!.techSlugs);
+      // One shape for every summary, the one toSummary makes.
+      expect(Object.keys(summary)).toEqual(Object.keys(summaries[i]!));
+    });
+    // The lists are the summaries' own: changing one leaves the parsed input alone.
+    compact[0]!.techSlugs.push('x');
+    expect(parsed[0]!.techSlugs).not.toContain('x');
+  });
+
+  it('is what the library reads back, in id order', async () => {
+    const { library } = freshLibrary();
+    const saved = Array.from({ length: 30 }, (_, i) => makeSaved(i + 1));
+    await library.merge(saved);
+    const read = await library.summaries();
+    expect(read).toEqual(saved.map(toSummary).sort((a, b) => (a.id < b.id ? -1 : 1)));
   });
 });
