@@ -12,7 +12,7 @@ import { toSummary } from '../utils/library/record';
 import { computeFacets } from '../utils/library/query/facets';
 import { DEFAULT_VIEW } from '../utils/library/query/view';
 import { launchExtension, ROOT } from '../tests/e2e/harness';
-import { catalogTech, chromiumCpuMs, exportTime, generate, timeView } from './library.bench';
+import { catalogTech, chromiumCpuMs, exportTime, generate, measures, timeView } from './library.bench';
 
 const [argA, argB, roundsArg, sizeArg] = process.argv.slice(2);
 if (!argA || !argB) throw new Error('usage: tsx bench/library-ab.ts <extension dir A> <extension dir B> [rounds] [size]');
@@ -33,6 +33,7 @@ async function main(): Promise<void> {
   const episodes = generate(size, catalogTech());
   const popular = computeFacets(episodes.map(toSummary), DEFAULT_VIEW).tech.map((t) => t.slug);
   const one = { ...DEFAULT_VIEW, tech: [popular[5]!] };
+  const three = { ...DEFAULT_VIEW, tech: [popular[0]!, popular[2]!, popular[4]!] };
   const backup = join(TMP, `library-${size}.json`);
   writeFileSync(backup, toBackupJson(episodes, new Date('2026-11-22T00:00:00Z')));
   for (let round = 0; round < rounds; round++) {
@@ -45,9 +46,13 @@ async function main(): Promise<void> {
         await page.locator('[data-stackcast-state="empty"]').waitFor();
         await page.locator('[data-stackcast-import-file]').setInputFiles(backup);
         await page.waitForFunction(() => /^Imported /.test(document.querySelector('[data-stackcast-notice]')?.textContent ?? ''), null, { timeout: 600_000 });
+        const imported = (await measures(page, 'import'))[0] ?? NaN;
+        const importLoad = loadavg()[0]!.toFixed(2);
         await page.reload();
         await page.waitForFunction((n) => document.querySelector('[data-stackcast-results]')?.getAttribute('data-stackcast-results') === String(n), size, { timeout: 300_000 });
+        const complete = (await measures(page, 'library-complete'))[0] ?? NaN;
         const view = await timeView(page, one, 9);
+        const viewThree = await timeView(page, three, 5);
         await page.evaluate(() => (location.hash = ''));
         await page.waitForFunction((n) => document.querySelector('[data-stackcast-results]')?.getAttribute('data-stackcast-results') === String(n), size);
         const markdown: string[] = [];
@@ -60,7 +65,7 @@ async function main(): Promise<void> {
         }
         const podcast = await exportFile(page, dir, 'markdown-podcast', join(TMP, `${label}-podcast.md`));
         console.log(
-          `round ${round + 1} ${label}: filter 1 tech median ${view.commit.median.toFixed(1)} ms (min ${view.commit.min.toFixed(1)}) | markdown ${markdown.join(', ')} sha ${sha} | by podcast ${podcast.wall.toFixed(0)} ms sha ${podcast.sha} | cpu now ${chromiumCpuMs(dir).toFixed(0)}`,
+          `round ${round + 1} ${label}: import ${imported.toFixed(0)} ms (load ${importLoad}) | all loaded ${complete.toFixed(0)} ms | filter 1 tech median ${view.commit.median.toFixed(1)} ms (min ${view.commit.min.toFixed(1)}), 3 tech ${viewThree.commit.median.toFixed(1)} ms | markdown ${markdown.join(', ')} sha ${sha} | by podcast ${podcast.wall.toFixed(0)} ms sha ${podcast.sha} | cpu now ${chromiumCpuMs(dir).toFixed(0)}`,
         );
       } finally {
         await session.close();

@@ -8,7 +8,7 @@ import { DEFAULT_VIEW, serializeView } from '@/utils/library/query/view';
 import type { LibraryExportKind } from '@/utils/library/export';
 import { streamLibraryExport } from '@/utils/library/export/stream';
 import { exportReadingListInWorkers, type MarkdownWorker } from '@/utils/library/export/markdown-workers';
-import { importBackup } from '@/utils/library/import';
+import { importBackup, prepareInWorker } from '@/utils/library/import';
 import { useLiveEpisode, useLiveLibrary } from './useLibrary';
 import { useHashView } from './useView';
 import { FilterPanel } from './FilterPanel';
@@ -17,6 +17,7 @@ import { EpisodeList } from './EpisodeList';
 import { EpisodeDetails } from './EpisodeDetails';
 import { downloadBlob, measured } from './download';
 import { spawnMarkdownWorker, warmMarkdownWorkers } from './markdown-worker';
+import { spawnImportWorker } from './import-worker';
 
 type Notice = { kind: 'info' | 'error'; text: string; undo?: SavedEpisode[] };
 const NO_EPISODES: EpisodeSummary[] = [];
@@ -141,7 +142,7 @@ export function LibraryApp({ service, now = () => new Date(), spawnExportWorker 
   const importFile = (file: File) =>
     void run(async () => {
       setNotice({ kind: 'info', text: `Importing ${file.name}…` });
-      const report = await measured('import', () => importBackup(file, service));
+      const report = await measured('import', () => importBackup(file, service, { prepareOffPage: () => prepareInWorker(file, spawnImportWorker) }));
       setNotice({ kind: 'info', text: `Imported ${file.name}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged.` });
     });
 

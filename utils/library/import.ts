@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type Backup } from './export/backup';
 import { SavedEpisodeSchema, type SavedEpisode } from './record';
-import { prepareRecord } from './prepared';
+import { prepareRecord, type PreparedRecord } from './prepared';
 import type { LibraryService, MergeReport } from './service';
 
 /** Episodes validated between two chances for the page to paint (an import never freezes it for long). */
@@ -111,12 +111,63 @@ async function finishInSlices<T>(check: Generator<void, T>): Promise<T> {
  * @example
  * const report = await importBackup(file, library); // { added: 3, updated: 1, unchanged: 0 }
  */
-export async function importBackup(file: Pick<Blob, 'size' | 'text'>, library: LibraryService): Promise<MergeReport> {
+export async function importBackup(
+  file: Pick<Blob, 'size' | 'text'>,
+  library: LibraryService,
+  /** Check and prepare the file elsewhere (a worker, see prepareInWorker); null: it could not, check here. */
+  options: { prepareOffPage?: () => Promise<PreparedRecord[] | null> } = {},
+): Promise<MergeReport> {
   if (file.size > MAX_BACKUP_BYTES) {
     const mb = (file.size / 1024 / 1024).toFixed(1);
     throw new BackupImportError(`This file is ${mb} MB; backups over ${MAX_BACKUP_BYTES / 1024 / 1024} MB are refused. Choose a Stackcast library backup.`);
   }
-  // Each episode is prepared for storage as soon as it is checked (its strings kept, its objects let go).
-  const backup = await finishInSlices(checkBackup(await file.text(), prepareRecord));
-  return library.mergePrepared(backup.episodes);
+  // Checked and prepared by a worker where one can start (its own heap: ~700,000 checked objects are
+  // garbage on the page's), else here, a slice at a time.
+  const prepared = (await options.prepareOffPage?.()) ?? (await finishInSlices(checkBackup(await file.text(), prepareRecord))).episodes;
+  return library.mergePrepared(prepared);
+}
+
+/** A worker's answer to a backup file: its prepared records, or why it cannot be imported. */
+export type ImportCheckResult = { ok: true; records: PreparedRecord[] } | { ok: false; message: string; backupError: boolean };
+
+/**
+ * The import's check and preparation by a worker: the prepared records, `null` when the worker cannot
+ * run (the page then checks the file itself), or the BackupImportError (or other error) it reported.
+ * @example
+ * await importBackup(file, library, { prepareOffPage: () => prepareInWorker(file, () => new ImportWorker()) });
+ */
+export function prepareInWorker(file: Blob, spawn: () => Worker): Promise<PreparedRecord[] | null> {
+  return new Promise((resolve, reject) => {
+    let worker: Worker;
+    try {
+      worker = spawn();
+    } catch {
+      resolve(null);
+      return;
+    }
+    const unavailable = () => {
+      worker.terminate();
+      resolve(null);
+    };
+    worker.addEventListener('error', unavailable);
+    worker.addEventListener('messageerror', unavailable);
+    worker.addEventListener('message', (event: MessageEvent<ImportCheckResult>) => {
+      worker.terminate();
+      const result = event.data;
+      if (result.ok) resolve(result.records);
+      else reject(result.backupError ? new BackupImportError(result.message) : new Error(result.message));
+    });
+    worker.postMessage(file);
+  });
+}
+
+/**
+ * A backup's episodes checked and prepared for storage, all at once (a worker's share of an import:
+ * nothing to paint there). Throws BackupImportError as `importBackup` would.
+ * @example
+ * const records = prepareBackup(await file.text()); await library.mergePrepared(records);
+ */
+export function prepareBackup(text: string): PreparedRecord[] {
+  const check = checkBackup(text, prepareRecord);
+  for (let step = check.next(); ; step = check.next()) if (step.done) return step.value.episodes;
 }
