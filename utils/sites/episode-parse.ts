@@ -5,7 +5,7 @@ import { extractTech, type TechInput } from '../parse/tech';
 import { techInputFromReading } from '../parse/tech-input-dom';
 import { techInputFromText } from '../parse/tech-input-text';
 import type { EpisodeReading } from './reading';
-import { audioUrl, httpUrl } from './values';
+import { audioUrl, httpUrl, wholeSeconds } from './values';
 
 const MAX_CHAPTERS = 5_000;
 const MAX_TECH = 1_000;
@@ -23,11 +23,6 @@ function techInput(reading: EpisodeReading): TechInput {
     tags: [...(base.tags ?? []), ...(hints.tags ?? [])],
     links: [...(base.links ?? []), ...(hints.links ?? [])],
   };
-}
-
-function wholeSeconds(value: number | null | undefined): number | null {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1_000_000) return null;
-  return Math.round(value);
 }
 
 function boundedChapters(chapters: Chapter[], durationSeconds: number | null): Chapter[] {

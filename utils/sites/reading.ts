@@ -6,7 +6,7 @@ import { nodeToText, textLongerThan } from '../parse/text';
 import type { FoundEpisode, SiteAdapter } from './types';
 import { adapterFor } from './index';
 import { MAX_EPISODES_PER_PAGE } from './profile';
-import { httpUrl } from './values';
+import { httpUrl, wholeSeconds } from './values';
 
 export interface ScanOptions {
   /** Use this adapter instead of the one the URL selects (e.g. "Scan this page" forcing generic). */
@@ -48,15 +48,6 @@ export interface PageEpisodes {
   /** Each found episode's id, unique on the page, in document order. */
   ids: string[];
   options: ScanOptions;
-}
-
-/**
- * Whole seconds within a sane range, or null.
- * @example wholeSeconds(104.6) // 105
- */
-export function wholeSeconds(value: number | null | undefined): number | null {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1_000_000) return null;
-  return Math.round(value);
 }
 
 function pageAddress(url: URL): string {

@@ -110,3 +110,12 @@ export function isoDate(raw: unknown): string | null {
   }
   return null;
 }
+
+/**
+ * Whole seconds within a sane range (0 to 1,000,000), or null for anything else.
+ * @example wholeSeconds(104.6) // 105
+ */
+export function wholeSeconds(value: number | null | undefined): number | null {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1_000_000) return null;
+  return Math.round(value);
+}
