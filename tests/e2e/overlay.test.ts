@@ -123,3 +123,28 @@ describe('podcasts.apple.com', () => {
     }
   });
 });
+
+describe('background service worker', () => {
+  test('parses for the page even after the browser stopped it (an idle worker is woken by the request)', async () => {
+    const post = ripPost(53);
+    const url = ripPostUrl(post);
+    await serve(session.context, url, ripEpisodeHtml(post));
+    const page = await session.context.newPage();
+    try {
+      // What Chromium does to an idle extension service worker after 30 s, done now.
+      const cdp = await session.context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+      await page.goto(url);
+      const [panel] = await waitForPanels(page, 1);
+      assert.deepEqual(
+        panel!.chapters.map((c) => c.start),
+        post.topics.map((t) => t.seconds),
+      );
+      for (const tag of post.tags) assert.ok(panel!.tech.includes(tag), `chip for ${tag} in ${panel!.tech.join(',')}`);
+    } finally {
+      await page.close();
+    }
+  });
+});
