@@ -1,0 +1,60 @@
+// truncateText: the one way text is shortened, never splitting a character.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { truncateText } from '@/utils/text-limits';
+
+const isWellFormed = (text: string) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
+const graphemeStarts = (text: string) => new Set([...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].map((s) => s.index).concat(text.length));
+
+/** Text of every kind of character: emoji sequences, combining marks, flags, lone surrogates. */
+const text = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 300 }),
+  fc.string({ unit: 'grapheme-composite', maxLength: 300 }),
+  fc.string({ unit: 'binary', maxLength: 300 }),
+  fc.array(fc.constantFrom('a', '😀', '👩‍💻', '🏳️‍🌈', 'e\u0301', '🇫🇷', '\ud800', '\udfff', ' '), { maxLength: 120 }).map((parts) => parts.join('')),
+);
+
+describe('truncateText', () => {
+  it('returns text within the limit unchanged (the same string)', () => {
+    const text = 'Deploys with Kamal 🚀';
+    expect(truncateText(text, text.length)).toBe(text);
+    expect(truncateText('', 0)).toBe('');
+  });
+
+  it('never splits a surrogate pair: a title cut at 2,000 units keeps no half emoji', () => {
+    const title = 'c'.repeat(1_999) + '😀';
+    const cut = truncateText(title, 2_000);
+    expect(cut).toBe('c'.repeat(1_999));
+    expect(JSON.stringify(cut)).not.toMatch(/\\ud83d/);
+  });
+
+  it('keeps an emoji sequence or an accented letter whole, or leaves it out whole', () => {
+    expect(truncateText('ab👩‍💻cd', 5)).toBe('ab');
+    expect(truncateText('ab👩‍💻cd', 7)).toBe('ab👩‍💻');
+    expect(truncateText('cafe\u0301!', 4)).toBe('caf');
+    expect(truncateText('🇫🇷🇩🇪', 6)).toBe('🇫🇷');
+  });
+
+  it('fits the ellipsis inside the limit', () => {
+    expect(truncateText('Deploys with Kamal', 10, '…')).toBe('Deploys w…');
+    expect(truncateText('ccc😀d', 5, '…')).toBe('ccc…');
+  });
+
+  it('gives a prefix within the limit, well formed when the input is, ending on a grapheme boundary', () => {
+    fc.assert(
+      fc.property(text, fc.nat(320), (text, max) => {
+        const cut = truncateText(text, max);
+        expect(cut.length).toBeLessThanOrEqual(max);
+        expect(text.startsWith(cut)).toBe(true);
+        if (isWellFormed(text)) {
+          expect(isWellFormed(cut)).toBe(true);
+          // Clusters are short here: the cut is a grapheme boundary, and the longest one within the limit.
+          const starts = graphemeStarts(text);
+          expect(starts.has(cut.length)).toBe(true);
+          if (text.length > max) expect([...starts].some((at) => at > cut.length && at <= max)).toBe(false);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
