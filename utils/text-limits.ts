@@ -9,7 +9,10 @@ let segmenter: Intl.Segmenter | null | undefined;
 /** One shared grapheme segmenter (its construction is not free), or null where Intl.Segmenter is missing. */
 function graphemes(): Intl.Segmenter | null {
   if (segmenter === undefined) {
-    segmenter = typeof Intl !== 'undefined' && typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+    segmenter =
+      typeof Intl !== 'undefined' && typeof Intl.Segmenter === 'function'
+        ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+        : null;
   }
   return segmenter;
 }

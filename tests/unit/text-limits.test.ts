@@ -3,15 +3,25 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { truncateText } from '@/utils/text-limits';
 
-const isWellFormed = (text: string) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
-const graphemeStarts = (text: string) => new Set([...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].map((s) => s.index).concat(text.length));
+const isWellFormed = (text: string) =>
+  !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
+const graphemeStarts = (text: string) =>
+  new Set(
+    [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)]
+      .map((s) => s.index)
+      .concat(text.length),
+  );
 
 /** Text of every kind of character: emoji sequences, combining marks, flags, lone surrogates. */
 const text = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 300 }),
   fc.string({ unit: 'grapheme-composite', maxLength: 300 }),
   fc.string({ unit: 'binary', maxLength: 300 }),
-  fc.array(fc.constantFrom('a', '😀', '👩‍💻', '🏳️‍🌈', 'e\u0301', '🇫🇷', '\ud800', '\udfff', ' '), { maxLength: 120 }).map((parts) => parts.join('')),
+  fc
+    .array(fc.constantFrom('a', '😀', '👩‍💻', '🏳️‍🌈', 'e\u0301', '🇫🇷', '\ud800', '\udfff', ' '), {
+      maxLength: 120,
+    })
+    .map((parts) => parts.join('')),
 );
 
 describe('truncateText', () => {
