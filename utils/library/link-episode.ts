@@ -1,5 +1,6 @@
 // The episode to save when the listener right-clicks a page or a link: the detected one, or a minimal record.
 import { EpisodeSchema, HttpUrlSchema, type Episode } from '../model';
+import { truncateText } from '../text-limits';
 
 /** An episode's identity URL: fragments (`#t=`, `#1:45`) do not make a different episode. */
 export function canonicalEpisodeUrl(url: string): string | null {
@@ -32,7 +33,7 @@ export function episodeForClick(click: ContextClick, detected: readonly Episode[
   const match = detected.find((e) => e.id === target || (e.url && canonicalEpisodeUrl(e.url) === target));
   if (match) return match;
   if (!click.linkUrl && detected.length === 1) return detected[0]!;
-  const title = (click.linkUrl ? click.linkText : click.pageTitle)?.trim().slice(0, 2_000) || null;
+  const title = truncateText((click.linkUrl ? click.linkText : click.pageTitle)?.trim() ?? '', 2_000) || null;
   return EpisodeSchema.parse({
     id: target,
     title,

@@ -1,6 +1,7 @@
 // A library view (filters + sort) and its URL form, so a view can be bookmarked and shared between tabs.
 import { TECH_CATEGORIES, type TechCategory } from '../../model';
 import { LISTEN_STATUSES, type ListenStatus } from '../record';
+import { truncateText } from '../../text-limits';
 
 export const SORT_KEYS = ['saved', 'date', 'title', 'duration'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -46,10 +47,17 @@ export function parseView(hash: string): LibraryView {
   const params = new URLSearchParams(hash.replace(/^[#?]/, ''));
   const text = (key: string, max = 500) => {
     const value = params.get(key)?.trim();
-    return value ? value.slice(0, max) : null;
+    return value ? truncateText(value, max) : null;
   };
   return {
-    tech: [...new Set((params.get('tech') ?? '').split(',').map((s) => s.trim()).filter(Boolean))].slice(0, 50),
+    tech: [
+      ...new Set(
+        (params.get('tech') ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ].slice(0, 50),
     techMode: params.get('mode') === 'any' ? 'any' : 'all',
     category: oneOf(TECH_CATEGORIES, params.get('category')),
     status: oneOf(LISTEN_STATUSES, params.get('status')),
@@ -57,7 +65,12 @@ export function parseView(hash: string): LibraryView {
     tag: text('tag', 60)?.toLowerCase() ?? null,
     q: text('q') ?? '',
     sort: oneOf(SORT_KEYS, params.get('sort')) ?? DEFAULT_VIEW.sort,
-    order: params.get('order') === 'asc' ? 'asc' : params.get('order') === 'desc' ? 'desc' : defaultOrder(oneOf(SORT_KEYS, params.get('sort')) ?? DEFAULT_VIEW.sort),
+    order:
+      params.get('order') === 'asc'
+        ? 'asc'
+        : params.get('order') === 'desc'
+          ? 'desc'
+          : defaultOrder(oneOf(SORT_KEYS, params.get('sort')) ?? DEFAULT_VIEW.sort),
   };
 }
 
