@@ -12,14 +12,34 @@ export class LibraryStorageError extends Error {
   }
 }
 
+/** Errors looked at in one failure's tree: enough for Dexie's nesting, bounded for a cyclic or hostile one. */
+const MAX_ERRORS_WALKED = 64;
+
+/** The errors a failure holds: Dexie's `inner`, a BulkError's `failures`/`failuresByPos`, a standard `cause`. */
+function heldErrors(error: object): unknown[] {
+  const { inner, cause, failures, failuresByPos } = error as { inner?: unknown; cause?: unknown; failures?: unknown; failuresByPos?: unknown };
+  const held: unknown[] = [inner, cause];
+  if (Array.isArray(failures)) held.push(...failures.slice(0, MAX_ERRORS_WALKED));
+  if (failuresByPos && typeof failuresByPos === 'object') held.push(...Object.values(failuresByPos).slice(0, MAX_ERRORS_WALKED));
+  return held;
+}
+
+/**
+ * The names of a failure and of every error it holds, the failure's own first. Dexie wraps the
+ * DOMException (`inner`), and a bulk write reports each failed operation in a BulkError's `failures`, which
+ * an aborted transaction wraps again: the quota error can sit at any depth of that tree.
+ */
 function errorNames(error: unknown): string[] {
   const names: string[] = [];
-  let current: unknown = error;
-  // Dexie wraps the DOMException: walk `inner` to find the root cause.
-  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+  const seen = new Set<object>();
+  const queue: unknown[] = [error];
+  while (queue.length > 0 && seen.size < MAX_ERRORS_WALKED) {
+    const current = queue.shift();
+    if (!current || typeof current !== 'object' || seen.has(current)) continue;
+    seen.add(current);
     const { name } = current as { name?: unknown };
     if (typeof name === 'string') names.push(name);
-    current = (current as { inner?: unknown }).inner;
+    queue.push(...heldErrors(current));
   }
   return names;
 }

@@ -2,7 +2,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { LibraryService } from '@/utils/library/service';
-import { LibraryStorageError } from '@/utils/library/errors';
+import Dexie from 'dexie';
+import { describeStorageError, LibraryStorageError } from '@/utils/library/errors';
 import { episodeBackupText } from '@/utils/library/export/backup';
 import { makeEpisode, makeSaved } from './generate';
 import { freshDatabase, freshDatabaseName } from './fresh-db';
@@ -99,6 +100,45 @@ describe('storage errors', () => {
     expect(await db.shelves.count()).toBe(0);
     expect(await db.summaryShelves.count()).toBe(0);
     expect(await db.newest.count()).toBe(0);
+  });
+});
+
+describe('quota errors inside bulk writes', () => {
+  const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+
+  it('a BulkError whose failures hold a QuotaExceededError says storage is full and nothing changed', async () => {
+    const db = freshDb();
+    const library = new LibraryService(db);
+    await library.save(makeEpisode(1));
+    const before = await library.all();
+    // What Dexie throws when some puts of a bulkPut fail: the quota error is one of its failures, not its inner.
+    vi.spyOn(db.shelves, 'bulkPut').mockImplementation(() => Promise.reject(new Dexie.BulkError('shelves.bulkPut(): 1 of 2 operations failed', { 1: quota() })));
+    const error = await library.merge([2, 3].map((n) => makeSaved(n))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LibraryStorageError);
+    expect((error as LibraryStorageError).reason).toBe('QuotaExceededError');
+    expect((error as Error).message).toMatch(/storage for Stackcast is full.*Nothing was changed/);
+    vi.restoreAllMocks();
+    expect(await library.all()).toEqual(before);
+  });
+
+  it('finds the quota error however Dexie nests it: AbortError → BulkError → failures, failuresByPos, inner', () => {
+    const bulk = new Dexie.BulkError('2 of 3 operations failed', { 0: new Dexie.ConstraintError('key'), 2: quota() });
+    const nested = [
+      bulk,
+      new Dexie.AbortError('Transaction aborted', bulk),
+      new Dexie.AbortError('Transaction aborted', new Dexie.AbortError('inner', bulk)),
+      Object.assign(new Error('wrapped'), { cause: bulk }),
+      new Dexie.BulkError('1 failed', { 0: new Dexie.AbortError('x', quota()) }),
+    ];
+    for (const error of nested) expect(describeStorageError(error, 'import the backup')).toMatchObject({ name: 'LibraryStorageError', reason: 'QuotaExceededError' });
+    // Other bulk failures keep their own wording.
+    expect(describeStorageError(new Dexie.BulkError('1 failed', { 0: new Dexie.ConstraintError('key') }), 'save').message).not.toMatch(/full/);
+  });
+
+  it('a cyclic or very deep error chain does not hang the message', () => {
+    const looped: { name: string; inner?: unknown } = { name: 'AbortError' };
+    looped.inner = looped;
+    expect(describeStorageError(looped, 'save').message).toMatch(/^Could not save/);
   });
 });
 
