@@ -1,9 +1,10 @@
 // The Episode model: one set of zod schemas and their types, used at every trust boundary
 // (scraped data reaching the background, messages, imported files).
 import { z } from 'zod';
+import { MAX_EPISODE_SECONDS } from './parse/time';
 
 /** Seconds from the start of the episode, a whole non-negative number. */
-export const SecondsSchema = z.number().int().nonnegative().max(1_000_000);
+export const SecondsSchema = z.number().int().nonnegative().max(MAX_EPISODE_SECONDS);
 
 export const ChapterSchema = z.object({
   start: SecondsSchema,

@@ -1,18 +1,25 @@
 // Times carried by links and seek buttons in show notes: `#t=105`, `#t=1m45s`, `?t=105`, `#1:45`, `data-audio-seek`.
-import { parseTimestamp } from './time';
+import { MAX_EPISODE_SECONDS, parseTimestamp } from './time';
 
 /** Attributes sites put the seek time in (runninginproduction.com uses `data-audio-seek`). */
 const SEEK_ATTRIBUTES = ['data-audio-seek', 'data-seek', 'data-time', 'data-start-time', 'data-timestamp', 'data-start'];
 
 /**
  * Reads a time value as links write it: plain seconds (`105`, `105.5`), `1h2m3s`/`1m45s`/`45s`, or a clock
- * timestamp (`1:45`). A media fragment's range (`105,200`) gives its start.
+ * timestamp (`1:45`). A media fragment's range (`105,200`) gives its start. A value beyond the longest
+ * episode (`data-audio-seek="999999999999999"`) is null: it would become a start the model refuses, be
+ * dropped later, and could leave a one-chapter list behind.
  *
  * @example
  * parseTimeValue('1m45s'); // 105
  * parseTimeValue('105,200'); // 105
  */
 export function parseTimeValue(raw: string): number | null {
+  const seconds = readTimeValue(raw);
+  return seconds !== null && seconds <= MAX_EPISODE_SECONDS ? seconds : null;
+}
+
+function readTimeValue(raw: string): number | null {
   const value = raw.trim().split(',')[0]!.trim();
   if (value.length === 0 || value.length > 16) return null;
   if (/^\d+(?:\.\d+)?s?$/.test(value)) return Math.floor(Number.parseFloat(value));

@@ -1,5 +1,11 @@
 // Timestamps as people write them in show notes ("1:45", "1:02:03", "[12:30]") to and from seconds.
 
+/**
+ * The longest time anything in an episode can be, in seconds (about 11.5 days): the model's limit on every
+ * start, end and duration. A time read from a page beyond it is no time at all.
+ */
+export const MAX_EPISODE_SECONDS = 1_000_000;
+
 /** Largest minute count accepted in the two-part `m:ss` form (some long shows write `125:30`). */
 const MAX_MINUTES = 999;
 /** Largest hour count accepted in the three-part `h:mm:ss` form. */
