@@ -2,6 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import type { Episode } from '../utils/model';
+import { assertWithinElementBudget } from './element-budget';
 
 export interface ExtractOptions {
   /** The page's address; when absent, see {@link defaultPageUrl}. */
@@ -47,6 +48,7 @@ function asDocumentHtml(html: string): string {
  * @example await episodesFromHtml('<ul><li>0:00 Intro</li><li>1:45 Overview</li></ul>', { source: 'x.html' })
  */
 export async function episodesFromHtml(html: string, options: ExtractOptions): Promise<Episode[]> {
+  assertWithinElementBudget(html, options.source === '-' ? 'stdin' : options.source);
   const { parseHTML } = await import('linkedom');
   const { scanPage } = await import('../utils/sites/scan');
   const { document } = parseHTML(asDocumentHtml(html)) as unknown as { document: Document };

@@ -20,7 +20,8 @@ interface ParseOptions {
 
 const HELP_AFTER = `
 Input: an HTML page or fragment (read with linkedom, detected by the site adapters), or with --text plain
-show notes where each newline is a line break. Use - to read stdin. At most 50 MB.
+show notes where each newline is a line break. Use - to read stdin. At most 50 MB, and an HTML page at most
+200,000 elements (larger pages take minutes to build; give the part with the episode, or --text).
 
 Page address (--url): used for site detection and relative links. Without it, the page's own
 <link rel="canonical"> or og:url is used when it is an absolute http(s) URL, otherwise the input's file: URL
@@ -38,8 +39,8 @@ What is printed: every episode the page shows, each with its chapters (possibly 
 no episode prints {"episodes":[]}. With --text, one episode (title null) when the text has chapters or tech,
 else {"episodes":[]}.
 
-Exit status: 0 on success, 1 when the input cannot be read (missing, directory, binary, empty, over 50 MB),
-2 for a bad command line. Errors are one line on stderr: "stackcast: <what is wrong>".
+Exit status: 0 on success, 1 when the input cannot be read (missing, directory, binary, empty, over 50 MB,
+over 200,000 HTML elements), 2 for a bad command line. Errors are one line on stderr: "stackcast: <what is wrong>".
 
 Examples:
   npx stackcast parse --url https://runninginproduction.com/podcast/1-x saved-page.html

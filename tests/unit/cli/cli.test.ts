@@ -265,6 +265,21 @@ describe('stackcast: bad input gets one line and a non-zero exit', () => {
 
   it.concurrent('binary stdin', async () => expectOneLineError(await runCli(['parse', '-'], { input: Buffer.from([1, 0, 2]) }), /binary/));
 
+  it('a page with more elements than the DOM reader builds in seconds stops at once with what to do instead', async () => {
+    // 250,000 list items (~5 MB, well under the size limit): before the element budget this was parsed for
+    // seconds, and three million (45 MB) for minutes.
+    const items = '<li>0:01 a topic</li>'.repeat(250_000);
+    const run = await runCli(['parse', '-'], { input: `<!DOCTYPE html><html><body><ul>${items}</ul></body></html>` });
+    expectOneLineError(run, /^stackcast: stdin has more than 200,000 HTML elements.*--text/);
+    expect(run.status).toBe(1);
+  });
+
+  it('a page just within the element budget is read', async () => {
+    const items = '<li>x</li>'.repeat(1_000);
+    const run = await runCli(['parse', '-'], { input: `<ul><li>0:00 Intro</li><li>1:45 Overview</li></ul>${items}` });
+    expect(run.status).toBe(0);
+  });
+
   it('stdin over 50 MB is cut off while streaming', async () => {
     const big = Buffer.alloc(50 * 1024 * 1024 + 10, 0x61);
     expectOneLineError(await runCli(['parse', '--text', '-'], { input: big }), /50 MB limit/);
