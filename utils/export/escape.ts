@@ -33,10 +33,28 @@ const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
  * @example markdownEscape('*Rails* [docs](javascript:alert(1))') // '\\*Rails\\* \\[docs\\]\\(javascript:alert\\(1\\)\\)'
  */
 export function markdownEscape(text: string): string {
-  const escaped = oneLine(text).replace(/[\\`*_{}[\]()<>#+!|~&]/g, (char) => `\\${char}`);
+  const escaped = defuseAutolinks(oneLine(text).replace(/[\\`*_{}[\]()<>#+!|~&]/g, (char) => `\\${char}`));
   // List markers ("- ", "1. ", "2) ") and setext underlines ("===") only count at the start of a line, and
   // callers may place text there; elsewhere `-`, `=` and `.` stay readable ("Node.js", "Ruby-on-Rails").
   return escaped.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-=])/, '\\$1');
+}
+
+/** What a GFM renderer (GitHub, marked) turns into a link in plain text: `scheme://`, `www.`, `name@host`. */
+export const AUTOLINK_TRIGGER = /:\/\/|www\.|[A-Za-z0-9._+-]@/i;
+
+/**
+ * Markdown text (already backslash-escaped) with the characters that start a GFM extended autolink escaped:
+ * the `:` of `://`, the `.` of `www.`, and an `@` after an address's local part. CommonMark's backslash
+ * escapes any ASCII punctuation and renders it as itself, so `https\://example.com` reads, and renders, as
+ * the text while no renderer sees a link in it (CommonMark's own autolinks need `<`, escaped already).
+ * @example defuseAutolinks('see https://example.com') // 'see https\\://example.com'
+ */
+export function defuseAutolinks(markdown: string): string {
+  if (!AUTOLINK_TRIGGER.test(markdown)) return markdown;
+  return markdown
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/(^|[^A-Za-z0-9])(www)\./gi, '$1$2\\.')
+    .replace(/([A-Za-z0-9._+-])@/g, '$1\\@');
 }
 
 /**

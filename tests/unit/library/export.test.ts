@@ -91,6 +91,21 @@ describe('CSV', () => {
   });
 });
 
+describe('CSV formula triggers behind whitespace or in full width', () => {
+  // Spreadsheets trim leading whitespace and fold full-width forms before deciding a cell is a formula.
+  const cells = [' =1+1', '  +cmd', '\n=HYPERLINK("http://evil")', '\t@SUM(A1)', '\r-2+3', '\u3000=1', '\u00a0=1', '＝1+1', '＋cmd', '－2', '＠SUM(A1)', ' ＝1', '\n \t＝x', '﹦1', '\ufeff=1'];
+  it.each(cells)('%j is written as text', (cell) => {
+    const text = toCsv([{ ...plain, title: cell, notes: cell, podcast: cell }]);
+    const [row] = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+    for (const column of ['title', 'notes', 'podcast']) expect(row![column]).toBe(`'${cell}`);
+  });
+  it('leaves ordinary text alone, leading spaces and inner formulas included', () => {
+    const text = toCsv([{ ...plain, title: ' Deploys = fun', notes: 'a =1', podcast: '  Ship It!' }]);
+    const [row] = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+    expect([row!.title, row!.notes, row!.podcast]).toEqual([' Deploys = fun', 'a =1', '  Ship It!']);
+  });
+});
+
 describe('Markdown reading list', () => {
   it('escapes page text, links only http(s) and lists chapters with open-at links', () => {
     const withBadUrl = { ...plain, url: 'javascript:alert(1)' as string, audioUrl: null };

@@ -17,7 +17,7 @@ async function bytesOf(episodes: readonly SavedEpisode[], options: ReadingListOp
 describe('ReadingListBytes', () => {
   // Chapter titles of Markdown-significant pieces: leading digits before '.' or ')', leading '-' or '=',
   // every escaped character, non-ASCII (one unit and surrogate pairs) before and after them.
-  const piece = fc.constantFrom('1', '42', '.', ')', '-', '=', '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '<', '>', '#', '+', '!', '|', '~', '&', 'a', ' ', 'é', '😀', 'x.y');
+  const piece = fc.constantFrom('1', '42', '.', ')', '-', '=', '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '<', '>', '#', '+', '!', '|', '~', '&', 'a', ' ', 'é', '😀', 'x.y', 'https://', 'www.', '@');
   const title = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
 
   it('escapes chapter titles as markdownText does, whatever they start with', async () => {

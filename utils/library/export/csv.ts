@@ -9,12 +9,21 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
- * Spreadsheets run cells starting with `=`, `+`, `-`, `@` (and tab / carriage return) as formulas, so
- * such cells get a leading `'`, which spreadsheets show as text. Done here rather than with papaparse's
- * `escapeFormulae`, whose check misses cells that contain a line break (multi-line notes).
+ * A formula trigger (`=`, `+`, `-`, `@`, or their full-width and small forms, which spreadsheets fold to
+ * ASCII) as the first character after any leading whitespace (spaces, line breaks, tabs, no-break and
+ * ideographic spaces, a byte order mark), which spreadsheets skip before deciding a cell is a formula;
+ * or a tab or carriage return first.
+ */
+const FORMULA_START = /^(?:[\s\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b]|[\t\r])/;
+
+/**
+ * Spreadsheets run cells that start as a formula (see FORMULA_START), so such cells get a leading `'`,
+ * which spreadsheets show as text. Done here rather than with papaparse's `escapeFormulae`, whose check
+ * misses cells that contain a line break (multi-line notes) and triggers behind whitespace or in full width.
+ * @example defuseFormula(' =1+1') // "' =1+1"
  */
 export function defuseFormula(cell: string | number): string | number {
-  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return typeof cell === 'string' && FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
 /**

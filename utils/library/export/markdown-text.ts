@@ -1,6 +1,6 @@
 // markdownEscape (utils/export/escape) for the reading list's hot loop: same output, less work for the
 // usual text that is already one clean line (a 10,000-episode list escapes ~300,000 strings).
-import { markdownEscape } from '../../export/escape';
+import { defuseAutolinks, markdownEscape } from '../../export/escape';
 
 /**
  * Characters oneLine would change, so the text takes markdownEscape's own path: ASCII controls (and so
@@ -38,7 +38,7 @@ export function markdownText(text: string): string {
   if (text.length === 0) return text;
   if (!isCleanLine(text)) return markdownEscape(text);
   // A replacement pattern rather than a callback: no function call per special character.
-  const escaped = HAS_MARKDOWN_SPECIAL.test(text) ? text.replace(MARKDOWN_SPECIAL, '\\$&') : text;
+  const escaped = defuseAutolinks(HAS_MARKDOWN_SPECIAL.test(text) ? text.replace(MARKDOWN_SPECIAL, '\\$&') : text);
   const first = escaped.charCodeAt(0);
   // Only a leading digit, '-' or '=' can start a list item or a setext underline (see markdownEscape).
   if ((first >= 48 && first <= 57) || first === 45 || first === 61) return escaped.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-=])/, '\\$1');

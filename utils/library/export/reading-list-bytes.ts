@@ -2,7 +2,7 @@
 // once into off-heap byte stores (escaped as they are copied), and the file is copied together from them
 // into a few Blob parts.
 import { clockLabel } from '../../export/clock';
-import { safeHttpUrl } from '../../export/escape';
+import { AUTOLINK_TRIGGER, safeHttpUrl } from '../../export/escape';
 import { openAtLinkerFromPage } from '../open-at';
 import type { SavedEpisode } from '../record';
 import { isCleanLine, MARKDOWN_SPECIAL, markdownText } from './markdown-text';
@@ -113,7 +113,8 @@ export class ReadingListBytes {
         this.text(')');
       } else this.text(label);
       this.text(' ');
-      if (isCleanLine(chapter.title)) this.markdown(chapter.title);
+      // A title a renderer would autolink takes markdownText's way (rare: its escapes are not copied here).
+      if (isCleanLine(chapter.title) && !AUTOLINK_TRIGGER.test(chapter.title)) this.markdown(chapter.title);
       else this.text(markdownText(chapter.title) || `Chapter ${index + 1}`);
       this.text('\n');
     }
