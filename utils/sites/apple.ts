@@ -1,6 +1,8 @@
 // podcasts.apple.com (Svelte SPA): episode pages (`?i=`), show pages; stream URLs in serialized server data.
 import type { FoundEpisode } from './types';
-import { adapterFromProfile, type SiteProfile } from './profile';
+import type { SiteProfile } from './profile';
+import type { EpisodeListing } from './episode-listing';
+import { directoryAdapter } from './directory';
 import { isObject, objectsWithKey, scriptJson, type JsonObject } from './page-metadata';
 import { audioUrl } from './values';
 
@@ -37,7 +39,9 @@ function idsOf(node: JsonObject): string[] {
 function withStreamUrls(doc: Document, url: URL, found: FoundEpisode[]): FoundEpisode[] {
   const data = scriptJson(doc, 'script#serialized-server-data');
   if (data === undefined) return found;
-  const streams = objectsWithKey(data, 'streamUrl', 2_000).filter((node) => typeof node.streamUrl === 'string');
+  const streams = objectsWithKey(data, 'streamUrl', 2_000).filter(
+    (node) => typeof node.streamUrl === 'string',
+  );
   if (streams.length === 0) return found;
   const byId = new Map<string, JsonObject>();
   for (const node of streams) for (const id of idsOf(node)) if (!byId.has(id)) byId.set(id, node);
@@ -50,7 +54,11 @@ function withStreamUrls(doc: Document, url: URL, found: FoundEpisode[]): FoundEp
     const guid = isObject(stream) && typeof stream.guid === 'string' ? stream.guid : null;
     return {
       ...episode,
-      meta: { ...episode.meta, audioUrl: audioUrl(stream.streamUrl as string, url) ?? episode.meta.audioUrl, guid: episode.meta.guid ?? guid },
+      meta: {
+        ...episode.meta,
+        audioUrl: audioUrl(stream.streamUrl as string, url) ?? episode.meta.audioUrl,
+        guid: episode.meta.guid ?? guid,
+      },
     };
   });
 }
@@ -64,23 +72,20 @@ export const appleProfile: SiteProfile = {
     'https://podcasts.apple.com/es/podcast/la-mol%C3%A9cula-que-falta/id1181714154?i=1000623871376',
     'https://podcasts.apple.com/us/podcast/running-in-production/id1484194755',
   ],
-  pageKind: (url) => (url.searchParams.has('i') ? 'episode' : SHOW_PATH.test(url.pathname) ? 'listing' : null),
+  pageKind: (url) =>
+    url.searchParams.has('i') ? 'episode' : SHOW_PATH.test(url.pathname) ? 'listing' : null,
   episode: {
     title: ['[data-testid="episode-title"]', '.headings__title', '.product-header__title', 'h1'],
     podcast: ['.headings__subtitles a', '.product-header__identity a', '[data-testid="podcast-title"]'],
     date: ['time@datetime', '.headings__metadata-top time', '[data-testid="episode-published-date"]'],
     duration: ['[data-testid="episode-duration"]'],
     // Today's app (glued paragraphs), then the 2023 app.
-    notes: ['div[data-testid="paragraphs"].paragraph-wrapper', '[data-testid="paragraphs"]', '.product-hero-desc__section', '.product-hero-desc'],
-  },
-  listing: {
-    item: '[data-testid="episode-lockup"], li.episode, div.episode',
-    title: ['[data-testid="episode-lockup-title"]', '.episode-details__title'],
-    date: ['[data-testid="episode-details__published-date"]', '.episode-details__published-date'],
-    duration: ['[data-testid="episode-duration"]', '.episode-details__meta'],
-    url: ['a[data-testid="click-action"][href*="?i="]@href', 'a[href*="?i="]@href'],
-    notes: ['[data-testid="episode-content__summary"]', '.episode-details__summary'],
-    podcast: ['[data-testid="non-editable-product-title"]', '.headings__title', 'h1'],
+    notes: [
+      'div[data-testid="paragraphs"].paragraph-wrapper',
+      '[data-testid="paragraphs"]',
+      '.product-hero-desc__section',
+      '.product-hero-desc',
+    ],
   },
   // The web player is Apple's own; Stackcast plays the stream URL in its mini player instead.
   seekable: false,
@@ -88,4 +93,35 @@ export const appleProfile: SiteProfile = {
   enrich: withStreamUrls,
 };
 
-export const appleAdapter = adapterFromProfile(appleProfile);
+/**
+ * Show pages, three generations: today's app (`ol[data-testid="episodes-list"] > li`, title
+ * `[data-testid="episode-lockup-title"]`, summary `[data-testid="episode-content__summary"]`, link
+ * `a[data-testid="click-action"]`), the lockups of 2023–2025 (`[data-testid="episode-lockup"]`, `li.episode`),
+ * and the Ember app before (`li.tracks__track--podcast`, `h2.tracks__track__headline`,
+ * `.tracks__track__copy` clamped with CSS, so its whole text is in the page). Episode links carry `?i={id}`.
+ */
+export const appleListing: EpisodeListing = {
+  links: 'a[href*="i="]',
+  episodeUrl: (href) =>
+    href.hostname === 'podcasts.apple.com' && /^\d+$/.test(href.searchParams.get('i') ?? '')
+      ? href.href.replace(/#.*$/, '')
+      : null,
+  item: [
+    'ol[data-testid="episodes-list"] > li',
+    '[data-testid="episode-lockup"]',
+    'li.episode, div.episode',
+    'li.tracks__track--podcast',
+  ],
+  title: ['[data-testid="episode-lockup-title"]', '.episode-details__title', '.tracks__track__headline'],
+  date: [
+    'time@datetime',
+    '[data-testid="episode-details__published-date"]',
+    '.episode-details__published-date',
+    '.tracks__track__eyebrow-item',
+  ],
+  duration: ['[data-testid="episode-duration"]', '.episode-details__meta'],
+  notes: ['[data-testid="episode-content__summary"]', '.episode-details__summary', '.tracks__track__copy'],
+  podcast: ['[data-testid="non-editable-product-title"]', '.headings__title', '.product-header__title', 'h1'],
+};
+
+export const appleAdapter = directoryAdapter(appleProfile, appleListing);

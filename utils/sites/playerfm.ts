@@ -1,5 +1,10 @@
-// player.fm: series pages and episode pages (`/series/{series}/{episode}`).
-import { adapterFromProfile, type SiteProfile } from './profile';
+// player.fm: series pages (`/series/{series}`) listing episodes, and episode pages (`/series/{series}/{episode}`).
+import type { SiteProfile } from './profile';
+import type { EpisodeListing } from './episode-listing';
+import { directoryAdapter } from './directory';
+
+const EPISODE_PATH = /^\/series\/([^/]+)\/([^/]+)\/?$/;
+const SERIES_PATH = /^\/series\/([^/]+)\/?$/;
 
 export const playerfmProfile: SiteProfile = {
   id: 'playerfm',
@@ -10,7 +15,7 @@ export const playerfmProfile: SiteProfile = {
     'https://player.fm/series/running-in-production',
   ],
   pageKind: (url) =>
-    /^\/series\/[^/]+\/[^/]+\/?$/.test(url.pathname) ? 'episode' : /^\/series\/[^/]+\/?$/.test(url.pathname) ? 'listing' : null,
+    EPISODE_PATH.test(url.pathname) ? 'episode' : SERIES_PATH.test(url.pathname) ? 'listing' : null,
   episode: {
     title: ['h1'],
     podcast: ['.series-title', '[itemprop="partOfSeries"] [itemprop="name"]'],
@@ -22,4 +27,21 @@ export const playerfmProfile: SiteProfile = {
   timeUrl: () => null,
 };
 
-export const playerfmAdapter = adapterFromProfile(playerfmProfile);
+/** Series pages: each episode found by its link into the same series (title link in `.info-top a`); its audio a player's `data-url`, an `<audio>` or the file's link. */
+export const playerfmListing: EpisodeListing = {
+  links: 'a[href*="/series/"]',
+  episodeUrl: (href, page) => {
+    const episode = EPISODE_PATH.exec(href.pathname);
+    if (!/(?:^|\.)player\.fm$/.test(href.hostname) || !episode) return null;
+    // Other series' episodes (recommendations beside the list) are not this series' episodes.
+    if (episode[1] !== SERIES_PATH.exec(page.pathname)?.[1]) return null;
+    return `https://player.fm${href.pathname.replace(/\/$/, '')}`;
+  },
+  title: ['.info-top a'],
+  date: ['time@datetime', 'time'],
+  audio: ['[data-url]@data-url', 'audio@src', 'audio > source@src', 'a[href*=".mp3"]@href'],
+  notes: ['[itemprop="description"]', '.description'],
+  podcast: ['h1'],
+};
+
+export const playerfmAdapter = directoryAdapter(playerfmProfile, playerfmListing);

@@ -1,5 +1,10 @@
-// podchaser.com: podcast pages and episode pages (`/podcasts/{show}-{id}/episodes/{episode}-{id}`).
-import { adapterFromProfile, type SiteProfile } from './profile';
+// podchaser.com: podcast pages (`/podcasts/{show}-{id}`, `…/episodes`) and episode pages (`…/episodes/{episode}-{id}`).
+import type { SiteProfile } from './profile';
+import type { EpisodeListing } from './episode-listing';
+import { directoryAdapter } from './directory';
+
+const EPISODE_PATH = /^\/podcasts\/([^/]+-\d+)\/episodes\/[^/]+-\d+\/?$/;
+const SHOW_PATH = /^\/podcasts\/([^/]+-\d+)(?:\/episodes)?\/?$/;
 
 export const podchaserProfile: SiteProfile = {
   id: 'podchaser',
@@ -8,8 +13,10 @@ export const podchaserProfile: SiteProfile = {
   exampleUrls: [
     'https://www.podchaser.com/podcasts/running-in-production-1004735/episodes/meteor-cloud-is-a-full-service-118034853',
     'https://www.podchaser.com/podcasts/running-in-production-1004735',
+    'https://www.podchaser.com/podcasts/running-in-production-1004735/episodes',
   ],
-  pageKind: (url) => (/\/episodes\/[^/]+/.test(url.pathname) ? 'episode' : /^\/podcasts\/[^/]+\/?$/.test(url.pathname) ? 'listing' : null),
+  pageKind: (url) =>
+    /\/episodes\/[^/]+/.test(url.pathname) ? 'episode' : SHOW_PATH.test(url.pathname) ? 'listing' : null,
   episode: {
     title: ['h1'],
     notes: ['[class*="description"]', '[itemprop="description"]'],
@@ -20,4 +27,19 @@ export const podchaserProfile: SiteProfile = {
   timeUrl: () => null,
 };
 
-export const podchaserAdapter = adapterFromProfile(podchaserProfile);
+/** Podcast pages: each episode found by its link under the same podcast (`/podcasts/{show}-{id}/episodes/…`). */
+export const podchaserListing: EpisodeListing = {
+  links: 'a[href*="/episodes/"]',
+  episodeUrl: (href, page) => {
+    const episode = EPISODE_PATH.exec(href.pathname);
+    if (!/(?:^|\.)podchaser\.com$/.test(href.hostname) || !episode) return null;
+    if (episode[1] !== SHOW_PATH.exec(page.pathname)?.[1]) return null;
+    return `https://www.podchaser.com${href.pathname.replace(/\/$/, '')}`;
+  },
+  date: ['time@datetime', 'time'],
+  audio: ['audio@src', 'audio > source@src', 'a[href*=".mp3"]@href'],
+  notes: ['[itemprop="description"]', '[class*="description"]'],
+  podcast: ['h1'],
+};
+
+export const podchaserAdapter = directoryAdapter(podchaserProfile, podchaserListing);
