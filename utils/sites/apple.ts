@@ -7,6 +7,7 @@ import { isObject, objectsWithKey, scriptJson, type JsonObject } from './page-me
 import { audioUrl } from './values';
 
 const SHOW_PATH = /^\/(?:[a-z]{2}\/)?podcast\/(?:[^/]+\/)?id\d+\/?$/i;
+const SHOW_ID = /\/id(\d+)\/?$/;
 const ID_KEYS = ['id', 'adamId', 'contentId', 'episodeId', 'trackId'];
 
 /** The episode id an Apple URL names (`?i=1000623871376`), or null. */
@@ -102,10 +103,14 @@ export const appleProfile: SiteProfile = {
  */
 export const appleListing: EpisodeListing = {
   links: 'a[href*="i="]',
-  episodeUrl: (href) =>
-    href.hostname === 'podcasts.apple.com' && /^\d+$/.test(href.searchParams.get('i') ?? '')
-      ? href.href.replace(/#.*$/, '')
-      : null,
+  episodeUrl: (href, page) => {
+    if (href.hostname !== 'podcasts.apple.com' || !/^\d+$/.test(href.searchParams.get('i') ?? ''))
+      return null;
+    // Episodes of other shows ("You Might Also Like") are not this show's.
+    const show = SHOW_ID.exec(page.pathname)?.[1];
+    if (show && SHOW_ID.exec(href.pathname)?.[1] !== show) return null;
+    return href.href.replace(/#.*$/, '');
+  },
   item: [
     'ol[data-testid="episodes-list"] > li',
     '[data-testid="episode-lockup"]',

@@ -111,9 +111,13 @@ function itemBlocks(
       const key = held.get(element);
       return key !== undefined && key !== 'many';
     });
-    const outermost = candidates.filter(
-      (element) => !candidates.some((other) => other !== element && other.contains(element)),
-    );
+    // Outermost only: a row's image or title block can match the row's own selector (`episode-block-image`).
+    const chosen = new Set(candidates);
+    const outermost = candidates.filter((element) => {
+      for (let parent = element.parentElement; parent; parent = parent.parentElement)
+        if (chosen.has(parent)) return false;
+      return true;
+    });
     if (outermost.length > 0) return outermost.map((root) => ({ root, key: held.get(root)! }));
   }
   return [];
@@ -164,7 +168,11 @@ export function readEpisodeListing(doc: Document, page: URL, listing: EpisodeLis
     }
   }
   const linksByKey = new Map<string, Element[]>();
-  for (const { link, key } of links) linksByKey.set(key, [...(linksByKey.get(key) ?? []), link]);
+  for (const { link, key } of links) {
+    const own = linksByKey.get(key);
+    if (own) own.push(link);
+    else linksByKey.set(key, [link]);
+  }
   const podcast = cleanLabel(readField(doc, listing.podcast));
   const found: FoundEpisode[] = [];
   const done = new Set<string>();
