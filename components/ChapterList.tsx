@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Chapter } from '@/utils/model';
 import { formatTimestamp } from '@/utils/parse/time';
 import { CHAPTERS_PER_PAGE, clip } from '@/utils/overlay/limits';
+import { isPersonEvent, trusted } from '@/utils/overlay/trusted';
 
 export interface ChapterListProps {
   chapters: readonly Chapter[];
@@ -26,6 +27,7 @@ export function ChapterList({ chapters, current, onPlay, id, initial = CHAPTERS_
   const visible = chapters.slice(0, Math.max(shown, current + 1));
   const hidden = chapters.length - visible.length;
   const play = (event: MouseEvent) => {
+    if (!isPersonEvent(event)) return;
     const button = (event.target as Element | null)?.closest?.('[data-stackcast-chapter]');
     const start = Number(button?.getAttribute('data-start'));
     if (button && Number.isFinite(start)) onPlay(start);
@@ -56,7 +58,7 @@ export function ChapterList({ chapters, current, onPlay, id, initial = CHAPTERS_
         })}
       </ol>
       {hidden > 0 && (
-        <button type="button" class="more" onClick={() => setShown(visible.length + CHAPTERS_PER_PAGE)}>
+        <button type="button" class="more" onClick={trusted(() => setShown(visible.length + CHAPTERS_PER_PAGE))}>
           {hidden <= CHAPTERS_PER_PAGE && visible.length < CHAPTERS_PER_PAGE
             ? `All ${chapters.length} chapters`
             : `Show ${Math.min(hidden, CHAPTERS_PER_PAGE)} more (${hidden} hidden)`}

@@ -9,11 +9,10 @@ import { chapterAt, planPlayback, seekMedia, type PlaybackTarget } from '@/utils
 import { ChapterList } from './ChapterList';
 import { MiniPlayer } from './MiniPlayer';
 import { TechChips } from './TechChips';
+import { PanelRequestsContext, type SeekRequests } from './panel-requests';
+import { trusted } from '@/utils/overlay/trusted';
 
-/** A request from outside the panel: the page's own timestamps, keyboard shortcuts. */
-export type PanelCommand = { type: 'seek'; seconds: number } | { type: 'next' } | { type: 'previous' };
-/** Subscribe to outside requests; returns the unsubscribe function. */
-export type SeekRequests = (listener: (command: PanelCommand) => void) => () => void;
+export type { PanelCommand, SeekRequests } from './panel-requests';
 
 export interface EpisodePanelProps {
   episode: Episode;
@@ -33,7 +32,14 @@ type Notice = { tone: 'error' | 'info'; text: string };
  * @example
  * render(<EpisodePanel episode={episode} target={target} options={DEFAULT_OVERLAY_OPTIONS} />, shadowContainer)
  */
-export function EpisodePanel({ episode, target, options, requests, save, listing = false }: EpisodePanelProps) {
+export function EpisodePanel({
+  episode,
+  target,
+  options,
+  requests,
+  save,
+  listing = false,
+}: EpisodePanelProps) {
   const [collapsed, setCollapsed] = useState(options.collapsed);
   const [time, setTime] = useState<number | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -71,9 +77,10 @@ export function EpisodePanel({ episode, target, options, requests, save, listing
         const opened = window.open(plan.url, '_blank', 'noopener');
         setNotice({
           tone: 'info',
-          text: opened === null || opened === undefined
-            ? `Opening the episode at ${formatTimestamp(seconds)} in a new tab.`
-            : `Opened the episode at ${formatTimestamp(seconds)} in a new tab.`,
+          text:
+            opened === null || opened === undefined
+              ? `Opening the episode at ${formatTimestamp(seconds)} in a new tab.`
+              : `Opened the episode at ${formatTimestamp(seconds)} in a new tab.`,
         });
         break;
       }
@@ -90,6 +97,8 @@ export function EpisodePanel({ episode, target, options, requests, save, listing
   useEffect(
     () =>
       requests?.((command) => {
+        // 'save' is for the Save button, which hears it through PanelRequestsContext.
+        if (command.type === 'save') return;
         if (command.type === 'seek') void playFrom(command.seconds);
         else if (chapters.length > 0) (command.type === 'next' ? next : previous)();
       }),
@@ -99,81 +108,88 @@ export function EpisodePanel({ episode, target, options, requests, save, listing
   const hasChapters = chapters.length >= 2;
   const summary = [
     hasChapters ? `${chapters.length} chapters` : null,
-    episode.tech.length ? `${episode.tech.length} ${episode.tech.length === 1 ? 'technology' : 'technologies'}` : null,
+    episode.tech.length
+      ? `${episode.tech.length} ${episode.tech.length === 1 ? 'technology' : 'technologies'}`
+      : null,
   ]
     .filter(Boolean)
     .join(' · ');
   const title = episode.title ? clip(episode.title.trim()) : null;
 
   return (
-    <section class="panel" aria-label={title ? `Stackcast: ${title}` : 'Stackcast'}>
-      <div class="header">
-        <button
-          type="button"
-          class="toggle"
-          aria-expanded={!collapsed}
-          aria-controls={bodyId}
-          onClick={() => setCollapsed(!collapsed)}
-        >
-          <span class="chevron" aria-hidden="true">
-            ▾
-          </span>
-          <span class="brand">Stackcast</span>
-          <span class="summary">{summary}</span>
-        </button>
-        {save && <div class="actions">{save}</div>}
-      </div>
-      {notice && (
-        <p class={notice.tone === 'info' ? 'message info' : 'message'} role={notice.tone === 'error' ? 'alert' : 'status'}>
-          {clip(notice.text, 400)}
-        </p>
-      )}
-      <div class="body" id={bodyId} hidden={collapsed}>
-        {title && (
-          <p class="title" dir="auto" title={title}>
-            {title}
+    <PanelRequestsContext.Provider value={requests}>
+      <section class="panel" aria-label={title ? `Stackcast: ${title}` : 'Stackcast'}>
+        <div class="header">
+          <button
+            type="button"
+            class="toggle"
+            aria-expanded={!collapsed}
+            aria-controls={bodyId}
+            onClick={trusted(() => setCollapsed(!collapsed))}
+          >
+            <span class="chevron" aria-hidden="true">
+              ▾
+            </span>
+            <span class="brand">Stackcast</span>
+            <span class="summary">{summary}</span>
+          </button>
+          {save && <div class="actions">{save}</div>}
+        </div>
+        {notice && (
+          <p
+            class={notice.tone === 'info' ? 'message info' : 'message'}
+            role={notice.tone === 'error' ? 'alert' : 'status'}
+          >
+            {clip(notice.text, 400)}
           </p>
         )}
-        {hasChapters && (
-          <>
-            <div class="nav" role="group" aria-label="Chapter navigation">
-              <button
-                type="button"
-                disabled={current <= 0}
-                onClick={previous}
-                aria-label="Previous chapter"
-              >
-                ◀ Previous
-              </button>
-              <button
-                type="button"
-                disabled={current >= chapters.length - 1}
-                onClick={next}
-                aria-label="Next chapter"
-              >
-                Next ▶
-              </button>
-            </div>
-            <ChapterList
-              chapters={chapters}
-              current={current}
-              onPlay={(start) => void playFrom(start)}
-              initial={listing ? LISTING_CHAPTERS_SHOWN : undefined}
-            />
-          </>
+        <div class="body" id={bodyId} hidden={collapsed}>
+          {title && (
+            <p class="title" dir="auto" title={title}>
+              {title}
+            </p>
+          )}
+          {hasChapters && (
+            <>
+              <div class="nav" role="group" aria-label="Chapter navigation">
+                <button
+                  type="button"
+                  disabled={current <= 0}
+                  onClick={trusted(previous)}
+                  aria-label="Previous chapter"
+                >
+                  ◀ Previous
+                </button>
+                <button
+                  type="button"
+                  disabled={current >= chapters.length - 1}
+                  onClick={trusted(next)}
+                  aria-label="Next chapter"
+                >
+                  Next ▶
+                </button>
+              </div>
+              <ChapterList
+                chapters={chapters}
+                current={current}
+                onPlay={(start) => void playFrom(start)}
+                initial={listing ? LISTING_CHAPTERS_SHOWN : undefined}
+              />
+            </>
+          )}
+          <TechChips tech={episode.tech} />
+        </div>
+        {mini && (
+          <MiniPlayer
+            src={mini.src}
+            request={mini}
+            playOnClick={options.playOnClick}
+            onClock={(seconds) => setTime(seconds)}
+            onError={(text) => setNotice({ tone: 'error', text })}
+            onClose={() => setMini(null)}
+          />
         )}
-        <TechChips tech={episode.tech} />
-      </div>
-      {mini && (
-        <MiniPlayer
-          src={mini.src}
-          request={mini}
-          playOnClick={options.playOnClick}
-          onClock={(seconds) => setTime(seconds)}
-          onError={(text) => setNotice({ tone: 'error', text })}
-          onClose={() => setMini(null)}
-        />
-      )}
-    </section>
+      </section>
+    </PanelRequestsContext.Provider>
   );
 }

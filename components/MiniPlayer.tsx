@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatTimestamp } from '@/utils/parse/time';
 import { moveTo, pauseOthers } from '@/utils/player';
+import { trusted } from '@/utils/overlay/trusted';
 
 const SPEEDS = [1, 1.25, 1.5, 1.75, 2, 0.75];
 
@@ -75,28 +76,28 @@ export function MiniPlayer({ src, request, playOnClick, onClock, onError, onClos
         onLoadedMetadata={() => setDuration(Number.isFinite(audio.current?.duration) ? audio.current!.duration : null)}
         onError={() => onError(`The episode's audio could not be loaded (${describe(audio.current?.error ?? null)}).`)}
       />
-      <button type="button" onClick={() => skip(-30)} aria-label="Back 30 seconds">
+      <button type="button" onClick={trusted(() => skip(-30))} aria-label="Back 30 seconds">
         −30
       </button>
-      <button type="button" onClick={toggle} aria-label={playing ? 'Pause' : 'Play'} aria-pressed={playing}>
+      <button type="button" onClick={trusted(toggle)} aria-label={playing ? 'Pause' : 'Play'} aria-pressed={playing}>
         {playing ? '❚❚' : '▶'}
       </button>
-      <button type="button" onClick={() => skip(30)} aria-label="Forward 30 seconds">
+      <button type="button" onClick={trusted(() => skip(30))} aria-label="Forward 30 seconds">
         +30
       </button>
       <span class="clock" aria-live="off">
         {formatTimestamp(Math.floor(now))}
         {duration !== null ? ` / ${formatTimestamp(Math.floor(duration))}` : ''}
       </span>
-      <button type="button" onClick={nextSpeed} aria-label={`Playback speed ${speed}×, change`}>
+      <button type="button" onClick={trusted(nextSpeed)} aria-label={`Playback speed ${speed}×, change`}>
         {speed}×
       </button>
       <button
         type="button"
-        onClick={() => {
+        onClick={trusted(() => {
           audio.current?.pause();
           onClose();
-        }}
+        })}
         aria-label="Close player"
       >
         ✕

@@ -1,10 +1,12 @@
 // Save toggle for one episode, used in every overlay panel and in the popup. It only messages the
 // background (in a content script, IndexedDB belongs to the website) and stays tiny: no Dexie, no zod.
-import { useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Episode } from '@/utils/model';
 import type { Request, Response } from '@/utils/messages';
 import { onLibraryChange } from '@/utils/library/revision';
+import { PanelRequestsContext } from './panel-requests';
+import { trusted } from '@/utils/overlay/trusted';
 
 async function ask<T>(request: Request): Promise<T> {
   const response = (await browser.runtime.sendMessage(request)) as Response<T> | undefined;
@@ -90,6 +92,12 @@ export function SaveButton({ episode }: { episode: Episode }) {
     }
   };
 
+  // The keyboard shortcut (the browser's own command, relayed by the background) presses Save without a click.
+  const requests = useContext(PanelRequestsContext);
+  const latestToggle = useRef(toggle);
+  latestToggle.current = toggle;
+  useEffect(() => requests?.((command) => command.type === 'save' && void latestToggle.current()), [requests]);
+
   const label = saved ? 'Saved' : 'Save';
   return (
     <span class="stackcast-save">
@@ -99,7 +107,7 @@ export function SaveButton({ episode }: { episode: Episode }) {
         aria-pressed={saved ? 'true' : 'false'}
         aria-busy={busy || saved === null ? 'true' : 'false'}
         title={saved ? 'In your Stackcast library — click to remove' : 'Save this episode to your Stackcast library'}
-        onClick={() => void toggle()}
+        onClick={trusted(() => void toggle())}
       >
         {saved ? '★ ' : '☆ '}
         {label}

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { TechMention } from '@/utils/model';
 import { CHIPS_SHOWN, clip } from '@/utils/overlay/limits';
 import { CATEGORY_HUE, CATEGORY_LABEL } from './tech-colors';
+import { trusted } from '@/utils/overlay/trusted';
 
 const SOURCE_LABEL: Record<TechMention['source'], string> = {
   list: 'from the tech stack list',
@@ -40,7 +41,7 @@ export function TechChips({ tech }: { tech: readonly TechMention[] }) {
       })}
       {!all && tech.length > visible.length && (
         <li>
-          <button type="button" onClick={() => setAll(true)}>
+          <button type="button" onClick={trusted(() => setAll(true))}>
             +{tech.length - visible.length} more
           </button>
         </li>

@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ROOT, launchChromium, serveAudio, silentWav } from './chromium';
+import { call, click, overlayHosts, query, waitFor } from '../tests/e2e/closed-root';
 
 const SCREENSHOT = resolve(ROOT, 'docs/screenshots/overlay.png');
 
@@ -59,7 +60,8 @@ async function headlessTour(context: BrowserContext): Promise<void> {
   console.log('No display: running headless.');
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(PAGES[0].url);
-  await page.waitForFunction(() => document.querySelector('[data-stackcast]')?.shadowRoot?.querySelector('[data-stackcast-chapter]'), null, { timeout: 15_000 });
+  // The panels live in closed shadow roots: read and press them over DevTools, as a person with DevTools would.
+  await waitFor(() => query(page, '[data-stackcast-chapter]'), 15_000, 'the overlay');
   const found = await readPanels(page);
   for (const panel of found) {
     console.log(`\nEpisode: ${panel.title}`);
@@ -69,7 +71,7 @@ async function headlessTour(context: BrowserContext): Promise<void> {
   }
   const chapter = found[0]?.chapters[2];
   if (chapter) {
-    await page.locator(`[data-stackcast] [data-stackcast-chapter][data-start="${chapter.start}"]`).click();
+    await click(page, (await query(page, `[data-stackcast-chapter][data-start="${chapter.start}"]`))!);
     const time = await page.waitForFunction(
       (start: number) => {
         const audio = document.querySelector<HTMLAudioElement>('audio.js-audio');
@@ -93,21 +95,27 @@ async function headlessTour(context: BrowserContext): Promise<void> {
   console.log(`\nListing page: ${panels.length} episodes with overlays, ${chapters} chapters in all.`);
 }
 
-function readPanels(page: Page): Promise<PanelReading[]> {
-  return page.evaluate(() =>
-    Array.from(document.querySelectorAll('[data-stackcast]'), (host) => {
-      const root = host.shadowRoot;
-      return {
-        title: root?.querySelector('.title')?.textContent ?? '',
-        chapters: Array.from(root?.querySelectorAll('[data-stackcast-chapter]') ?? [], (chapter) => ({
-          start: Number(chapter.getAttribute('data-start')),
-          time: chapter.querySelector('.time')?.textContent ?? '',
-          title: chapter.querySelector('.text')?.textContent ?? '',
-        })),
-        tech: Array.from(root?.querySelectorAll('[data-stackcast-tech]') ?? [], (chip) => chip.textContent?.replace(/\(.*\)$/, '').trim() ?? ''),
-      };
-    }),
-  );
+async function readPanels(page: Page): Promise<PanelReading[]> {
+  const hosts = await overlayHosts(page);
+  const readings: PanelReading[] = [];
+  for (const { root } of hosts) {
+    if (!root) continue;
+    readings.push(
+      await call(page, root, function (this: Element) {
+        const shadow = this as unknown as ShadowRoot;
+        return {
+          title: shadow.querySelector('.title')?.textContent ?? '',
+          chapters: Array.from(shadow.querySelectorAll('[data-stackcast-chapter]'), (chapter) => ({
+            start: Number(chapter.getAttribute('data-start')),
+            time: chapter.querySelector('.time')?.textContent ?? '',
+            title: chapter.querySelector('.text')?.textContent ?? '',
+          })),
+          tech: Array.from(shadow.querySelectorAll('[data-stackcast-tech]'), (chip) => chip.textContent?.replace(/\(.*\)$/, '').trim() ?? ''),
+        };
+      }),
+    );
+  }
+  return readings;
 }
 
 main().catch((error) => fail(error instanceof Error ? error.message : String(error)));

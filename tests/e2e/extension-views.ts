@@ -3,7 +3,8 @@
 // and the options page.
 import type { Page } from 'playwright-core';
 import { serve, silentWav, type ExtensionSession } from './harness';
-import { waitForPanels } from './overlay-helpers';
+import { saveState, toggleSave, waitForPanels } from './overlay-helpers';
+import { waitFor } from './closed-root';
 import { ripPost, ripPostUrl } from '../fixtures/corpus';
 import { ripEpisodeHtml } from '../fixtures/runninginproduction';
 import { FIXTURE_AUDIO_PATTERN } from '../fixtures/audio';
@@ -28,13 +29,10 @@ export async function openOverlayPage(session: ExtensionSession, number = VIEW_E
   return page;
 }
 
-/** Press the first panel's Save toggle and wait for it to read as saved. */
+/** Press the first panel's Save toggle (a real click inside its closed root) and wait for it to read as saved. */
 export async function saveFromOverlay(page: Page): Promise<void> {
-  const button = page.locator('[data-stackcast]').first().locator('[data-stackcast-save]');
-  await button.waitFor();
-  await page.waitForFunction(() => document.querySelector('[data-stackcast]')?.shadowRoot?.querySelector('[data-stackcast-save]')?.getAttribute('aria-busy') !== 'true');
-  if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
-  await page.waitForFunction(() => document.querySelector('[data-stackcast]')?.shadowRoot?.querySelector('[data-stackcast-save]')?.getAttribute('aria-pressed') === 'true');
+  const state = await waitFor(() => saveState(page), 10_000, 'the Save button to know its state');
+  if (state !== 'true') await toggleSave(page, 0, 'true');
 }
 
 /**

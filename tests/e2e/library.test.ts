@@ -9,6 +9,8 @@ import { launchExtension, serve, silentWav, type ExtensionSession } from './harn
 import { ripPost, ripPostUrl, ripPosts } from '../fixtures/corpus';
 import { RIP_INDEX_URL, ripEpisodeHtml, ripIndexHtml } from '../fixtures/runninginproduction';
 import { FIXTURE_AUDIO_PATTERN } from '../fixtures/audio';
+import { saveState, toggleSave, waitForSaveState } from './overlay-helpers';
+import { waitFor } from './closed-root';
 
 let session: ExtensionSession;
 before(async () => {
@@ -21,20 +23,10 @@ after(async () => {
 
 /** Click the Save toggle of the `index`-th overlay panel and wait until it shows saved; returns the episode id. */
 async function saveFromPanel(page: Page, index: number): Promise<string> {
-  const host = page.locator('[data-stackcast]').nth(index);
-  const button = host.locator('[data-stackcast-save]');
-  await button.waitFor();
-  await page.waitForFunction((i) => {
-    const b = document.querySelectorAll('[data-stackcast]')[i]?.shadowRoot?.querySelector('[data-stackcast-save]');
-    return b?.getAttribute('aria-busy') === 'false';
-  }, index);
-  assert.equal(await button.getAttribute('aria-pressed'), 'false');
-  await button.click();
-  await page.waitForFunction(
-    (i) => document.querySelectorAll('[data-stackcast]')[i]?.shadowRoot?.querySelector('[data-stackcast-save]')?.getAttribute('aria-pressed') === 'true',
-    index,
-  );
-  const id = await host.getAttribute('data-stackcast-episode');
+  const state = await waitFor(() => saveState(page, index), 10_000, `the Save button of panel ${index}`);
+  assert.equal(state, 'false');
+  await toggleSave(page, index, 'true');
+  const id = await page.locator('[data-stackcast]').nth(index).getAttribute('data-stackcast-episode');
   assert.ok(id, 'the panel names its episode');
   return id;
 }
@@ -130,14 +122,10 @@ test('save from pages, filter by technology, change status, export, and a bad im
   // Removing in the library flips the Save button on the still-open episode page (sync through storage).
   await library.locator(`[data-stackcast-episode="${savedFromEpisode}"] .title`).click();
   await library.locator('[data-stackcast-details] button.danger').click();
-  await episodePage.waitForFunction(
-    () => document.querySelector('[data-stackcast]')?.shadowRoot?.querySelector('[data-stackcast-save]')?.getAttribute('aria-pressed') === 'false',
-  );
+  await waitForSaveState(episodePage, 'false');
   // ... and Undo brings it back, pressed again.
   await library.locator('[data-stackcast-undo]').click();
-  await episodePage.waitForFunction(
-    () => document.querySelector('[data-stackcast]')?.shadowRoot?.querySelector('[data-stackcast-save]')?.getAttribute('aria-pressed') === 'true',
-  );
+  await waitForSaveState(episodePage, 'true');
 });
 
 test('parallel saves of one episode from two pages keep one record', async () => {

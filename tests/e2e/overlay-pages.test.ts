@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchExtension, ROOT, serve, SHARED, silentWav, type ExtensionSession } from './harness';
-import { clickChapter, panelMessage, panels, waitForMediaTime, waitForPanels, serveAudio } from './overlay-helpers';
+import { clickChapter, panelElement, panelMessage, panels, waitForMediaTime, waitForPanelMessage, waitForPanels, serveAudio } from './overlay-helpers';
+import { click, overlayHosts, query, queryAll, text, waitFor } from './closed-root';
 import { ripPost, ripPostUrl } from '../fixtures/corpus';
 import { ripEpisodeHtml } from '../fixtures/runninginproduction';
 import { FIXTURE_AUDIO_PATTERN } from '../fixtures/audio';
@@ -32,6 +33,11 @@ async function withPage<T>(run: (page: import('playwright-core').Page) => Promis
   } finally {
     await page.close();
   }
+}
+
+/** Wait until the page has exactly one panel and its closed root holds `selector`. */
+async function onePanelWith(page: import('playwright-core').Page, selector: string): Promise<void> {
+  await waitFor(async () => (await overlayHosts(page)).length === 1 && (await query(page, selector)) !== null, 10_000, `one panel with ${selector}`);
 }
 
 describe('Overcast', () => {
@@ -65,11 +71,13 @@ describe('listing page', () => {
       assert.equal(new Set(found.map((p) => p.episode)).size, 50);
       // A listing shows a five-chapter preview per episode (the page's own timestamps are clickable too).
       assert.ok(found.every((p) => p.chapters.length === 5 && p.tech.length >= 3), 'chapters and chips in every panel');
-      const all = page.locator('[data-stackcast]').first().getByRole('button', { name: /^All \d+ chapters$/ });
-      const total = Number(/\d+/.exec((await all.textContent())!)![0]);
+      const all = await panelElement(page, 'button.more');
+      const label = await text(page, all);
+      assert.match(label, /^All \d+ chapters$/);
+      const total = Number(/\d+/.exec(label)![0]);
       assert.ok(total >= 6);
-      await all.click();
-      assert.equal(await page.locator('[data-stackcast]').first().locator('[data-stackcast-chapter]').count(), total);
+      await click(page, all);
+      await waitFor(async () => (await queryAll(page, '[data-stackcast-chapter]', { host: 0 })).length === total, 5_000, `${total} chapters`);
       // Panels sit inline after their episode, never inside the page's own controls.
       const inline = await page.evaluate(() =>
         Array.from(document.querySelectorAll('[data-stackcast]')).every((host) => host.previousElementSibling?.tagName === 'ARTICLE' && getComputedStyle(host).position === 'static'),
@@ -77,8 +85,7 @@ describe('listing page', () => {
       assert.ok(inline);
       // Without audio on the page or a link to a time, a click says why it cannot play.
       await clickChapter(page, found[0]!.chapters[1]!.start);
-      await page.waitForFunction(() => document.querySelector('[data-stackcast]')?.shadowRoot?.querySelector('.message') !== null);
-      assert.match((await panelMessage(page))!, /cannot play/);
+      assert.match(await waitForPanelMessage(page), /cannot play/);
     });
   });
 });
@@ -144,20 +151,14 @@ describe('navigation', () => {
         document.body.replaceWith(document.importNode(next.body, true));
         document.dispatchEvent(new Event('turbolinks:load'));
       }, ripPostUrl(second));
-      await page.waitForFunction((start) => {
-        const hosts = document.querySelectorAll('[data-stackcast]');
-        return hosts.length === 1 && hosts[0]!.shadowRoot?.querySelector(`[data-start="${start}"]`) !== null;
-      }, second.topics.at(-1)!.seconds);
+      await onePanelWith(page, `[data-start="${second.topics.at(-1)!.seconds}"]`);
       // Back: Turbolinks restores the cached snapshot, then the page is current again.
       await page.evaluate(() => {
         history.back();
         document.body.replaceWith((window as any).snapshot);
         document.dispatchEvent(new Event('turbolinks:load'));
       });
-      await page.waitForFunction((start) => {
-        const hosts = document.querySelectorAll('[data-stackcast]');
-        return hosts.length === 1 && hosts[0]!.shadowRoot?.querySelector(`[data-start="${start}"]`) !== null;
-      }, first.topics.at(-1)!.seconds);
+      await onePanelWith(page, `[data-start="${first.topics.at(-1)!.seconds}"]`);
       await page.waitForTimeout(1_500);
       const settled = await panels(page);
       assert.equal(settled.length, 1);
@@ -186,10 +187,7 @@ describe('navigation', () => {
           main.append(p);
         }
       });
-      await page.waitForFunction(() => {
-        const hosts = document.querySelectorAll('[data-stackcast]');
-        return hosts.length === 1 && hosts[0]!.shadowRoot?.querySelector('[data-start="400"]') !== null;
-      });
+      await onePanelWith(page, '[data-start="400"]');
       assert.equal((await panels(page)).length, 1);
     });
   });
@@ -217,12 +215,15 @@ describe('bad input', () => {
       assert.ok(panel!.chapters.some((c) => c.title.includes('שלום עולם 🎙️🔥')));
       const longest = Math.max(...panel!.chapters.map((c) => c.title.length));
       assert.ok(longest <= 200, `titles are clipped (${longest})`);
-      const state = await page.evaluate(() => ({
-        pwned: (window as any).__pwned,
-        images: document.querySelector('[data-stackcast]')!.shadowRoot!.querySelectorAll('img').length,
-        wrapped: document.querySelectorAll('[data-stackcast-seek]').length,
-        headerTitle: document.querySelector('[data-stackcast]')!.shadowRoot!.querySelector('.title')?.textContent?.length ?? 0,
-      }));
+      const headerTitle = await query(page, '.title');
+      const state = {
+        ...(await page.evaluate(() => ({
+          pwned: (window as any).__pwned,
+          wrapped: document.querySelectorAll('[data-stackcast-seek]').length,
+        }))),
+        images: (await queryAll(page, 'img')).length,
+        headerTitle: headerTitle ? (await text(page, headerTitle)).length : 0,
+      };
       assert.ok(state.headerTitle > 0 && state.headerTitle <= 200, `the megabyte title is clipped (${state.headerTitle})`);
       assert.equal(state.pwned, undefined);
       assert.equal(state.images, 0);
@@ -239,8 +240,7 @@ describe('bad input', () => {
       await page.goto(url);
       await waitForPanels(page, 1);
       await clickChapter(page, 312);
-      await page.waitForFunction(() => document.querySelector('[data-stackcast]')?.shadowRoot?.querySelector('.message') !== null, null, { timeout: 10_000 });
-      assert.match((await panelMessage(page))!, /player (cannot play|could not play|has no audio)/);
+      assert.match(await waitForPanelMessage(page), /player (cannot play|could not play|has no audio)/);
     });
   });
 });

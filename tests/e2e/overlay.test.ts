@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchExtension, serve, silentWav, type ExtensionSession } from './harness';
 import { clickChapter, panelMessage, panels, waitForMediaTime, waitForPanels, serveAudio } from './overlay-helpers';
+import { attribute, query } from './closed-root';
 import { ripPost, ripPostUrl, ripPosts } from '../fixtures/corpus';
 import { RIP_INDEX_URL, ripEpisodeHtml, ripIndexHtml } from '../fixtures/runninginproduction';
 import { appleEpisodeFromPost, appleEpisodeHtml, appleEpisodeUrl, appleShowHtml, APPLE_SHOW_URL } from '../fixtures/apple';
@@ -29,7 +30,9 @@ describe('runninginproduction.com', () => {
     try {
       await page.goto(url);
       const [panel] = await waitForPanels(page, 1);
-      assert.ok(panel!.hasShadow, 'the host has an open shadow root');
+      assert.ok(panel!.hasShadow, 'the host has a shadow root');
+      assert.equal(panel!.mode, 'closed', 'the panel lives in a closed shadow root');
+      assert.equal(await page.evaluate(() => document.querySelector('[data-stackcast]')!.shadowRoot), null, 'the page cannot open the panel');
       assert.deepEqual(
         panel!.chapters.map((c) => c.start),
         post.topics.map((t) => t.seconds),
@@ -99,7 +102,7 @@ describe('podcasts.apple.com', () => {
       await clickChapter(page, target);
       const time = await waitForMediaTime(page, 'audio[data-stackcast-player]', target);
       assert.ok(Math.abs(time - target) < 5);
-      const src = await page.evaluate(() => document.querySelector('[data-stackcast]')!.shadowRoot!.querySelector('audio')!.getAttribute('src'));
+      const src = await attribute(page, (await query(page, 'audio[data-stackcast-player]'))!, 'src');
       assert.equal(src, episode.streamUrl);
       // The page's own glued timestamps became clickable spans.
       const seeks = await page.evaluate(() => Array.from(document.querySelectorAll('span[data-stackcast-seek]'), (s) => Number(s.getAttribute('data-stackcast-seek'))));

@@ -5,7 +5,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { launchExtension, serve, silentWav, type ExtensionSession } from './harness';
-import { waitForPanels } from './overlay-helpers';
+import { saveState, waitForPanels } from './overlay-helpers';
+import { call, click, overlayHosts, queryAll } from './closed-root';
 import { ripEpisodeHtml, ripAudioUrl } from '../fixtures/runninginproduction';
 import { ripPostUrl, type RipPost } from '../fixtures/corpus';
 import { FIXTURE_AUDIO_PATTERN } from '../fixtures/audio';
@@ -112,13 +113,11 @@ describe('hostile show notes', () => {
     const { page, dialogs } = await openHostilePage();
     try {
       // Hover and click every panel control and every in-page time: handlers would run now if any existed.
-      const chapters = page.locator('[data-stackcast] [data-stackcast-chapter]');
-      const count = await chapters.count();
+      const chapters = await queryAll(page, '[data-stackcast-chapter]');
+      const count = chapters.length;
       assert.ok(count >= 5, `expected the hostile chapters to render, got ${count}`);
-      for (let i = 0; i < count; i++) {
-        await chapters.nth(i).hover({ force: true });
-        await chapters.nth(i).click({ force: true });
-      }
+      // A real mouse moves over each chapter and clicks it.
+      for (const chapter of chapters) await click(page, chapter);
       const inPage = page.locator('[data-stackcast-seek]');
       for (let i = 0; i < (await inPage.count()); i++) await inPage.nth(i).click({ force: true });
       await page.waitForTimeout(500);
@@ -127,8 +126,9 @@ describe('hostile show notes', () => {
       assert.deepEqual(dialogs, []);
       assert.equal(new URL(page.url()).pathname, new URL(URL_).pathname, 'still on the episode page');
 
-      const shadow = await page.evaluate(() => {
-        const root = document.querySelector('[data-stackcast]')!.shadowRoot!;
+      const [host] = await overlayHosts(page);
+      const shadow = await call(page, host!.root!, function (this: Element) {
+        const root = this as unknown as ShadowRoot;
         return {
           titles: Array.from(root.querySelectorAll('[data-stackcast-chapter] .text'), (t) => t.textContent ?? ''),
           elements: Array.from(root.querySelectorAll('*'), (e) => e.tagName.toLowerCase()),
@@ -161,10 +161,11 @@ describe('hostile show notes', () => {
     }
   });
 
-  /** Computed style of every panel control (and its title text), read through the open shadow root. */
+  /** Computed style of every panel control (and its title text), read inside the closed shadow root. */
   async function panelControlStyles(page: Page) {
-    return page.evaluate(() => {
-      const root = document.querySelector('[data-stackcast]')!.shadowRoot!;
+    const [host] = await overlayHosts(page);
+    return call(page, host!.root!, function (this: Element) {
+      const root = this as unknown as ShadowRoot;
       return Array.from(root.querySelectorAll<HTMLElement>('[data-stackcast-chapter], [data-stackcast-tech]'), (el) => {
         const text = getComputedStyle(el.querySelector('.text') ?? el);
         return {
@@ -210,7 +211,7 @@ describe('hostile show notes', () => {
     requests.length = 0;
     const { page } = await openHostilePage();
     try {
-      await page.locator('[data-stackcast] [data-stackcast-chapter]').nth(2).click();
+      await click(page, (await queryAll(page, '[data-stackcast-chapter]'))[2]!);
       await page.waitForTimeout(1_000);
       const allowed = [new URL(URL_).origin, new URL(ripAudioUrl(HOSTILE_POST)).origin];
       const foreign = requests.filter((url) => /^https?:/.test(url) && !allowed.includes(new URL(url).origin));
@@ -302,8 +303,7 @@ describe('messages', () => {
       await page.waitForTimeout(1_000);
       const afterTime = await page.evaluate(() => document.querySelector<HTMLMediaElement>('audio.js-audio')?.currentTime ?? -1);
       assert.equal(afterTime, before, 'a posted command moved the player');
-      const saveButton = page.locator('[data-stackcast] [data-stackcast-save]');
-      if ((await saveButton.count()) > 0) assert.notEqual(await saveButton.first().getAttribute('aria-pressed'), 'true', 'a posted message saved the episode');
+      assert.notEqual(await saveState(page), 'true', 'a posted message saved the episode');
       assert.equal(session.context.pages().filter((p) => p.url().endsWith('/library.html')).length, 0, 'a posted message opened the library');
 
       const extensionPage = await session.openExtensionPage('options.html');

@@ -1,4 +1,6 @@
-// Mount one episode panel in its own open shadow root, beside (never over) the episode on the page.
+// Mount one episode panel in its own closed shadow root, beside (never over) the episode on the page.
+// Closed: the page's own script gets null from `host.shadowRoot`, so it can neither read the panel (which
+// episodes are saved, what was parsed) nor reach its controls; only this content script holds the root.
 import { h, render, type ComponentChildren } from 'preact';
 import panelCss from '@/components/panel.css?inline';
 import { CATEGORY_CSS } from '@/components/tech-colors';
@@ -59,19 +61,21 @@ export interface PanelProps {
 
 export interface MountedPanel {
   host: HTMLElement;
+  /** The panel's closed shadow root: held only by the content script (and its tests), never by the page. */
+  root: ShadowRoot;
   /** Put a panel built with `{ attach: false }` on the page (no-op once attached or unmounted). */
   attach(): void;
   /** Re-render with new data (same host, same state). */
   update(props: PanelProps): void;
   /** Play from a time, as if the listener clicked it in the panel; or go to the next/previous chapter. */
   command(command: PanelCommand): void;
-  /** Press the panel's Save button (keyboard shortcut); false when it has none. */
+  /** Toggle the panel's Save (keyboard shortcut, which the browser delivers trusted); false when it has none. */
   save(): boolean;
   unmount(): void;
 }
 
 /**
- * Insert a host element after (or before) `anchor`, attach an open shadow root and render the panel in it.
+ * Insert a host element after (or before) `anchor`, attach a closed shadow root and render the panel in it.
  * With `{ attach: false }` the panel is built but kept off the page until `attach()` (a scan attaches its
  * panels in a few batches, so the page lays out a few times rather than once per slice).
  * @example
@@ -83,7 +87,7 @@ export function mountPanel(anchor: Element, position: 'after' | 'before', props:
   const host = doc.createElement(HOST_TAG);
   host.setAttribute(HOST_ATTRIBUTE, '');
   host.setAttribute('data-stackcast-episode', props.episode.id.slice(0, 500));
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: 'closed' });
   const container = doc.createElement('div');
   adoptPanelStyles(shadow);
   shadow.append(container);
@@ -110,15 +114,17 @@ export function mountPanel(anchor: Element, position: 'after' | 'before', props:
   if (mounting.attach ?? true) attach();
   return {
     host,
+    root: shadow,
     attach,
     update: draw,
     command(command) {
       for (const listener of listeners) listener(command);
     },
     save() {
-      const button = shadow.querySelector<HTMLElement>('[data-stackcast-save]');
-      button?.click();
-      return button !== null;
+      // Not `button.click()`: that event is untrusted, and the button ignores untrusted clicks.
+      if (shadow.querySelector('[data-stackcast-save]') === null) return false;
+      for (const listener of listeners) listener({ type: 'save' });
+      return true;
     },
     unmount() {
       removed = true;

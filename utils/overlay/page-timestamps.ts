@@ -1,6 +1,7 @@
 // Make the timestamps in a page's own show notes clickable in place: wrap text, never rewrite HTML.
 import { findTimestamps } from '../parse/chapters';
 import { PAGE_TEXT_MAX_CHARS, PAGE_TIMESTAMPS_MAX } from './limits';
+import { isPersonEvent } from './trusted';
 
 /** The attribute the tests and the click handler look for; its value is the time in whole seconds. */
 export const SEEK_ATTRIBUTE = 'data-stackcast-seek';
@@ -118,4 +119,39 @@ export function seekTargetOf(target: EventTarget | null): { element: Element; se
   if (!element) return null;
   const seconds = Number(element.getAttribute(SEEK_ATTRIBUTE));
   return Number.isFinite(seconds) && seconds >= 0 ? { element, seconds } : null;
+}
+
+/**
+ * What a click or key press on the page asks Stackcast to play, or null. Only a person's input counts: the
+ * page's script can dispatch synthetic clicks and keys on the very timestamps we made clickable, and those
+ * must not play, seek or open anything. A link to another page keeps navigating; Enter or Space activates
+ * one of our spans (links get their click from the browser).
+ * @example
+ * window.addEventListener('click', (event) => { const hit = timestampActivation(event, location.href); ... });
+ */
+export function timestampActivation(event: Event, pageUrl: string): { element: Element; seconds: number } | null {
+  if (!isPersonEvent(event)) return null;
+  if (event.type === 'keydown') {
+    const { key } = event as KeyboardEvent;
+    if ((key !== 'Enter' && key !== ' ') || (event.target as Element | null)?.tagName !== 'SPAN') return null;
+  } else if (event.type !== 'click') {
+    return null;
+  }
+  const hit = seekTargetOf(event.target);
+  if (!hit) return null;
+  if (hit.element.tagName === 'A' && leavesPage(hit.element as HTMLAnchorElement, pageUrl)) return null;
+  return hit;
+}
+
+/** A link to another page keeps navigating; only same-page links (`#`, `#1:45`) become seeks. */
+function leavesPage(link: HTMLAnchorElement, pageUrl: string): boolean {
+  const href = link.getAttribute('href');
+  if (!href || href.startsWith('#') || href.startsWith('javascript:')) return false;
+  try {
+    const page = new URL(pageUrl);
+    const target = new URL(href, page);
+    return target.origin + target.pathname + target.search !== page.origin + page.pathname + page.search;
+  } catch {
+    return false;
+  }
 }

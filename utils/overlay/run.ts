@@ -5,7 +5,7 @@ import type { Episode } from '../model';
 import { findPageEpisodes, readEpisode } from '../sites/reading';
 import { OverlayController } from './controller';
 import { DEFAULT_OVERLAY_OPTIONS, type OverlayOptions } from './options';
-import { seekTargetOf } from './page-timestamps';
+import { timestampActivation } from './page-timestamps';
 import { loadOverlayOptions } from './preferences';
 import { tabEpisodesMessage } from './report';
 import { findAhead } from './find-ahead';
@@ -82,7 +82,7 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     parse: parseInBackground,
     report: (episodes) => void report(episodes),
     options: () => options,
-    save: saveButtonFor,
+    save: (episode) => saveButtonFor(episode, new URL(location.href)),
   });
 
   const observer = new MutationObserver(() => {
@@ -187,16 +187,12 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
 
   // In-page timestamps: one delegated listener (wrapped spans survive Turbolinks snapshots as clones).
   const activate = (event: Event) => {
-    const hit = seekTargetOf(event.target);
-    if (!hit) return;
-    if (hit.element.tagName === 'A' && leavesPage(hit.element as HTMLAnchorElement)) return;
-    if (overlay.playFromPage(hit.element, hit.seconds)) event.preventDefault();
+    const hit = timestampActivation(event, location.href);
+    if (hit && overlay.playFromPage(hit.element, hit.seconds)) event.preventDefault();
   };
   // Bubble phase on window runs after the page's own handlers, so our (correctly parsed) time wins.
   ctx.addEventListener(window, 'click', activate);
-  ctx.addEventListener(window, 'keydown', (event: KeyboardEvent) => {
-    if ((event.key === 'Enter' || event.key === ' ') && (event.target as Element | null)?.tagName === 'SPAN') activate(event);
-  });
+  ctx.addEventListener(window, 'keydown', activate);
 
   ctx.onInvalidated(() => {
     rescans.cancel();
@@ -221,16 +217,4 @@ function commandOf(raw: unknown): (typeof COMMANDS)[number] | null {
   const { type, command } = raw as { type?: unknown; command?: unknown };
   if (type !== 'command:run') return null;
   return COMMANDS.find((known) => known === command) ?? null;
-}
-
-/** A link to another page keeps navigating; only same-page links (`#`, `#1:45`) become seeks. */
-function leavesPage(link: HTMLAnchorElement): boolean {
-  const href = link.getAttribute('href');
-  if (!href || href.startsWith('#') || href.startsWith('javascript:')) return false;
-  try {
-    const target = new URL(href, location.href);
-    return target.origin + target.pathname + target.search !== location.origin + location.pathname + location.search;
-  } catch {
-    return false;
-  }
 }

@@ -31,6 +31,12 @@ function makeController(reports: Episode[][] = []): { overlay: OverlayController
 }
 
 const hosts = () => document.querySelectorAll('[data-stackcast]');
+/** A panel's closed shadow root, as the content script holds it (the page sees `host.shadowRoot === null`). */
+function rootOf(overlay: OverlayController, host: Element): ShadowRoot {
+  const entry = [...overlay.panels.values()].find((candidate) => candidate.panel.host === host);
+  if (!entry) throw new Error('no panel for this host');
+  return entry.panel.root;
+}
 /** Yields that only let microtasks run: enough for the job to resume, deterministic in tests. */
 const quickYield = () => Promise.resolve();
 
@@ -47,6 +53,11 @@ describe('OverlayController.scanInSlices', () => {
     expect(summary).toMatchObject({ episodes: 6, panels: 6, mounted: 6, removed: 0 });
     expect(hosts().length).toBe(6);
     for (const host of hosts()) expect(host.previousElementSibling?.tagName).toBe('LI');
+    // Closed roots: the page's script cannot read or press the panels.
+    for (const host of hosts()) {
+      expect(host.shadowRoot).toBeNull();
+      expect(rootOf(overlay, host).mode).toBe('closed');
+    }
     expect(reports.length).toBe(1);
     expect(reports[0]!.map((episode) => episode.title)).toEqual([0, 1, 2, 3, 4, 5].map((i) => `Episode ${i}`));
     overlay.teardown();
@@ -54,18 +65,18 @@ describe('OverlayController.scanInSlices', () => {
   });
 
   it('shows a short chapter preview per panel on a listing, and every chapter on a page with one episode', async () => {
-    const chapterCount = (host: Element) => host.shadowRoot!.querySelectorAll('[data-stackcast-chapter]').length;
+    const chapterCount = (overlay: OverlayController) => (host: Element) => rootOf(overlay, host).querySelectorAll('[data-stackcast-chapter]').length;
     const longNotes = Array.from({ length: 9 }, (_, i) => `${i * 5}:00 – Topic ${i}`).join(' ');
     document.body.innerHTML = `<h1>Stack Talk</h1><ol>${Array.from({ length: LISTING_MIN_EPISODES }, (_, i) => `<li><h3>Episode ${i}</h3><p>${longNotes}</p></li>`).join('')}</ol>`;
     const listing = makeController().overlay;
     await listing.scanInSlices({ yieldToPage: quickYield }, URL_OF_PAGE);
-    expect([...hosts()].map(chapterCount)).toEqual(Array(LISTING_MIN_EPISODES).fill(LISTING_CHAPTERS_SHOWN));
+    expect([...hosts()].map(chapterCount(listing))).toEqual(Array(LISTING_MIN_EPISODES).fill(LISTING_CHAPTERS_SHOWN));
     listing.teardown();
 
     document.body.innerHTML = `<h1>Episode 1</h1><div class="notes"><p>${longNotes}</p></div>`;
     const single = makeController().overlay;
     await single.scanInSlices({ yieldToPage: quickYield }, URL_OF_PAGE);
-    expect([...hosts()].map(chapterCount)).toEqual([9]);
+    expect([...hosts()].map(chapterCount(single))).toEqual([9]);
     single.teardown();
   });
 
@@ -93,7 +104,7 @@ describe('OverlayController.scanInSlices', () => {
     const changed = await overlay.scanInSlices({ yieldToPage: quickYield }, URL_OF_PAGE);
     expect(batches).toEqual([1]);
     expect(changed).toMatchObject({ panels: 20, parsed: 1 });
-    const chapters = [...hosts()[0]!.shadowRoot!.querySelectorAll('[data-stackcast-chapter]')].map((chapter) => chapter.getAttribute('data-start'));
+    const chapters = [...rootOf(overlay, hosts()[0]!).querySelectorAll('[data-stackcast-chapter]')].map((chapter) => chapter.getAttribute('data-start'));
     expect(chapters).toEqual(['0', '540', '1200']);
     overlay.teardown();
   });

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 // The overlay panel rendered on its own: the test contract, keyboard-reachable controls, hostile text.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { EpisodePanel } from '@/components/EpisodePanel';
 import { DEFAULT_OVERLAY_OPTIONS } from '@/utils/overlay/options';
 import { CHAPTERS_PER_PAGE, LISTING_CHAPTERS_SHOWN, TITLE_MAX_CHARS } from '@/utils/overlay/limits';
 import { makeEpisode, makeTarget } from './episode';
+import { personClick } from './person';
 
 afterEach(cleanup);
 
@@ -26,7 +27,7 @@ describe('EpisodePanel', () => {
   it('collapses and expands from a button that reports its state', () => {
     render(<EpisodePanel episode={makeEpisode()} target={makeTarget()} options={DEFAULT_OVERLAY_OPTIONS} />);
     const toggle = screen.getByRole('button', { expanded: true });
-    fireEvent.click(toggle);
+    personClick(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(document.getElementById(toggle.getAttribute('aria-controls')!)!.hidden).toBe(true);
   });
@@ -34,7 +35,7 @@ describe('EpisodePanel', () => {
   it('plays the audio URL in the mini player from the chapter start when the page has no player', async () => {
     const { container } = render(<EpisodePanel episode={makeEpisode()} target={makeTarget()} options={DEFAULT_OVERLAY_OPTIONS} />);
     const play = vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
-    fireEvent.click(container.querySelector('[data-start="105"]')!);
+    personClick(container.querySelector('[data-start="105"]')!);
     const audio = await waitFor(() => container.querySelector<HTMLAudioElement>('audio[data-stackcast-player]')!);
     expect(audio.getAttribute('src')).toBe('https://cdn.example/ep1.mp3');
     await waitFor(() => expect(audio.currentTime).toBe(105));
@@ -55,7 +56,7 @@ describe('EpisodePanel', () => {
     const { container } = render(
       <EpisodePanel episode={makeEpisode()} target={makeTarget({ media })} options={DEFAULT_OVERLAY_OPTIONS} />,
     );
-    fireEvent.click(container.querySelector('[data-start="421"]')!);
+    personClick(container.querySelector('[data-start="421"]')!);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('refused to move to 7:01');
     expect(container.querySelector('audio[data-stackcast-player]')).toBeNull();
@@ -69,7 +70,7 @@ describe('EpisodePanel', () => {
         options={DEFAULT_OVERLAY_OPTIONS}
       />,
     );
-    fireEvent.click(container.querySelector('[data-start="105"]')!);
+    personClick(container.querySelector('[data-start="105"]')!);
     expect((await screen.findByRole('alert')).textContent).toMatch(/Spotify's player cannot be controlled.*1:45/);
   });
 
@@ -78,11 +79,11 @@ describe('EpisodePanel', () => {
     const { container } = render(<EpisodePanel episode={makeEpisode()} target={makeTarget()} options={DEFAULT_OVERLAY_OPTIONS} />);
     const previous = screen.getByRole('button', { name: 'Previous chapter' }) as HTMLButtonElement;
     expect(previous.disabled).toBe(true);
-    fireEvent.click(screen.getByRole('button', { name: 'Next chapter' }));
+    personClick(screen.getByRole('button', { name: 'Next chapter' }));
     await waitFor(() => expect(container.querySelector('[aria-current="true"]')?.getAttribute('data-start')).toBe('0'));
-    fireEvent.click(screen.getByRole('button', { name: 'Next chapter' }));
+    personClick(screen.getByRole('button', { name: 'Next chapter' }));
     await waitFor(() => expect(container.querySelector('[aria-current="true"]')?.getAttribute('data-start')).toBe('105'));
-    fireEvent.click(previous);
+    personClick(previous);
     await waitFor(() => expect(container.querySelector('[aria-current="true"]')?.getAttribute('data-start')).toBe('0'));
     play.mockRestore();
   });
@@ -104,7 +105,7 @@ describe('EpisodePanel', () => {
     expect(first.textContent).toContain(hostile);
     expect(container.querySelectorAll('[data-stackcast-chapter]')).toHaveLength(CHAPTERS_PER_PAGE);
     expect(container.querySelector('.title')!.textContent!.length).toBeLessThanOrEqual(TITLE_MAX_CHARS);
-    fireEvent.click(screen.getByRole('button', { name: /Show 100 more/ }));
+    personClick(screen.getByRole('button', { name: /Show 100 more/ }));
     expect(container.querySelectorAll('[data-stackcast-chapter]')).toHaveLength(2 * CHAPTERS_PER_PAGE);
   });
 
@@ -120,7 +121,7 @@ describe('EpisodePanel', () => {
     Object.defineProperty(media, 'currentTime', { value: 545, configurable: true });
     media.dispatchEvent(new Event('timeupdate'));
     await waitFor(() => expect(container.querySelector('[aria-current="true"]')?.getAttribute('data-start')).toBe('540'));
-    fireEvent.click(screen.getByRole('button', { name: 'All 12 chapters' }));
+    personClick(screen.getByRole('button', { name: 'All 12 chapters' }));
     expect(starts()).toHaveLength(12);
     expect(screen.queryByRole('button', { name: /All 12 chapters|more/ })).toBeNull();
   });
@@ -128,10 +129,10 @@ describe('EpisodePanel', () => {
   it('a click anywhere in a chapter row (its time or title) plays that chapter', async () => {
     const { container } = render(<EpisodePanel episode={makeEpisode()} target={makeTarget()} options={DEFAULT_OVERLAY_OPTIONS} />);
     vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
-    fireEvent.click(container.querySelector('[data-start="421"] .time')!);
+    personClick(container.querySelector('[data-start="421"] .time')!);
     await waitFor(() => expect(container.querySelector('[aria-current="true"]')?.getAttribute('data-start')).toBe('421'));
     // The list's own padding is not a chapter.
-    fireEvent.click(container.querySelector('ol.chapters')!);
+    personClick(container.querySelector('ol.chapters')!);
     expect(container.querySelector('[aria-current="true"]')?.getAttribute('data-start')).toBe('421');
     vi.restoreAllMocks();
   });
