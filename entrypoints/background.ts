@@ -6,6 +6,7 @@ import { handlers } from '@/utils/background/handlers';
 import { registerCommands } from '@/utils/background/commands';
 import { watchSiteAccess } from '@/utils/site-access';
 import { registerContextMenu } from '@/utils/background/context-menu';
+import { callerOf, originOf, type Caller } from '@/utils/background/caller';
 
 export default defineBackground(() => {
   registerCommands();
@@ -22,14 +23,18 @@ export default defineBackground(() => {
       console.warn('[stackcast] rejected message:', request.error);
       return Promise.resolve(request);
     }
-    return dispatch(request.value, sender.tab?.id);
+    return dispatch(request.value, callerOf(sender, extensionOrigin()));
   });
 });
 
-async function dispatch(request: Request, tabId: number | undefined): Promise<Response> {
-  const handler = handlers[request.type] as (r: Request, tabId: number | undefined) => Promise<unknown>;
+function extensionOrigin(): string {
+  return originOf(browser.runtime.getURL('/')) ?? '';
+}
+
+async function dispatch(request: Request, caller: Caller): Promise<Response> {
+  const handler = handlers[request.type] as (r: Request, caller: Caller) => Promise<unknown>;
   try {
-    return { ok: true, value: await handler(request, tabId) };
+    return { ok: true, value: await handler(request, caller) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.warn(`[stackcast] ${request.type} failed:`, message);

@@ -3,6 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { episodeForClick } from '../library/link-episode';
 import { contextLibrary } from '../library/instance';
 import { handlers } from './handlers';
+import { EXTENSION_CALLER } from './caller';
 import type { Episode } from '../model';
 
 export const SAVE_MENU_ID = 'stackcast-save-episode';
@@ -37,7 +38,7 @@ async function saveFromContextMenu(info: Browser.contextMenus.OnClickData, tab: 
   const detected =
     tab?.id === undefined
       ? []
-      : ((await handlers['tab:get-episodes']({ type: 'tab:get-episodes', tabId: tab.id }, undefined)) as Episode[]);
+      : ((await handlers['tab:get-episodes']({ type: 'tab:get-episodes', tabId: tab.id }, EXTENSION_CALLER)) as Episode[]);
   const episode = episodeForClick(
     {
       linkUrl: info.linkUrl,

@@ -4,34 +4,79 @@ import type { Request } from '../messages';
 import { contextLibrary } from '../library/instance';
 import { setTabEpisodes, tabEpisodesOf, trackTabNavigation } from './badge';
 import { parseReadings } from './parse-episodes';
+import { OTHER_SITE_ERROR, type Caller } from './caller';
+import { belongsToPage, episodeBelongsToPage, isAddressId } from '../episode-site';
 
 type Handlers = {
-  [K in Request['type']]: (request: Extract<Request, { type: K }>, tabId: number | undefined) => Promise<unknown>;
+  [K in Request['type']]: (request: Extract<Request, { type: K }>, caller: Caller) => Promise<unknown>;
 };
+
+/** Refuse a request only Stackcast's own pages make (a content script never needs it). */
+function extensionOnly(caller: Caller, what: string): void {
+  if (caller.kind !== 'extension') throw new Error(`${what} is only for Stackcast's own pages`);
+}
+
+/**
+ * Which of `ids` are saved, as a content script may learn it: only episodes of its own page's site. An id
+ * that is an address is judged by that address; a feed GUID (which any page can copy) by the saved record's.
+ */
+async function savedOnPage(ids: string[], page: URL | null): Promise<string[]> {
+  if (page === null) return [];
+  const library = contextLibrary();
+  const asked = ids.filter((id) => (isAddressId(id) ? belongsToPage(id, page) : true));
+  const saved = await library.savedIds(asked);
+  const answer: string[] = [];
+  for (const id of saved) {
+    if (isAddressId(id)) answer.push(id);
+    else if (belongsToPage((await library.get(id))?.url ?? null, page)) answer.push(id);
+  }
+  return answer;
+}
 
 trackTabNavigation();
 
 export const handlers: Handlers = {
-  async 'library:save'(request) {
-    return contextLibrary().save(request.episode);
+  async 'library:save'(request, caller) {
+    const library = contextLibrary();
+    if (caller.kind === 'extension') return library.save(request.episode);
+    // From a page: only its own site's episodes, and Save only adds. A record already in the library is
+    // left exactly as it is: the page's title, chapters and technologies never replace what was saved.
+    if (caller.page === null || !episodeBelongsToPage(request.episode, caller.page)) throw new Error(OTHER_SITE_ERROR);
+    const existing = await library.get(request.episode.id);
+    if (existing) {
+      if (!episodeBelongsToPage(existing, caller.page)) throw new Error(OTHER_SITE_ERROR);
+      return existing;
+    }
+    return library.save(request.episode);
   },
-  async 'library:remove'(request) {
-    return (await contextLibrary().remove([request.id])).length;
+  async 'library:remove'(request, caller) {
+    const library = contextLibrary();
+    if (caller.kind === 'page') {
+      const existing = await library.get(request.id);
+      if (!existing) return 0;
+      if (caller.page === null || !episodeBelongsToPage(existing, caller.page)) throw new Error(OTHER_SITE_ERROR);
+    }
+    return (await library.remove([request.id])).length;
   },
-  async 'library:saved'(request) {
+  async 'library:saved'(request, caller) {
+    if (caller.kind === 'page') return savedOnPage(request.ids, caller.page);
     return contextLibrary().savedIds(request.ids);
   },
-  async 'library:open'(request) {
+  async 'library:open'(request, caller) {
+    extensionOnly(caller, 'opening the library');
     // The query is a library view (e.g. `tech=docker`); it only ever lands in our own page's hash.
     const view = request.query?.replace(/^[#?]/, '');
     await browser.tabs.create({ url: browser.runtime.getURL('/library.html') + (view ? `#${view}` : '') });
     return null;
   },
-  async 'tab:episodes'(request, tabId) {
-    if (tabId !== undefined) await setTabEpisodes(tabId, request.episodes);
+  async 'tab:episodes'(request, caller) {
+    // Only a content script reports, and only for its own tab.
+    if (caller.kind === 'page' && caller.tabId !== undefined) await setTabEpisodes(caller.tabId, request.episodes);
     return null;
   },
-  async 'tab:get-episodes'(request) {
+  async 'tab:get-episodes'(request, caller) {
+    // Another tab's episodes are the popup's business, not a page's.
+    extensionOnly(caller, 'reading a tab’s episodes');
     return tabEpisodesOf(request.tabId);
   },
   async 'parse:episodes'(request) {

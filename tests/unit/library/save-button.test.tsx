@@ -6,10 +6,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SaveButton } from '@/components/SaveButton';
+import { PanelRequestsContext, type PanelCommand, type SeekRequests } from '@/components/panel-requests';
 import { handlers } from '@/utils/background/handlers';
+import { EXTENSION_CALLER, type Caller } from '@/utils/background/caller';
 import { parseRequest, type Request } from '@/utils/messages';
 import { contextLibrary } from '@/utils/library/instance';
 import { makeEpisode } from './generate';
+import { personClick } from '../overlay/person';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -17,9 +20,9 @@ beforeEach(() => {
   fakeBrowser.runtime.onMessage.addListener(async (raw: unknown) => {
     const parsed = parseRequest(raw);
     if (!parsed.ok) return parsed;
-    const handler = handlers[parsed.value.type] as (r: Request, tabId: number | undefined) => Promise<unknown>;
+    const handler = handlers[parsed.value.type] as (r: Request, caller: Caller) => Promise<unknown>;
     try {
-      return { ok: true, value: await handler(parsed.value, undefined) };
+      return { ok: true, value: await handler(parsed.value, EXTENSION_CALLER) };
     } catch (error) {
       return { ok: false, error: (error as Error).message };
     }
@@ -44,17 +47,46 @@ describe('SaveButton', () => {
     const [first, second] = screen.getAllByRole('button');
     await waitFor(() => expect(first!.getAttribute('aria-busy')).toBe('false'));
     expect(first!.getAttribute('aria-pressed')).toBe('false');
-    fireEvent.click(first!);
-    fireEvent.click(first!); // double click: one save
+    personClick(first!);
+    personClick(first!); // double click: one save
     await waitFor(() => expect(second!.getAttribute('aria-pressed')).toBe('true'));
     expect(first!.getAttribute('aria-pressed')).toBe('true');
     expect((await contextLibrary().summaries()).map((s) => s.id)).toEqual([episode.id]);
 
-    fireEvent.click(second!);
+    personClick(second!);
     await waitFor(() => expect(first!.getAttribute('aria-pressed')).toBe('false'));
     expect(await contextLibrary().summaries()).toEqual([]);
     expect(await contextLibrary().db.summaryShelves.count()).toBe(0);
     expect(await contextLibrary().db.shelves.count()).toBe(0);
+  });
+
+  it('a synthetic click (a page’s script) neither saves nor removes; the panel’s save request (keyboard shortcut) does', async () => {
+    const episode = makeEpisode(13);
+    const listeners = new Set<(command: PanelCommand) => void>();
+    const requests: SeekRequests = (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    };
+    render(
+      <PanelRequestsContext.Provider value={requests}>
+        <SaveButton episode={episode} />
+      </PanelRequestsContext.Provider>,
+    );
+    const button = screen.getByRole('button');
+    await waitFor(() => expect(button.getAttribute('aria-busy')).toBe('false'));
+    fireEvent.click(button);
+    button.click();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(button.getAttribute('aria-pressed')).toBe('false');
+    expect(await contextLibrary().summaries()).toEqual([]);
+
+    for (const listener of listeners) listener({ type: 'save' });
+    await waitFor(() => expect(button.getAttribute('aria-pressed')).toBe('true'));
+    expect((await contextLibrary().summaries()).map((s) => s.id)).toEqual([episode.id]);
+    fireEvent.click(button);
+    // Long enough for the refresh the save announced to finish its shared lookup (not to join the next test's).
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect((await contextLibrary().summaries()).map((s) => s.id)).toEqual([episode.id]);
   });
 
   it('buttons mounted together ask the background once, and each shows its own episode’s state', async () => {
@@ -84,7 +116,7 @@ describe('SaveButton', () => {
     render(<SaveButton episode={hostile} />);
     const button = screen.getByRole('button');
     await waitFor(() => expect(button.getAttribute('aria-busy')).toBe('false'));
-    fireEvent.click(button);
+    personClick(button);
     expect((await screen.findByRole('alert')).textContent).toMatch(/invalid message: episode.audioUrl/);
     expect(button.getAttribute('aria-pressed')).toBe('false');
   });
@@ -92,7 +124,7 @@ describe('SaveButton', () => {
 
 describe('library:open', () => {
   it('opens the library page with the view in its hash', async () => {
-    await handlers['library:open']({ type: 'library:open', query: '#tech=docker' }, undefined);
+    await handlers['library:open']({ type: 'library:open', query: '#tech=docker' }, EXTENSION_CALLER);
     const tabs = await fakeBrowser.tabs.query({});
     expect(tabs.at(-1)?.url).toMatch(/\/library\.html#tech=docker$/);
   });
