@@ -4,6 +4,7 @@ import { episodeForClick } from '../library/link-episode';
 import { contextLibrary } from '../library/instance';
 import { handlers } from './handlers';
 import { EXTENSION_CALLER } from './caller';
+import { episodeBelongsToPage } from '../episode-site';
 import type { Episode } from '../model';
 
 export const SAVE_MENU_ID = 'stackcast-save-episode';
@@ -33,20 +34,37 @@ export function registerContextMenu(): void {
   );
 }
 
+/**
+ * The detected episodes whose data a page may supply: those of its own site. A page can declare any episode
+ * address; saving "this page" must not write its made-up title and chapters over another site's saved episode.
+ * @example
+ * pageOwnEpisodes(detected, 'https://show.example/ep/1') // only show.example's episodes
+ */
+export function pageOwnEpisodes(detected: readonly Episode[], pageUrl: string | undefined): Episode[] {
+  let page: URL;
+  try {
+    page = new URL(pageUrl ?? '');
+  } catch {
+    return [];
+  }
+  return detected.filter((episode) => episodeBelongsToPage(episode, page));
+}
+
 async function saveFromContextMenu(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined): Promise<void> {
   // What the tab's content script reported (episodes it detected), so a page save keeps chapters and tech.
   const detected =
     tab?.id === undefined
       ? []
       : ((await handlers['tab:get-episodes']({ type: 'tab:get-episodes', tabId: tab.id }, EXTENSION_CALLER)) as Episode[]);
+  const pageUrl = info.pageUrl ?? tab?.url;
   const episode = episodeForClick(
     {
       linkUrl: info.linkUrl,
       linkText: (info as { linkText?: string }).linkText ?? info.selectionText,
-      pageUrl: info.pageUrl ?? tab?.url,
+      pageUrl,
       pageTitle: tab?.title,
     },
-    detected,
+    pageOwnEpisodes(detected, pageUrl),
   );
   if (!episode) throw new Error('only http(s) pages and links can be saved');
   await contextLibrary().save(episode);

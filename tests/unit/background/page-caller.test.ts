@@ -175,3 +175,15 @@ describe('callerOf and belongsToPage', () => {
     expect(belongsToPage(null, at('https://show.example/'))).toBe(false);
   });
 });
+
+describe('context menu “Save episode” on a page', () => {
+  it('uses only the page’s own site’s detected episodes, so a page cannot save its data over another site’s', async () => {
+    const { pageOwnEpisodes } = await import('@/utils/background/context-menu');
+    const detected = [episode(OTHER, { title: 'Page-made' }), episode('https://show.example/episodes/5')];
+    expect(pageOwnEpisodes(detected, 'https://show.example/episodes/5').map((e) => e.id)).toEqual([
+      'https://show.example/episodes/5',
+    ]);
+    expect(pageOwnEpisodes(detected, 'https://evil.example/')).toEqual([]);
+    expect(pageOwnEpisodes(detected, undefined)).toEqual([]);
+  });
+});
