@@ -1,6 +1,7 @@
 // The listing engine on shapes no fixture generation names: a redesign without the known attributes, a long
 // "All Episodes" list, a show with one episode, and links that are not episodes.
 import { describe, expect, it } from 'vitest';
+import { Window } from 'happy-dom';
 import { scanPage } from '@/utils/sites/scan';
 import { adapterFor } from '@/utils/sites/index';
 import { readEpisodeListing } from '@/utils/sites/episode-listing';
@@ -8,6 +9,7 @@ import { spotifyListing } from '@/utils/sites/spotify';
 import { LISTING_EPISODES, type ListingEpisode } from '../../fixtures/listing-episodes';
 import { SPOTIFY_SHOW_URL, spotifyEpisodeUrl, spotifyShowHtml } from '../../fixtures/spotify-show';
 import { LISTING_PAGES } from '../../fixtures/directory-listings';
+import { APPLE_BUILD_LOG_URL, appleShowPageHtml } from '../../fixtures/apple-show';
 import { documentFrom } from './dom';
 
 const showUrl = new URL(SPOTIFY_SHOW_URL);
@@ -72,5 +74,29 @@ describe('directory listings beyond the known markup', () => {
       <li><a href="https://[::1">Broken</a></li><li><a href="/show/abc">A show, not an episode</a></li>
     </ul></main></body></html>`;
     expect(readEpisodeListing(documentFrom(html), showUrl, spotifyListing)).toEqual([]);
+  });
+
+  it('reads the same episodes on a second DOM implementation (happy-dom), as on a real page', () => {
+    const pages: Array<[string, string]> = [
+      [spotifyShowHtml('rows-2025'), SPOTIFY_SHOW_URL],
+      [spotifyShowHtml('list-rows-2026'), SPOTIFY_SHOW_URL],
+      [appleShowPageHtml('episodes-list'), APPLE_BUILD_LOG_URL],
+      ...Object.values(LISTING_PAGES).map((build): [string, string] => [build().html, build().url]),
+    ];
+    for (const [html, url] of pages) {
+      const window = new Window({
+        url,
+        settings: {
+          disableJavaScriptEvaluation: true,
+          disableJavaScriptFileLoading: true,
+          disableCSSFileLoading: true,
+        },
+      });
+      window.document.write(html);
+      const happy = scanPage(window.document as unknown as Document, url).map((item) => item.episode);
+      const linked = scanPage(documentFrom(html), url).map((item) => item.episode);
+      expect(happy.length, url).toBe(4);
+      expect(happy, url).toEqual(linked);
+    }
   });
 });
