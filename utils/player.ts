@@ -14,6 +14,8 @@ export interface PlaybackTarget {
   siteName: string;
   /** A URL opening the episode at a time, when the site supports one. */
   timeUrl: ((episodeUrl: string, seconds: number) => string | null) | null;
+  /** The page's embedded player (an iframe Stackcast cannot control), when it has no playable audio. */
+  playerUrl?: string | null;
 }
 
 export type PlaybackPlan =
@@ -29,7 +31,8 @@ export type PlaybackPlan =
  */
 export function planPlayback(target: PlaybackTarget, seconds: number): PlaybackPlan {
   if (target.media && target.seekable) return { kind: 'page-media', media: target.media };
-  if (target.audioUrl && isHttpUrl(target.audioUrl)) return { kind: 'mini-player', audioUrl: target.audioUrl };
+  if (target.audioUrl && isHttpUrl(target.audioUrl))
+    return { kind: 'mini-player', audioUrl: target.audioUrl };
   const url = target.episodeUrl && target.timeUrl ? target.timeUrl(target.episodeUrl, seconds) : null;
   if (url && isHttpUrl(url)) return { kind: 'open-url', url };
   const at = formatTimestamp(seconds);
@@ -39,9 +42,15 @@ export function planPlayback(target: PlaybackTarget, seconds: number): PlaybackP
       reason: `${target.siteName}'s player cannot be controlled by extensions and has no link to ${at}: skip to ${at} in its player.`,
     };
   }
+  if (target.playerUrl) {
+    return {
+      kind: 'unavailable',
+      reason: `This page has no audio Stackcast can play, so it cannot play from ${at}: skip to ${at} in the page's own player (an embed Stackcast cannot control).`,
+    };
+  }
   return {
     kind: 'unavailable',
-    reason: `No audio for this episode was found on this page, so Stackcast cannot play from ${at}.`,
+    reason: `This page has no audio Stackcast can play, so it cannot play from ${at}.`,
   };
 }
 
@@ -62,9 +71,11 @@ export type SeekResult = { ok: true } | { ok: false; error: string };
  */
 export async function seekMedia(media: HTMLMediaElement, seconds: number, play = true): Promise<SeekResult> {
   const at = formatTimestamp(seconds);
-  if (media.error) return { ok: false, error: `The page's player cannot play this audio (${mediaErrorText(media.error)}).` };
+  if (media.error)
+    return { ok: false, error: `The page's player cannot play this audio (${mediaErrorText(media.error)}).` };
   // Every <source> failed: play() would wait forever for a new one.
-  if (media.networkState === NETWORK_NO_SOURCE) return { ok: false, error: "The page's player has no audio it can load." };
+  if (media.networkState === NETWORK_NO_SOURCE)
+    return { ok: false, error: "The page's player has no audio it can load." };
   try {
     moveTo(media, seconds);
   } catch (error) {
@@ -73,16 +84,25 @@ export async function seekMedia(media: HTMLMediaElement, seconds: number, play =
   if (!play) return { ok: true };
   pauseOthers(media);
   try {
-    const started = await Promise.race([media.play().then(() => true), delay(PLAY_TIMEOUT_MS).then(() => false)]);
+    const started = await Promise.race([
+      media.play().then(() => true),
+      delay(PLAY_TIMEOUT_MS).then(() => false),
+    ]);
     if (!started && media.paused) {
-      return { ok: false, error: `The page's player did not start within ${PLAY_TIMEOUT_MS / 1000} s: check its audio or press play there.` };
+      return {
+        ok: false,
+        error: `The page's player did not start within ${PLAY_TIMEOUT_MS / 1000} s: check its audio or press play there.`,
+      };
     }
     return { ok: true };
   } catch (error) {
     // AbortError: a newer seek or pause superseded this play; nothing is wrong.
     if (error instanceof DOMException && error.name === 'AbortError') return { ok: true };
     if (error instanceof DOMException && error.name === 'NotAllowedError') {
-      return { ok: false, error: `Moved to ${at}; the browser blocked autoplay, press play on the page's player.` };
+      return {
+        ok: false,
+        error: `Moved to ${at}; the browser blocked autoplay, press play on the page's player.`,
+      };
     }
     return { ok: false, error: `The page's player could not play from ${at}: ${errorText(error)}` };
   }
@@ -124,7 +144,12 @@ export function pauseOthers(media: HTMLMediaElement): void {
 }
 
 function mediaErrorText(error: MediaError): string {
-  const names: Record<number, string> = { 1: 'loading was aborted', 2: 'a network error', 3: 'the audio could not be decoded', 4: 'the audio format or address is not supported' };
+  const names: Record<number, string> = {
+    1: 'loading was aborted',
+    2: 'a network error',
+    3: 'the audio could not be decoded',
+    4: 'the audio format or address is not supported',
+  };
   return error.message || names[error.code] || `media error ${error.code}`;
 }
 

@@ -1,7 +1,23 @@
 // Finding show-notes blocks on any page: the smallest elements holding several timestamps.
 
 /** Elements whose text is never show notes. */
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'AUDIO', 'VIDEO', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'HEAD', 'CANVAS']);
+const SKIPPED_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'IFRAME',
+  'OBJECT',
+  'AUDIO',
+  'VIDEO',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'INPUT',
+  'HEAD',
+  'CANVAS',
+]);
 
 /** A clock time: `1:45`, `01:02:03`, not part of a longer run of digits and colons. */
 const TIMESTAMP = /(?<![\d:.])(?:\d{1,2}:)?\d{1,2}:\d{2}(?![\d:])/g;
@@ -35,19 +51,35 @@ export function countTimestamps(text: string): number {
 }
 
 /** Class or id words of a media player's controls, whose times are readouts (`00:19` … `14:38`). */
-const PLAYER_PART = /(?:^|[\s_-])(?:player|controls?|seek|seekbar|progress|timebar|scrubber|playback|track-info-time)(?:$|[\s_-])/i;
+const PLAYER_PART =
+  /(?:^|[\s_-])(?:player|controls?|seek|seekbar|progress|timebar|scrubber|playback|track-info-time)(?:$|[\s_-])/i;
+
+/** Letters a player's readout may hold beside its times (`Play`, `1×`, `Volume`); show notes have titles. */
+const READOUT_LETTERS = 40;
 
 /** Whether a block is a player's time readout rather than show notes. */
 function isPlayerReadout(block: Element): boolean {
-  for (let node: Element | null = block, depth = 0; node && depth < 4; node = node.parentElement, depth += 1) {
-    if (PLAYER_PART.test(`${node.getAttribute('class') ?? ''} ${node.id}`)) return true;
+  let inPlayer = false;
+  for (
+    let node: Element | null = block, depth = 0;
+    node && depth < 4;
+    node = node.parentElement, depth += 1
+  ) {
+    if (PLAYER_PART.test(`${node.getAttribute('class') ?? ''} ${node.id}`)) inPlayer = true;
   }
+  // A player's own show-notes pane (`player-shownotes`) is named after the player too: it has words.
+  if (inPlayer)
+    return ((block.textContent ?? '').slice(0, 5_000).match(/\p{L}/gu)?.length ?? 0) <= READOUT_LETTERS;
   // Times split across spans (`00:10`, `/56:20`) only show up as a readout in the whole text.
   return countTimestamps((block.textContent ?? '').slice(0, 50_000)) < 2;
 }
 
 function isSkipped(element: Element): boolean {
-  return SKIPPED_TAGS.has(element.tagName.toUpperCase()) || element.getAttribute('aria-hidden') === 'true' || element.hasAttribute('data-stackcast');
+  return (
+    SKIPPED_TAGS.has(element.tagName.toUpperCase()) ||
+    element.getAttribute('aria-hidden') === 'true' ||
+    element.hasAttribute('data-stackcast')
+  );
 }
 
 /**

@@ -14,6 +14,8 @@ export interface EpisodeMeta {
   audioUrl: string | null;
   /** The feed's GUID when the page carries it (the episode's id when there is no URL). */
   guid?: string | null;
+  /** An embedded player's address (an iframe) when the page has no audio Stackcast can play itself. */
+  playerUrl?: string | null;
 }
 
 /** One episode found on a page, still tied to the DOM. */

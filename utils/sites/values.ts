@@ -32,12 +32,16 @@ export function audioUrl(raw: string | null | undefined, base?: string | URL): s
 /** Whitespace collapsed and trimmed; null when nothing is left. Long labels are cut at MAX_LABEL_LENGTH. */
 export function cleanLabel(raw: string | null | undefined): string | null {
   if (typeof raw !== 'string') return null;
-  const text = raw.slice(0, 20_000).replace(/[\s\u200e\u200f]+/g, ' ').trim();
+  const text = raw
+    .slice(0, 20_000)
+    .replace(/[\s\u200e\u200f]+/g, ' ')
+    .trim();
   if (!text) return null;
   return text.length > MAX_LABEL_LENGTH ? `${text.slice(0, MAX_LABEL_LENGTH - 1)}…` : text;
 }
 
-const ISO_DURATION = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
+const ISO_DURATION =
+  /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
 const CLOCK = /^(?:(\d{1,3}):)?(\d{1,2}):(\d{2})$/;
 const HUMAN_PART = /(\d+(?:\.\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\b/gi;
 
@@ -80,7 +84,19 @@ export function parseDuration(raw: unknown): number | null {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 function isoFromParts(year: number, month: number, day: number): string | null {
@@ -100,12 +116,16 @@ export function isoDate(raw: unknown): string | null {
   if (iso) return isoFromParts(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const monthFirst = /\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/.exec(text);
   if (monthFirst) {
-    const month = MONTHS[(monthFirst[1] ?? '').slice(0, 4).toLowerCase()] ?? MONTHS[(monthFirst[1] ?? '').slice(0, 3).toLowerCase()];
+    const month =
+      MONTHS[(monthFirst[1] ?? '').slice(0, 4).toLowerCase()] ??
+      MONTHS[(monthFirst[1] ?? '').slice(0, 3).toLowerCase()];
     if (month) return isoFromParts(Number(monthFirst[3]), month, Number(monthFirst[2]));
   }
-  const dayFirst = /\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/.exec(text);
+  const dayFirst = /\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/.exec(text);
   if (dayFirst) {
-    const month = MONTHS[(dayFirst[2] ?? '').slice(0, 4).toLowerCase()] ?? MONTHS[(dayFirst[2] ?? '').slice(0, 3).toLowerCase()];
+    const month =
+      MONTHS[(dayFirst[2] ?? '').slice(0, 4).toLowerCase()] ??
+      MONTHS[(dayFirst[2] ?? '').slice(0, 3).toLowerCase()];
     if (month) return isoFromParts(Number(dayFirst[3]), month, Number(dayFirst[1]));
   }
   return null;
