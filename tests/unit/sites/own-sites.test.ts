@@ -1,0 +1,95 @@
+// Podcasts' own sites through the generic adapter: each CMS or host family gives one episode with its title,
+// address, date, audio (or why there is none) and only its own chapters, never the comments', sidebars' or
+// other episodes' times.
+import { describe, expect, it } from 'vitest';
+import { scanPage } from '@/utils/sites/scan';
+import { adapterFor } from '@/utils/sites/index';
+import { genericAdapter } from '@/utils/sites/generic';
+import { planPlayback } from '@/utils/player';
+import { OWN_SITES, transcriptBracketed, transcriptRound } from '../../fixtures/own-sites';
+import { documentFrom } from './dom';
+
+describe.each(OWN_SITES.map((fixture) => [fixture.family, fixture] as const))('%s', (_, fixture) => {
+  it('no directory adapter claims the page', () => {
+    expect(adapterFor(new URL(fixture.url)).id).toBe('generic');
+  });
+
+  it('finds one episode with its title, address and audio', () => {
+    const [found, ...rest] = genericAdapter.findEpisodes(documentFrom(fixture.html), new URL(fixture.url));
+    expect(rest).toHaveLength(0);
+    expect(found!.meta.title).toBe(fixture.expected.title);
+    expect(found!.meta.url).toBe(fixture.expected.url);
+    expect(found!.meta.audioUrl).toBe(fixture.expected.audioUrl);
+    if (fixture.expected.playerUrl !== undefined)
+      expect(found!.meta.playerUrl ?? null).toBe(fixture.expected.playerUrl);
+    if (fixture.expected.date !== undefined) expect(found!.meta.date).toBe(fixture.expected.date);
+    if (fixture.expected.durationSeconds !== undefined)
+      expect(found!.meta.durationSeconds).toBe(fixture.expected.durationSeconds);
+    if (fixture.expected.podcast !== undefined) expect(found!.meta.podcast).toBe(fixture.expected.podcast);
+  });
+
+  it('shows only the episode’s own chapters', () => {
+    const detected = scanPage(documentFrom(fixture.html), fixture.url);
+    expect(detected).toHaveLength(1);
+    expect(detected[0]!.episode.chapters.map((chapter) => chapter.start)).toEqual(fixture.expected.starts);
+    expect(detected[0]!.episode.audioUrl).toBe(fixture.expected.audioUrl);
+  });
+});
+
+describe('a page without playable audio', () => {
+  const fixtures = OWN_SITES.filter((fixture) => fixture.expected.audioUrl === null);
+
+  it('is among the fixtures (a plain post, an embed-only post)', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(fixtures.map((fixture) => [fixture.family, fixture] as const))(
+    '%s: a click says why it cannot play',
+    (_, fixture) => {
+      const [detected] = scanPage(documentFrom(fixture.html), fixture.url);
+      const plan = planPlayback(
+        {
+          media: detected!.media ?? null,
+          seekable: detected!.adapter.seekable,
+          audioUrl: detected!.episode.audioUrl,
+          episodeUrl: detected!.episode.url,
+          siteName: detected!.adapter.name,
+          timeUrl: null,
+          playerUrl: detected!.meta.playerUrl ?? null,
+        },
+        detected!.episode.chapters[1]!.start,
+      );
+      expect(plan.kind).toBe('unavailable');
+      expect(plan.kind === 'unavailable' && plan.reason).toMatch(/no audio Stackcast can play/);
+      if (fixture.expected.playerUrl)
+        expect(plan.kind === 'unavailable' && plan.reason).toMatch(/page's own player \(an embed/);
+    },
+  );
+});
+
+describe('a table of contents and a long transcript', () => {
+  it.each([transcriptBracketed, transcriptRound].map((fixture) => [fixture.family, fixture] as const))(
+    '%s: one episode whose notes hold the contents',
+    (_, fixture) => {
+      const found = genericAdapter.findEpisodes(documentFrom(fixture.html), new URL(fixture.url));
+      expect(found).toHaveLength(1);
+      const notes = found[0]!.notes!;
+      expect(notes.textContent).toContain('Plugins and the module graph');
+      expect(notes.querySelectorAll('.transcript p').length).toBe(130);
+      expect(found[0]!.meta).toMatchObject({
+        title: fixture.expected.title,
+        url: fixture.expected.url,
+        audioUrl: fixture.expected.audioUrl,
+      });
+    },
+  );
+
+  it.each([transcriptBracketed, transcriptRound].map((fixture) => [fixture.family, fixture] as const))(
+    '%s: the chapters are the contents, not the utterances',
+    (_, fixture) => {
+      const detected = scanPage(documentFrom(fixture.html), fixture.url);
+      expect(detected).toHaveLength(1);
+      expect(detected[0]!.episode.chapters.map((chapter) => chapter.start)).toEqual(fixture.expected.starts);
+    },
+  );
+});
