@@ -2,6 +2,7 @@
 import type { FoundEpisode, SiteAdapter } from './types';
 import { adapterFromProfile, MAX_EPISODES_PER_PAGE, type SiteProfile } from './profile';
 import { readEpisodeListing, type EpisodeListing } from './episode-listing';
+import { withDataAudio } from './listing-audio';
 
 /**
  * An adapter whose show pages are read with {@link readEpisodeListing}; everything else (episode pages,
@@ -16,6 +17,14 @@ export function directoryAdapter(profile: SiteProfile, listing: EpisodeListing):
       if (profile.pageKind(url) !== 'listing') return base.findEpisodes(doc, url);
       let found: FoundEpisode[] = readEpisodeListing(doc, url, listing);
       if (found.length === 0) return base.findEpisodes(doc, url);
+      // Spotify's data carries preview clips, not episodes (`metadataAudio: false`).
+      if (profile.metadataAudio !== false) {
+        try {
+          found = withDataAudio(doc, url, found);
+        } catch {
+          // Page data is a bonus, as below.
+        }
+      }
       if (profile.enrich) {
         try {
           found = profile.enrich(doc, url, found);

@@ -12,7 +12,7 @@ import {
   appleListingUrl,
   appleShowPageHtml,
 } from '../../fixtures/apple-show';
-import { LISTING_PAGES } from '../../fixtures/directory-listings';
+import { LISTING_PAGES, withDataAudio } from '../../fixtures/directory-listings';
 import { documentFrom } from './dom';
 
 interface ListingCase {
@@ -63,6 +63,13 @@ const cases: Array<[string, ListingCase]> = [
     id,
     { id, ...build(), durations: id === 'listennotes' },
   ]),
+  // Audio only in the page's data, matched to each listed episode by its address's id or its title.
+  ...(['pocketcasts', 'podcastaddict', 'castbox', 'podchaser'] as const).flatMap((id) =>
+    (['json-ld', 'app-json'] as const).map((shape): [string, ListingCase] => [
+      `${id} (audio in ${shape})`,
+      { id, ...withDataAudio(LISTING_PAGES[id]!(), shape), durations: false },
+    ]),
+  ),
 ];
 
 describe('directory show pages', () => {

@@ -99,4 +99,35 @@ describe('directory listings beyond the known markup', () => {
       expect(happy, url).toEqual(linked);
     }
   });
+
+  it('takes audio from page data only when one file answers to the episode, and never on Spotify', () => {
+    const page = LISTING_PAGES.podcastaddict!();
+    const url = new URL(page.url);
+    const twoFiles = LISTING_EPISODES.flatMap((episode) => [
+      { title: episode.title, url: `https://cdn.example.org/${episode.slug}-a.mp3` },
+      { title: episode.title, url: `https://cdn.example.org/${episode.slug}-b.mp3` },
+    ]);
+    const ambiguous = page.html.replace(
+      '</body>',
+      `<script type="application/json">${JSON.stringify(twoFiles)}</script></body>`,
+    );
+    const found = adapterFor(url).findEpisodes(documentFrom(ambiguous), url);
+    expect(found).toHaveLength(LISTING_EPISODES.length);
+    expect(found.map((item) => item.meta.audioUrl)).toEqual(LISTING_EPISODES.map(() => null));
+
+    const oneFile = LISTING_EPISODES.map((episode) => ({
+      title: episode.title,
+      url: `https://cdn.example.org/${episode.slug}.mp3`,
+    }));
+    const data = `<script type="application/json">${JSON.stringify(oneFile)}</script></body>`;
+    const spotify = adapterFor(showUrl).findEpisodes(
+      documentFrom(spotifyShowHtml('rows-2025').replace('</body>', data)),
+      showUrl,
+    );
+    expect(spotify.map((item) => item.meta.audioUrl)).toEqual(LISTING_EPISODES.map(() => null));
+    const matched = adapterFor(url).findEpisodes(documentFrom(page.html.replace('</body>', data)), url);
+    expect(matched.map((item) => item.meta.audioUrl)).toEqual(
+      LISTING_EPISODES.map((episode) => `https://cdn.example.org/${episode.slug}.mp3`),
+    );
+  });
 });
