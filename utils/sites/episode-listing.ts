@@ -138,6 +138,23 @@ function longestParagraph(root: Element): Element | null {
   return best;
 }
 
+/**
+ * A date the block shows in a short text of its own (`Dec 20, 2021`, `2021-12-20`), for rows whose date element
+ * has no stable name. Dates without a year (`Jun 1`, `Tuesday`) stay unknown: better no date than a wrong one.
+ */
+function shownDate(root: Element): string | null {
+  const datetime = isoDate(readField(root, ['time@datetime']));
+  if (datetime) return datetime;
+  for (const element of allElements(root, 'time, p, span, div', 300)) {
+    if (element.firstElementChild) continue;
+    const text = elementText(element, 60);
+    if (text.length > 40) continue;
+    const date = isoDate(text);
+    if (date) return date;
+  }
+  return null;
+}
+
 /** The title: the listing's own field, else the longest text of a link to the episode, else an image's alt text. */
 function titleOf(root: Element, links: Element[], listing: EpisodeListing): string | null {
   const field = cleanLabel(readField(root, listing.title));
@@ -183,7 +200,7 @@ export function readEpisodeListing(doc: Document, page: URL, listing: EpisodeLis
       meta: {
         title: titleOf(root, own, listing),
         podcast,
-        date: isoDate(readField(root, listing.date)),
+        date: isoDate(readField(root, listing.date)) ?? shownDate(root),
         durationSeconds: parseDuration(readField(root, listing.duration)),
         url: key,
         audioUrl: audioUrl(readField(root, listing.audio), page),

@@ -23,6 +23,8 @@ interface ListingCase {
   audioUrl(episode: ListingEpisode): string | null;
   /** Whether the page shows each episode's length. */
   durations: boolean;
+  /** The date the page shows with its year (Spotify leaves this year's out), else null. */
+  dateOf?(episode: ListingEpisode): string | null;
 }
 
 const cases: Array<[string, ListingCase]> = [
@@ -35,6 +37,7 @@ const cases: Array<[string, ListingCase]> = [
       episodeUrl: spotifyEpisodeUrl,
       audioUrl: () => null,
       durations: true,
+      dateOf: (episode) => (episode.date.startsWith('2026') ? null : episode.date),
     },
   ]),
   [
@@ -90,6 +93,8 @@ describe('directory show pages', () => {
         expect(found.map((item) => item.meta.audioUrl)).toEqual(
           LISTING_EPISODES.map((episode) => page.audioUrl(episode)),
         );
+        const dateOf = page.dateOf ?? ((episode: ListingEpisode) => episode.date);
+        expect(found.map((item) => item.meta.date)).toEqual(LISTING_EPISODES.map(dateOf));
         if (page.durations) {
           // Directories print whole minutes; the reading is the printed length.
           expect(found.map((item) => item.meta.durationSeconds)).toEqual(
