@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { scanPage } from '@/utils/sites/scan';
 import { adapterFor } from '@/utils/sites/index';
 import { DIRECTORY_PAGES, overcastEpisodePage, ripPost } from '../../fixtures';
+import { pocketcastsSharePage } from '../../fixtures/directories';
 import { documentFrom } from './dom';
 
 const post = ripPost(3);
@@ -19,8 +20,12 @@ describe('directory episode pages', () => {
       expect(item!.adapter.id).toBe(id);
       expect(item!.episode.title).toBe(post.title);
       expect(item!.episode.audioUrl).toBe(audioUrl);
-      expect(item!.episode.chapters.map((chapter) => chapter.start)).toEqual(post.topics.map((topic) => topic.seconds));
-      expect(item!.episode.tech.map((mention) => mention.slug)).toEqual(expect.arrayContaining(['phoenix', 'elixir']));
+      expect(item!.episode.chapters.map((chapter) => chapter.start)).toEqual(
+        post.topics.map((topic) => topic.seconds),
+      );
+      expect(item!.episode.tech.map((mention) => mention.slug)).toEqual(
+        expect.arrayContaining(['phoenix', 'elixir']),
+      );
     });
   }
 
@@ -32,5 +37,18 @@ describe('directory episode pages', () => {
     expect(item!.media?.id).toBe('audioplayer');
     expect(item!.episode.audioUrl).toBe(audioUrl);
     expect(item!.episode.chapters).toHaveLength(post.topics.length);
+  });
+
+  it('pocketcasts: the pca.st share page gives its notes section, date, audio and chapters', () => {
+    const { url, html, audioUrl } = pocketcastsSharePage(post);
+    const [item] = scanPage(documentFrom(html), url);
+    expect(item!.adapter.id).toBe('pocketcasts');
+    expect(item!.notes?.className).toBe('section show_notes');
+    expect(item!.episode.title).toBe(post.title);
+    expect(item!.episode.date).toBe(post.date);
+    expect(item!.episode.audioUrl).toBe(audioUrl);
+    expect(item!.episode.chapters.map((chapter) => chapter.start)).toEqual(
+      post.topics.map((topic) => topic.seconds),
+    );
   });
 });
