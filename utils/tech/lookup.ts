@@ -102,15 +102,17 @@ function homepageIndex(): ReadonlyMap<string, readonly HomepageEntry[]> {
   if (homepages !== undefined) return homepages;
   const map = new Map<string, HomepageEntry[]>();
   for (const tech of catalogTechnologies()) {
-    const slash = tech.homepage.indexOf('/');
-    const host = (slash < 0 ? tech.homepage : tech.homepage.slice(0, slash)).toLowerCase();
-    const path = slash < 0 ? '' : tech.homepage.slice(slash).toLowerCase().replace(/\/+$/, '');
-    let entries = map.get(host);
-    if (entries === undefined) {
-      entries = [];
-      map.set(host, entries);
+    for (const address of [tech.homepage, ...(tech.sites ?? [])]) {
+      const slash = address.indexOf('/');
+      const host = (slash < 0 ? address : address.slice(0, slash)).toLowerCase();
+      const path = slash < 0 ? '' : address.slice(slash).toLowerCase().replace(/\/+$/, '');
+      let entries = map.get(host);
+      if (entries === undefined) {
+        entries = [];
+        map.set(host, entries);
+      }
+      entries.push({ path, tech });
     }
-    entries.push({ path, tech });
   }
   for (const entries of map.values()) entries.sort((a, b) => b.path.length - a.path.length);
   homepages = map;
@@ -123,7 +125,8 @@ const PLAIN_URL_HOST = /^https?:\/\/([a-z0-9.-]+)(?:[/?#]|$)/i;
 /**
  * The technology whose vendor homepage this URL is on (longest path prefix wins, so
  * `https://aws.amazon.com/rds/` is RDS and `https://aws.amazon.com/` is AWS).
- * Subdomains other than `www.` are different sites (`guides.rubyonrails.org` is not a homepage).
+ * Subdomains other than `www.` are different sites (`guides.rubyonrails.org` is not a homepage). A repository or
+ * package page names its project (see {@link repositoryName}) before the code host itself counts.
  *
  * @example techByHomepage('https://www.docker.com/')?.slug // 'docker'
  */
@@ -144,9 +147,37 @@ export function techByHomepage(url: string): Technology | undefined {
   if (entries === undefined) return undefined;
   const path = parsed.pathname.toLowerCase().replace(/\/+$/, '');
   for (const entry of entries) {
-    if (entry.path === '' || path === entry.path || path.startsWith(`${entry.path}/`)) return entry.tech;
+    if (entry.path === '') break; // sorted longest first: only host-wide entries are left
+    if (path === entry.path || path.startsWith(`${entry.path}/`)) return entry.tech;
+  }
+  const repository = repositoryName(host, path);
+  if (repository !== undefined) {
+    const named = spellingIndex().get(nameTokens(repository).join(' '));
+    if (named !== undefined) return named;
+  }
+  return entries.find((entry) => entry.path === '')?.tech;
+}
+
+/**
+ * The project a code host or package registry page is about: `github.com/owner/name…` and `npmjs.com/package/[@scope/]name`
+ * name it, so a repository or package named exactly as a technology (`github.com/vitejs/vite`,
+ * `npmjs.com/package/zod`) is that technology.
+ */
+function repositoryName(host: string, path: string): string | undefined {
+  const parts = path.split('/').filter(Boolean);
+  if (host === 'github.com' && parts.length >= 2) return decodeSegment(parts[1]!);
+  if (host === 'npmjs.com' && parts[0] === 'package' && parts.length >= 2) {
+    return decodeSegment(parts[1]!.startsWith('@') ? (parts[2] ?? '') : parts[1]!);
   }
   return undefined;
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 

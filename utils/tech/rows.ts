@@ -9,7 +9,9 @@ import type { TechAmbiguity, Technology } from './types';
  * One catalog entry, written as
  * `slug:name|homepage|aliases|parents|ambiguity|ambiguous aliases|not claimed before`.
  * - `slug:` is left out when the slug is the name in kebab case (`Google Cloud Run` → `google-cloud-run`).
- * - A homepage that starts with a dot is a top-level domain after the slug (`.com` on `linode` → `linode.com`).
+ * - homepage may list other addresses after it, comma-separated (`react.dev,reactjs.org`): the first is the homepage,
+ *   the rest are the technology's `sites`.
+ * - A homepage or site that starts with a dot is a top-level domain after the slug (`.com` on `linode` → `linode.com`).
  * - Lists (aliases, parents, ambiguous aliases, not claimed before) are comma-separated.
  * - Empty trailing fields are left out; an empty field in the middle means "none".
  * - ambiguity is `case`, or `context words/related slugs/not words` (each a comma list, trailing
@@ -56,13 +58,15 @@ export function technologyFromRow(category: TechCategory, row: TechRow): Technol
   const colon = head.indexOf(':');
   const name = head.slice(colon + 1);
   const slug = colon < 0 ? slugOfName(name) : head.slice(0, colon);
+  const [homepage = '', ...sites] = site.split(',').map((address) => (address.startsWith('.') ? slug + address : address));
   const tech: Building<Technology> = {
     slug,
     name,
     aliases: list(aliases) ?? [],
     category,
-    homepage: site.startsWith('.') ? slug + site : site,
+    homepage,
   };
+  if (sites.length > 0) tech.sites = sites;
   if (parents) tech.parents = parents.split(',');
   const ambiguous = ambiguityFromField(ambiguity);
   if (ambiguous) tech.ambiguous = ambiguous;

@@ -30,6 +30,12 @@ export interface Technology {
    * (`aws.amazon.com/rds`), so that links to it can be recognised.
    */
   readonly homepage: string;
+  /**
+   * Other addresses of the same technology, written like `homepage`: a renamed domain (reactjs.org → react.dev), a
+   * docs subdomain (kit.svelte.dev) or its source repository (github.com/lerna/lerna). Links to them count as links
+   * to the homepage.
+   */
+  readonly sites?: readonly string[];
   /** Technologies this one implies (Django → Python, RDS → AWS). */
   readonly parents?: readonly string[];
   /** Set when the name (or one alias) is also an everyday word: see {@link TechAmbiguity}. */

@@ -7,6 +7,7 @@ import { FRAMEWORKS } from '@/utils/tech/data/frameworks';
 import { DATA_STORES } from '@/utils/tech/data/data-stores';
 import { INFRASTRUCTURE } from '@/utils/tech/data/infrastructure';
 import { SERVICES } from '@/utils/tech/data/services';
+import { DEVELOPER_TOOLS } from '@/utils/tech/data/developer-tools';
 import type { Technology } from '@/utils/tech/types';
 
 const FILES: readonly (readonly TechRows[])[] = [
@@ -15,6 +16,7 @@ const FILES: readonly (readonly TechRows[])[] = [
   DATA_STORES,
   INFRASTRUCTURE,
   SERVICES,
+  DEVELOPER_TOOLS,
 ];
 
 /** Writes a technology back as its shortest row: the inverse of technologyFromRow, to prove nothing is lost. */
@@ -38,7 +40,7 @@ function rowOf(tech: Technology): string {
     tech.notClaimedBefore ?? [],
   ].map((words) => words.join(','));
   lists[2] = ambiguity;
-  return [head, tld ?? tech.homepage, ...lists].join('|').replace(/\|+$/, '');
+  return [head, [tld ?? tech.homepage, ...(tech.sites ?? [])].join(','), ...lists].join('|').replace(/\|+$/, '');
 }
 
 describe('catalog rows', () => {
