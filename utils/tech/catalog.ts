@@ -6,6 +6,7 @@ import { FRAMEWORKS } from './data/frameworks';
 import { DATA_STORES } from './data/data-stores';
 import { INFRASTRUCTURE } from './data/infrastructure';
 import { SERVICES } from './data/services';
+import { DEVELOPER_TOOLS } from './data/developer-tools';
 
 export type { Technology, TechAmbiguity } from './types';
 
@@ -20,7 +21,7 @@ let bySlug: ReadonlyMap<string, Technology> | undefined;
  * @example catalogTechnologies().find((tech) => tech.slug === 'rails')?.name // 'Ruby on Rails'
  */
 export function catalogTechnologies(): readonly Technology[] {
-  decoded ??= [LANGUAGES, FRAMEWORKS, DATA_STORES, INFRASTRUCTURE, SERVICES].flatMap(technologiesFromRows);
+  decoded ??= [LANGUAGES, FRAMEWORKS, DATA_STORES, INFRASTRUCTURE, SERVICES, DEVELOPER_TOOLS].flatMap(technologiesFromRows);
   return decoded;
 }
 

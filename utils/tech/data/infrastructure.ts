@@ -5,7 +5,7 @@ import type { TechRows } from '../rows';
 export const INFRASTRUCTURE: readonly TechRows[] = [
   ['hosting', [
     // Clouds and hosts
-    'AWS|aws.amazon.com|Amazon Web Services,AWS console',
+    'AWS|aws.amazon.com,docs.aws.amazon.com|Amazon Web Services,AWS console',
     'azure:Microsoft Azure|azure.microsoft.com|Azure||case',
     'gcp:Google Cloud|cloud.google.com|GCP,Google Cloud Platform,GCE,Google Compute Engine,Compute Engine',
     'app-engine:Google App Engine|cloud.google.com/appengine|App Engine,AppEngine,GAE|gcp',
@@ -62,7 +62,7 @@ export const INFRASTRUCTURE: readonly TechRows[] = [
     'Equinix Metal|metal.equinix.com|Packet||bare,metal,hosting,servers,server|Packet',
     'Heroku|.com|Heroku Postgres',
     'Netlify|.com',
-    'Vercel|.com|ZEIT Now,ZEIT',
+    'Vercel|.com,zeit.co|ZEIT Now,ZEIT',
     'Render|.com|Render.com||hosting,hosted,host,hosts,deploy,deployed,deploys,deploying,deployment,paas,heroku,platform,migrated,migrating,moved,moving,switched,cloud/heroku/templates,template,html,pages,page,views,view,server,side,the,a,it,them,and|Render',
     'Fly.io|fly.io|Fly||hosting,hosted,deploy,deployed,paas,heroku,edge,regions/heroku|Fly',
     'Railway|railway.app|Railway.app||hosting,hosted,deploy,deployed,paas,heroku/heroku|Railway',
@@ -77,7 +77,7 @@ export const INFRASTRUCTURE: readonly TechRows[] = [
     'python-anywhere:PythonAnywhere|pythonanywhere.com|Python Anywhere|python',
     'GitHub Pages|pages.github.com|GH Pages,gh-pages',
     'Cloudflare Pages|pages.cloudflare.com||cloudflare',
-    'Cloudflare Workers|workers.cloudflare.com|CF Workers|cloudflare',
+    'Cloudflare Workers|workers.cloudflare.com,developers.cloudflare.com/workers|CF Workers|cloudflare',
     'Firebase|firebase.google.com|Firebase Hosting,Firebase Auth',
     'vsphere:VMware vSphere|vmware.com/products/vsphere|vSphere,VMware,ESXi',
     'Proxmox|.com|Proxmox VE',
@@ -128,7 +128,7 @@ export const INFRASTRUCTURE: readonly TechRows[] = [
   ['other', [
     'Terraform|.io|Terraform Cloud',
     'Pulumi|.com',
-    'cloudformation:AWS CloudFormation|aws.amazon.com/cloudformation|CloudFormation,Cloud Formation,AWS CDK,SAM|aws|aws,templates,template,lambda,serverless,deploy/aws,lambda|SAM',
+    'cloudformation:AWS CloudFormation|aws.amazon.com/cloudformation|CloudFormation,Cloud Formation,SAM|aws|aws,templates,template,lambda,serverless,deploy/aws,lambda|SAM',
     'Ansible|.com|Ansible Tower,Ansible playbook',
     'Chef|.io|Chef Infra,Chef cookbooks||managed,manage,manages,cookbook,cookbooks,recipes,recipe,provision,provisioning,provisioned,configuration,config,infrastructure,servers,server,automation,solo,knife/puppet,ansible,salt,terraform,vagrant/head,executive,celebrity,pastry,sous,personal|Chef',
     'Puppet|.com|Puppet Labs||managed,manage,manages,manifests,modules,provision,provisioning,configuration,config,infrastructure,servers,server,automation/chef,ansible,salt,terraform,vagrant/show,master',
@@ -141,7 +141,7 @@ export const INFRASTRUCTURE: readonly TechRows[] = [
   ]],
   ['cdn-dns', [
     // CDN, DNS, domains and TLS
-    'Cloudflare|.com|Cloud Flare',
+    'Cloudflare|.com,developers.cloudflare.com|Cloud Flare',
     'cloudfront:AWS CloudFront|aws.amazon.com/cloudfront|CloudFront,Amazon CloudFront,Cloud Front|aws',
     'Fastly|.com',
     'StackPath|.com|MaxCDN',
@@ -224,5 +224,22 @@ export const INFRASTRUCTURE: readonly TechRows[] = [
     'Cowboy|github.com/ninenines/cowboy|||erlang,elixir,server,phoenix,http/erlang,elixir',
     'PHP-FPM|php.net/manual/en/install.fpm.php|FPM|php',
     'Kestrel|docs.microsoft.com/en-us/aspnet/core/fundamentals/servers/kestrel||dotnet|asp,net,dotnet,server/dotnet,dotnet-core,asp-net',
+  ]],
+  ['hosting', [
+    // Serverless and edge platforms, infrastructure as code for them
+    'SST|.dev|Serverless Stack|aws',
+    'cdk:AWS CDK|aws.amazon.com/cdk|CDK,Cloud Development Kit,AWS Cloud Development Kit|cloudformation',
+    'Deno Deploy|deno.com/deploy||deno',
+    'durable-objects:Cloudflare Durable Objects|developers.cloudflare.com/durable-objects|Durable Objects|cloudflare-workers',
+    'Wrangler|developers.cloudflare.com/workers/wrangler|Cloudflare Wrangler|cloudflare-workers|case',
+    'PartyKit|.io|Party Kit|cloudflare',
+    'Val Town|val.town|ValTown',
+    'Begin|.com|Begin.com||serverless,deploy,deployed,aws,lambda,arc,architect,hosting,functions/architect|Begin',
+    'Architect|arc.codes|Architect framework,OpenJS Architect||serverless,aws,lambda,arc,begin,framework,dynamodb/begin,lambda/software,solutions,enterprise,chief,lead,principal,an,the|Architect',
+    'Squarespace|.com|Square Space',
+    'Stackbit|.com',
+  ]],
+  ['ci', [
+    'Earthly|.dev|Earthfile',
   ]],
 ];

@@ -43,8 +43,8 @@ export const LANGUAGES: readonly TechRows[] = [
     'Scala|scala-lang.org',
     'Swift|developer.apple.com/swift|SwiftUI||ios,apple,xcode,iphone,ipad,macos,mobile,app,apps,language,written,code,native/objective-c,kotlin/taylor|Swift',
     'Node|nodejs.org|Node.js,NodeJS,Node JS||case|Node',
-    'Deno|deno.land',
-    'Bun|bun.sh|Bun.js,Bun.sh||javascript,js,runtime,node,deno,typescript|Bun',
+    'Deno|deno.land,deno.com',
+    'Bun|bun.sh,bun.com|Bun.js,Bun.sh||javascript,js,runtime,node,deno,typescript|Bun',
     'WebAssembly|.org|WASM',
   ]],
   ['other', [
@@ -52,5 +52,12 @@ export const LANGUAGES: readonly TechRows[] = [
   ]],
   ['language', [
     'Sass|sass-lang.com|SCSS||case',
+    'HTML|developer.mozilla.org/en-US/docs/Web/HTML|HTML5',
+    'CSS|developer.mozilla.org/en-US/docs/Web/CSS|CSS3,Cascading Style Sheets',
+    'Solidity|soliditylang.org',
+    'ReScript|rescript-lang.org',
+    'Gleam|gleam.run|||language,erlang,beam,typed,functional,written,code,compiler/erlang,elixir|Gleam',
+    'Roc|roc-lang.org|Roc lang||language,functional,compiler,written,code,platform/elm,haskell|Roc',
+    'Unison|unison-lang.org|Unison language,Unison Computing||language,code,distributed,functional,content-addressed,codebase,programming/haskell|Unison',
   ]],
 ];

@@ -57,7 +57,7 @@ export const SERVICES: readonly TechRows[] = [
   ]],
   ['error-tracking', [
     // Error tracking
-    'Sentry|.io|Sentry.io||case',
+    'Sentry|.io,docs.sentry.io|Sentry.io||case',
     'Rollbar|.com',
     'Bugsnag|.com|BugSnag',
     'Honeybadger|.io|Honeybadger.io||case',
@@ -152,5 +152,31 @@ export const SERVICES: readonly TechRows[] = [
     'static-site:Static Site Generator|staticgen.com|static site,static sites,static site generators,SSG',
     'ngrok|.com',
     'LocalStack|github.com/localstack/localstack|Local Stack|aws',
+  ]],
+  ['email', [
+    'Resend|.com|||email,emails,api,react,send,sending,smtp,transactional/react-email|Resend',
+    'React Email|react.email||react',
+  ]],
+  ['payments', [
+    'Snipcart|.com',
+  ]],
+  ['other', [
+    // Auth, security and background jobs as services
+    'Clerk|.com,clerk.dev|Clerk.dev||auth,authentication,login,users,user,sign,signin,session,sessions,nextjs,react,organizations/auth0,nextjs|Clerk',
+    'Unkey|.com,unkey.dev',
+    'Arcjet|.com',
+    'Socket.dev|socket.dev',
+    'Snyk|.io',
+    'Temporal|.io|Temporal.io||workflow,workflows,durable,execution,orchestration,activities,workers/inngest|Temporal',
+    'Inngest|.com',
+    'Trigger.dev|trigger.dev',
+    'MagicBell|.com|Magic Bell',
+    'Shopify|.com|Shopify Plus,Shopify Hydrogen',
+    'Replay.io|replay.io|Replay||debugging,debugger,debug,time,travel,recording,recordings,browser,devtools|Replay',
+    // Social platforms developers build on
+    'Bluesky|bsky.social|BlueSky',
+    'atproto:AT Protocol|.com|ATProto,AT Proto',
+    'Ethereum|.org',
+    'Raspberry Pi|raspberrypi.com,raspberrypi.org|RaspberryPi',
   ]],
 ];
