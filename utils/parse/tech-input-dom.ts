@@ -4,6 +4,7 @@ import { resolveTechReference } from '@/utils/tech/lookup';
 import { tagSlugFromUrl } from '@/utils/tech/tag-url';
 import type { TechInput } from './tech';
 import { techInputFromText } from './tech-input-text';
+import { sponsorElements } from './tech-sponsors';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -106,7 +107,7 @@ class TextCollector {
 
 /**
  * Read a show-notes element (or a whole document) for {@link techInputFromReading}: stack lists, tag links,
- * `name →` links and other links, and the remaining text. Needs no catalog.
+ * `name →` links and other links, and the remaining text, leaving out sponsor reads. Needs no catalog.
  * @example readTechNode(document.body).stack // [{ label: 'docker →', href: 'https://www.docker.com/' }, …]
  */
 export function readTechNode(node: Node): TechNodeReading {
@@ -122,10 +123,15 @@ export function readTechNode(node: Node): TechNodeReading {
     for (const item of items) stack.push({ label: textOf(item), href: item.getAttribute('href') });
   }
 
+  // Sponsor reads are adverts: neither their names nor their links are the episode's technologies.
+  const sponsors = sponsorElements(root);
+  for (const sponsor of sponsors) skip.add(sponsor);
+
   const anchors: Array<TechAnchor | { kind: 'arrow'; label: string; href: string; element: Element }> = [];
   const arrows = new Set<Node>();
   for (const anchor of Array.from(root.querySelectorAll('a'))) {
     if (sections.some((section) => section.contains(anchor))) continue;
+    if (sponsors.length > 0 && sponsors.some((sponsor) => sponsor.contains(anchor))) continue;
     const href = anchor.getAttribute('href') ?? '';
     const label = textOf(anchor);
     const isBadge = (anchor.getAttribute('class') ?? '').split(/\s+/u).includes('badge');

@@ -1,6 +1,7 @@
 // Reads plain show-notes text into a TechInput: the "Tech Stack" list, `name →` items, hashtags, links, and the prose.
 import { resolveTechReference } from '@/utils/tech/lookup';
 import type { TechInput } from './tech';
+import { isSponsorLine } from './tech-sponsors';
 
 const TECH_STACK_HEADING = /^[^\p{L}\p{N}]*(?:(?:the|our|my)\s+)?tech(?:nology)?\s*stack\b\s*:?\s*(.*)$/iu;
 /** What every heading has (TECH_STACK_HEADING's `tech`, in any case): no other character folds to t, e, c or h. */
@@ -155,6 +156,7 @@ class ProseBuilder {
  * a "Tech Stack" section (its heading, then `rails →` lines, names or links, up to the first line that
  * is none of these, e.g. the next heading), `name →` items anywhere (captures that lost the heading),
  * a one-line `Tech stack: Rails, Postgres` list, hashtags (`#rails`), tag and other URLs, and the rest as prose.
+ * Sponsor credits ("Sponsored by Sentry (https://sentry.io)") are left out.
  *
  * @example techInputFromText('⚙️ Tech Stack\nrails →\nruby →\n🛠 Libraries Used').listed // ['rails', 'ruby']
  */
@@ -188,6 +190,11 @@ export function techInputFromText(text: string): TechInput {
         continue;
       }
       inStack = false;
+    }
+    // A sponsor credit is an advert: its names and links are not the episode's.
+    if (isSponsorLine(line)) {
+      prose.skip();
+      continue;
     }
     const arrow = arrowItem(line);
     if (arrow !== undefined && resolveTechReference(arrow) !== undefined) {
