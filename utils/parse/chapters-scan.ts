@@ -25,6 +25,14 @@ export interface TimestampOccurrence {
   readings: TimeReading[];
   /** Looks like part of a list: at a line start/end, beside a separator, bracketed, glued, or a seek link. */
   structured: boolean;
+  /** Begins its line (after bullets, brackets, emphasis, a heading's `#`s or a row number): a list item's head. */
+  lineHead: boolean;
+  /**
+   * Opens a list item: begins its line, is followed by a separator and a title (`3:10 – Question…`), or is glued
+   * to the text before it and followed by a title (`…else?38:00 I was wondering`). Items this clearly marked stay
+   * one list across long titles.
+   */
+  itemHead?: boolean;
   /** Came from (or sits inside) a link that seeks the episode. */
   linked: boolean;
   /** The end of a range like `0:00-5:30`, when this occurrence starts one. */
@@ -84,10 +92,19 @@ const METADATA_WORDS = new Set([
   'dauer', 'durée', 'duración', 'duracion', 'duração', 'durata', 'laufzeit', 'total',
 ]);
 
-/** Characters that may sit between a bullet and a timestamp at a line start. */
-const BULLETS = new Set(['-', '*', '•', '·', '▪', '►', '▸', '‣', '◦', '●', '○', '+', '>', '–', '—', '#', '|']);
-const SEPARATORS_AFTER = new Set(['-', '–', '—', '|', ':', '~', '>', '=', '•', '·']);
-const SEPARATORS_BEFORE = new Set(['-', '–', '—', '|', '@', '•', '·', '~']);
+/**
+ * What may sit between a line start and a timestamp: bullets of any kind (`-`, `•`, `▶`, `→`, an emoji, `#` of a
+ * heading, `|` of a table, `*` and `_` of emphasis). Letters, digits and the signs that make a time something
+ * else (`$10:30`, `=10:30`, `"10:30"`) are not bullets.
+ */
+const BULLET = /^(?:[\p{S}\p{Pd}\p{Po}]|\u200d|\ufe0f)$/u;
+const NOT_BULLETS = new Set(['$', '€', '£', '¥', '=', '"', "'", '\\', '/', ':', ',', ';', '.', '%', '&']);
+const isBullet = (ch: string): boolean => !NOT_BULLETS.has(ch) && BULLET.test(ch);
+/** Emoji outside the Basic Multilingual Plane are two UTF-16 units: their low surrogate is part of the bullet. */
+const isSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdfff;
+const SEPARATORS_AFTER = new Set(['-', '–', '—', '|', ':', '~', '>', '=', '•', '·', '→', '⟶', '➔', '➜', '➡', '⇒', '»', '▶', '►']);
+/** Before a time: a separator of the previous item, or the comma or semicolon of a run (`0:00 Intro, 3:15 Tooling`). */
+const SEPARATORS_BEFORE = new Set(['-', '–', '—', '|', '@', '•', '·', '~', ',', ';']);
 
 /** The word (letters and dots) ending just before `index`, skipping up to `skip` separator chars. */
 function wordBefore(text: string, index: number, skippable: string): string {
@@ -145,8 +162,11 @@ function followsDate(text: string, index: number): boolean {
   );
 }
 
-/** Whether a line starts before `index`: only white space, brackets, bullets or a list number in between. */
-function atLineStart(text: string, index: number): boolean {
+/**
+ * Whether a line starts before `index`: only white space, brackets, bullets, emphasis or a list or row number
+ * (`1.`, `2)`, `3 `, `| 4 |`) in between.
+ */
+export function atLineStart(text: string, index: number): boolean {
   let i = index - 1;
   let budget = 16;
   let sawNumber = false;
@@ -154,14 +174,18 @@ function atLineStart(text: string, index: number): boolean {
     const ch = text.charAt(i);
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) return true;
-    if (c === 32 || c === 9 || c === 160 || ch === '(' || ch === '[' || ch === '{' || BULLETS.has(ch)) {
+    if (c === 32 || c === 9 || c === 160 || ch === '(' || ch === '[' || ch === '{' || isSurrogate(c) || isBullet(ch)) {
       i--;
       continue;
     }
-    if ((ch === '.' || ch === ')') && !sawNumber && i > 0 && isDigit(text.charCodeAt(i - 1))) {
+    // A list number (`1.`, `2)`) or a table's row number (`3 00:00 Welcome 00:54`), once, before the time.
+    const numbered = (ch === '.' || ch === ')') && i > 0 && isDigit(text.charCodeAt(i - 1));
+    if (!sawNumber && (numbered || (isDigit(c) && i + 1 < index && isSpace(text.charCodeAt(i + 1))))) {
       sawNumber = true;
-      i--;
-      while (i >= 0 && isDigit(text.charCodeAt(i))) i--;
+      if (numbered) i--;
+      const digitsEnd = i;
+      while (i >= 0 && isDigit(text.charCodeAt(i)) && digitsEnd - i < 3) i--;
+      if (i >= 0 && isDigit(text.charCodeAt(i))) return false;
       continue;
     }
     return false;
@@ -180,6 +204,8 @@ interface ContextVerdict {
   suspicious: ListOnly | false;
   /** The reading that uses the whole leading digit run follows a decimal point or comma (`1.10:30`). */
   afterDecimal: boolean;
+  /** The whole leading digit run belongs to a version (`v400:36:22`): only readings leaving digits to it remain. */
+  glueOnly?: boolean;
 }
 
 function judgeContext(text: string, runStart: number, clusterEnd: number, groups: number, insideUrl: boolean): ContextVerdict {
@@ -189,12 +215,14 @@ function judgeContext(text: string, runStart: number, clusterEnd: number, groups
   const labelled: ContextVerdict = { rejectAll: false, suspicious: 'between', afterDecimal: false };
   const prev = runStart > 0 ? text.charAt(runStart - 1) : '';
   const next = text.charAt(clusterEnd);
-  // A URL's path may end a glued title (`…coryzue.com/47:52 – Next`, last items included); anything else in a URL
-  // is not a time.
-  if (insideUrl) return prev === '/' ? suspicious : reject;
+  // A URL's path may end a glued title (`…coryzue.com/47:52 – Next`, last items included), or a label glued on
+  // after it (`…example.org/Timestamps:00:00 From …`); anything else in a URL is not a time.
+  if (insideUrl) return prev === '/' || (prev === ':' && isLetter(text.charCodeAt(runStart - 2))) ? suspicious : reject;
   // Query strings and amounts (`t=10:30`, `$10:30`).
   if (prev !== '' && '=$€£¥\\_^'.includes(prev)) return reject;
-  if ((prev === 'v' || prev === 'V') && !isLetter(text.charCodeAt(runStart - 2))) return reject;
+  // `v2:30` is a version; `Tailwind CSS v400:36:22 Next` is a version glued to a time: only readings that leave
+  // the version's digits to the title remain.
+  if ((prev === 'v' || prev === 'V') && !isLetter(text.charCodeAt(runStart - 2))) return { ...ok, glueOnly: true };
   // `-14:36` right after a space or a line break is a player's remaining time, not a bulleted item.
   if (prev === '-' && (runStart < 2 || isSpace(text.charCodeAt(runStart - 2)) || text.charAt(runStart - 2) === '(')) return reject;
   if ((prev === '"' || prev === "'") && next === prev) return reject;
@@ -332,7 +360,7 @@ function readCluster(
   return readings;
 }
 
-function structuredAt(text: string, runStart: number, end: number): boolean {
+function structuredAt(text: string, runStart: number, end: number, lineHead: boolean): boolean {
   // After: separator, closing bracket, or the end of the line.
   let i = end;
   while (i < text.length && i - end < 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 160 || text.charCodeAt(i) === 9)) i++;
@@ -340,7 +368,7 @@ function structuredAt(text: string, runStart: number, end: number): boolean {
   if (closing) return true;
   if (i >= text.length || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) return true;
   if (SEPARATORS_AFTER.has(text.charAt(i))) return true;
-  if (atLineStart(text, runStart)) return true;
+  if (lineHead) return true;
   const prev = runStart > 0 ? text.charCodeAt(runStart - 1) : 10;
   // Glued to the previous word: a directory stripped the line breaks (`Next topic14:03 Third`).
   if (!isSpace(prev) && prev !== 40 && prev !== 91) return true;
@@ -390,21 +418,28 @@ export function readOccurrence(
   // a directory stripped the breaks) or one at a line start; the neighbours decide later (keepListOnly).
   const listOnly = verdict.suspicious && !listItem ? (gluedToWord(text, runStart) || atLineStart(text, runStart) ? verdict.suspicious : null) : undefined;
   if (listOnly === null) return null;
-  const wholeRunPenalty = verdict.suspicious ? 0.35 : verdict.afterDecimal ? (listItem ? 0.2 : null) : 0;
+  const wholeRunPenalty = verdict.glueOnly ? null : verdict.suspicious ? 0.35 : verdict.afterDecimal ? (listItem ? 0.2 : null) : 0;
   const readings = readCluster(text, groups, count, wholeRunPenalty, durationSeconds);
   if (readings.length === 0) return null;
   const plain = readings.find((r) => r.kind === 'plain') ?? readings[0]!;
+  const lineHead = atLineStart(text, runStart);
+  const itemHead = lineHead || separatorFollows(text, plain.end) || (gluedToWord(text, runStart) && TITLE_FOLLOWS.test(text.slice(plain.end, plain.end + 3)));
   return {
     runStart,
     end: plain.end,
     readings,
-    structured: structuredAt(text, runStart, plain.end),
+    lineHead,
+    itemHead,
+    structured: structuredAt(text, runStart, plain.end, lineHead),
     linked: false,
     rangeEnd: null,
     notStart: false,
     ...(listOnly ? { listOnly } : {}),
   };
 }
+
+/** A title right after a time: a space, then a letter of any script. */
+const TITLE_FOLLOWS = /^[ \u00a0]\p{L}/u;
 
 /** Whether the time at `runStart` is glued to the word before it (`Mark4:12`), not a label's value (`Duration:45:00`). */
 function gluedToWord(text: string, runStart: number): boolean {

@@ -79,9 +79,15 @@ export function renderNodeText<T>(
   let pendingSpace = false;
   let preDepth = 0;
 
+  // Items of a nested list begin with a tab per level, as nested Markdown items do, so readers see the outline.
+  let listDepth = 0;
   const flush = (): void => {
     pendingSpace = false;
     if (line.length === 0) return;
+    if (line.trim().length === 0) {
+      line = '';
+      return;
+    }
     lines.push(line);
     lineOffset += line.length + 1;
     line = '';
@@ -130,6 +136,7 @@ export function renderNodeText<T>(
       }
       const tag = tagOf(current);
       if (tag === 'PRE') preDepth--;
+      if (tag === 'LI') listDepth--;
       if (BLOCK_TAGS.has(tag)) flush();
       continue;
     }
@@ -154,6 +161,10 @@ export function renderNodeText<T>(
         continue;
       }
       if (BLOCK_TAGS.has(tag)) flush();
+      if (tag === 'LI') {
+        if (listDepth > 0) line = '\t'.repeat(Math.min(listDepth, 8));
+        listDepth++;
+      }
       if (tag === 'PRE') preDepth++;
       let markIndex = -1;
       const value = annotate?.(element);

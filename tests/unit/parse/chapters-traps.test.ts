@@ -97,8 +97,14 @@ describe('a chapter list beside a trap keeps the list and leaves the trap out', 
     ]);
   });
 
-  it('one out-of-order time in an ascending list is left out, not sorted in', () => {
-    expect(starts('0:00 – A\n5:00 – B\n2:00 – Typo\n9:00 – C\n14:00 – D')).toEqual([0, 300, 540, 840]);
+  // A listener reads the topic the notes list, at the time they give: Syntax's ground truth keeps such a typo at its
+  // visible time (`55:16 Sick Picks` then `00:16 Shameless Plugs`); it does not start a second list.
+  it('one out-of-order time in an ascending list is a typo kept at its visible time, not a new list', () => {
+    expect(starts('0:00 – A\n5:00 – B\n2:00 – Typo\n9:00 – C\n14:00 – D')).toEqual([0, 120, 300, 540, 840]);
+  });
+
+  it('a time out of order in prose after a list stays out of it', () => {
+    expect(starts('0:00 – A\n5:00 – B\n9:00 – C\n14:00 – D\nWe recorded this at 2:00 in the morning.')).toEqual([0, 300, 540, 840]);
   });
 
   it('mm:ss:ff frame timecodes past an episode’s length read as minutes and seconds', () => {
