@@ -163,7 +163,8 @@ function isListing(blocks: Element[], metas: EpisodeMeta[], page: URL): boolean 
  * @example genericEpisodes(document, new URL(location.href)).map((found) => found.meta.title)
  */
 export function genericEpisodes(doc: Document, url: URL, options: GenericOptions = {}): FoundEpisode[] {
-  const top = doc.body ?? doc.documentElement;
+  // A page with a stray second <body> can leave the parsed body empty (linkedom): read the whole document then.
+  const top = doc.body?.firstElementChild ? doc.body : doc.documentElement;
   if (!top) return [];
   const readAudio = options.audio ?? true;
   const page = readPageEpisode(doc, url, { audio: readAudio });

@@ -163,7 +163,8 @@ function embed(scope: ParentNode, base: URL): FoundAudio {
  * when there is none or several: a page listing other episodes names their audio too.
  */
 export function pageDataAudio(doc: Document, base: URL): string | null {
-  const found = new Set<string>();
+  // By file: page data may repeat an address cut short (a summary field), its query unfinished.
+  const byFile = new Map<string, string>();
   let read = 0;
   for (const script of Array.from(doc.querySelectorAll('script:not([src])'))) {
     const type = (script.getAttribute('type') ?? '').toLowerCase();
@@ -175,11 +176,14 @@ export function pageDataAudio(doc: Document, base: URL): string | null {
     AUDIO_URL_IN_TEXT.lastIndex = 0;
     for (const match of unescapeData(text).matchAll(AUDIO_URL_IN_TEXT)) {
       const url = audioUrl(match[0], base);
-      if (url) found.add(url);
-      if (found.size > 1) return null;
+      if (!url) continue;
+      const { origin, pathname } = new URL(url);
+      const known = byFile.get(origin + pathname);
+      if (!known || known.length < url.length) byFile.set(origin + pathname, url);
+      if (byFile.size > 1) return null;
     }
   }
-  return found.size === 1 ? [...found][0]! : null;
+  return byFile.size === 1 ? [...byFile.values()][0]! : null;
 }
 
 /**

@@ -93,3 +93,38 @@ describe('a table of contents and a long transcript', () => {
     },
   );
 });
+
+describe('an own site’s listing pages still give one episode per post', () => {
+  const posts = [
+    { slug: 'ep-3', title: 'Ep 3: Caches', times: ['0:00 Hi', '5:10 Keys', '14:40 Purges'] },
+    { slug: 'ep-2', title: 'Ep 2: Queues', times: ['0:00 Hi', '3:30 Retries', '11:05 Dead letters'] },
+    { slug: 'ep-1', title: 'Ep 1: Logs', times: ['0:00 Hi', '7:45 Structured logs', '19:20 Retention'] },
+  ];
+  const seconds = (time: string) =>
+    time
+      .split(' ')[0]!
+      .split(':')
+      .reduce((total, part) => total * 60 + Number(part), 0);
+
+  it.each([
+    [
+      'a blog archive of posts (article per post)',
+      (post: (typeof posts)[number]) =>
+        `<article class="post"><h2 class="entry-title"><a href="/${post.slug}/">${post.title}</a></h2><div class="entry-content"><p>${post.times.join('<br>')}</p></div></article>`,
+    ],
+    [
+      'cards without articles, each title linking to its page',
+      (post: (typeof posts)[number]) =>
+        `<div class="card"><h3><a href="/${post.slug}/">${post.title}</a></h3><p>${post.times.join('<br>')}</p></div>`,
+    ],
+  ])('%s', (_, render) => {
+    const html = `<!DOCTYPE html><html><head><title>Episodes – Small Show</title></head><body><header><a href="/" rel="home">Small Show</a></header><main><h1>Episodes</h1>${posts.map(render).join('')}</main><aside class="sidebar"><p>Live at 18:00 and 20:30</p></aside></body></html>`;
+    const detected = scanPage(documentFrom(html), 'https://smallshow.example/episodes/');
+    expect(detected.map((item) => [item.episode.title, item.episode.url])).toEqual(
+      posts.map((post) => [post.title, `https://smallshow.example/${post.slug}/`]),
+    );
+    detected.forEach((item, index) =>
+      expect(item.episode.chapters.map((chapter) => chapter.start)).toEqual(posts[index]!.times.map(seconds)),
+    );
+  });
+});
