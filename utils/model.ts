@@ -3,6 +3,17 @@
 import { z } from 'zod';
 import { MAX_EPISODE_SECONDS } from './parse/time';
 
+/** The longest texts and lists an episode may carry: every write keeps within them, every import checks them. */
+export const EPISODE_LIMITS = {
+  id: 8_192,
+  url: 8_192,
+  title: 2_000,
+  chapters: 5_000,
+  tech: 1_000,
+  techSlug: 80,
+  techName: 120,
+} as const;
+
 /** Seconds from the start of the episode, a whole non-negative number. */
 export const SecondsSchema = z.number().int().nonnegative().max(MAX_EPISODE_SECONDS);
 
@@ -10,7 +21,7 @@ export const ChapterSchema = z.object({
   start: SecondsSchema,
   /** Derived: the next chapter's start, or the episode's duration when known. */
   end: SecondsSchema.nullable().optional(),
-  title: z.string().max(2_000),
+  title: z.string().max(EPISODE_LIMITS.title),
 });
 export type Chapter = z.infer<typeof ChapterSchema>;
 
@@ -42,8 +53,8 @@ export const TechSourceSchema = z.enum(['list', 'tag', 'text', 'implied']);
 export type TechSource = z.infer<typeof TechSourceSchema>;
 
 export const TechMentionSchema = z.object({
-  slug: z.string().min(1).max(80),
-  name: z.string().min(1).max(120),
+  slug: z.string().min(1).max(EPISODE_LIMITS.techSlug),
+  name: z.string().min(1).max(EPISODE_LIMITS.techName),
   category: TechCategorySchema,
   source: TechSourceSchema,
 });
@@ -52,7 +63,7 @@ export type TechMention = z.infer<typeof TechMentionSchema>;
 /** Only http(s) URLs cross a trust boundary: never javascript:, data:, file: ... */
 export const HttpUrlSchema = z
   .string()
-  .max(8_192)
+  .max(EPISODE_LIMITS.url)
   .refine((value) => {
     try {
       const { protocol } = new URL(value);
@@ -65,18 +76,24 @@ export const HttpUrlSchema = z
 /** What the parser and site adapters know about one episode. */
 export const EpisodeSchema = z.object({
   /** Stable id: the canonical episode URL (or GUID when there is no URL). */
-  id: z.string().min(1).max(8_192),
-  title: z.string().max(2_000).nullable(),
-  podcast: z.string().max(2_000).nullable(),
-  /** ISO date (YYYY-MM-DD) when known. */
-  date: z.string().max(40).nullable(),
+  id: z.string().min(1).max(EPISODE_LIMITS.id),
+  title: z.string().max(EPISODE_LIMITS.title).nullable(),
+  podcast: z.string().max(EPISODE_LIMITS.title).nullable(),
+  /**
+   * ISO 8601 date (YYYY-MM-DD) when known, as the site readers write it. The library keeps only dates that
+   * exist (see isoCalendarDate in utils/chapter-timeline.ts).
+   */
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO 8601 date (YYYY-MM-DD)')
+    .nullable(),
   durationSeconds: SecondsSchema.nullable(),
   /** Canonical URL of the episode's page. */
   url: HttpUrlSchema.nullable(),
   audioUrl: HttpUrlSchema.nullable(),
-  chapters: z.array(ChapterSchema).max(5_000),
+  chapters: z.array(ChapterSchema).max(EPISODE_LIMITS.chapters),
   /** 0..1: how sure the parser is that the chapters are a real chapter list. */
   chapterConfidence: z.number().min(0).max(1),
-  tech: z.array(TechMentionSchema).max(1_000),
+  tech: z.array(TechMentionSchema).max(EPISODE_LIMITS.tech),
 });
 export type Episode = z.infer<typeof EpisodeSchema>;

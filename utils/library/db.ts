@@ -1,7 +1,8 @@
 // The library's IndexedDB (Dexie), in the extension's origin only: background and extension pages.
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import { toSaved, toSummary, type EpisodeSummary, type SavedEpisode } from './record';
+import { toSummary, type EpisodeSummary, type SavedEpisode } from './record';
 import { storedRecord, writeShelves, type Shelf } from './shelves';
+import { fitRecord } from './limits';
 import { summaryText, writeSummaries, type NewestSummaries, type SummaryShelf } from './summary-shelves';
 
 export const LIBRARY_DB_NAME = 'stackcast-library';
@@ -69,7 +70,11 @@ export class LibraryDatabase extends Dexie {
           .table<SavedEpisode, string>('episodes')
           .toCollection()
           .modify((record: SavedEpisode) => {
-            summaries.push(toSummary(savedFromLegacy(record)));
+            // Older versions wrote records the backup import now refuses (too many tags, unsorted chapters,
+            // dates of any form): the record is kept within its limits as it moves on.
+            const fitted = fitRecord(savedFromLegacy(record));
+            Object.assign(record, fitted);
+            summaries.push(toSummary(fitted));
           });
         await tx.table<EpisodeSummary, string>('summaries').bulkPut(summaries);
       });
@@ -79,7 +84,7 @@ export class LibraryDatabase extends Dexie {
         // The version-3 rows (already stripped of older derived fields by the version-3 upgrade) move
         // onto shelves; Dexie deletes the `episodes` table after this function.
         const records = await tx.table<SavedEpisode, string>('episodes').toArray();
-        await writeShelves(tx.table<Shelf, number>('shelves'), records.map((record) => storedRecord(toSaved(record))));
+        await writeShelves(tx.table<Shelf, number>('shelves'), records.map((record) => storedRecord(fitRecord(record))));
       });
     this.version(5)
       .stores(SCHEMA_V5)

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type Backup } from './export/backup';
 import { SavedEpisodeSchema, type SavedEpisode } from './record';
 import { prepareRecord, type PreparedRecord } from './prepared';
+import { truncateText } from '../text-limits';
 import type { LibraryService, MergeReport } from './service';
 
 /** Episodes validated between two chances for the page to paint (an import never freezes it for long). */
@@ -27,6 +28,15 @@ function describeIssues(found: readonly z.core.$ZodIssue[]): string {
   const issues = found.slice(0, 3).map((issue) => `${pathOf(issue.path) || '(file)'}: ${issue.message}`);
   const more = found.length > 3 ? ` (and ${found.length - 3} more problems)` : '';
   return issues.join('; ') + more;
+}
+
+/** ` (episode "…")`: the title (or id) of a refused episode, so the listener can find it; '' when it has neither. */
+function episodeName(item: unknown): string {
+  if (typeof item !== 'object' || item === null) return '';
+  const { title, id } = item as { title?: unknown; id?: unknown };
+  const name = typeof title === 'string' && title.trim() ? title : typeof id === 'string' ? id : '';
+  const line = name.replace(/\s+/g, ' ').trim();
+  return line ? ` (episode ${JSON.stringify(truncateText(line, 80, '…'))})` : '';
 }
 
 /**
@@ -65,13 +75,14 @@ function* checkBackup<T>(text: string, keep: (episode: SavedEpisode) => T): Gene
   if (Array.isArray(items) && items.length <= 1_000_000) {
     for (let index = 0; index < items.length; index++) {
       const parsed = SavedEpisodeSchema.safeParse(items[index]);
+      const named = parsed.success ? '' : episodeName(items[index]);
       // The checked copy replaces the parsed one: letting the parsed one go now lowers the heap an import
       // peaks at (10,000 episodes are ~300,000 objects each), and with it the garbage collector's work.
       items[index] = null;
       // Once an episode failed nothing is imported: the rest are only checked, for the message.
       if (parsed.success) {
         if (issues.length === 0) episodes.push(keep(parsed.data));
-      } else for (const issue of parsed.error.issues) issues.push({ ...issue, path: ['episodes', index, ...issue.path] });
+      } else for (const issue of parsed.error.issues) issues.push({ ...issue, message: issue.message + named, path: ['episodes', index, ...issue.path] });
       if ((index + 1) % VALIDATION_SLICE === 0) yield;
     }
   }

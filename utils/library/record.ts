@@ -1,6 +1,7 @@
 // The saved-episode record: the scraped Episode plus the listener's own fields, and what is derived for indexes.
 import { z } from 'zod';
 import { EpisodeSchema, SecondsSchema, type Episode, type TechMention } from '../model';
+import { isoCalendarDate, normaliseChapters } from '../chapter-timeline';
 
 export const LISTEN_STATUSES = ['to-listen', 'listening', 'listened'] as const;
 export const ListenStatusSchema = z.enum(LISTEN_STATUSES);
@@ -12,17 +13,20 @@ export type ListenStatus = z.infer<typeof ListenStatusSchema>;
  */
 export const PersonalTagSchema = z.string().trim().toLowerCase().min(1).max(60);
 
+/** The listener's own limits: tags per episode, characters of a tag and of the notes. */
+export const LISTENER_LIMITS = { tags: 50, tag: 60, notes: 20_000 } as const;
+
 /** ISO 8601 instant as produced by `Date.prototype.toISOString` (sortable as text). */
 export const InstantSchema = z.iso.datetime();
 
 /** What the listener adds to an episode; never overwritten by a re-scan of the page. */
 export const ListenerFieldsSchema = z.object({
   status: ListenStatusSchema,
-  notes: z.string().max(20_000),
+  notes: z.string().max(LISTENER_LIMITS.notes),
   /** Unique after lower-casing (['Infra', 'infra'] is one tag), so merging a record with itself changes nothing. */
   tags: z
     .array(PersonalTagSchema)
-    .max(50)
+    .max(LISTENER_LIMITS.tags)
     .transform((tags) => [...new Set(tags)]),
   /** 1..5 stars, or null when not rated. */
   rating: z.number().int().min(1).max(5).nullable(),
@@ -31,11 +35,33 @@ export const ListenerFieldsSchema = z.object({
 });
 export type ListenerFields = z.infer<typeof ListenerFieldsSchema>;
 
-/** A saved episode as exported and imported (no derived fields). */
+/**
+ * An imported date: an ISO 8601 calendar date that exists, or a full ISO 8601 timestamp, kept as its date
+ * (`2024-05-01T23:30:00-07:00` → `2024-05-01`). Anything else is refused, naming the field.
+ */
+const ImportedDateSchema = z
+  .string()
+  .max(40)
+  .nullable()
+  .transform((value, context) => {
+    if (value === null) return null;
+    const date = isoCalendarDate(value);
+    if (date === null) context.addIssue({ code: 'custom', message: 'must be an ISO 8601 date (YYYY-MM-DD) or timestamp' });
+    return date;
+  });
+
+/**
+ * A saved episode as exported and imported (no derived fields). Its chapters come out as a timeline
+ * (normaliseChapters: sorted, one per start, impossible ends and chapters past the duration dropped).
+ */
 export const SavedEpisodeSchema = EpisodeSchema.extend({
+  date: ImportedDateSchema,
   ...ListenerFieldsSchema.shape,
   savedAt: InstantSchema,
   updatedAt: InstantSchema,
+}).transform((episode) => {
+  const chapters = normaliseChapters(episode.chapters, episode.durationSeconds);
+  return chapters === episode.chapters ? episode : { ...episode, chapters };
 });
 export type SavedEpisode = z.infer<typeof SavedEpisodeSchema>;
 

@@ -6,6 +6,7 @@ import { mergeImported, mergeScrape } from './merge';
 import { parseStored, readAllRecordTexts, readRecordTexts, shelfOf, writeShelves, type Shelf } from './shelves';
 import { readAllSummaries, storedIds, writeSummaries } from './summary-shelves';
 import { prepareRecord, type PreparedRecord } from './prepared';
+import { fitRecord } from './limits';
 import {
   DEFAULT_LISTENER_FIELDS,
   ListenerFieldsSchema,
@@ -26,6 +27,11 @@ export interface MergeReport {
   added: number;
   updated: number;
   unchanged: number;
+  /**
+   * Present when uniting an episode's personal tags with the backup's went past the limit: on how many
+   * episodes, and how many tags were left out (the newer version's tags are all kept, see unitedTags).
+   */
+  tagsLeftOut?: { episodes: number; tags: number };
 }
 
 export class LibraryService {
@@ -86,9 +92,9 @@ export class LibraryService {
     return this.transact('save the episode', [episode.id], async () => {
       const now = this.now().toISOString();
       const existing = (await this.readRecords([episode.id])).get(episode.id);
-      const saved: SavedEpisode = existing
-        ? mergeScrape(existing, episode, now)
-        : toSaved({ ...episode, ...DEFAULT_LISTENER_FIELDS, savedAt: now, updatedAt: now });
+      const saved: SavedEpisode = fitRecord(
+        existing ? mergeScrape(existing, episode, now) : toSaved({ ...episode, ...DEFAULT_LISTENER_FIELDS, savedAt: now, updatedAt: now }),
+      );
       await this.storeRecords([prepareRecord(saved)]);
       return saved;
     });
@@ -114,7 +120,7 @@ export class LibraryService {
       'restore the episodes',
       records.map((r) => r.id),
       async () => {
-        await this.storeRecords(records.map((record) => prepareRecord(toSaved(record))));
+        await this.storeRecords(records.map((record) => prepareRecord(fitRecord(record))));
       },
     );
   }
@@ -142,7 +148,7 @@ export class LibraryService {
     return this.transact('update the episode', ids, async () => {
       const updatedAt = this.now().toISOString();
       const records = [...(await this.readRecords(ids)).values()];
-      await this.storeRecords(records.map((r) => prepareRecord(toSaved({ ...r, ...checked, updatedAt }))));
+      await this.storeRecords(records.map((r) => prepareRecord(fitRecord({ ...r, ...checked, updatedAt }))));
       return records.length;
     });
   }
@@ -286,7 +292,14 @@ export class LibraryService {
           continue;
         }
         const local = parseStored(localText);
-        const merged = mergeImported(local, parseStored(record.text));
+        const incomingRecord = parseStored(record.text);
+        const merged = fitRecord(mergeImported(local, incomingRecord));
+        const leftOut = new Set([...local.tags, ...incomingRecord.tags]).size - merged.tags.length;
+        if (leftOut > 0) {
+          report.tagsLeftOut ??= { episodes: 0, tags: 0 };
+          report.tagsLeftOut.episodes++;
+          report.tagsLeftOut.tags += leftOut;
+        }
         if (JSON.stringify(merged) === JSON.stringify(local)) report.unchanged++;
         else {
           report.updated++;

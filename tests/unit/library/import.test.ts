@@ -48,7 +48,7 @@ describe('parseBackup rejects bad files with a message naming what is wrong', ()
 describe('validation a slice of episodes at a time', () => {
   it('names the problems of the envelope first, then those of the episodes', () => {
     const text = envelope([makeSaved(1), { ...makeSaved(2), url: 'file:///etc/passwd' }, { ...makeSaved(3), status: 'x' }, { ...makeSaved(4), rating: 9 }], { exportedAt: 'yesterday' });
-    expect(() => parseBackup(text)).toThrow(/^Nothing was imported: exportedAt: .*; episodes\[1\]\.url: must be an http\(s\) URL; episodes\[2\]\.status: .* \(and 1 more problems\)\.$/);
+    expect(() => parseBackup(text)).toThrow(/^Nothing was imported: exportedAt: .*; episodes\[1\]\.url: must be an http\(s\) URL \(episode "Episode 2: [^"]+"\); episodes\[2\]\.status: .* \(episode "Episode 3: [^"]+"\) \(and 1 more problems\)\.$/);
   });
 
   it('gives the same backup as the whole-file schema, sliced or not, across many slices', async () => {

@@ -112,7 +112,7 @@ describe('quota errors inside bulk writes', () => {
     await library.save(makeEpisode(1));
     const before = await library.all();
     // What Dexie throws when some puts of a bulkPut fail: the quota error is one of its failures, not its inner.
-    vi.spyOn(db.shelves, 'bulkPut').mockImplementation(() => Promise.reject(new Dexie.BulkError('shelves.bulkPut(): 1 of 2 operations failed', { 1: quota() })));
+    vi.spyOn(db.shelves, 'bulkPut').mockImplementation(() => Promise.reject(new Dexie.BulkError('shelves.bulkPut(): 1 of 2 operations failed', { 1: quota() })) as never);
     const error = await library.merge([2, 3].map((n) => makeSaved(n))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LibraryStorageError);
     expect((error as LibraryStorageError).reason).toBe('QuotaExceededError');
