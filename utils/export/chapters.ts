@@ -1,4 +1,5 @@
 // The chapter timeline every export writes: sorted, with each chapter's end derived where it can be known.
+import { normaliseChapters } from '../chapter-timeline';
 import type { Episode } from '../model';
 
 export interface TimedChapter {
@@ -9,13 +10,15 @@ export interface TimedChapter {
 }
 
 /**
- * The episode's chapters in time order with their ends. Ends past the next start (or before their own start)
- * are corrected so exported chapters never overlap.
+ * The episode's chapters in time order with their ends, one chapter per start (normaliseChapters: a record
+ * from an old library or a hand-edited file may hold duplicates, and two cues at one time overlap). Ends
+ * past the next start or the duration (or not after their own start) are derived again, so exported
+ * chapters never overlap.
  * @example exportChapters({ ...episode, durationSeconds: 300, chapters: [{ start: 0, title: 'A' }] })
  * // [{ start: 0, end: 300, title: 'A' }]
  */
 export function exportChapters(episode: Pick<Episode, 'chapters' | 'durationSeconds'>): TimedChapter[] {
-  const sorted = [...episode.chapters].sort((a, b) => a.start - b.start);
+  const sorted = normaliseChapters(episode.chapters, episode.durationSeconds);
   return sorted.map((chapter, index) => {
     const next = sorted[index + 1];
     const limit = next ? next.start : (episode.durationSeconds ?? null);
