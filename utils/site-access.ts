@@ -14,27 +14,54 @@ export interface SiteAccess {
 const SCRIPT_ID_PREFIX = 'stackcast-site:';
 
 /**
- * Understand what the listener typed: `example.com`, `https://example.com/some/page`, `http://localhost:8080`.
- * The scheme is kept when given (https otherwise); the path is dropped (the whole site is enabled).
+ * Why a typed site was refused, each with its own message on the options page: not an address at all;
+ * not a web page (`file:`, `chrome:`, `javascript:` ...); a wildcard or `<all_urls>` (more than one site);
+ * a port (Firefox refuses ports in match patterns, and a site's pattern covers all its ports); a bare
+ * public suffix (`co.uk`), which no one's site is.
+ */
+export type SiteRefusal = 'invalid' | 'scheme' | 'wildcard' | 'port' | 'suffix';
+
+/** Second-level labels under a two-letter country code that are not a site of their own (`co.uk`, `com.au`). */
+const COUNTRY_SECOND_LEVEL = /^(?:co|com|net|org|gov|edu|ac|or|ne|go|gob|mil|nic|ltd|plc|sch)$/;
+/** A host name's labels: letters, digits and inner hyphens (IDN in punycode), as in a match pattern. */
+const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/**
+ * Understand what the listener typed: `example.com`, `https://example.com/some/page`, `http://localhost`.
+ * One site at a time: the scheme is kept when given (https otherwise), the path is dropped (the whole site is
+ * enabled), and anything that would reach more than one site or is not a web page is refused with its reason.
  * @example
  * siteFromInput('www.example.com/podcast'); // { ok: true, value: { pattern: 'https://www.example.com/*', host: 'www.example.com' } }
+ * siteFromInput('*://*\/*'); // { ok: false, reason: 'wildcard' }
  */
-export function siteFromInput(input: string): { ok: true; value: SiteAccess } | { ok: false } {
+export function siteFromInput(input: string): { ok: true; value: SiteAccess } | { ok: false; reason: SiteRefusal } {
   const trimmed = input.trim();
-  if (!trimmed || /\s/.test(trimmed)) return { ok: false };
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  if (!trimmed || /\s/.test(trimmed)) return { ok: false, reason: 'invalid' };
+  // Before parsing: URL() would turn `%2A` into `*` and accept `*` in a host.
+  if (/[*]|%2a|<all_urls>/i.test(trimmed)) return { ok: false, reason: 'wildcard' };
+  const explicit = /^([a-z][a-z0-9+.-]*):\/\//i.exec(trimmed);
+  // `javascript:…`, `about:blank`, `data:…` have a scheme but no `//`; `localhost:8080` is a host and port.
+  const bareScheme = !explicit && /^[a-z][a-z0-9+.-]*:(?!\d+(?:[/?#]|$))/i.test(trimmed);
+  const scheme = explicit?.[1]!.toLowerCase();
+  if (bareScheme || (scheme && scheme !== 'http' && scheme !== 'https')) return { ok: false, reason: 'scheme' };
+  const withScheme = explicit ? trimmed : `https://${trimmed}`;
+  // The authority as typed: URL() drops a default port (`:443`), which is still a port the listener typed.
+  const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(withScheme)?.[1] ?? '';
+  if (/:/.test(authority.replace(/^.*@/, '').replace(/\[[^\]]*\]/, ''))) return { ok: false, reason: 'port' };
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    return { ok: false };
+    return { ok: false, reason: 'invalid' };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false };
-  if (url.username || url.password) return { ok: false };
-  const pattern = `${url.protocol}//${url.host}/*`;
+  if (url.username || url.password) return { ok: false, reason: 'invalid' };
+  const labels = url.hostname.split('.');
   // A bare word ("podcast") is a typo, not a site; localhost is the one single-label host people mean.
-  const plausibleHost = url.hostname.includes('.') || url.hostname === 'localhost';
-  if (!ORIGIN_PATTERN.test(pattern) || !plausibleHost) return { ok: false };
+  const plausibleHost = labels.length > 1 || url.hostname === 'localhost';
+  if (!plausibleHost || !labels.every((label) => HOST_LABEL.test(label))) return { ok: false, reason: 'invalid' };
+  if (labels.length === 2 && labels[1]!.length === 2 && COUNTRY_SECOND_LEVEL.test(labels[0]!)) return { ok: false, reason: 'suffix' };
+  const pattern = `${url.protocol}//${url.host}/*`;
+  if (!ORIGIN_PATTERN.test(pattern)) return { ok: false, reason: 'invalid' };
   return { ok: true, value: { pattern, host: url.host } };
 }
 

@@ -2,14 +2,23 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Settings } from '@/utils/settings';
-import { forgetSite, hostOfPattern, isSupportedHost, rememberSite, siteFromInput, supportedHosts } from '@/utils/site-access';
-import { t } from '@/utils/i18n';
+import { forgetSite, hostOfPattern, isSupportedHost, rememberSite, siteFromInput, supportedHosts, type SiteRefusal } from '@/utils/site-access';
+import { t, type MessageKey } from '@/utils/i18n';
 import type { Notice } from './OptionsApp';
 
 interface Props {
   settings: Settings;
   onNotice(notice: Notice): void;
 }
+
+/** What the listener reads for each reason a typed site is refused. */
+const REFUSAL_MESSAGE: Record<SiteRefusal, MessageKey> = {
+  invalid: 'optionsSiteInvalid',
+  scheme: 'optionsSiteScheme',
+  wildcard: 'optionsSiteWildcard',
+  port: 'optionsSitePort',
+  suffix: 'optionsSiteSuffix',
+};
 
 function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -24,7 +33,7 @@ export function EnabledSites({ settings, onNotice }: Props) {
     const site = siteFromInput(input);
     if (!site.ok) {
       setInvalid(true);
-      onNotice({ kind: 'error', text: t('optionsSiteInvalid', input.trim()) });
+      onNotice({ kind: 'error', text: t(REFUSAL_MESSAGE[site.reason], input.trim()) });
       return;
     }
     setInvalid(false);

@@ -112,6 +112,15 @@ test('options page works from the keyboard alone', async () => {
     await page.locator('[role="alert"]').filter({ hasText: 'is not a web address' }).waitFor();
     assert.equal(await page.locator('#site-input').getAttribute('aria-invalid'), 'true');
 
+    // Every site at once, or a page that is not a web site: refused with the reason, nothing asked.
+    await page.locator('#site-input').fill('*://*/*');
+    await page.locator('#site-input').press('Enter');
+    await page.locator('[role="alert"]').filter({ hasText: 'more than one site' }).waitFor();
+    await page.locator('#site-input').fill('file:///home');
+    await page.locator('#site-input').press('Enter');
+    await page.locator('[role="alert"]').filter({ hasText: 'is not a web page' }).waitFor();
+    assert.equal(await page.locator('#site-input').getAttribute('aria-invalid'), 'true');
+
     // A supported directory: no permission needed, the listener is pointed at the list above.
     await page.locator('#site-input').fill('https://overcast.fm/+abc');
     await page.locator('#site-input').press('Enter');
