@@ -50,6 +50,10 @@ export function createRescanScheduler(
   let dueWhileRunning = false;
   // A navigation that came while a scan was running is served as soon as it ends, not after the spacing.
   let navigationDue = false;
+  // Whether the last scan was for a navigation. Navigation events are the page's to fire (`turbo:load`,
+  // `pushState`, `popstate`): one is served promptly, but the next within the spacing waits for it, so a
+  // page announcing navigations without end is rescanned no more often than one that mutates without end.
+  let lastWasNavigation = false;
 
   const finished = (cost: number) => {
     lastScanEnd = clock.now();
@@ -62,6 +66,7 @@ export function createRescanScheduler(
       dueWhileRunning = true;
       return running;
     }
+    lastWasNavigation = navigationDue;
     navigationDue = false;
     let result: number | Promise<number>;
     try {
@@ -84,7 +89,7 @@ export function createRescanScheduler(
       finished(cost);
       if (dueWhileRunning) {
         dueWhileRunning = false;
-        schedule(navigationDue ? clock.now() : lastScanEnd + spacing);
+        schedule(navigationDue && !lastWasNavigation ? clock.now() : lastScanEnd + spacing);
       }
     });
     return current;
@@ -107,12 +112,10 @@ export function createRescanScheduler(
     request(reason) {
       const now = clock.now();
       if (reason === 'navigation') {
-        // A new URL deserves a prompt scan, but a burst of history changes still coalesces.
+        // A new URL deserves a prompt scan, but a burst of history changes still coalesces: a scan already
+        // due keeps its time (never postponed, so a stream of events cannot starve the overlay of scans).
         navigationDue = true;
-        if (timer !== null) clock.clearTimeout(timer);
-        timer = null;
-        due = Infinity;
-        schedule(now + limits.navigationDelay);
+        schedule(lastWasNavigation ? Math.max(now + limits.navigationDelay, lastScanEnd + spacing) : now + limits.navigationDelay);
         return;
       }
       if (timer === null) firstRequest = now;
@@ -131,6 +134,7 @@ export function createRescanScheduler(
       due = Infinity;
       dueWhileRunning = false;
       navigationDue = false;
+      lastWasNavigation = false;
     },
   };
 }

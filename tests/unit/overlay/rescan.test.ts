@@ -133,4 +133,26 @@ describe('createRescanScheduler', () => {
     advance(0);
     expect(started).toEqual([0, 500]);
   });
+
+  it('a page announcing navigations without end (synthetic turbo:load, pushState) is rescanned no more often than one that mutates', () => {
+    const { clock, advance } = fakeClock();
+    const scans: number[] = [];
+    const scheduler = createRescanScheduler(() => (scans.push(clock.now()), 1), clock, limits);
+    for (let t = 0; t < 10_000; t += 16) {
+      scheduler.request('navigation');
+      advance(16);
+    }
+    // The first is served promptly, each later one after the spacing (1 s here).
+    expect(scans[0]).toBe(60);
+    expect(scans.length).toBeLessThanOrEqual(11);
+    for (let i = 1; i < scans.length; i++) expect(scans[i]! - scans[i - 1]!).toBeGreaterThanOrEqual(1_000);
+    // A navigation after a quiet spell is prompt again.
+    advance(5_000);
+    const before = scans.length;
+    scheduler.request('mutation');
+    advance(2_000);
+    scheduler.request('navigation');
+    advance(60);
+    expect(scans.length).toBe(before + 2);
+  });
 });
