@@ -20,6 +20,8 @@ export interface EpisodeListing {
   date?: FieldSpec[];
   duration?: FieldSpec[];
   audio?: FieldSpec[];
+  /** The audio an episode's address itself carries (a link that is the file's address, encoded). */
+  audioOf?(episodeUrl: string): string | null;
   /** The blurb element; when none matches, the block's longest paragraph. */
   notes?: string[];
   /** Parts of a blurb that are not notes ("Show more" buttons, badges). */
@@ -128,7 +130,6 @@ function longestParagraph(root: Element): Element | null {
   let best: Element | null = null;
   let bestLength = 0;
   for (const paragraph of allElements(root, 'p', 200)) {
-    if (paragraph.closest('a')) continue;
     const length = elementText(paragraph).length;
     if (length > bestLength) {
       best = paragraph;
@@ -203,7 +204,7 @@ export function readEpisodeListing(doc: Document, page: URL, listing: EpisodeLis
         date: isoDate(readField(root, listing.date)) ?? shownDate(root),
         durationSeconds: parseDuration(readField(root, listing.duration)),
         url: key,
-        audioUrl: audioUrl(readField(root, listing.audio), page),
+        audioUrl: audioUrl(readField(root, listing.audio), page) ?? audioUrl(listing.audioOf?.(key), page),
       },
       root,
       notes: firstElement(root, listing.notes) ?? longestParagraph(root),

@@ -1,11 +1,12 @@
 // podcastaddict.com: episode pages carry the audio in JSON-LD (`associatedMedia.contentUrl`), notes in `#episode_body`;
-// podcast pages (`/podcast/{slug}/{id}`) link each episode's page (`/{slug}/episode/{id}`).
+// podcast pages (`/podcast/{slug}/{id}`) list episodes as `a.clickeableItem` rows whose link is
+// `/episode/{the audio file's address, encoded}` (it redirects to the episode page, `/{slug}/episode/{id}`).
 import type { SiteProfile } from './profile';
 import type { EpisodeListing } from './episode-listing';
 import { directoryAdapter } from './directory';
 
-const EPISODE_PATH = /^\/(?:([^/]+)\/)?episode\/(\d+)\/?$/;
-const SHOW_PATH = /^\/podcast\/(?:([^/]+)\/)?\d+\/?$/;
+const EPISODE_PATH = /^\/(?:([^/]+)\/)?episode\/([^/]+)\/?$/;
+const SHOW_PATH = /^\/(?:podcast\/(?:([^/]+)\/)?\d+|feed\/[^/]+)\/?$/;
 
 export const podcastaddictProfile: SiteProfile = {
   id: 'podcastaddict',
@@ -13,8 +14,10 @@ export const podcastaddictProfile: SiteProfile = {
   hosts: ['podcastaddict.com'],
   exampleUrls: [
     'https://podcastaddict.com/running-in-production/episode/130567741',
+    'https://podcastaddict.com/episode/130567741',
     'https://podcastaddict.com/podcast/running-in-production/2754470',
     'https://podcastaddict.com/podcast/2754470',
+    'https://podcastaddict.com/feed/https%3A%2F%2Frunninginproduction.com%2Fpodcast%2Ffeed.xml',
   ],
   pageKind: (url) =>
     EPISODE_PATH.test(url.pathname) ? 'episode' : SHOW_PATH.test(url.pathname) ? 'listing' : null,
@@ -28,7 +31,18 @@ export const podcastaddictProfile: SiteProfile = {
   timeUrl: () => null,
 };
 
-/** Podcast pages: episodes found by their links; the audio where a row carries it (a player's data or a file link). */
+/** The file an `/episode/{encoded address}` link names, or null for an episode page's own address. */
+function encodedAudio(episodeUrl: string): string | null {
+  const segment = EPISODE_PATH.exec(new URL(episodeUrl).pathname)?.[2] ?? '';
+  try {
+    const decoded = decodeURIComponent(segment);
+    return /^https?:\/\//i.test(decoded) ? decoded : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Podcast pages: `a.clickeableItem` rows (title in `h5`), or any block around a link to one of the show's episodes. */
 export const podcastaddictListing: EpisodeListing = {
   links: 'a[href*="/episode/"]',
   episodeUrl: (href, page) => {
@@ -39,6 +53,8 @@ export const podcastaddictListing: EpisodeListing = {
     if (show && episode[1] && show !== episode[1]) return null;
     return `https://podcastaddict.com${href.pathname.replace(/\/$/, '')}`;
   },
+  item: ['a.clickeableItem'],
+  title: ['h5'],
   date: ['time@datetime', 'time'],
   audio: [
     'audio@src',
@@ -47,6 +63,7 @@ export const podcastaddictListing: EpisodeListing = {
     '[data-url]@data-url',
     'a[href*=".mp3"]@href',
   ],
+  audioOf: encodedAudio,
   podcast: ['h1'],
 };
 

@@ -12,7 +12,7 @@ import {
   appleListingUrl,
   appleShowPageHtml,
 } from '../../fixtures/apple-show';
-import { LISTING_PAGES, withDataAudio } from '../../fixtures/directory-listings';
+import { LISTING_PAGES, podcastaddictRowsPage, withDataAudio } from '../../fixtures/directory-listings';
 import { documentFrom } from './dom';
 
 interface ListingCase {
@@ -66,6 +66,7 @@ const cases: Array<[string, ListingCase]> = [
     id,
     { id, ...build(), durations: id === 'listennotes' },
   ]),
+  ['podcastaddict (clickeable rows)', { id: 'podcastaddict', ...podcastaddictRowsPage(), durations: false }],
   // Audio only in the page's data, matched to each listed episode by its address's id or its title.
   ...(['pocketcasts', 'podcastaddict', 'castbox', 'podchaser'] as const).flatMap((id) =>
     (['json-ld', 'app-json'] as const).map((shape): [string, ListingCase] => [
