@@ -3,6 +3,14 @@ import '@/utils/zod-setup';
 import { render } from 'preact';
 import { LibraryApp } from '@/components/library/LibraryApp';
 import { contextLibrary } from '@/utils/library/instance';
+import { LibraryOpenNotice } from './OpenNotice';
 import './style.css';
 
-render(<LibraryApp service={contextLibrary()} />, document.getElementById('app')!);
+const service = contextLibrary();
+render(
+  <>
+    <LibraryOpenNotice db={service.db} />
+    <LibraryApp service={service} />
+  </>,
+  document.getElementById('app')!,
+);

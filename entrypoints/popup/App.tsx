@@ -5,6 +5,7 @@ import { SaveButton } from '@/components/SaveButton';
 import type { Episode } from '@/utils/model';
 import type { Request, Response } from '@/utils/messages';
 import { clip } from '@/utils/overlay/limits';
+import { libraryOpenProblem } from '@/utils/library/open-problem';
 
 async function ask<T>(request: Request): Promise<T> {
   const response = (await browser.runtime.sendMessage(request)) as Response<T> | undefined;
@@ -28,6 +29,9 @@ export function PopupApp() {
   const [state, setState] = useState<State>({ phase: 'loading' });
   const [scanning, setScanning] = useState(false);
   const [scanNote, setScanNote] = useState<string | null>(null);
+  // Saving waits for the library in the background: say why it cannot open (another tab, a newer version).
+  const [libraryProblem, setLibraryProblem] = useState<string | null>(null);
+  useEffect(() => void libraryOpenProblem().then(setLibraryProblem), []);
 
   const load = async (id: number) => {
     try {
@@ -84,6 +88,11 @@ export function PopupApp() {
       <header>
         <h1>Stackcast</h1>
       </header>
+      {libraryProblem && (
+        <p role="alert" data-stackcast-library-problem="">
+          {libraryProblem}
+        </p>
+      )}
       {state.phase === 'loading' && <p class="muted">Looking at this tab…</p>}
       {state.phase === 'error' && <p role="alert">{state.message}</p>}
       {state.phase === 'ready' && state.episodes.length === 0 && !scanNote && (

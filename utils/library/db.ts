@@ -44,10 +44,33 @@ function savedFromLegacy(record: SavedEpisode & { techSlugs?: unknown; searchTex
   return record;
 }
 
+/** The newest schema version this build knows (IndexedDB stores Dexie's version times ten). */
+export const LIBRARY_SCHEMA_VERSION = 5;
+
 export class LibraryDatabase extends Dexie {
   shelves!: Table<Shelf, number>;
   summaryShelves!: Table<SummaryShelf, number>;
   newest!: Table<NewestSummaries, number>;
+  /** Whether opening waits for another connection that holds an older version open (see onBlockedChange). */
+  blocked = false;
+  private readonly blockedWatchers = new Set<(blocked: boolean) => void>();
+
+  /**
+   * Be told when opening starts or stops waiting for another tab: an upgrade cannot run while a connection
+   * to the older version stays open (a tab of an older Stackcast that ignores the request to close).
+   * @example
+   * const stop = db.onBlockedChange((blocked) => show(blocked));
+   */
+  onBlockedChange(watcher: (blocked: boolean) => void): () => void {
+    this.blockedWatchers.add(watcher);
+    return () => this.blockedWatchers.delete(watcher);
+  }
+
+  private setBlocked(blocked: boolean): void {
+    if (this.blocked === blocked) return;
+    this.blocked = blocked;
+    for (const watcher of this.blockedWatchers) watcher(blocked);
+  }
 
   /**
    * @example
@@ -94,6 +117,20 @@ export class LibraryDatabase extends Dexie {
         const summaries = await tx.table<EpisodeSummary, string>('summaries').toArray();
         await writeSummaries({ summaryShelves: tx.table('summaryShelves'), newest: tx.table('newest') }, summaries.map(summaryText));
       });
+    this.on('blocked', () => this.setBlocked(true));
+    this.on(
+      'ready',
+      () => {
+        this.setBlocked(false);
+        // Dexie opens a database of a higher version than it declares as it is: a newer Stackcast's
+        // records and tables would be read, and written, as this one understands them.
+        const stored = this.backendDB().version / 10;
+        if (stored > LIBRARY_SCHEMA_VERSION) {
+          throw new Dexie.VersionError(`The library is at version ${stored}, written by a newer Stackcast; this one reads up to version ${LIBRARY_SCHEMA_VERSION}.`);
+        }
+      },
+      true,
+    );
   }
 }
 

@@ -61,7 +61,7 @@ export function describeStorageError(error: unknown, action: string): Error {
   }
   if (names.some((n) => n === 'VersionError' || n === 'UpgradeError')) {
     return new LibraryStorageError(
-      `Could not ${action}: the library was written by a newer Stackcast. Update the extension, then try again.`,
+      `Could not ${action}: the library was written by a newer Stackcast. Update Stackcast (the extension), then reload this page; nothing was changed.`,
       names[0] ?? 'VersionError',
     );
   }
