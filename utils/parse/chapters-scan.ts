@@ -33,6 +33,13 @@ export interface TimestampOccurrence {
    * one list across long titles.
    */
   itemHead?: boolean;
+  /**
+   * A capitalised word follows (`0:00 Intro 3:15 Tooling`): what is left of a list whose separators and line breaks
+   * a directory collapsed to spaces. Weaker than `structured`: it counts only in a run of three or more.
+   */
+  titled?: boolean;
+  /** Where this item's title stops short of the line's end (before a table's duration column). */
+  titleEnd?: number;
   /** Came from (or sits inside) a link that seeks the episode. */
   linked: boolean;
   /** The end of a range like `0:00-5:30`, when this occurrence starts one. */
@@ -218,8 +225,10 @@ function judgeContext(text: string, runStart: number, clusterEnd: number, groups
   // A URL's path may end a glued title (`…coryzue.com/47:52 – Next`, last items included), or a label glued on
   // after it (`…example.org/Timestamps:00:00 From …`); anything else in a URL is not a time.
   if (insideUrl) return prev === '/' || (prev === ':' && isLetter(text.charCodeAt(runStart - 2))) ? suspicious : reject;
-  // Query strings and amounts (`t=10:30`, `$10:30`).
-  if (prev !== '' && '=$€£¥\\_^'.includes(prev)) return reject;
+  // Query strings and markup (`t=10:30`, `x_10:30`).
+  if (prev !== '' && '=\\_^'.includes(prev)) return reject;
+  // A price ends a title now and then in glued text (`School - $$$23:10 Bootcamp`): a list item only among others.
+  if (prev !== '' && '$€£¥'.includes(prev)) return suspicious;
   // `v2:30` is a version; `Tailwind CSS v400:36:22 Next` is a version glued to a time: only readings that leave
   // the version's digits to the title remain.
   if ((prev === 'v' || prev === 'V') && !isLetter(text.charCodeAt(runStart - 2))) return { ...ok, glueOnly: true };
@@ -416,20 +425,25 @@ export function readOccurrence(
   const listItem = verdict.suspicious || verdict.afterDecimal ? separatorFollows(text, Math.min(clusterEnd, groups[count - 1]![0] + 2)) : false;
   // Without a separator after it, a trap-word time can still be a glued list item (`by Mark4:12 Motivation`, where
   // a directory stripped the breaks) or one at a line start; the neighbours decide later (keepListOnly).
-  const listOnly = verdict.suspicious && !listItem ? (gluedToWord(text, runStart) || atLineStart(text, runStart) ? verdict.suspicious : null) : undefined;
+  const listOnly =
+    verdict.suspicious && !listItem ? (insideUrl || gluedToWord(text, runStart) || atLineStart(text, runStart) ? verdict.suspicious : null) : undefined;
   if (listOnly === null) return null;
-  const wholeRunPenalty = verdict.glueOnly ? null : verdict.suspicious ? 0.35 : verdict.afterDecimal ? (listItem ? 0.2 : null) : 0;
+  // After a sentence's number (`Stage 3.05:39 Math`), a zero-padded minute run is still likely the whole time.
+  const padded = groups[0]![1] - groups[0]![0] === 2 && text.charCodeAt(groups[0]![0]) === 48;
+  const wholeRunPenalty = verdict.glueOnly ? null : verdict.suspicious ? 0.35 : verdict.afterDecimal ? (listItem ? 0.2 : padded ? 0.3 : null) : 0;
   const readings = readCluster(text, groups, count, wholeRunPenalty, durationSeconds);
   if (readings.length === 0) return null;
   const plain = readings.find((r) => r.kind === 'plain') ?? readings[0]!;
   const lineHead = atLineStart(text, runStart);
-  const itemHead = lineHead || separatorFollows(text, plain.end) || (gluedToWord(text, runStart) && TITLE_FOLLOWS.test(text.slice(plain.end, plain.end + 3)));
+  const titled = TITLE_FOLLOWS.test(text.slice(plain.end, plain.end + 3));
+  const itemHead = lineHead || separatorFollows(text, plain.end) || (gluedToWord(text, runStart) && titled);
   return {
     runStart,
     end: plain.end,
     readings,
     lineHead,
     itemHead,
+    titled: CAPITALISED_FOLLOWS.test(text.slice(plain.end, plain.end + 3)),
     structured: structuredAt(text, runStart, plain.end, lineHead),
     linked: false,
     rangeEnd: null,
@@ -440,6 +454,8 @@ export function readOccurrence(
 
 /** A title right after a time: a space, then a letter of any script. */
 const TITLE_FOLLOWS = /^[ \u00a0]\p{L}/u;
+/** A title that starts like one: a capital, or a letter of a script without case. */
+const CAPITALISED_FOLLOWS = /^[ \u00a0](?:\p{Lu}|\p{Lo})/u;
 
 /** Whether the time at `runStart` is glued to the word before it (`Mark4:12`), not a label's value (`Duration:45:00`). */
 function gluedToWord(text: string, runStart: number): boolean {

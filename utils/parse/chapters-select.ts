@@ -120,7 +120,10 @@ function assess(block: TimestampOccurrence[], picks: Pick[]): Candidate | null {
   const starts = new Set(picks.map((p) => p.reading.seconds));
   const count = starts.size;
   if (count < 2) return null;
-  const structured = picks.filter((p) => p.occurrence.structured || p.occurrence.linked).length;
+  const marked = picks.filter((p) => p.occurrence.structured || p.occurrence.linked).length;
+  // A run of three or more times each followed by a capitalised title is a list whose separators were collapsed.
+  const titled = count >= 3 ? picks.filter((p) => !p.occurrence.structured && !p.occurrence.linked && p.occurrence.titled).length : 0;
+  const structured = marked + (titled * 3) / 4;
   const structuredShare = structured / picks.length;
   // Two times in a sentence ("at 10:30 we ... by 45:00") are prose, not a list.
   if (structured < 2 || structuredShare < 0.5) return null;
@@ -186,16 +189,16 @@ function onlyReadings(occurrence: TimestampOccurrence, keep: (reading: TimeReadi
 const isWordChar = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code > 0x7f;
 
 /**
- * Three-part stamps read one way for the whole block: minutes:seconds:frames when one of them, standing free,
- * cannot be hours (`20:03:12` in an hour's show), hours:minutes:seconds otherwise. Digits split off a glued
- * title (`S31:04:16`) are another matter and keep their readings.
+ * Three-part stamps read one way for the whole block: minutes:seconds:frames when one of them, standing free, or
+ * two glued to text, cannot be hours (`20:03:12` in an hour's show), hours:minutes:seconds otherwise. Digits split
+ * off a glued title (`S31:04:16`) are another matter and keep their readings.
  */
 function decideFrames(text: string, block: TimestampOccurrence[]): TimestampOccurrence[] {
   const threePart = block.filter((o) => o.readings.some((r) => r.kind === 'frames'));
   if (threePart.length === 0) return block;
-  const frames = threePart.some(
-    (o) => !isWordChar(text.charCodeAt(o.runStart - 1)) && o.readings.every((r) => r.kind !== 'plain' || r.seconds >= 10 * 3600),
-  );
+  const impossibleHours = threePart.filter((o) => o.readings.every((r) => r.kind !== 'plain' || r.seconds >= 10 * 3600));
+  // One such stamp standing free decides; glued to text, one may have borrowed a title's digit, two do not.
+  const frames = impossibleHours.length >= 2 || impossibleHours.some((o) => !isWordChar(text.charCodeAt(o.runStart - 1)));
   return block.map((o) =>
     threePart.includes(o) ? onlyReadings(o, (r) => (frames ? r.kind !== 'plain' : r.kind !== 'frames'), frames) : o,
   );
@@ -206,7 +209,7 @@ function decideFrames(text: string, block: TimestampOccurrence[]): TimestampOccu
  * the last is the chapter's length, not a start, when most of the block's lines read so.
  */
 function markDurationColumn(text: string, block: TimestampOccurrence[], lines: LineIndex): TimestampOccurrence[] {
-  const tails = new Set<TimestampOccurrence>();
+  const tails = new Map<TimestampOccurrence, TimestampOccurrence>();
   let heads = 0;
   for (let k = 0; k < block.length; k++) {
     const head = block[k]!;
@@ -215,10 +218,14 @@ function markDurationColumn(text: string, block: TimestampOccurrence[], lines: L
     const line = lines.line(head.runStart);
     const tail = block[k + 1];
     if (!tail || lines.line(tail.runStart) !== line || tail.notStart) continue;
-    if (/^[\s|*_)\]]*$/.test(text.slice(tail.end, lines.end(tail.end)))) tails.add(tail);
+    if (/^[\s|*_)\]]*$/.test(text.slice(tail.end, lines.end(tail.end)))) tails.set(tail, head);
   }
   if (tails.size < 2 || tails.size * 2 < heads) return block;
-  return block.map((o) => (tails.has(o) ? { ...o, notStart: true } : o));
+  const titleEnds = new Map<TimestampOccurrence, number>();
+  for (const [tail, head] of tails) titleEnds.set(head, tail.runStart);
+  return block
+    .filter((o) => !tails.has(o))
+    .map((o) => (titleEnds.has(o) ? { ...o, titleEnd: titleEnds.get(o)! } : o));
 }
 
 /** How far a line is indented: a tab counts four spaces. */

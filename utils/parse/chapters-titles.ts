@@ -48,8 +48,12 @@ export class LineIndex {
 
 const LEADING_JUNK = new Set([' ', '\t', '\u00a0', '-', '–', '—', '|', ':', '•', '·', '*', '_', '>', '=', ')', ']', '}', '▪', '►', '▸', '▶', '→', '➡', '⇒', '»', ',', ';']);
 const TRAILING_JUNK = new Set([' ', '\t', '\u00a0', '-', '–', '—', '|', ':', ';', ',', '~', '•', '·', '*', '_', '(', '[', '{', '<', '=', '▪', '►', '▸', '▶', '→', '@']);
-/** A title's own last mark, kept where the title ends its line (`Questions to ask:`): not a separator there. */
+/**
+ * A title's own last mark, kept where the title ends its line (`Questions to ask:`): not a separator there. Before
+ * another item on the same line a comma or semicolon separates the two (`0:00 Intro, 3:15 Tooling`); a colon does not.
+ */
 const OWN_ENDINGS = new Set([':', ';', ',']);
+const OWN_ENDINGS_INLINE = new Set([':']);
 const SECTION_WORDS = ['links', 'references', 'show notes', 'resources', 'sponsors', 'credits', 'transcript', 'mentioned', 'notes', 'support the show'];
 const BULLET_START = /^\s*(?:[-*•·▪►▸‣◦●○+>–—]|\d{1,3}[.)])\s/;
 const BULLET_MARK = /^\s*(?:[-*•·▪►▸‣◦●○+>–—]|\d{1,3}[.)])\s+/;
@@ -77,7 +81,8 @@ export function cleanTitle(markup: string, keepEnding = false): string {
   let end = raw.length;
   while (start < end && (LEADING_JUNK.has(raw.charAt(start)) || raw.charCodeAt(start) === 10 || raw.charCodeAt(start) === 13)) start++;
   while (end > start && (TRAILING_JUNK.has(raw.charAt(end - 1)) || raw.charCodeAt(end - 1) === 10 || raw.charCodeAt(end - 1) === 13)) end--;
-  if (keepEnding && end < raw.length && OWN_ENDINGS.has(raw.charAt(end)) && raw.slice(end + 1).trim() === '') end++;
+  const endings = keepEnding ? OWN_ENDINGS : OWN_ENDINGS_INLINE;
+  if (end < raw.length && endings.has(raw.charAt(end)) && raw.slice(end + 1).trim() === '') end++;
   let title = raw.slice(start, end);
   // Most titles have only single spaces: tested first, they skip building a copy.
   if (COLLAPSIBLE_SPACE.test(title)) title = title.replace(SPACE_RUN, ' ').trim();
@@ -96,8 +101,8 @@ function endsWithSeparator(raw: string): boolean {
  * text). A stamp alone on its line takes the next line as its title, a bullet included. In a rendered page
  * (`wrapped` false) lines are the page's own blocks: only a dangling title continues.
  */
-function joinLines(lines: string[], wrapped: boolean): string {
-  let title = cleanTitle(lines[0] ?? '', true);
+function joinLines(lines: string[], wrapped: boolean, endsLine = lines.length > 1): string {
+  let title = cleanTitle(lines[0] ?? '', endsLine);
   let dangling = endsWithSeparator(lines[0] ?? '') || title === '';
   let blanks = 0;
   for (let k = 1; k < lines.length && k <= 6; k++) {
@@ -196,6 +201,8 @@ export function titlesFor(text: string, picks: Pick[], lines: LineIndex, wrapped
       return (segmentLines[segmentLines.length - 1] ?? '').replace(/^\d{1,3}[.)]\s+/, '');
     }
     const from = ends[i]!;
+    const titleEnd = picks[i]!.occurrence.titleEnd;
+    if (titleEnd !== undefined) return cleanTitle(text.slice(from, Math.max(from, titleEnd)));
     if (i + 1 < picks.length) {
       return joinLines(text.slice(from, Math.max(from, leads[i + 1]!)).split('\n'), wrapped);
     }
@@ -208,7 +215,7 @@ export function titlesFor(text: string, picks: Pick[], lines: LineIndex, wrapped
       tail.push(text.slice(cursor + 1, next));
       cursor = next;
     }
-    const title = joinLines(tail, wrapped);
+    const title = joinLines(tail, wrapped, true);
     const inline = i > 0 && lines.line(leads[i - 1]!) === lineIndex;
     return inline ? cutInlineTail(title) : title;
   });
