@@ -4,6 +4,7 @@ import type { Request } from '../messages';
 import { contextLibrary } from '../library/instance';
 import { setTabEpisodes, tabEpisodesOf, trackTabNavigation } from './badge';
 import { parseReadings } from './parse-episodes';
+import { ParseBudget } from './parse-budget';
 import { OTHER_SITE_ERROR, type Caller } from './caller';
 import { belongsToPage, episodeBelongsToPage, isAddressId } from '../episode-site';
 
@@ -34,6 +35,10 @@ async function savedOnPage(ids: string[], page: URL | null): Promise<string[]> {
 }
 
 trackTabNavigation();
+
+/** Parse time per tab: a page cannot keep the service worker parsing without end. */
+export const parseBudget = new ParseBudget();
+export const PARSE_REFUSED = 'this page asked for more parsing than Stackcast gives a page in a minute; its episodes wait for the next scan';
 
 export const handlers: Handlers = {
   async 'library:save'(request, caller) {
@@ -79,7 +84,12 @@ export const handlers: Handlers = {
     extensionOnly(caller, 'reading a tab’s episodes');
     return tabEpisodesOf(request.tabId);
   },
-  async 'parse:episodes'(request) {
-    return parseReadings(request.readings);
+  async 'parse:episodes'(request, caller) {
+    if (caller.kind === 'extension') return parseReadings(request.readings);
+    const tab = caller.tabId ?? -1;
+    if (!parseBudget.allows(tab)) throw new Error(PARSE_REFUSED);
+    const parsed = parseReadings(request.readings);
+    parseBudget.charge(tab, parsed.milliseconds);
+    return parsed;
   },
 };
