@@ -38,7 +38,8 @@ export const spotifyProfile: SiteProfile = {
     // Notes live in metadata only; items are separated by runs of spaces where the line breaks were.
     metadataNotes: { strip: FROM_SHOW, split: /\s{2,}/ },
   },
-  // og:audio is a 30-second preview clip, not the episode.
+  // og:audio is a 30-second preview clip, not the episode, and so are the `.mp3` files in the pages' data
+  // (the embed's `__NEXT_DATA__` gives `audioPreview.url` = `…/clip_488000_550720.mp3`): no audio from metadata.
   metadataAudio: false,
   seekable: false,
   // Spotify's timestamped share links add `?t=<seconds>` to the episode URL.
