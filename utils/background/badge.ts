@@ -3,6 +3,14 @@ import { browser } from 'wxt/browser';
 import type { Episode } from '../model';
 
 const SESSION_PREFIX = 'stackcast:tab:';
+/** Episodes remembered per tab: as many as the overlay draws panels for (utils/overlay/limits PANELS_MAX). */
+export const TAB_EPISODES_MAX = 200;
+/**
+ * Largest report mirrored to storage.session, in characters of JSON. The session area is small and shared by
+ * every tab (10 MB in Chrome): a page that reports megabytes of made-up chapters must not push the other tabs
+ * out. A bigger report is kept in memory only (the popup still sees it while the service worker lives).
+ */
+export const TAB_SESSION_MAX_CHARS = 512 * 1024;
 const BADGE_COLOR = '#0a66c2';
 
 /** Episodes per tab; mirrored in storage.session so a restarted service worker still answers the popup. */
@@ -33,13 +41,15 @@ export function chapterCount(episodes: readonly Pick<Episode, 'chapters'>[]): nu
  * @example
  * await setTabEpisodes(sender.tab.id, request.episodes);
  */
-export async function setTabEpisodes(tabId: number, episodes: Episode[]): Promise<void> {
+export async function setTabEpisodes(tabId: number, reported: Episode[]): Promise<void> {
+  const episodes = reported.slice(0, TAB_EPISODES_MAX);
   tabEpisodes.set(tabId, episodes);
   const count = chapterCount(episodes);
+  const mirrored = JSON.stringify(episodes).length <= TAB_SESSION_MAX_CHARS;
   await Promise.all([
     browser.action.setBadgeText({ tabId, text: badgeText(count) }),
     count > 0 ? browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR }) : Promise.resolve(),
-    session()?.set({ [SESSION_PREFIX + tabId]: episodes }),
+    mirrored ? session()?.set({ [SESSION_PREFIX + tabId]: episodes }) : session()?.remove(SESSION_PREFIX + tabId),
   ]);
 }
 
