@@ -7,6 +7,9 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SaveButton } from '@/components/SaveButton';
 import { PanelRequestsContext, type PanelCommand, type SeekRequests } from '@/components/panel-requests';
+import { mountPanel } from '@/utils/overlay/mount';
+import { saveButtonFor } from '@/utils/overlay/save-slot';
+import { DEFAULT_OVERLAY_OPTIONS } from '@/utils/overlay/options';
 import { handlers } from '@/utils/background/handlers';
 import { EXTENSION_CALLER, type Caller } from '@/utils/background/caller';
 import { parseRequest, type Request } from '@/utils/messages';
@@ -87,6 +90,27 @@ describe('SaveButton', () => {
     // Long enough for the refresh the save announced to finish its shared lookup (not to join the next test's).
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect((await contextLibrary().summaries()).map((s) => s.id)).toEqual([episode.id]);
+  });
+
+  it('the Save shortcut on a mounted panel (closed root) saves through the button, without a click', async () => {
+    const episode = { ...makeEpisode(14), id: 'https://podcasts.example/ep/14', url: 'https://podcasts.example/ep/14' };
+    const anchor = document.createElement('article');
+    document.body.append(anchor);
+    const panel = mountPanel(anchor, 'after', {
+      episode,
+      target: { media: null, seekable: false, audioUrl: null, episodeUrl: episode.url, siteName: 'Example', timeUrl: null },
+      options: DEFAULT_OVERLAY_OPTIONS,
+      save: saveButtonFor(episode, new URL('https://podcasts.example/show')),
+    });
+    const button = panel.root.querySelector('[data-stackcast-save]')!;
+    await waitFor(() => expect(button.getAttribute('aria-busy')).toBe('false'));
+    expect(panel.save()).toBe(true);
+    await waitFor(() => expect(button.getAttribute('aria-pressed')).toBe('true'));
+    expect((await contextLibrary().summaries()).map((s) => s.id)).toEqual([episode.id]);
+    // Long enough for the refresh the save announced to finish its shared lookup.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    panel.unmount();
+    anchor.remove();
   });
 
   it('buttons mounted together ask the background once, and each shows its own episode’s state', async () => {
