@@ -77,6 +77,19 @@ describe('new catalog entries', () => {
       'https://cursor.com/',
       'cursor',
     ],
+    [
+      'The UI is built with the Solid framework and its signals',
+      'solidjs',
+      'https://www.solidjs.com/',
+      'solidjs',
+    ],
+    [
+      'Dependencies come from crates.io through Cargo workspaces in Rust',
+      'cargo',
+      'https://doc.rust-lang.org/cargo/',
+      'cargo',
+    ],
+    ['Bugs are tracked in Linear issues instead of Jira', 'linear', 'https://linear.app/', 'linear'],
   ])('%s → %s, from a link and from a tag', (sentence, slug, url, tag) => {
     expect(fromText(sentence)).toContain(slug);
     expect(fromLink(url)).toContain(slug);
@@ -111,6 +124,10 @@ describe('new catalog entries', () => {
     ['Jazz played late into the night', 'jazz'],
     ['Find Karl on GitHub and Twitter', 'github'],
     ['the turbo button on the old PC', 'turborepo'],
+    ['They made a Solid case for the budget', 'solidjs'],
+    ['Cargo ships were stuck in the canal', 'cargo'],
+    ['Linear growth was all they could hope for', 'linear'],
+    ['Stitches were needed after the fall', 'stitches'],
   ])('"%s" is not %s', (sentence, slug) => {
     expect(fromText(sentence)).not.toContain(slug);
   });
@@ -158,6 +175,13 @@ describe('new catalog entries', () => {
       ['tailwindcss', 'tailwindcss'],
       ['better-auth', 'better-auth'],
       ['react-query', 'tanstack-query'],
+      ['web assembly', 'webassembly'],
+      ['rocklang', 'roc'],
+      ['react server components', 'react-server-components'],
+      ['bsky', 'bluesky'],
+      ['solid', 'solidjs'],
+      ['react hook form', 'react-hook-form'],
+      ['c plus plus', 'cpp'],
     ];
     for (const [tag, slug] of cases) expect(resolveTechReference(tag)?.slug ?? '', tag).toBe(slug);
   });

@@ -185,6 +185,8 @@ export const INFRASTRUCTURE: readonly TechRows[] = [
   ['os', [
     // Operating systems and process managers
     'Ubuntu|.com|Ubuntu Server,Ubuntu LTS',
+    'iOS|developer.apple.com/ios|iPadOS',
+    'Android|developer.android.com|Android OS',
     'Debian|.org',
     'CentOS|.org|Cent OS',
     'redhat:Red Hat|.com|RedHat,RHEL,Red Hat Enterprise Linux',

@@ -5,7 +5,7 @@ export const LANGUAGES: readonly TechRows[] = [
   ['language', [
     'Bash|gnu.org/software/bash|shell script,shell scripts',
     'C|en.cppreference.com/w/c|||code,written,extension,extensions,library,libraries,language,compiled,compiler,bindings,native//level,suite,corp,series',
-    'cpp:C++|isocpp.org|cplusplus,cpp',
+    'cpp:C++|isocpp.org|cplusplus,cpp,C plus plus',
     'c-sharp:C#|docs.microsoft.com/en-us/dotnet/csharp|C Sharp,csharp',
   ]],
   ['framework', [
@@ -24,7 +24,7 @@ export const LANGUAGES: readonly TechRows[] = [
     'Haskell|.org',
     'OCaml|.org',
     'fsharp:F#|.org|F Sharp,fsharp',
-    'Objective-C|developer.apple.com/documentation/objectivec|ObjC,Obj-C',
+    'Objective-C|developer.apple.com/documentation/objectivec|ObjC,Obj-C,ObjectiveC',
     // Also a surname ("Jon Perl goes over building…"): needs language context.
     'Perl|.org|||script,scripts,scripting,cpan,language,written,code,modules,mojolicious,catalyst,dancer',
     'Lua|.org|||case',
@@ -45,7 +45,7 @@ export const LANGUAGES: readonly TechRows[] = [
     'Node|nodejs.org|Node.js,NodeJS,Node JS||case|Node',
     'Deno|deno.land,deno.com',
     'Bun|bun.sh,bun.com|Bun.js,Bun.sh||javascript,js,runtime,node,deno,typescript|Bun',
-    'WebAssembly|.org|WASM',
+    'WebAssembly|.org|WASM,Web Assembly',
   ]],
   ['other', [
     'GraphQL|.org|GQL',
@@ -57,7 +57,7 @@ export const LANGUAGES: readonly TechRows[] = [
     'Solidity|soliditylang.org',
     'ReScript|rescript-lang.org',
     'Gleam|gleam.run|||language,erlang,beam,typed,functional,written,code,compiler/erlang,elixir|Gleam',
-    'Roc|roc-lang.org|Roc lang||language,functional,compiler,written,code,platform/elm,haskell|Roc',
+    'Roc|roc-lang.org|Roc lang,RocLang,RockLang||language,functional,compiler,written,code,platform/elm,haskell|Roc',
     'Unison|unison-lang.org|Unison language,Unison Computing||language,code,distributed,functional,content-addressed,codebase,programming/haskell|Unison',
   ]],
 ];

@@ -174,9 +174,14 @@ export const SERVICES: readonly TechRows[] = [
     'Shopify|.com|Shopify Plus,Shopify Hydrogen',
     'Replay.io|replay.io|Replay||debugging,debugger,debug,time,travel,recording,recordings,browser,devtools|Replay',
     // Social platforms developers build on
-    'Bluesky|bsky.social|BlueSky',
+    'Bluesky|bsky.social|BlueSky,bsky',
     'atproto:AT Protocol|.com|ATProto,AT Proto',
     'Ethereum|.org',
+    'Linear|linear.app|||issues,issue,tracker,tracking,project,projects,jira,tickets,roadmap,triage/jira|Linear',
+    'Browserless|.io||chrome',
+    'Platformatic|.dev||node',
+    'Jamsocket|.com',
+    'Fermyon Spin|fermyon.com|Fermyon,Spin framework|webassembly',
     'Raspberry Pi|raspberrypi.com,raspberrypi.org|RaspberryPi',
   ]],
 ];
