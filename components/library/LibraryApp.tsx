@@ -9,6 +9,7 @@ import type { LibraryExportKind } from '@/utils/library/export';
 import { streamLibraryExport } from '@/utils/library/export/stream';
 import { exportReadingListInWorkers, type MarkdownWorker } from '@/utils/library/export/markdown-workers';
 import { importBackup, prepareInWorker } from '@/utils/library/import';
+import { importReportText } from '@/utils/library/import-report';
 import { useLiveEpisode, useLiveLibrary } from './useLibrary';
 import { useHashView } from './useView';
 import { FilterPanel } from './FilterPanel';
@@ -143,7 +144,7 @@ export function LibraryApp({ service, now = () => new Date(), spawnExportWorker 
     void run(async () => {
       setNotice({ kind: 'info', text: `Importing ${file.name}…` });
       const report = await measured('import', () => importBackup(file, service, { prepareOffPage: () => prepareInWorker(file, spawnImportWorker) }));
-      setNotice({ kind: 'info', text: `Imported ${file.name}: ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged.` });
+      setNotice({ kind: 'info', text: importReportText(file.name, report) });
     });
 
   useEffect(() => {

@@ -1,7 +1,7 @@
 // Importing a JSON backup: everything is checked before anything is written, then merged in one transaction.
 import { z } from 'zod';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type Backup } from './export/backup';
-import { SavedEpisodeSchema, type SavedEpisode } from './record';
+import { SavedEpisodeSchema, tagsLeftOut, type SavedEpisode } from './record';
 import { prepareRecord, type PreparedRecord } from './prepared';
 import { truncateText } from '../text-limits';
 import type { LibraryService, MergeReport } from './service';
@@ -43,7 +43,7 @@ function episodeName(item: unknown): string {
  * The whole check of a backup's text, pausing (`yield`) after each slice of episodes so an async caller
  * can let the page paint; every episode is checked before the result is returned.
  */
-function* checkBackup<T>(text: string, keep: (episode: SavedEpisode) => T): Generator<void, Omit<Backup, 'episodes'> & { episodes: T[] }> {
+function* checkBackup<T>(text: string, keep: (episode: SavedEpisode, leftOut: number) => T): Generator<void, Omit<Backup, 'episodes'> & { episodes: T[] }> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -76,12 +76,13 @@ function* checkBackup<T>(text: string, keep: (episode: SavedEpisode) => T): Gene
     for (let index = 0; index < items.length; index++) {
       const parsed = SavedEpisodeSchema.safeParse(items[index]);
       const named = parsed.success ? '' : episodeName(items[index]);
+      const leftOut = parsed.success ? tagsLeftOut((items[index] as { tags?: unknown }).tags, parsed.data.tags) : 0;
       // The checked copy replaces the parsed one: letting the parsed one go now lowers the heap an import
       // peaks at (10,000 episodes are ~300,000 objects each), and with it the garbage collector's work.
       items[index] = null;
       // Once an episode failed nothing is imported: the rest are only checked, for the message.
       if (parsed.success) {
-        if (issues.length === 0) episodes.push(keep(parsed.data));
+        if (issues.length === 0) episodes.push(keep(parsed.data, leftOut));
       } else for (const issue of parsed.error.issues) issues.push({ ...issue, message: issue.message + named, path: ['episodes', index, ...issue.path] });
       if ((index + 1) % VALIDATION_SLICE === 0) yield;
     }
@@ -109,6 +110,13 @@ export async function parseBackupInSlices(text: string): Promise<Backup> {
   return finishInSlices(checkBackup(text, (episode) => episode));
 }
 
+/** An imported episode prepared for storage, noting the tags its import left out. */
+function preparedImport(episode: SavedEpisode, leftOut: number): PreparedRecord {
+  const prepared = prepareRecord(episode);
+  if (leftOut > 0) prepared.tagsLeftOut = leftOut;
+  return prepared;
+}
+
 async function finishInSlices<T>(check: Generator<void, T>): Promise<T> {
   for (let step = check.next(); ; step = check.next()) {
     if (step.done) return step.value;
@@ -134,7 +142,7 @@ export async function importBackup(
   }
   // Checked and prepared by a worker where one can start (its own heap: ~700,000 checked objects are
   // garbage on the page's), else here, a slice at a time.
-  const prepared = (await options.prepareOffPage?.()) ?? (await finishInSlices(checkBackup(await file.text(), prepareRecord))).episodes;
+  const prepared = (await options.prepareOffPage?.()) ?? (await finishInSlices(checkBackup(await file.text(), preparedImport))).episodes;
   return library.mergePrepared(prepared);
 }
 
@@ -179,6 +187,6 @@ export function prepareInWorker(file: Blob, spawn: () => Worker): Promise<Prepar
  * const records = prepareBackup(await file.text()); await library.mergePrepared(records);
  */
 export function prepareBackup(text: string): PreparedRecord[] {
-  const check = checkBackup(text, prepareRecord);
+  const check = checkBackup(text, preparedImport);
   for (let step = check.next(); ; step = check.next()) if (step.done) return step.value.episodes;
 }

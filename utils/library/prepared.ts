@@ -14,6 +14,8 @@ export interface PreparedRecord {
   text: string;
   /** JSON of its `EpisodeSummary`: what its summary shelf stores. */
   summary: string;
+  /** Set by an import that kept only the first LISTENER_LIMITS.tags of the file's tags: how many it left out. */
+  tagsLeftOut?: number;
 }
 
 /**

@@ -36,6 +36,23 @@ export const ListenerFieldsSchema = z.object({
 export type ListenerFields = z.infer<typeof ListenerFieldsSchema>;
 
 /**
+ * Imported personal tags: unique after lower-casing, the first LISTENER_LIMITS.tags kept. Backups written
+ * before the limit held on import may have more (two imports of 50 different tags made 100): they restore,
+ * and the import says how many tags it left out (see `tagsLeftOut`).
+ */
+const ImportedTagsSchema = z
+  .array(PersonalTagSchema)
+  .max(1_000)
+  .transform((tags) => [...new Set(tags)].slice(0, LISTENER_LIMITS.tags));
+
+/** How many of an imported episode's tags (unique after lower-casing) the import leaves out. */
+export function tagsLeftOut(raw: unknown, kept: readonly string[]): number {
+  if (!Array.isArray(raw) || raw.length <= kept.length) return 0;
+  const unique = new Set(raw.map((tag) => (typeof tag === 'string' ? tag.trim().toLowerCase() : tag)));
+  return Math.max(0, unique.size - kept.length);
+}
+
+/**
  * An imported date: an ISO 8601 calendar date that exists, or a full ISO 8601 timestamp, kept as its date
  * (`2024-05-01T23:30:00-07:00` → `2024-05-01`). Anything else is refused, naming the field.
  */
@@ -57,6 +74,7 @@ const ImportedDateSchema = z
 export const SavedEpisodeSchema = EpisodeSchema.extend({
   date: ImportedDateSchema,
   ...ListenerFieldsSchema.shape,
+  tags: ImportedTagsSchema,
   savedAt: InstantSchema,
   updatedAt: InstantSchema,
 }).transform((episode) => {

@@ -282,10 +282,17 @@ export class LibraryService {
       // Each id's latest text (stored, or as merged so far) and, when it is to be written, its prepared form.
       const latest = new Map<string, string>();
       const changed = new Map<string, PreparedRecord>();
+      const leftOut = (tags: number) => {
+        if (tags <= 0) return;
+        report.tagsLeftOut ??= { episodes: 0, tags: 0 };
+        report.tagsLeftOut.episodes++;
+        report.tagsLeftOut.tags += tags;
+      };
       for (const record of incoming) {
         const localText = latest.get(record.id) ?? existing.get(record.id);
         if (localText === undefined) {
           report.added++;
+          leftOut(record.tagsLeftOut ?? 0);
           // No parse: stored as prepared.
           latest.set(record.id, record.text);
           changed.set(record.id, record);
@@ -294,12 +301,7 @@ export class LibraryService {
         const local = parseStored(localText);
         const incomingRecord = parseStored(record.text);
         const merged = fitRecord(mergeImported(local, incomingRecord));
-        const leftOut = new Set([...local.tags, ...incomingRecord.tags]).size - merged.tags.length;
-        if (leftOut > 0) {
-          report.tagsLeftOut ??= { episodes: 0, tags: 0 };
-          report.tagsLeftOut.episodes++;
-          report.tagsLeftOut.tags += leftOut;
-        }
+        leftOut(new Set([...local.tags, ...incomingRecord.tags]).size - merged.tags.length + (record.tagsLeftOut ?? 0));
         if (JSON.stringify(merged) === JSON.stringify(local)) report.unchanged++;
         else {
           report.updated++;

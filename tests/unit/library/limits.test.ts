@@ -6,6 +6,7 @@ import { LibraryService } from '@/utils/library/service';
 import { importBackup, parseBackup } from '@/utils/library/import';
 import { toBackupJson } from '@/utils/library/export/backup';
 import { fitRecord } from '@/utils/library/limits';
+import { importReportText } from '@/utils/library/import-report';
 import { makeEpisode, makeSaved } from './generate';
 import { freshDatabase } from './fresh-db';
 
@@ -26,6 +27,9 @@ describe('importing tags for one episode twice', () => {
     expect(report).toEqual({ added: 0, updated: 1, unchanged: 0, tagsLeftOut: { episodes: 1, tags: 50 } });
     const [stored] = await library.all();
     expect(stored!.tags).toEqual(tags('new', 50));
+    expect(importReportText('b.json', report)).toBe(
+      "Imported b.json: 0 added, 1 updated, 0 unchanged. An episode keeps at most 50 tags: 50 tags on 1 episode were left out (the newer version's tags are kept, then the others in order).",
+    );
 
     // The library's own backup imports into an empty library, and gives the same library.
     const backup = toBackupJson(await library.all(), exportedAt);
@@ -47,6 +51,18 @@ describe('importing tags for one episode twice', () => {
     );
     expect(report.tagsLeftOut).toEqual({ episodes: 1, tags: 20 });
     expect((await library.all())[0]!.tags).toEqual([...tags('mine', 30), ...tags('theirs', 20)]);
+  });
+});
+
+describe('backups an older Stackcast wrote with more than 50 tags on an episode', () => {
+  it('restore: the first 50 tags are kept, and the report says how many were left out', async () => {
+    const library = new LibraryService(freshDatabase());
+    const hundred = { ...makeSaved(8), tags: [...tags('a', 60), ...tags('b', 40), 'A-0'] };
+    const report = await importBackup(asFile(backupOf([hundred, makeSaved(9)])), library);
+    expect(report).toEqual({ added: 2, updated: 0, unchanged: 0, tagsLeftOut: { episodes: 1, tags: 50 } });
+    expect((await library.all()).find((e) => e.id === hundred.id)!.tags).toEqual(tags('a', 50));
+    const backup = toBackupJson(await library.all(), exportedAt);
+    expect(parseBackup(backup).episodes).toEqual(await library.all());
   });
 });
 
