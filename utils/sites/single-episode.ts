@@ -96,8 +96,8 @@ function bylineDate(heading: Element | null, notes: Element): string | null {
 
 /**
  * One episode from the blocks of a page about one episode: its notes are the smallest element holding all of
- * them (not-notes regions inside left out of the parse), its meta the page's own, else what `nearby` (the
- * area around the first block) says.
+ * them (not-notes regions inside left out of the parse), its place the first block's, its meta the page's own,
+ * else what `nearby` (the area around the first block) says.
  * @example singleEpisode(document, url, readPageEpisode(document, url), blocks, document.body, counts, { audio: true }, nearbyMeta)
  */
 export function singleEpisode(
@@ -151,7 +151,9 @@ export function singleEpisode(
     playerUrl,
   };
   const media = (scope.querySelector('audio, video') as HTMLMediaElement | null) ?? onlyMedia(doc);
-  return { meta, root: notes, notes, notesIgnore: regionsSelector(notes, blocks), media };
+  // The panel goes beside the first block (a contents list), not after a transcript the notes also hold.
+  const root = blocks.length === 1 ? notes : widenNotes(blocks[0]!, top, counts);
+  return { meta, root, notes, notesIgnore: regionsSelector(notes, blocks), media };
 }
 
 /** The page's only media element, if it has exactly one. */
