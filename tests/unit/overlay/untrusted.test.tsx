@@ -153,3 +153,30 @@ describe('in-page timestamps', () => {
     expect(seen).toEqual([105, 105, 105]);
   });
 });
+
+describe('every overlay control', () => {
+  it('handles clicks only through trusted() or an isPersonEvent check (a new handler cannot forget it)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const files = ['EpisodePanel', 'ChapterList', 'TechChips', 'SaveButton', 'MiniPlayer'].map(
+      (name) => `components/${name}.tsx`,
+    );
+    const unguarded: string[] = [];
+    let handlers = 0;
+    for (const file of files) {
+      const source = readFileSync(file, 'utf8');
+      for (const [handler] of source.matchAll(
+        /on(?:Click|KeyDown|KeyUp|PointerUp|MouseDown|Input|Change)=\{[^}]*\}?/g,
+      )) {
+        handlers += 1;
+        const guarded = /^on\w+=\{trusted\(/.test(handler) || handler === 'onClick={play}';
+        if (!guarded) unguarded.push(`${file}: ${handler}`);
+      }
+    }
+    expect(handlers).toBeGreaterThanOrEqual(12);
+    expect(unguarded).toEqual([]);
+    // The one delegated handler checks the event itself.
+    expect(readFileSync('components/ChapterList.tsx', 'utf8')).toMatch(
+      /const play = \(event: MouseEvent\) => \{\n\s+if \(!isPersonEvent\(event\)\) return;/,
+    );
+  });
+});
