@@ -74,17 +74,24 @@ function episodeLinks(
   return links;
 }
 
-/** For every element above an episode link: the one episode it holds, or `many`. */
-function episodesHeld(links: Array<{ link: Element; key: string }>): Map<Element, string> {
+/** What the elements above episode links hold: the one episode (or `many`), and the first episode linked. */
+interface Holdings {
+  held: Map<Element, string>;
+  first: Map<Element, string>;
+}
+
+function episodesHeld(links: Array<{ link: Element; key: string }>): Holdings {
   const held = new Map<Element, string>();
+  const first = new Map<Element, string>();
   for (const { link, key } of links) {
     for (let node: Element | null = link; node; node = node.parentElement) {
+      if (!first.has(node)) first.set(node, key);
       const current = held.get(node);
       if (current === key) continue;
       held.set(node, current === undefined ? key : 'many');
     }
   }
-  return held;
+  return { held, first };
 }
 
 /** The largest block around `link` that holds only its own episode and stays inside the page's frame. */
@@ -102,25 +109,32 @@ function blockAround(link: Element, held: Map<Element, string>, key: string): El
   return block;
 }
 
-/** Items of the first generation that has any: blocks holding exactly one episode, outermost first. */
+/**
+ * Items of the first generation that has any, outermost first. An item is the episode its first link names (a
+ * blurb may link another episode: "part 1 is here"); an element whose items name other episodes is the list.
+ */
 function itemBlocks(
   doc: Document,
   listing: EpisodeListing,
-  held: Map<Element, string>,
+  { held, first }: Holdings,
 ): Array<{ root: Element; key: string }> {
   for (const selector of listing.item ?? []) {
-    const candidates = allElements(doc, selector, MAX_LINKS).filter((element) => {
-      const key = held.get(element);
-      return key !== undefined && key !== 'many';
-    });
-    // Outermost only: a row's image or title block can match the row's own selector (`episode-block-image`).
+    const candidates = allElements(doc, selector, MAX_LINKS).filter((element) => held.has(element));
     const chosen = new Set(candidates);
-    const outermost = candidates.filter((element) => {
+    const lists = new Set<Element>();
+    for (const element of candidates) {
       for (let parent = element.parentElement; parent; parent = parent.parentElement)
-        if (chosen.has(parent)) return false;
+        if (chosen.has(parent) && first.get(parent) !== first.get(element)) lists.add(parent);
+    }
+    // Outermost only: a row's image or title block can match the row's own selector (`episode-block-image`).
+    const rows = candidates.filter((element) => !lists.has(element));
+    const kept = new Set(rows);
+    const outermost = rows.filter((element) => {
+      for (let parent = element.parentElement; parent; parent = parent.parentElement)
+        if (kept.has(parent)) return false;
       return true;
     });
-    if (outermost.length > 0) return outermost.map((root) => ({ root, key: held.get(root)! }));
+    if (outermost.length > 0) return outermost.map((root) => ({ root, key: first.get(root)! }));
   }
   return [];
 }
@@ -175,14 +189,14 @@ function titleOf(root: Element, links: Element[], listing: EpisodeListing): stri
 export function readEpisodeListing(doc: Document, page: URL, listing: EpisodeListing): FoundEpisode[] {
   const links = episodeLinks(doc, page, listing);
   if (links.length === 0) return [];
-  const held = episodesHeld(links);
-  let blocks = itemBlocks(doc, listing, held);
+  const holdings = episodesHeld(links);
+  let blocks = itemBlocks(doc, listing, holdings);
   if (blocks.length === 0) {
     const seen = new Set<string>();
     for (const { link, key } of links) {
       if (seen.has(key)) continue;
       seen.add(key);
-      blocks.push({ root: blockAround(link, held, key), key });
+      blocks.push({ root: blockAround(link, holdings.held, key), key });
     }
   }
   const linksByKey = new Map<string, Element[]>();

@@ -130,4 +130,21 @@ describe('directory listings beyond the known markup', () => {
       LISTING_EPISODES.map((episode) => `https://cdn.example.org/${episode.slug}.mp3`),
     );
   });
+
+  it('a blurb that links another episode of the list ("part two is here") does not cost either episode', () => {
+    const second = new URL(spotifyEpisodeUrl(LISTING_EPISODES[1]!)).pathname;
+    for (const generation of ['rows-2025', 'list-rows-2026'] as const) {
+      const html = spotifyShowHtml(generation).replace(
+        'without a single outage.',
+        `without a single outage. Part two: <a href="${second}">listen here</a>.`,
+      );
+      const found = adapterFor(showUrl).findEpisodes(documentFrom(html), showUrl);
+      expect(found.map((item) => item.meta.title)).toEqual(LISTING_EPISODES.map((episode) => episode.title));
+      expect(found.map((item) => item.meta.url)).toEqual(
+        LISTING_EPISODES.map((episode) => spotifyEpisodeUrl(episode)),
+      );
+      const [first] = scanPage(documentFrom(html), SPOTIFY_SHOW_URL);
+      expect(first!.episode.chapters.map((chapter) => chapter.start)).toEqual(LISTING_EPISODES[0]!.starts);
+    }
+  });
 });
