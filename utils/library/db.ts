@@ -1,7 +1,9 @@
 // The library's IndexedDB (Dexie), in the extension's origin only: background and extension pages.
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import { toSummary, type EpisodeSummary, type SavedEpisode } from './record';
-import { storedRecord, writeShelves, type Shelf } from './shelves';
+import { parseStored, readAllRecordTexts, storedRecord, writeShelves, type Shelf } from './shelves';
+import { episodeBackupText } from './export/backup';
+import { prepareRecord, type PreparedRecord } from './prepared';
 import { fitRecord } from './limits';
 import { summaryText, writeSummaries, type NewestSummaries, type SummaryShelf } from './summary-shelves';
 
@@ -34,6 +36,12 @@ export const SCHEMA_V4 = { episodes: null, shelves: 'key', summaries: 'id, saved
  * 10,000 summary rows were ~1 s of a 10,000-episode import and most of the page's full read.
  */
 export const SCHEMA_V5 = { summaries: null, summaryShelves: 'key', newest: 'key' } as const;
+/**
+ * Version 6 changes no table: it brings every stored record within the limits its backup import checks
+ * (fitRecord). Version 5 and earlier could store records their own backup refuses: an import uniting two
+ * lists of 50 tags stored 100, and the import took dates of any form and chapters in any order.
+ */
+export const SCHEMA_V6 = {} as const;
 
 /** Version 1 and 2 records may carry derived fields and lack tags: the saved episode alone. */
 function savedFromLegacy(record: SavedEpisode & { techSlugs?: unknown; searchText?: unknown }): SavedEpisode {
@@ -45,7 +53,7 @@ function savedFromLegacy(record: SavedEpisode & { techSlugs?: unknown; searchTex
 }
 
 /** The newest schema version this build knows (IndexedDB stores Dexie's version times ten). */
-export const LIBRARY_SCHEMA_VERSION = 5;
+export const LIBRARY_SCHEMA_VERSION = 6;
 
 export class LibraryDatabase extends Dexie {
   shelves!: Table<Shelf, number>;
@@ -116,6 +124,20 @@ export class LibraryDatabase extends Dexie {
         // summary shelves; Dexie deletes the `summaries` table after this function.
         const summaries = await tx.table<EpisodeSummary, string>('summaries').toArray();
         await writeSummaries({ summaryShelves: tx.table('summaryShelves'), newest: tx.table('newest') }, summaries.map(summaryText));
+      });
+    this.version(6)
+      .stores(SCHEMA_V6)
+      .upgrade(async (tx) => {
+        const shelves = tx.table<Shelf, number>('shelves');
+        const changed: PreparedRecord[] = [];
+        for (const { text } of await readAllRecordTexts(shelves)) {
+          const fitted = fitRecord(parseStored(text));
+          // Most records already fit: only those whose backup text changes are written again.
+          if (episodeBackupText(fitted) !== text) changed.push(prepareRecord(fitted));
+        }
+        if (changed.length === 0) return;
+        await writeShelves(shelves, changed);
+        await writeSummaries({ summaryShelves: tx.table('summaryShelves'), newest: tx.table('newest') }, changed);
       });
     this.on('blocked', () => this.setBlocked(true));
     this.on(

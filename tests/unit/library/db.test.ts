@@ -1,9 +1,14 @@
-// The Dexie schema: version 5's shelves of records and of summaries, and the upgrades from versions 1 to 4 that fill them.
+// The Dexie schema: version 5's shelves of records and of summaries, the upgrades from versions 1 to 4 that fill them, and
+// version 6's, which brings every stored record within the limits its backup import checks.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { LibraryDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '@/utils/library/db';
+import { LIBRARY_SCHEMA_VERSION, LibraryDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '@/utils/library/db';
 import { toSaved, toSummary, type EpisodeSummary } from '@/utils/library/record';
+import { summaryText, writeSummaries } from '@/utils/library/summary-shelves';
+import { storedRecord, writeShelves } from '@/utils/library/shelves';
+import { importBackup } from '@/utils/library/import';
+import { toBackupJson } from '@/utils/library/export/backup';
 import { newestFirst, NEWEST_KEPT } from '@/utils/library/summary-shelves';
 import { LibraryService } from '@/utils/library/service';
 import { episodeBackupText } from '@/utils/library/export/backup';
@@ -24,11 +29,52 @@ afterEach(async () => {
   for (const name of names.splice(0)) await Dexie.delete(name);
 });
 
+describe('version 6', () => {
+  it('brings the records a version-5 library stored past the limits within them, so its backup restores', async () => {
+    const name = freshName();
+    const v5 = new Dexie(name);
+    v5.version(5).stores({ shelves: 'key', summaryShelves: 'key', newest: 'key' });
+    // What version 5 could store: 100 tags from two imports, a date of any form, chapters out of order.
+    const overfull = { ...makeSaved(1), tags: Array.from({ length: 100 }, (_, i) => `tag-${i}`), date: 'last Tuesday', chapters: [{ start: 60, title: 'B' }, { start: 0, title: 'A' }] };
+    const fine = makeSaved(2);
+    await v5.transaction('rw', v5.tables, async () => {
+      await writeShelves(v5.table('shelves'), [overfull, fine].map(storedRecord));
+      await writeSummaries({ summaryShelves: v5.table('summaryShelves'), newest: v5.table('newest') }, [overfull, fine].map((e) => summaryText(toSummary(e))));
+    });
+    const before = (await v5.table('shelves').toArray()) as { ids: string[]; texts: string[] }[];
+    const untouched = before.find((shelf) => shelf.ids.includes(fine.id))!.texts[shelfIndex(fine.id, before)];
+    v5.close();
+
+    const db = new LibraryDatabase(name);
+    const library = new LibraryService(db);
+    const records = await library.all();
+    const fitted = records.find((e) => e.id === overfull.id)!;
+    expect(fitted.tags).toEqual(overfull.tags.slice(0, 50));
+    expect(fitted.date).toBeNull();
+    expect(fitted.chapters).toEqual([{ start: 0, title: 'A' }, { start: 60, title: 'B' }]);
+    expect((await summariesById(db)).get(overfull.id)!.tags).toEqual(fitted.tags);
+    expect(records.find((e) => e.id === fine.id)).toEqual(fine);
+    const after = await db.shelves.toArray();
+    // A record that fits is not rewritten: the same text.
+    expect(after.find((shelf) => shelf.ids.includes(fine.id))!.texts[shelfIndex(fine.id, after)]).toBe(untouched);
+    const copy = new LibraryDatabase(freshName());
+    const backup = toBackupJson(records, new Date('2026-11-22T10:00:00.000Z'));
+    expect(await importBackup(new Blob([backup]), new LibraryService(copy))).toEqual({ added: 2, updated: 0, unchanged: 0 });
+    db.close();
+    copy.close();
+  });
+});
+
+/** Where an id sits on its shelf. */
+function shelfIndex(id: string, shelves: { ids: string[] }[]): number {
+  return shelves.find((shelf) => shelf.ids.includes(id))!.ids.indexOf(id);
+}
+
 describe('LibraryDatabase', () => {
-  it('opens at version 5 with shelves of full records, shelves of summaries and the newest row', async () => {
+  it('opens at version 6 with shelves of full records, shelves of summaries and the newest row', async () => {
     const db = new LibraryDatabase(freshName());
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(LIBRARY_SCHEMA_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual(['newest', 'shelves', 'summaryShelves']);
     // Filtering is in memory: no index slows every write down.
     for (const table of db.tables) expect(Object.values(table.schema.idxByName)).toEqual([]);
@@ -69,7 +115,7 @@ describe('LibraryDatabase', () => {
     const upgraded = await new LibraryService(db).all();
     expect(upgraded).toHaveLength(2);
     expect(upgraded.find((e) => e.id === old[0]!.id)).toEqual(old[0]);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(LIBRARY_SCHEMA_VERSION);
     expect(upgraded.find((e) => e.id === old[1]!.id)!.tags).toEqual([]);
     const summaries = await summariesById(db);
     const summary = summaries.get(old[1]!.id);
