@@ -261,8 +261,9 @@ function linePrefix(text: string, occurrence: TimestampOccurrence, lines: LineIn
 
 /**
  * Items of the list's own kind that the ascending run left out because they go backwards (`55:16 Sick Picks`,
- * then `00:16 Shameless Plugs` with its hour left out): a typo, not another list, when they are few, begin their
- * lines the way the list's items do, and stand within the list (or right after it).
+ * then `00:16 Shameless Plugs` with its hour left out): a typo, not another list, when they are few, stand within
+ * the list (or right after it) and are items the way the list's are: lines that begin alike, or items of the same
+ * inline run.
  */
 function withBackwardItems(text: string, block: TimestampOccurrence[], picks: Pick[], lines: LineIndex): Pick[] {
   if (picks.length < 4) return picks;
@@ -270,23 +271,32 @@ function withBackwardItems(text: string, block: TimestampOccurrence[], picks: Pi
   let widest = 0;
   for (let i = 0; i < picks.length; i++) {
     const occurrence = picks[i]!.occurrence;
+    if (i > 0) widest = Math.max(widest, occurrence.runStart - picks[i - 1]!.occurrence.end);
     if (!occurrence.lineHead) continue;
     const prefix = linePrefix(text, occurrence, lines);
     prefixes.set(prefix, (prefixes.get(prefix) ?? 0) + 1);
-    if (i > 0) widest = Math.max(widest, occurrence.runStart - picks[i - 1]!.occurrence.end);
   }
   let prefix = '';
   let shared = 0;
   for (const [candidate, count] of prefixes) if (count > shared) [prefix, shared] = [candidate, count];
-  if (shared * 4 < picks.length * 3) return picks;
+  const lineList = shared * 4 >= picks.length * 3;
+  const runLines = new Set(picks.map((p) => lines.line(p.occurrence.runStart)));
+  if (!lineList && runLines.size * 4 > picks.length) return picks;
+  const sameKind = (occurrence: TimestampOccurrence): boolean =>
+    lineList
+      ? occurrence.lineHead && linePrefix(text, occurrence, lines) === prefix
+      : occurrence.structured && (occurrence.itemHead ?? false) && runLines.has(lines.line(occurrence.runStart));
+  // A typo'd item reads like the others; a line of speech after the list (a transcript's cold open) does not.
+  const lineLength = (occurrence: TimestampOccurrence) => lines.end(occurrence.end) - occurrence.end;
+  const longest = Math.max(120, 2 * Math.max(...picks.map((p) => lineLength(p.occurrence))));
   const chosen = new Set(picks.map((p) => p.occurrence));
   const first = picks[0]!.occurrence.runStart;
   let previousEnd = picks[picks.length - 1]!.occurrence.end;
   const last = picks[picks.length - 1]!.occurrence.runStart;
   const extra: Pick[] = [];
   for (const occurrence of block) {
-    if (chosen.has(occurrence) || occurrence.notStart || occurrence.runStart < first || !occurrence.lineHead) continue;
-    if (linePrefix(text, occurrence, lines) !== prefix) continue;
+    if (chosen.has(occurrence) || occurrence.notStart || occurrence.runStart < first || !sameKind(occurrence)) continue;
+    if (lineList && lineLength(occurrence) > longest) continue;
     if (occurrence.runStart > last) {
       if (occurrence.runStart - previousEnd > widest * 2) break;
       previousEnd = occurrence.end;
