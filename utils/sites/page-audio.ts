@@ -24,6 +24,7 @@ const PLAYER_ATTRIBUTES = [
   'data-episode-url',
   'data-default-episode-url',
   'data-enclosure',
+  'data-episodes',
 ];
 /** Class or id words of an element that plays audio: its `data-url` is its source even without a file extension. */
 const PLAYER_LOOK =
@@ -44,6 +45,8 @@ const NOT_PLAYERS = new Set([
 /** Paths of files that are not audio (artwork, scripts, pages). */
 const OTHER_FILE =
   /\.(?:jpe?g|png|gif|webp|avif|svg|ico|js|mjs|css|html?|php|json|xml|rss|pdf|mp4|webm|mov)$/i;
+/** Words of an embedded audio player's address, title or class. */
+const EMBED_LOOK = /player|podcast|episode|audio|listen|embed|show/i;
 /** Inline scripts read for page data, at most this many characters in all. */
 const MAX_SCRIPT_TEXT = 2_000_000;
 
@@ -111,12 +114,15 @@ function playerAttribute(scope: ParentNode, base: URL, skip: (element: Element) 
         continue;
       }
       const url = audioUrl(value, base);
+      if (!url) continue;
+      if (isAudioFile(url)) return url;
+      // Without an audio extension, only a whole address on an element that looks like a player (not an id).
+      const whole = /^(?:https?:)?\/\//i.test(value);
       if (
-        url &&
-        (isAudioFile(url) ||
-          (playerLooking(element) &&
-            !NOT_PLAYERS.has(element.tagName.toUpperCase()) &&
-            !OTHER_FILE.test(new URL(url).pathname)))
+        whole &&
+        playerLooking(element) &&
+        !NOT_PLAYERS.has(element.tagName.toUpperCase()) &&
+        !OTHER_FILE.test(new URL(url).pathname)
       )
         return url;
     }
@@ -153,7 +159,13 @@ function embed(scope: ParentNode, base: URL): FoundAudio {
       const carried = audioUrl(value, base);
       if (carried && isAudioFile(carried)) return { audioUrl: carried, playerUrl: src };
     }
-    playerUrl ??= src;
+    // Only a frame that presents itself as a player (its address, title or class): not a map, a form or an ad.
+    if (
+      EMBED_LOOK.test(
+        `${url.hostname}${url.pathname} ${frame.getAttribute('title') ?? ''} ${frame.getAttribute('class') ?? ''}`,
+      )
+    )
+      playerUrl ??= src;
   }
   return { audioUrl: null, playerUrl };
 }
