@@ -1,19 +1,23 @@
 // Sponsor reads in show notes: "Episode sponsored by Raycast (https://raycast.com)", "## Sentry - Sponsor" and the
-// paragraphs under it. A sponsor is an advert, not what the episode talks about, so its names and links are not
-// technologies of the episode. Decided by the wording and structure of the notes, whatever the podcast.
+// paragraphs under it, "02:00 Brought to you by Sentry.", and the hosts' own "Shameless Plugs". An advert is not what
+// the episode talks about, so its names and links are not technologies of the episode. Decided by the wording and
+// structure of the notes, whatever the podcast.
 
-/** Mentions "sponsor" or "brought to you": the cheap test that spares every other line the full pattern. */
-const MAY_BE_SPONSOR = /ponsor|rought to you/i;
+/** Mentions "sponsor", "brought to you" or "plug": the cheap test that spares every other line the full pattern. */
+const MAY_BE_SPONSOR = /ponsor|rought to you|plug/i;
 
 /**
  * A line or block that is a sponsor credit: it starts by saying so ("Sponsored by", "This episode is brought to you
  * by", "Sponsors:"), or ends by labelling what it names as a sponsor ("Sentry - Sponsor", "LogRocket (sponsor)").
  */
 const SPONSOR_CREDIT =
-  /^[^\p{L}\p{N}]*(?:(?:this|today['’]?s|the|our)\s+)?(?:(?:episode|show|podcast)\s+)?(?:is\s+|was\s+)?(?:(?:proudly|kindly|generously)\s+)?(?:sponsored\s+by|brought\s+to\s+you\s+by|sponsors?\s*:)|[-–—(|:]\s*(?:episode\s+|show\s+)?sponsor(?:ed)?\)?\s*$/iu;
+  /^[^\p{L}\p{N}]*(?:\d{1,2}(?::\d{2}){1,2}[^\p{L}\p{N}]*)?(?:(?:this|today['’]?s|the|our)\s+)?(?:(?:episode|show|podcast)\s+)?(?:is\s+|was\s+)?(?:(?:proudly|kindly|generously)\s+)?(?:sponsored\s+by|brought\s+to\s+you\s+by|sponsors?\s*:)|[-–—(|:]\s*(?:episode\s+|show\s+)?sponsor(?:ed)?\)?\s*$/iu;
 
-/** A heading that names a sponsor section ("Sponsors", "Sentry - Sponsor", "Thanks to our sponsors"). */
-const SPONSOR_HEADING = /\bsponsor(?:s|ed|ship)?\b/iu;
+/**
+ * A heading that names a sponsor section ("Sponsors", "Sentry - Sponsor", "Thanks to our sponsors") or the hosts'
+ * own adverts ("Shameless Plugs": their courses and products, whatever technology those are about).
+ */
+const SPONSOR_HEADING = /\b(?:sponsor(?:s|ed|ship)?|shameless\s+plug[sz]?)\b/iu;
 
 /** Blocks too long to be one credit: a whole page of notes in one paragraph must not be dropped for its first line. */
 const MAX_CREDIT_CHARS = 600;

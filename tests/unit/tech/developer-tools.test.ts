@@ -90,6 +90,7 @@ describe('new catalog entries', () => {
       'cargo',
     ],
     ['Bugs are tracked in Linear issues instead of Jira', 'linear', 'https://linear.app/', 'linear'],
+    ['They built feeds for the Bluesky social network', 'bluesky', 'https://bsky.social/about', 'bluesky'],
   ])('%s → %s, from a link and from a tag', (sentence, slug, url, tag) => {
     expect(fromText(sentence)).toContain(slug);
     expect(fromLink(url)).toContain(slug);
@@ -123,6 +124,7 @@ describe('new catalog entries', () => {
     ['Metro trains were late again', 'metro'],
     ['Jazz played late into the night', 'jazz'],
     ['Find Karl on GitHub and Twitter', 'github'],
+    ['Wes Bos on Bluesky, Scott on Bluesky', 'bluesky'],
     ['the turbo button on the old PC', 'turborepo'],
     ['They made a Solid case for the budget', 'solidjs'],
     ['Cargo ships were stuck in the canal', 'cargo'],

@@ -22,6 +22,8 @@ describe('sponsor reads', () => {
     'Sponsors: Sentry, LogRocket',
     'Sentry - Sponsor',
     'LogRocket (sponsor)',
+    '01:37 Brought to you by Sentry.io.',
+    '[00:59] Sponsored by Clerk',
   ])('"%s" is a sponsor credit', (line) => {
     expect(isSponsorLine(line)).toBe(true);
   });
@@ -51,6 +53,18 @@ describe('sponsor reads', () => {
       <ul><li>00:40 Why we moved to <a href="https://vitejs.dev/">Vite</a></li><li>12:10 Docker in development</li></ul>`);
     expect(slugs).toEqual(expect.arrayContaining(['vite', 'docker']));
     expect(slugs).not.toContain('sentry');
+  });
+
+  it("leaves the hosts' own plugs out: their courses are adverts, whatever technology they teach", () => {
+    const slugs = slugsOfNode(`
+      <h2>Show Notes</h2>
+      <ul><li>03:10 Moving the blog to <a href="https://astro.build/">Astro</a></li></ul>
+      <h3>Shameless Plugs</h3>
+      <ul><li>Scott: <a href="https://example.org/courses/gatsby">Master Gatsby course</a></li><li>Wes: Advanced React course</li></ul>
+      <h2>Tweet us your tasty treats</h2>`);
+    expect(slugs).toContain('astro');
+    expect(slugs).not.toContain('gatsby');
+    expect(slugs).not.toContain('react');
   });
 
   it('leaves out a credit paragraph and a sponsor list item, with their links', () => {

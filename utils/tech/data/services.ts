@@ -174,7 +174,8 @@ export const SERVICES: readonly TechRows[] = [
     'Shopify|.com|Shopify Plus,Shopify Hydrogen',
     'Replay.io|replay.io|Replay||debugging,debugger,debug,time,travel,recording,recordings,browser,devtools|Replay',
     // Social platforms developers build on
-    'Bluesky|bsky.social|BlueSky,bsky',
+    // Also where people keep a profile ("Wes on Bluesky"): counts only when the notes talk about the network itself.
+    'Bluesky|bsky.social|BlueSky,bsky||protocol,atproto,social,network,networks,app,apps,feed,feeds,federation,federated,decentralized,moderation,api,bot,bots,developers,posts,labelers,pds/atproto,mastodon/twitter,tweets,profile,follow,find,linkedin,instagram,youtube,threads,tiktok',
     'atproto:AT Protocol|.com|ATProto,AT Proto',
     'Ethereum|.org',
     'Linear|linear.app|||issues,issue,tracker,tracking,project,projects,jira,tickets,roadmap,triage/jira|Linear',
