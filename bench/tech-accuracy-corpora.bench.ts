@@ -51,7 +51,8 @@ ${row('the whole page, transcript included', devtools.withTranscript)}
 linked from four or more shows (${syntax.checkedHosts} hosts, a GitHub repository counted as owner/repo) was checked by hand,
 and the ones that are a technology's own homepage or docs carry the technology they stand for
 (bench/tech-accuracy-syntax-hosts.ts; a vendor with many products stands for all of them: aws.amazon.com is AWS).
-Sponsor reads (a heading that says "sponsor" and what is under it, "Sponsored by" lines) are adverts, not topics:
+Sponsor reads and the hosts' own plugs (a heading that says "sponsor" or "shameless plugs" and what is under it,
+"Sponsored by" lines) are adverts, not topics:
 their links are left out of the ground truth by a Markdown rule of the benchmark's own, and the product leaves them
 out too. Recall: of the (show, technology) pairs where the notes link such a site, the share the page reports.
 Precision: of the technologies reported from links to checked hosts, the share that is the linked site's technology

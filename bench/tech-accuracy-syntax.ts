@@ -22,9 +22,9 @@ export function linkKey(href: string): string | undefined {
 }
 
 /**
- * The Markdown without its sponsor reads, by a rule of its own (not the extractor's): a heading that says "sponsor"
- * with everything under it up to the next heading of its level, and lines that start "Sponsored by" or "Brought to
- * you by".
+ * The Markdown without its adverts, by a rule of its own (not the extractor's): a heading that says "sponsor" or
+ * "shameless plug" with everything under it up to the next heading of its level, and lines that start "Sponsored
+ * by" or "Brought to you by" (after a chapter's stamp, if any).
  */
 export function withoutSponsorReads(markdown: string): string {
   const kept: string[] = [];
@@ -34,12 +34,15 @@ export function withoutSponsorReads(markdown: string): string {
     if (heading !== null) {
       const level = heading[1]!.length;
       if (skippingBelow > 0 && level > skippingBelow) continue;
-      skippingBelow = /sponsor/i.test(line) ? level : 0;
+      skippingBelow = /sponsor|shameless\s+plug/i.test(line) ? level : 0;
       if (skippingBelow > 0) continue;
     } else if (skippingBelow > 0) continue;
-    if (
-      /^[\s*>-]*(?:(?:this\s+)?episode\s+(?:is\s+)?)?(?:sponsored\s+by|brought\s+to\s+you\s+by)/i.test(line)
-    )
+    // A chapter line may carry the credit after its stamp: "* **[00:59](#t=00:59)** Brought to you by Sentry.io".
+    const credit = line.replace(
+      /^[\s*>-]*(?:\**\[?\d{1,2}(?::\d{2}){1,2}\]?(?:\(#[^)]*\))?\**\s*[-–—:]?\s*)?/,
+      '',
+    );
+    if (/^\[?(?:(?:this\s+)?episode\s+(?:is\s+)?)?(?:sponsored\s+by|brought\s+to\s+you\s+by)/i.test(credit))
       continue;
     kept.push(line);
   }
