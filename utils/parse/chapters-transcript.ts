@@ -1,6 +1,7 @@
 // Transcripts are not chapter lists: finds the stretch of text where timestamps mark utterances (a speaker's turn,
 // a paragraph of speech) rather than topics, so the list is taken from the table of contents beside it. Pure.
 import type { TimestampOccurrence } from './chapters-scan';
+import { LineIndex } from './chapters-titles';
 
 /** Fewer utterances than this are a short Q&A list, not a transcript. */
 const MIN_UTTERANCES = 8;
@@ -24,29 +25,18 @@ const LABEL_AFTER =
 const LABEL_BEFORE = /^[\s\p{S}\p{P}]*([\p{L}][\p{L}\p{M}\p{N}'’.]*(?:[ \t\u00a0-]{1,3}[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.]*){0,3})[ \t\u00a0]*(?:\*\*|__|\*|_)?[ \t\u00a0]*(:?)[ \t\u00a0*_]*[([{]?[ \t\u00a0]*$/u;
 const STAMP_TAIL = /^[\])}]?[ \t\u00a0]*(?:\*\*|__|\*|_)?[ \t\u00a0]*:?[ \t\u00a0]*$/;
 
-function lineBounds(text: string, at: number): [number, number] {
-  const start = text.lastIndexOf('\n', at - 1) + 1;
-  const newline = text.indexOf('\n', at);
-  return [start, newline < 0 ? text.length : newline];
-}
-
-/** The speaker's name this stamp opens a turn of, lower-cased, or null. */
-function speakerOf(text: string, occurrence: TimestampOccurrence): string | null {
-  const [lineStart, lineEnd] = lineBounds(text, occurrence.runStart);
-  const after = text.slice(occurrence.end, Math.min(lineEnd, occurrence.end + 80));
-  const named = LABEL_AFTER.exec(after);
+/** The speaker's name this stamp opens a turn of, lower-cased, or null. Reads a few dozen characters around it. */
+function speakerOf(text: string, occurrence: TimestampOccurrence, lines: LineIndex): string | null {
+  const lineEnd = lines.end(occurrence.end);
+  const named = LABEL_AFTER.exec(text.slice(occurrence.end, Math.min(lineEnd, occurrence.end + 80)));
   if (named) return named[1]!.toLowerCase();
-  const before = text.slice(lineStart, occurrence.runStart);
-  if (before.length > 48) return null;
-  const name = LABEL_BEFORE.exec(before);
-  if (!name || (name[2] !== ':' && !STAMP_TAIL.test(text.slice(occurrence.end, lineEnd)))) return null;
-  return name[1]!.toLowerCase();
-}
-
-/** Whether speech (a long paragraph) follows the stamp on its line. */
-function speechFollows(text: string, occurrence: TimestampOccurrence): boolean {
-  const [, lineEnd] = lineBounds(text, occurrence.runStart);
-  return lineEnd - occurrence.end >= SPEECH_LENGTH;
+  const lineStart = lines.start(occurrence.runStart);
+  if (occurrence.runStart - lineStart > 48) return null;
+  const name = LABEL_BEFORE.exec(text.slice(lineStart, occurrence.runStart));
+  if (!name) return null;
+  // Without a colon, only a stamp that ends its line opens a turn (`Andrew Smith  0:02`, the words below it).
+  const endsLine = lineEnd - occurrence.end <= 16 && STAMP_TAIL.test(text.slice(occurrence.end, lineEnd));
+  return name[2] === ':' || endsLine ? name[1]!.toLowerCase() : null;
 }
 
 function medianGap(seconds: number[]): number {
@@ -74,16 +64,17 @@ function isTranscript(turns: TimestampOccurrence[]): boolean {
  */
 export function transcriptRange(text: string, occurrences: TimestampOccurrence[]): [number, number] | null {
   if (occurrences.length < MIN_UTTERANCES) return null;
+  const lines = new LineIndex(text);
   const speakers = new Map<string, TimestampOccurrence[]>();
   const speeches: TimestampOccurrence[] = [];
   for (const occurrence of occurrences) {
     if (occurrence.notStart || occurrence.readings.length === 0) continue;
-    const speaker = speakerOf(text, occurrence);
+    const speaker = speakerOf(text, occurrence, lines);
     if (speaker !== null && speaker.length >= 2) {
       const turns = speakers.get(speaker);
       if (turns) turns.push(occurrence);
       else speakers.set(speaker, [occurrence]);
-    } else if (occurrence.lineHead && speechFollows(text, occurrence)) {
+    } else if (occurrence.lineHead && lines.end(occurrence.end) - occurrence.end >= SPEECH_LENGTH) {
       speeches.push(occurrence);
     }
   }
