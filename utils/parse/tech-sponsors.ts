@@ -3,8 +3,8 @@
 // the episode talks about, so its names and links are not technologies of the episode. Decided by the wording and
 // structure of the notes, whatever the podcast.
 
-/** Mentions "sponsor", "brought to you" or "plug": the cheap test that spares every other line the full pattern. */
-const MAY_BE_SPONSOR = /ponsor|rought to you|plug/i;
+/** Mentions "sponsor", "brought to you" or "shameless": the cheap test that spares every other line the full pattern. */
+const MAY_BE_SPONSOR = /ponsor|rought to you|hameless/i;
 
 /**
  * A line or block that is a sponsor credit: it starts by saying so ("Sponsored by", "This episode is brought to you
