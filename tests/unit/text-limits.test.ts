@@ -1,7 +1,14 @@
 // truncateText: the one way text is shortened, never splitting a character.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { parseHTML } from 'linkedom';
 import { truncateText } from '@/utils/text-limits';
+import { parseEpisodeReading } from '@/utils/sites/episode-parse';
+import type { EpisodeReading } from '@/utils/sites/reading';
+import { cleanLabel, MAX_LABEL_LENGTH } from '@/utils/sites/values';
+import { elementText } from '@/utils/sites/fields';
+import { clip } from '@/utils/overlay/limits';
+import { toReportable } from '@/utils/overlay/report';
 
 const isWellFormed = (text: string) =>
   !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
@@ -66,5 +73,31 @@ describe('truncateText', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('every place that shortens page text uses it', () => {
+  const emojiAt = (units: number) => 'c'.repeat(units - 1) + '😀 and more';
+  const wellFormed = (text: string | null | undefined) => expect(isWellFormed(text ?? '')).toBe(true);
+
+  it('titles and podcast names of a parsed episode (the CLI printed "ccc\\ud83c")', () => {
+    const reading: EpisodeReading = {
+      id: 'https://example.com/ep/1', title: emojiAt(2_000), podcast: emojiAt(2_000), date: null, url: 'https://example.com/ep/1', audioUrl: null, durationSeconds: null,
+      notes: { text: `0:00 ${emojiAt(2_000)}\n1:45 Overview`, marks: [] }, tech: { kind: 'notes' }, hints: {},
+    };
+    const episode = parseEpisodeReading(reading)!;
+    expect(episode.title).toBe('c'.repeat(1_999));
+    expect(episode.podcast).toBe('c'.repeat(1_999));
+    for (const chapter of episode.chapters) wellFormed(chapter.title);
+  });
+
+  it('labels, element text, the overlay’s clip and the tab report', () => {
+    wellFormed(cleanLabel(emojiAt(MAX_LABEL_LENGTH - 1)));
+    expect(cleanLabel(emojiAt(MAX_LABEL_LENGTH - 1))).toBe('c'.repeat(MAX_LABEL_LENGTH - 2) + '…');
+    const element = parseHTML(`<p>${emojiAt(20_000)}</p>`).document.querySelector('p');
+    expect(elementText(element)).toBe('c'.repeat(19_999));
+    expect(clip(emojiAt(199), 200)).toBe('c'.repeat(198) + '…');
+    const report = toReportable({ id: 'x', title: emojiAt(2_000), podcast: emojiAt(2_000), date: null, durationSeconds: null, url: null, audioUrl: null, chapters: [{ start: 0, title: emojiAt(2_000) }], chapterConfidence: 1, tech: [{ slug: 's', name: emojiAt(120), category: 'other', source: 'tag' }] });
+    for (const text of [report.title, report.podcast, report.chapters[0]!.title, report.tech[0]!.name]) wellFormed(text);
   });
 });

@@ -1,4 +1,5 @@
 // Hard caps that keep hostile or enormous pages from making the overlay slow or unreadable.
+import { truncateText } from '../text-limits';
 
 /** Longest chapter or episode title we render, in characters (CSS truncates further, to one line). */
 export const TITLE_MAX_CHARS = 200;
@@ -28,15 +29,10 @@ export const RESCAN_MIN_INTERVAL_MS = 1_000;
 export const RESCAN_COST_FACTOR = 100;
 
 /**
- * Cut text to `max` characters on a code-point boundary, with an ellipsis when cut.
+ * Cut text to `max` characters on a character (grapheme) boundary, with an ellipsis when cut.
  * @example
  * clip('a'.repeat(1e6), 10) // 'aaaaaaaaa…'
  */
 export function clip(text: string, max = TITLE_MAX_CHARS): string {
-  if (text.length <= max) return text;
-  let end = max - 1;
-  // Do not split a surrogate pair (emoji) in half.
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  return `${text.slice(0, end)}…`;
+  return truncateText(text, max, '…');
 }

@@ -1,4 +1,5 @@
 // What the content script tells the background about its tab: episodes trimmed to fit the message schema.
+import { truncateText } from '../text-limits';
 import type { Episode } from '../model';
 
 const MAX_EPISODES = 2_000;
@@ -14,8 +15,8 @@ const MAX_TECH = 1_000;
 export function toReportable(episode: Episode): Episode {
   return {
     id: episode.id.slice(0, 8_192) || 'unknown',
-    title: episode.title === null ? null : episode.title.slice(0, 2_000),
-    podcast: episode.podcast === null ? null : episode.podcast.slice(0, 2_000),
+    title: episode.title === null ? null : truncateText(episode.title, 2_000),
+    podcast: episode.podcast === null ? null : truncateText(episode.podcast, 2_000),
     date: episode.date === null ? null : episode.date.slice(0, 40),
     durationSeconds: wholeSeconds(episode.durationSeconds),
     url: httpOrNull(episode.url),
@@ -23,10 +24,10 @@ export function toReportable(episode: Episode): Episode {
     chapters: episode.chapters.slice(0, MAX_CHAPTERS).map((chapter) => ({
       start: wholeSeconds(chapter.start) ?? 0,
       ...(chapter.end === undefined ? {} : { end: wholeSeconds(chapter.end ?? null) }),
-      title: chapter.title.slice(0, 2_000),
+      title: truncateText(chapter.title, 2_000),
     })),
     chapterConfidence: Math.min(1, Math.max(0, episode.chapterConfidence || 0)),
-    tech: episode.tech.slice(0, MAX_TECH).map((tech) => ({ ...tech, slug: tech.slug.slice(0, 80), name: tech.name.slice(0, 120) })),
+    tech: episode.tech.slice(0, MAX_TECH).map((tech) => ({ ...tech, slug: tech.slug.slice(0, 80), name: truncateText(tech.name, 120) })),
   };
 }
 

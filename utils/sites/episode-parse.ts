@@ -1,5 +1,6 @@
 // The parsing half of a scan: an episode read from its page becomes an Episode (chapters, technologies). Pure.
 import type { Chapter, Episode, TechMention } from '../model';
+import { truncateText } from '../text-limits';
 import { parseChapters } from '../parse/chapters';
 import { extractTech, type TechInput } from '../parse/tech';
 import { techInputFromReading } from '../parse/tech-input-dom';
@@ -33,7 +34,7 @@ function boundedChapters(chapters: Chapter[], durationSeconds: number | null): C
     let end = chapter.end === undefined ? undefined : wholeSeconds(chapter.end);
     // The parser was given a minute of headroom past a whole-minute duration; ends stay within what the page says.
     if (typeof end === 'number' && durationSeconds !== null && end > durationSeconds) end = start <= durationSeconds ? durationSeconds : null;
-    out.push({ ...chapter, start, ...(end === undefined ? {} : { end }), title: chapter.title.slice(0, MAX_TITLE) });
+    out.push({ ...chapter, start, ...(end === undefined ? {} : { end }), title: truncateText(chapter.title, MAX_TITLE) });
   }
   return out;
 }
@@ -67,8 +68,8 @@ export function parseEpisodeReading(reading: EpisodeReading): Episode | null {
   if (chapters.length < 2 && tech.length === 0) return null;
   return {
     id: reading.id,
-    title: reading.title?.slice(0, MAX_TITLE) ?? null,
-    podcast: reading.podcast?.slice(0, MAX_TITLE) ?? null,
+    title: typeof reading.title === 'string' ? truncateText(reading.title, MAX_TITLE) : null,
+    podcast: typeof reading.podcast === 'string' ? truncateText(reading.podcast, MAX_TITLE) : null,
     date: reading.date && /^\d{4}-\d{2}-\d{2}$/.test(reading.date) ? reading.date : null,
     durationSeconds,
     url: httpUrl(reading.url),

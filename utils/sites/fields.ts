@@ -1,4 +1,5 @@
 // Selector specs as data: 'css' reads an element's text, 'css@attr' reads an attribute.
+import { truncateText } from '../text-limits';
 
 /** A CSS selector, optionally suffixed with `@attribute` to read that attribute instead of the text. */
 export type FieldSpec = string;
@@ -8,7 +9,7 @@ const ATTRIBUTE_SUFFIX = /@([\w:-]+)$/;
 /** Text of an element with whitespace collapsed, bounded so a megabyte title cannot slow us down. */
 export function elementText(element: Element | null | undefined, maxChars = 20_000): string {
   const text = element?.textContent ?? '';
-  return text.slice(0, maxChars).replace(/\s+/g, ' ').trim();
+  return truncateText(text, maxChars).replace(/\s+/g, ' ').trim();
 }
 
 function isElement(node: ParentNode): node is Element {

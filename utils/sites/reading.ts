@@ -1,4 +1,5 @@
 // The page half of a scan: the adapter finds episodes, each is read into plain data. No catalog, no parsing.
+import { truncateText } from '../text-limits';
 import type { RenderedNotes } from '../parse/chapters';
 import { renderNotes } from '../parse/chapters';
 import { readTechNode, type TechNodeReading } from '../parse/tech-input-dom';
@@ -129,7 +130,7 @@ function read(found: FoundEpisode, id: string, options: ScanOptions): EpisodeRea
       tech = { kind: 'notes' };
     }
   } else if (found.notesText) {
-    notes = { text: found.notesText.slice(0, maxChars), marks: [] };
+    notes = { text: truncateText(found.notesText, maxChars), marks: [] };
     tech = { kind: 'notes' };
   }
   const { meta } = found;

@@ -1,4 +1,5 @@
 // Normalising the loose values pages carry (URLs, durations, dates, labels) into the model's shapes.
+import { truncateText } from '../text-limits';
 
 /** Longest title or label we keep; the model allows 2,000 characters. */
 export const MAX_LABEL_LENGTH = 500;
@@ -37,7 +38,7 @@ export function cleanLabel(raw: string | null | undefined): string | null {
     .replace(/[\s\u200e\u200f]+/g, ' ')
     .trim();
   if (!text) return null;
-  return text.length > MAX_LABEL_LENGTH ? `${text.slice(0, MAX_LABEL_LENGTH - 1)}…` : text;
+  return truncateText(text, MAX_LABEL_LENGTH, '…');
 }
 
 const ISO_DURATION =
