@@ -30,7 +30,7 @@ export const DEVELOPER_TOOLS: readonly TechRows[] = [
     'Changesets|github.com/changesets/changesets',
     'semantic-release|semantic-release.gitbook.io,github.com/semantic-release/semantic-release|semantic release',
     'Renovate|docs.renovatebot.com,github.com/renovatebot/renovate|Renovate Bot,RenovateBot||dependencies,dependency,updates,update,bot,dependabot,prs,pull/dependabot|Renovate',
-    'mise|mise.jdx.dev|mise-en-place',
+    'mise|mise.jdx.dev',
     'asdf|asdf-vm.com|asdf-vm',
     'Homebrew|brew.sh|||case',
     // Linters, formatters, code generators
@@ -51,7 +51,7 @@ export const DEVELOPER_TOOLS: readonly TechRows[] = [
     'Livebook|.dev||elixir',
     'Iroh|iroh.computer|||p2p,peer,networking,rust,connections,quic,n0/rust|Iroh',
     'Webstudio|webstudio.is|Web Studio',
-    'Nordcraft|.com|Toddle',
+    'Nordcraft|.com',
     'lsp:Language Server Protocol|microsoft.github.io/language-server-protocol|LSP,language server,language servers',
     // Editors and IDEs
     'vscode:VS Code|code.visualstudio.com|VSCode,Visual Studio Code',
@@ -78,7 +78,7 @@ export const DEVELOPER_TOOLS: readonly TechRows[] = [
     'Chrome|google.com/chrome|Google Chrome,Chrome DevTools||browser,browsers,extension,extensions,devtools,tab,tabs,firefox,safari,web,chromium,webkit/firefox,safari,chromium|Chrome',
     'Firefox|mozilla.org/firefox|Mozilla Firefox,Firefox DevTools',
     'Safari|apple.com/safari|||browser,browsers,webkit,ios,chrome,firefox,mac,extension,extensions,web/chrome,firefox,webkit|Safari',
-    'Chromium|.org',
+    'Chromium|.org|||case',
     'WebKit|.org',
     'V8|.dev|V8 engine',
     'Arc|arc.net|Arc browser,The Browser Company||browser,browsers,chrome,tabs,tab,chromium,safari,firefox,sidebar/chrome,chromium|Arc',

@@ -242,6 +242,6 @@ export const INFRASTRUCTURE: readonly TechRows[] = [
     'Stackbit|.com',
   ]],
   ['ci', [
-    'Earthly|.dev|Earthfile',
+    'Earthly|.dev|Earthfile||case|Earthly',
   ]],
 ];

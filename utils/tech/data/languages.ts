@@ -54,7 +54,7 @@ export const LANGUAGES: readonly TechRows[] = [
     'Sass|sass-lang.com|SCSS||case',
     'HTML|developer.mozilla.org/en-US/docs/Web/HTML|HTML5',
     'CSS|developer.mozilla.org/en-US/docs/Web/CSS|CSS3,Cascading Style Sheets',
-    'Solidity|soliditylang.org',
+    'Solidity|soliditylang.org|||case',
     'ReScript|rescript-lang.org',
     'Gleam|gleam.run|||language,erlang,beam,typed,functional,written,code,compiler/erlang,elixir|Gleam',
     'Roc|roc-lang.org|Roc lang,RocLang,RockLang||language,functional,compiler,written,code,platform/elm,haskell|Roc',
