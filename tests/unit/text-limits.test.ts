@@ -99,5 +99,8 @@ describe('every place that shortens page text uses it', () => {
     expect(clip(emojiAt(199), 200)).toBe('c'.repeat(198) + '…');
     const report = toReportable({ id: 'x', title: emojiAt(2_000), podcast: emojiAt(2_000), date: null, durationSeconds: null, url: null, audioUrl: null, chapters: [{ start: 0, title: emojiAt(2_000) }], chapterConfidence: 1, tech: [{ slug: 's', name: emojiAt(120), category: 'other', source: 'tag' }] });
     for (const text of [report.title, report.podcast, report.chapters[0]!.title, report.tech[0]!.name]) wellFormed(text);
+    // The tab report stays within the message schema: a date of another form is left out, not the report.
+    expect(toReportable({ ...report, date: 'May 1, 2024' }).date).toBeNull();
+    expect(toReportable({ ...report, date: '2024-05-01' }).date).toBe('2024-05-01');
   });
 });

@@ -17,7 +17,8 @@ export function toReportable(episode: Episode): Episode {
     id: episode.id.slice(0, 8_192) || 'unknown',
     title: episode.title === null ? null : truncateText(episode.title, 2_000),
     podcast: episode.podcast === null ? null : truncateText(episode.podcast, 2_000),
-    date: episode.date === null ? null : episode.date.slice(0, 40),
+    // EpisodeSchema takes only YYYY-MM-DD: another form would get the whole report refused.
+    date: episode.date !== null && /^\d{4}-\d{2}-\d{2}$/.test(episode.date) ? episode.date : null,
     durationSeconds: wholeSeconds(episode.durationSeconds),
     url: httpOrNull(episode.url),
     audioUrl: httpOrNull(episode.audioUrl),
