@@ -93,13 +93,14 @@ export function notesBlocks(blocks: Element[], top: Element, page: URL): Element
 }
 
 /**
- * A CSS selector for the not-notes regions inside `root` (so a parse of `root` leaves them out), or null when
+ * A CSS selector for the not-notes regions inside `root`, asides and related lists too (so a parse of `root`
+ * leaves them out), or null when
  * there are none or the selector would also take one of the kept `blocks`.
  */
 export function regionsSelector(root: Element, blocks: Element[]): string | null {
   const parts = new Set<string>();
   for (const element of Array.from(root.querySelectorAll('*')).slice(0, 20_000)) {
-    if (regionKind(element) !== 'never') continue;
+    if (regionKind(element) === null) continue;
     const id = element.id;
     const role = element.getAttribute('role');
     const classes = (element.getAttribute('class') ?? '')

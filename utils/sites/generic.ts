@@ -115,13 +115,14 @@ function declaresEpisode(page: PageEpisode): boolean {
   return page.jsonLd !== null || page.meta.audioUrl !== null;
 }
 
-/** Distinct addresses among the episodes' own links (a listing links each episode to its page). */
+/** Distinct pages of this site the blocks' headings link to (a listing links each episode to its page). */
 function distinctLinks(metas: EpisodeMeta[], page: URL): number {
   const here = httpUrl(page.href, undefined, false);
   const links = new Set<string>();
   for (const meta of metas) {
     const link = meta.url ? httpUrl(meta.url, undefined, false) : null;
-    if (link && link !== here) links.add(link);
+    // A heading linking elsewhere (a sponsor, a library) is part of one episode's notes.
+    if (link && link !== here && new URL(link).origin === page.origin) links.add(link);
   }
   return links.size;
 }
@@ -145,6 +146,8 @@ function isListing(blocks: Element[], metas: EpisodeMeta[], page: URL): boolean 
   }
   if (items.size >= 2) return true;
   if (distinctLinks(metas, page) >= 2) return true;
+  // Blocks all inside one post (nested topic lists, a contents list and a transcript) are that post's notes.
+  if (items.size === 1 && blocks.every((block) => block.closest(EPISODE_ITEM) !== null)) return false;
   if (blocks.length < 3) return false;
   const byShape = new Map<string, Set<Element | null>>();
   for (const block of blocks) {

@@ -13,7 +13,8 @@ import {
 import { metaContent, stringAt } from './page-metadata';
 import { findAudio, pageDataAudio } from './page-audio';
 import { commonAncestor, widenNotes } from './block-areas';
-import { enclosingRegion, regionsSelector } from './content-regions';
+import { enclosingRegion, regionKind, regionsSelector } from './content-regions';
+import { countTimestamps } from './timestamp-blocks';
 import { elementText } from './fields';
 import { audioUrl, cleanLabel, httpUrl, isoDate, parseDuration } from './values';
 
@@ -84,6 +85,29 @@ function statedDate(scope: Element, skip: (element: Element) => boolean): string
   return null;
 }
 
+/** Times in the siblings along the way up, outside comments, sidebars and related lists. */
+function siblingTimes(node: Element, parent: Element): number {
+  let times = 0;
+  for (const sibling of Array.from(parent.children).slice(0, 500)) {
+    if (sibling === node || regionKind(sibling) !== null) continue;
+    times += countTimestamps(elementText(sibling, 5_000));
+  }
+  return times;
+}
+
+/**
+ * The notes grown up to the post when the post's other elements carry times too: a topic a paragraph, one
+ * of them holding two times, makes that paragraph the only block, yet the topics are all the paragraphs.
+ */
+function withTimedSiblings(notes: Element, content: Element): Element {
+  let grown = notes;
+  for (let node = notes; node !== content && node.parentElement; node = node.parentElement) {
+    if (siblingTimes(node, node.parentElement) >= 3) grown = node.parentElement;
+    if (node.parentElement === content) break;
+  }
+  return grown;
+}
+
 /** A date printed by the title (a byline beside or under the heading), outside the notes. */
 function bylineDate(heading: Element | null, notes: Element): string | null {
   const around = heading?.parentElement;
@@ -110,8 +134,9 @@ export function singleEpisode(
   options: SingleOptions,
   nearby: EpisodeMeta,
 ): FoundEpisode {
-  const notes = blocks.length === 1 ? widenNotes(blocks[0]!, top, counts) : commonAncestor(blocks, top);
-  const content = contentOf(notes);
+  const nearest = blocks.length === 1 ? widenNotes(blocks[0]!, top, counts) : commonAncestor(blocks, top);
+  const content = contentOf(nearest);
+  const notes = content ? withTimedSiblings(nearest, content) : nearest;
   const scope = content ?? top;
   const skip = outsideRegions(top);
   const names = siteNames(doc);

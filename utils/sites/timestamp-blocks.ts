@@ -54,6 +54,27 @@ export function countTimestamps(text: string): number {
 const PLAYER_PART =
   /(?:^|[\s_-])(?:player|controls?|seek|seekbar|progress|timebar|scrubber|playback|track-info-time)(?:$|[\s_-])/i;
 
+/**
+ * The text of an element with a space between its text nodes: minified list items (`<li>03:43 A.</li><li>05:44
+ * B.</li>`) must not glue into `A.05:44`, which no longer reads as a time.
+ */
+function spacedText(element: Element, maxChars: number): string {
+  const parts: string[] = [];
+  let length = 0;
+  const stack: Node[] = [element];
+  while (stack.length > 0 && length < maxChars) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) {
+      const text = node.nodeValue ?? '';
+      parts.push(text);
+      length += text.length + 1;
+    } else if (node.nodeType === 1) {
+      for (let child = node.lastChild; child !== null; child = child.previousSibling) stack.push(child);
+    }
+  }
+  return parts.join(' ').slice(0, maxChars);
+}
+
 /** Letters a player's readout may hold beside its times (`Play`, `1×`, `Volume`); show notes have titles. */
 const READOUT_LETTERS = 40;
 
@@ -71,7 +92,7 @@ function isPlayerReadout(block: Element): boolean {
   if (inPlayer)
     return ((block.textContent ?? '').slice(0, 5_000).match(/\p{L}/gu)?.length ?? 0) <= READOUT_LETTERS;
   // Times split across spans (`00:10`, `/56:20`) only show up as a readout in the whole text.
-  return countTimestamps((block.textContent ?? '').slice(0, 50_000)) < 2;
+  return countTimestamps(spacedText(block, 50_000)) < 2;
 }
 
 function isSkipped(element: Element): boolean {

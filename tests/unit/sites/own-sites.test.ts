@@ -128,3 +128,32 @@ describe('an own site’s listing pages still give one episode per post', () => 
     );
   });
 });
+
+describe('one post’s notes in shapes that make several blocks or one small one', () => {
+  const page = (article: string) =>
+    documentFrom(
+      `<!DOCTYPE html><html><head><title>Show 90 - Tools</title><link rel="canonical" href="https://tools.example/show/90"></head><body><main><article><h1>Show 90: Tools</h1>${article}</article></main></body></html>`,
+    );
+
+  it('topics as nested lists under section bullets (each sub-list a block, one shape) are one episode', () => {
+    const doc = page(
+      `<h2>Show Notes</h2><ul><li>Notebooks<ul><li>03:43 Valtown.</li><li>05:44 Observable.</li></ul></li><li>Hosting<ul><li>11:05 CSS services.</li><li>11:10 CodePen.</li></ul></li><li>Storage<ul><li>26:51 Files.</li><li>29:00 SQLite.</li></ul></li></ul>`,
+    );
+    const detected = scanPage(doc, 'https://tools.example/show/90');
+    expect(detected).toHaveLength(1);
+    expect(detected[0]!.episode.chapters.map((chapter) => chapter.start)).toEqual([
+      223, 344, 665, 670, 1611, 1740,
+    ]);
+  });
+
+  it('a topic a paragraph, one paragraph quoting a second time: every topic, not just that paragraph', () => {
+    const doc = page(
+      `<h2>Show Notes</h2><p>03:11 - Q: Will Cypress replace Selenium?</p><p>11:13 - Q: Do students need recursion?</p><p>15:41 - Q: Coding on an iPad?</p><p>48:50 - Q: Laid off at 9:30 on a Monday, what now?</p><p>55:02 - Sick picks</p>`,
+    );
+    const detected = scanPage(doc, 'https://tools.example/show/90');
+    expect(detected).toHaveLength(1);
+    expect(detected[0]!.episode.chapters.map((chapter) => chapter.start)).toEqual([
+      191, 673, 941, 2930, 3302,
+    ]);
+  });
+});
