@@ -129,6 +129,7 @@ describe('new catalog entries', () => {
     ['The bumper has chromium plating', 'chromium'],
     ['the solidity of the plan', 'solidity'],
     ['Learning to toddle takes a while', 'nordcraft'],
+    ['She is now at the helm of a new package manager', 'kubernetes'],
     ['the turbo button on the old PC', 'turborepo'],
     ['They made a Solid case for the budget', 'solidjs'],
     ['Cargo ships were stuck in the canal', 'cargo'],
@@ -136,6 +137,10 @@ describe('new catalog entries', () => {
     ['Stitches were needed after the fall', 'stitches'],
   ])('"%s" is not %s', (sentence, slug) => {
     expect(fromText(sentence)).not.toContain(slug);
+  });
+
+  it('still reads Helm, capitalised, as Kubernetes tooling', () => {
+    expect(fromText('Deployments are managed with Helm charts')).toContain('kubernetes');
   });
 
   it('reads renamed domains and docs sites as the same technology', () => {

@@ -88,7 +88,7 @@ export const INFRASTRUCTURE: readonly TechRows[] = [
     'Docker|.com|Dockerfile,Dockerfiles,Docker Hub,Docker images',
     'Docker Compose|docs.docker.com/compose|docker-compose,Compose file|docker',
     'swarm:Docker Swarm|docs.docker.com/engine/swarm|Swarm,Swarm mode|docker|docker,cluster,nodes,node,services,stack,orchestration,kubernetes,containers/docker|Swarm',
-    'Kubernetes|.io|K8s,kubectl,k3s,Helm',
+    'Kubernetes|.io|K8s,kubectl,k3s,Helm||case|Helm',
     'ecs:AWS ECS|aws.amazon.com/ecs|ECS,Elastic Container Service,Amazon ECS,EC2 Container Service|aws',
     'ecr:AWS ECR|aws.amazon.com/ecr|ECR,Elastic Container Registry,Amazon ECR|aws',
     'eks:AWS EKS|aws.amazon.com/eks|EKS,Elastic Kubernetes Service,Amazon EKS|aws,kubernetes',
