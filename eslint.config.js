@@ -12,7 +12,7 @@ const htmlSinks = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.output*/**', '.wxt/**', 'node_modules/**', 'tests/fixtures/**', 'coverage/**', '.bench-tmp/**'] },
+  { ignores: ['.output*/**', '.wxt/**', 'dist/**', 'node_modules/**', 'tests/fixtures/**', 'coverage/**', '.bench-tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
