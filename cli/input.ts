@@ -11,7 +11,10 @@ export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
  * reading a file; stdin is streamed and cut off at the cap) and unreadable files.
  * @example await readInputBytes('-') // Buffer of stdin
  */
-export async function readInputBytes(source: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<Buffer> {
+export async function readInputBytes(
+  source: string,
+  stdin: NodeJS.ReadableStream = process.stdin,
+): Promise<Buffer> {
   if (source === '-') return readCapped(stdin, 'stdin');
   let info;
   try {
@@ -21,7 +24,10 @@ export async function readInputBytes(source: string, stdin: NodeJS.ReadableStrea
   }
   if (info.isDirectory()) throw new CliError(`${source} is a directory, not a file`, EXIT_INPUT);
   if (info.isFile() && info.size > MAX_INPUT_BYTES) {
-    throw new CliError(`${source} is ${megabytes(info.size)}, more than the ${megabytes(MAX_INPUT_BYTES)} limit`, EXIT_INPUT);
+    throw new CliError(
+      `${source} is ${megabytes(info.size)}, more than the ${megabytes(MAX_INPUT_BYTES)} limit`,
+      EXIT_INPUT,
+    );
   }
   // Pipes and devices report no size: stream them with the same cap as stdin.
   return readCapped(createReadStream(source), source);
@@ -59,22 +65,45 @@ function readCapped(stream: NodeJS.ReadableStream, name: string): Promise<Buffer
 }
 
 /**
- * Text from input bytes: UTF-8 (a BOM is dropped), or UTF-16 when it starts with a UTF-16 BOM. Refuses empty
- * input and binary data (NUL bytes, or bytes that are not text), which no page or show notes contain.
+ * Text from input bytes: UTF-8 (a BOM is dropped), or UTF-16 when it starts with a UTF-16 BOM, or the charset
+ * a web server declared (when Node knows it). Refuses empty input and binary data (NUL bytes, or bytes that
+ * are not text), which no page or show notes contain.
  * @example decodeInput(Buffer.from('1:45 Intro'), 'notes.txt') // '1:45 Intro'
  */
-export function decodeInput(bytes: Buffer, name: string): string {
+export function decodeInput(bytes: Buffer, name: string, charset?: string): string {
   let text: string;
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  else if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const declared = charset ? knownDecoder(charset) : undefined;
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  else if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  else if (declared && declared.encoding !== 'utf-8') text = declared.decode(bytes);
   else {
-    if (bytes.includes(0)) throw new CliError(`${name} looks like a binary file (it contains NUL bytes); give an HTML or text file`, EXIT_INPUT);
+    if (bytes.includes(0))
+      throw new CliError(
+        `${name} looks like a binary file (it contains NUL bytes); give an HTML or text file`,
+        EXIT_INPUT,
+      );
     text = new TextDecoder('utf-8').decode(bytes);
   }
-  if (text.includes('\u0000')) throw new CliError(`${name} looks like a binary file (it contains NUL characters)`, EXIT_INPUT);
-  if (looksBinary(text)) throw new CliError(`${name} looks like a binary file (it is not UTF-8 text); give an HTML or text file`, EXIT_INPUT);
+  if (text.includes('\u0000'))
+    throw new CliError(`${name} looks like a binary file (it contains NUL characters)`, EXIT_INPUT);
+  if (looksBinary(text))
+    throw new CliError(
+      `${name} looks like a binary file (it is not UTF-8 text); give an HTML or text file`,
+      EXIT_INPUT,
+    );
   if (text.trim() === '') throw new CliError(`${name} is empty`, EXIT_INPUT);
   return text;
+}
+
+/** A decoder for a declared charset, or none when the label is unknown (the bytes are then read as UTF-8). */
+function knownDecoder(charset: string): TextDecoder | undefined {
+  try {
+    return new TextDecoder(charset.trim());
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -86,7 +115,8 @@ function looksBinary(text: string): boolean {
   let odd = 0;
   for (let i = 0; i < sample; i++) {
     const code = text.charCodeAt(i);
-    if (code === 0xfffd || (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d)) odd++;
+    if (code === 0xfffd || (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d))
+      odd++;
   }
   return sample > 0 && odd / sample > 0.1;
 }
@@ -100,6 +130,7 @@ function fileProblem(name: string, error: unknown): string {
   return `cannot read ${name}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-function megabytes(bytes: number): string {
+/** `52428800` → `50 MB`, for limits in messages. */
+export function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;
 }

@@ -4,24 +4,25 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT_USAGE, errorLine } from './errors';
-import { decodeInput, readInputBytes } from './input';
-import { FORMATS, parseDuration, parseEpisodeNumber, parseFormat, parseUrl } from './options';
-import { printErr, printOut } from './stdio';
+import { DEFAULT_TIMEOUT_SECONDS, MAX_REDIRECTS } from './fetch-page';
+import { FORMATS } from './options';
+import { runParse, type ParseOptions } from './parse-command';
+import { printErr } from './stdio';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-interface ParseOptions {
-  url?: string;
-  text?: boolean;
-  duration?: string;
-  format: string;
-  episode?: string;
-}
 
 const HELP_AFTER = `
 Input: an HTML page or fragment (read with linkedom, detected by the site adapters), or with --text plain
 show notes where each newline is a line break. Use - to read stdin. At most 50 MB, and an HTML page at most
 200,000 elements (larger pages take minutes to build; give the part with the episode, or --text).
+
+Web pages: an http(s) address is fetched (at most 50 MB, ${MAX_REDIRECTS} redirects, --timeout seconds for the
+whole fetch, default ${DEFAULT_TIMEOUT_SECONDS}); the page must be HTML (with --text, any text). The address it was
+fetched from (after redirects) is its --url unless --url is given.
+
+Several inputs: read in order, each printed as one JSON line: {"input":"<as given>","episodes":[...]} (the
+episodes as in the json format below), or {"input":...,"error":"<what is wrong>"} when it cannot be read (the
+error is also on stderr, the other inputs are still read, and the exit status is 1). Only --format json.
 
 Page address (--url): used for site detection and relative links. Without it, the page's own
 <link rel="canonical"> or og:url is used when it is an absolute http(s) URL, otherwise the input's file: URL
@@ -39,12 +40,14 @@ What is printed: every episode the page shows, each with its chapters (possibly 
 no episode prints {"episodes":[]}. With --text, one episode (title null) when the text has chapters or tech,
 else {"episodes":[]}.
 
-Exit status: 0 on success, 1 when the input cannot be read (missing, directory, binary, empty, over 50 MB,
-over 200,000 HTML elements), 2 for a bad command line. Errors are one line on stderr: "stackcast: <what is wrong>".
+Exit status: 0 on success, 1 when an input cannot be read (missing, directory, binary, empty, over 50 MB,
+over 200,000 HTML elements; a web page that cannot be fetched), 2 for a bad command line. Errors are one line on stderr: "stackcast: <what is wrong>".
 
 Examples:
   npx stackcast parse --url https://runninginproduction.com/podcast/1-x saved-page.html
   npx stackcast parse --text --duration 1:02:00 --format webvtt notes.txt
+  npx stackcast parse https://runninginproduction.com/podcast/1-x
+  npx stackcast parse saved/*.html > episodes.jsonl
   curl -s https://example.com/ep | npx stackcast parse --url https://example.com/ep --format markdown -`;
 
 function version(): string {
@@ -56,29 +59,6 @@ function version(): string {
   }
 }
 
-async function runParse(source: string, options: ParseOptions): Promise<void> {
-  // Check the whole command line before touching the input, so a typo fails fast even on stdin.
-  const format = parseFormat(options.format);
-  const durationSeconds = options.duration === undefined ? undefined : parseDuration(options.duration);
-  const url = options.url === undefined ? undefined : parseUrl(options.url);
-  const episodeNumber = options.episode === undefined ? undefined : parseEpisodeNumber(options.episode);
-
-  const name = source === '-' ? 'stdin' : source;
-  const text = decodeInput(await readInputBytes(source), name);
-
-  const { episodesFromHtml, episodesFromText } = await import('./extract');
-  const extract = options.text ? episodesFromText : episodesFromHtml;
-  let episodes = await extract(text, { source, url, durationSeconds });
-  if (episodeNumber !== undefined) {
-    if (episodeNumber > episodes.length) {
-      throw new CliError(`--episode ${episodeNumber}: the input has ${episodes.length} episode(s)`, EXIT_USAGE);
-    }
-    episodes = [episodes[episodeNumber - 1]!];
-  }
-  const { formatEpisodes } = await import('./output');
-  printOut(formatEpisodes(episodes, format));
-}
-
 function program(): Command {
   const command = new Command()
     .name('stackcast')
@@ -88,21 +68,29 @@ function program(): Command {
     .exitOverride()
     .configureOutput({
       // Commander's own messages ("error: unknown option '--x'") become our one-line format.
-      outputError: (message, write) => write(`stackcast: ${message.replace(/^error:\s*/i, '').replace(/\s*\n\s*/g, ' ').trim()}\n`),
+      outputError: (message, write) =>
+        write(
+          `stackcast: ${message
+            .replace(/^error:\s*/i, '')
+            .replace(/\s*\n\s*/g, ' ')
+            .trim()}\n`,
+        ),
     });
 
   command
     .command('parse')
     .description('print the episodes, chapters and tech found in an HTML page (or, with --text, plain text)')
-    .argument('<input>', 'file to read, or - for stdin')
-    .option('--url <url>', 'the page\'s address (site detection, relative links)')
+    .argument('<input>', 'file to read, an http(s) address to fetch, or - for stdin')
+    .argument('[more...]', 'more inputs: each prints one JSON line (see "Several inputs")')
+    .option('--url <url>', "the page's address (site detection, relative links)")
     .option('--text', 'the input is plain text: each newline is a line break')
     .option('--duration <seconds>', 'episode duration in seconds or h:mm:ss (drops chapters past it)')
     .option('--format <format>', `output format: ${FORMATS.join(', ')}`, 'json')
     .option('--episode <n>', 'print only the n-th episode found (1 = first)')
+    .option('--timeout <seconds>', `seconds to wait for a web page (default ${DEFAULT_TIMEOUT_SECONDS})`)
     .exitOverride()
     .addHelpText('after', HELP_AFTER)
-    .action(runParse);
+    .action((input: string, more: string[], options: ParseOptions) => runParse([input, ...more], options));
   return command;
 }
 

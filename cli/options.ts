@@ -13,7 +13,8 @@ const MAX_SECONDS = 1_000_000;
  */
 export function parseFormat(value: string): Format {
   const format = FORMATS.find((known) => known === value.trim().toLowerCase());
-  if (!format) throw new CliError(`unknown format "${value}" (use one of: ${FORMATS.join(', ')})`, EXIT_USAGE);
+  if (!format)
+    throw new CliError(`unknown format "${value}" (use one of: ${FORMATS.join(', ')})`, EXIT_USAGE);
   return format;
 }
 
@@ -46,7 +47,10 @@ export function parseUrl(value: string): URL {
   try {
     url = new URL(value.trim());
   } catch {
-    throw new CliError(`--url must be an absolute URL such as https://example.com/episode, not "${value}"`, EXIT_USAGE);
+    throw new CliError(
+      `--url must be an absolute URL such as https://example.com/episode, not "${value}"`,
+      EXIT_USAGE,
+    );
   }
   if (!['http:', 'https:', 'file:'].includes(url.protocol)) {
     throw new CliError(`--url must be an http(s) (or file:) URL, not "${url.protocol}"`, EXIT_USAGE);
@@ -63,4 +67,22 @@ export function parseEpisodeNumber(value: string): number {
     throw new CliError(`--episode must be a whole number from 1, not "${value}"`, EXIT_USAGE);
   }
   return Number(value);
+}
+
+/** Longest `--timeout` accepted: an hour is past any page worth waiting for. */
+const MAX_TIMEOUT_SECONDS = 3600;
+
+/**
+ * Seconds to wait for a web page (`--timeout`), from the first byte asked to the last one read.
+ * @example parseTimeout('2.5') // 2.5
+ */
+export function parseTimeout(value: string): number {
+  const seconds = Number(value.trim());
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || seconds <= 0 || seconds > MAX_TIMEOUT_SECONDS) {
+    throw new CliError(
+      `--timeout must be a number of seconds from 0.1 up to ${MAX_TIMEOUT_SECONDS}, not "${value}"`,
+      EXIT_USAGE,
+    );
+  }
+  return seconds;
 }
