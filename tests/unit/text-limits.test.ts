@@ -82,8 +82,16 @@ describe('every place that shortens page text uses it', () => {
 
   it('titles and podcast names of a parsed episode (the CLI printed "ccc\\ud83c")', () => {
     const reading: EpisodeReading = {
-      id: 'https://example.com/ep/1', title: emojiAt(2_000), podcast: emojiAt(2_000), date: null, url: 'https://example.com/ep/1', audioUrl: null, durationSeconds: null,
-      notes: { text: `0:00 ${emojiAt(2_000)}\n1:45 Overview`, marks: [] }, tech: { kind: 'notes' }, hints: {},
+      id: 'https://example.com/ep/1',
+      title: emojiAt(2_000),
+      podcast: emojiAt(2_000),
+      date: null,
+      url: 'https://example.com/ep/1',
+      audioUrl: null,
+      durationSeconds: null,
+      notes: { text: `0:00 ${emojiAt(2_000)}\n1:45 Overview`, marks: [] },
+      tech: { kind: 'notes' },
+      hints: {},
     };
     const episode = parseEpisodeReading(reading)!;
     expect(episode.title).toBe('c'.repeat(1_999));
@@ -97,8 +105,20 @@ describe('every place that shortens page text uses it', () => {
     const element = parseHTML(`<p>${emojiAt(20_000)}</p>`).document.querySelector('p');
     expect(elementText(element)).toBe('c'.repeat(19_999));
     expect(clip(emojiAt(199), 200)).toBe('c'.repeat(198) + '…');
-    const report = toReportable({ id: 'x', title: emojiAt(2_000), podcast: emojiAt(2_000), date: null, durationSeconds: null, url: null, audioUrl: null, chapters: [{ start: 0, title: emojiAt(2_000) }], chapterConfidence: 1, tech: [{ slug: 's', name: emojiAt(120), category: 'other', source: 'tag' }] });
-    for (const text of [report.title, report.podcast, report.chapters[0]!.title, report.tech[0]!.name]) wellFormed(text);
+    const report = toReportable({
+      id: 'x',
+      title: emojiAt(2_000),
+      podcast: emojiAt(2_000),
+      date: null,
+      durationSeconds: null,
+      url: null,
+      audioUrl: null,
+      chapters: [{ start: 0, title: emojiAt(2_000) }],
+      chapterConfidence: 1,
+      tech: [{ slug: 's', name: emojiAt(120), category: 'other', source: 'tag' }],
+    });
+    for (const text of [report.title, report.podcast, report.chapters[0]!.title, report.tech[0]!.name])
+      wellFormed(text);
     // The tab report stays within the message schema: a date of another form is left out, not the report.
     expect(toReportable({ ...report, date: 'May 1, 2024' }).date).toBeNull();
     expect(toReportable({ ...report, date: '2024-05-01' }).date).toBe('2024-05-01');
