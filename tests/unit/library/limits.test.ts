@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { LibraryService } from '@/utils/library/service';
-import { importBackup, parseBackup } from '@/utils/library/import';
+import { importBackup, parseBackup, prepareBackup } from '@/utils/library/import';
 import { toBackupJson } from '@/utils/library/export/backup';
 import { fitRecord } from '@/utils/library/limits';
 import { importReportText } from '@/utils/library/import-report';
@@ -63,6 +63,12 @@ describe('backups an older Stackcast wrote with more than 50 tags on an episode'
     expect((await library.all()).find((e) => e.id === hundred.id)!.tags).toEqual(tags('a', 50));
     const backup = toBackupJson(await library.all(), exportedAt);
     expect(parseBackup(backup).episodes).toEqual(await library.all());
+  });
+
+  it('the import worker’s prepared records carry the count to the page', () => {
+    const [prepared] = prepareBackup(backupOf([{ ...makeSaved(8), tags: tags('a', 80) }]));
+    expect(prepared!.tagsLeftOut).toBe(30);
+    expect(structuredClone(prepared)).toEqual(prepared);
   });
 });
 
