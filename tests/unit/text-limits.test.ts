@@ -9,6 +9,7 @@ import { cleanLabel, MAX_LABEL_LENGTH } from '@/utils/sites/values';
 import { elementText } from '@/utils/sites/fields';
 import { clip } from '@/utils/overlay/limits';
 import { toReportable } from '@/utils/overlay/report';
+import { nodeToText } from '@/utils/parse/text';
 
 const isWellFormed = (text: string) =>
   !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
@@ -97,6 +98,11 @@ describe('every place that shortens page text uses it', () => {
     expect(episode.title).toBe('c'.repeat(1_999));
     expect(episode.podcast).toBe('c'.repeat(1_999));
     for (const chapter of episode.chapters) wellFormed(chapter.title);
+  });
+
+  it('notes text read from the page up to its cap', () => {
+    const notes = parseHTML(`<div><p>${emojiAt(100)}</p></div>`).document.querySelector('div')!;
+    expect(nodeToText(notes, { maxChars: 100 })).toBe('c'.repeat(99));
   });
 
   it('labels, element text, the overlay’s clip and the tab report', () => {

@@ -1,5 +1,6 @@
 // DOM → logical lines of text, the way a reader sees them: blocks and <br> break lines, inline markup does not.
 // Pure: works on any DOM implementation (browser, linkedom, happy-dom) through nodeType numbers, no globals.
+import { truncateText } from '../text-limits';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -190,9 +191,10 @@ export function renderNodeText<T>(
   flush();
   const text = lines.join('\n');
   if (text.length <= maxChars) return { text, marks };
-  // Marks past the cut are dropped, marks across it end at it.
-  const kept = marks.filter((mark) => mark.start < maxChars).map((mark) => ({ ...mark, end: Math.min(mark.end, maxChars) }));
-  return { text: text.slice(0, maxChars), marks: kept };
+  // Cut on a character boundary (never half an emoji); marks past the cut are dropped, marks across it end at it.
+  const cut = truncateText(text, maxChars);
+  const kept = marks.filter((mark) => mark.start < cut.length).map((mark) => ({ ...mark, end: Math.min(mark.end, cut.length) }));
+  return { text: cut, marks: kept };
 }
 
 /**
