@@ -10,6 +10,7 @@ import { elementText } from '@/utils/sites/fields';
 import { clip } from '@/utils/overlay/limits';
 import { toReportable } from '@/utils/overlay/report';
 import { nodeToText } from '@/utils/parse/text';
+import { markupToText } from '@/utils/sites/notes-markup';
 
 const isWellFormed = (text: string) =>
   !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
@@ -103,6 +104,7 @@ describe('every place that shortens page text uses it', () => {
   it('notes text read from the page up to its cap', () => {
     const notes = parseHTML(`<div><p>${emojiAt(100)}</p></div>`).document.querySelector('div')!;
     expect(nodeToText(notes, { maxChars: 100 })).toBe('c'.repeat(99));
+    expect(markupToText(emojiAt(400_000))).toBe('c'.repeat(399_999));
   });
 
   it('labels, element text, the overlay’s clip and the tab report', () => {

@@ -1,4 +1,5 @@
 // Show notes that arrive as an HTML string inside JSON (Podbay, feeds): turned into lines of text without parsing HTML.
+import { truncateText } from '../text-limits';
 
 const BLOCK_END = /<\s*(?:br|\/p|\/li|\/h[1-6]|\/div|\/tr)\s*\/?>/gi;
 const TAG = /<[^>]{0,2000}>/g;
@@ -10,8 +11,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
  * @example markupToText('<p>1:45 – Intro</p><p>7:01 – Next</p>') // '1:45 – Intro\n7:01 – Next'
  */
 export function markupToText(markup: string): string {
-  return markup
-    .slice(0, 400_000)
+  return truncateText(markup, 400_000)
     .replace(BLOCK_END, '\n')
     .replace(TAG, '')
     .replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (entity, name: string) => {
