@@ -16,9 +16,9 @@ Input: an HTML page or fragment (read with linkedom, detected by the site adapte
 show notes where each newline is a line break. Use - to read stdin. At most 50 MB, and an HTML page at most
 200,000 elements (larger pages take minutes to build; give the part with the episode, or --text).
 
-Web pages: an http(s) address is fetched (at most 50 MB, ${MAX_REDIRECTS} redirects, --timeout seconds for the
-whole fetch, default ${DEFAULT_TIMEOUT_SECONDS}); the page must be HTML (with --text, any text). The address it was
-fetched from (after redirects) is its --url unless --url is given.
+Web pages: an http(s) address is fetched (at most 50 MB, ${MAX_REDIRECTS} redirects, --timeout seconds for the whole
+fetch, default ${DEFAULT_TIMEOUT_SECONDS}); the page must be HTML (with --text, any text). The address it was fetched from
+(after redirects) is its --url unless --url is given.
 
 Several inputs: read in order, each printed as one JSON line: {"input":"<as given>","episodes":[...]} (the
 episodes as in the json format below), or {"input":...,"error":"<what is wrong>"} when it cannot be read (the
@@ -41,7 +41,8 @@ no episode prints {"episodes":[]}. With --text, one episode (title null) when th
 else {"episodes":[]}.
 
 Exit status: 0 on success, 1 when an input cannot be read (missing, directory, binary, empty, over 50 MB,
-over 200,000 HTML elements; a web page that cannot be fetched), 2 for a bad command line. Errors are one line on stderr: "stackcast: <what is wrong>".
+over 200,000 HTML elements, a web page that cannot be fetched), 2 for a bad command line. Errors are one
+line on stderr: "stackcast: <what is wrong>".
 
 Examples:
   npx stackcast parse --url https://runninginproduction.com/podcast/1-x saved-page.html
