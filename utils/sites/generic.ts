@@ -5,7 +5,14 @@ import { timestampBlocks } from './timestamp-blocks';
 import { elementText } from './fields';
 import { findAudio } from './page-audio';
 import { notesBlocks } from './content-regions';
-import { blockCounts, episodeRoot, HEADING, precedingContext, widenNotes } from './block-areas';
+import {
+  blockCounts,
+  commonAncestor,
+  episodeRoot,
+  HEADING,
+  precedingContext,
+  widenNotes,
+} from './block-areas';
 import { EPISODE_ITEM, onlyMedia, singleEpisode } from './single-episode';
 import { cleanLabel, httpUrl, isoDate, parseDuration } from './values';
 
@@ -194,15 +201,21 @@ export function genericEpisodes(doc: Document, url: URL, options: GenericOptions
   });
   // A page declaring one episode with a few blocks (notes, then a transcript) is that episode's page.
   const declaredOne = declaresEpisode(page) && blocks.length <= 3;
-  if (
+  const single =
     declaredOne ||
     !isListing(
       blocks,
       areas.map((area) => area.local),
       url,
-    )
-  ) {
-    return [singleEpisode(doc, url, page, blocks, top, counts, { audio: readAudio }, areas[0]!.local)];
+    );
+  // Blocks only the whole page holds together are no one post's notes: the first is the declared episode's notes,
+  // else each block is read on its own.
+  const apart = blocks.length > 1 && commonAncestor(blocks, top) === top;
+  if (single && (!apart || declaredOne)) {
+    const own = apart ? blocks.slice(0, 1) : blocks;
+    return [
+      singleEpisode(doc, url, page, own, top, blockCounts(own, top), { audio: readAudio }, areas[0]!.local),
+    ];
   }
   const siteName = cleanLabel(top.querySelector('h1')?.textContent ?? null);
   return areas.map(({ notes, root, local }) => {

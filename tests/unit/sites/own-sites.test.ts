@@ -157,3 +157,22 @@ describe('one post’s notes in shapes that make several blocks or one small one
     ]);
   });
 });
+
+describe('blocks only the whole page holds together', () => {
+  it('are read apart: the notes keep their chapters beside a page-wide run of times', () => {
+    const notes = ['0:00 Hello', '3:10 Why RabbitMQ', '9:45 Moving to Kafka']
+      .map((line) => `<p>${line}</p>`)
+      .join('');
+    const times = Array.from(
+      { length: 400 },
+      (_, i) => `<span>${Math.floor(i / 60)}:${String(i % 60).padStart(2, '0')}</span>`,
+    ).join(' ');
+    const doc = documentFrom(
+      `<!DOCTYPE html><html><head><title>Notes</title></head><body><h1>${'x'.repeat(300_000)}</h1><div class="notes">${notes}</div><section>${times}</section></body></html>`,
+    );
+    const detected = scanPage(doc, 'https://queues.example/notes');
+    expect(detected.map((item) => item.episode.chapters.map((chapter) => chapter.start))).toEqual([
+      [0, 190, 585],
+    ]);
+  });
+});
