@@ -1,9 +1,13 @@
-// The manifest as wxt.config.ts declares it, for both browsers: least privilege, default CSP,
-// commands within Chrome's limits, and every __MSG_…__ string present in the English locale.
+// The manifest as wxt.config.ts and the content script declare it, for both browsers: least privilege, default
+// CSP, commands within Chrome's limits, every __MSG_…__ string present in the English locale, and the content
+// script running exactly on the sites the adapters claim.
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import config from '@/wxt.config';
+import contentScript from '@/entrypoints/content/index';
+import { adapterFor, adapters } from '@/utils/sites/index';
+import { SITE_ADDRESSES } from '@/utils/sites/addresses';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const english = JSON.parse(readFileSync(resolve(ROOT, 'public/_locales/en/messages.json'), 'utf8')) as Record<
@@ -121,5 +125,69 @@ describe('English locale', () => {
       const other = JSON.parse(readFileSync(resolve(ROOT, 'public/_locales', locale, 'messages.json'), 'utf8'));
       for (const name of Object.keys(other)) expect(english, `${locale} has unknown message ${name}`).toHaveProperty(name);
     }
+  });
+});
+
+/**
+ * Whether a match pattern (`<scheme>://<host>/<path>`) matches a URL, as the browsers define it: scheme `*` is
+ * http or https; host `*.example.com` is example.com or any subdomain; `*` in the path matches anything.
+ */
+function patternMatches(pattern: string, href: string): boolean {
+  const [, scheme, host, path] = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(pattern) ?? [];
+  if (!scheme || !host || !path) throw new Error(`not a match pattern: ${pattern}`);
+  const url = new URL(href);
+  if (scheme === '*' ? !['http:', 'https:'].includes(url.protocol) : url.protocol !== `${scheme}:`) return false;
+  const hostOk = host.startsWith('*.')
+    ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1))
+    : host === '*' || url.hostname === host;
+  const pathGlob = new RegExp(`^${path.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return hostOk && pathGlob.test(url.pathname + url.search);
+}
+
+describe('content script', () => {
+  // One list for both browsers (WXT also accepts a per-browser map).
+  const matches = Array.isArray(contentScript.matches) ? contentScript.matches : [];
+  const runsOn = (href: string) => matches.some((pattern) => patternMatches(pattern, href));
+  const specific = adapters.filter((adapter) => adapter.id !== 'generic');
+
+  it('runs on every page a site adapter claims', () => {
+    for (const adapter of specific) {
+      for (const href of adapter.exampleUrls) expect(runsOn(href), href).toBe(true);
+    }
+  });
+
+  it('runs exactly where an adapter claims the page: same hosts, subdomains, look-alikes and schemes', () => {
+    // Hosts the patterns name, the hosts the adapters claim, and those of their example pages.
+    const hosts = [
+      ...matches.map((pattern) => /^[^:]+:\/\/(?:\*\.)?([^/]+)\//.exec(pattern)?.[1] ?? pattern),
+      ...Object.values(SITE_ADDRESSES).flatMap((site) => site.hosts),
+      ...specific.flatMap((adapter) => adapter.exampleUrls.map((href) => new URL(href).hostname)),
+    ];
+    const candidates = hosts.flatMap((host) => [
+      host,
+      `www.${host}`,
+      `play.${host}`,
+      `a.b.${host}`,
+      `x${host}`,
+      `x-${host}`,
+      `${host}.example.org`,
+      host.replace(/\.[^.]+$/, '.example'),
+      host.split('.').slice(1).join('.'),
+    ]);
+    expect(candidates.length).toBeGreaterThan(100);
+    for (const name of candidates.filter((candidate) => candidate.includes('.'))) {
+      for (const scheme of ['https', 'http']) {
+        const href = `${scheme}://${name}/some/page?x=1`;
+        expect(runsOn(href), href).toBe(adapterFor(new URL(href)).id !== 'generic');
+      }
+    }
+    expect(runsOn('ftp://overcast.fm/x')).toBe(false);
+    expect(runsOn('https://example.com/podcast/1-x')).toBe(false);
+  });
+
+  it('declares each pattern once, over http and https with any path', () => {
+    expect(Array.isArray(contentScript.matches)).toBe(true);
+    expect(new Set(matches).size).toBe(matches.length);
+    for (const pattern of matches) expect(pattern).toMatch(/^\*:\/\/\*\.[a-z0-9.-]+\/\*$/);
   });
 });

@@ -3,7 +3,8 @@ export { toPodcastChapters, toPodcastChaptersDocument } from './podcast-chapters
 export type { PodcastChapter, PodcastChaptersDocument } from './podcast-chapters';
 export { toWebVtt, vttText } from './webvtt';
 export { toPsc, toPscElement, PSC_NAMESPACE } from './psc';
-export { episodeToMarkdown, episodesToMarkdown, withTimeFragment } from './markdown';
+export { episodeToMarkdown, episodesToMarkdown } from './markdown';
+export { timeLinker, withTimeFragment } from './time-link';
 export type { MarkdownOptions } from './markdown';
 export { markdownEscape, xmlEscape, safeHttpUrl, oneLine, exportTitle } from './escape';
 export { exportChapters } from './chapters';

@@ -3,6 +3,10 @@ import type { Episode, TechMention } from '../model';
 import { exportChapters } from './chapters';
 import { clockLabel } from './clock';
 import { exportTitle, markdownEscape, safeHttpUrl } from './escape';
+import { withTimeFragment } from './time-link';
+
+// Callers of the Markdown writer (and its tests) take the media fragment from here.
+export { withTimeFragment };
 
 export interface MarkdownOptions {
   /** Heading level of the episode title (1–6); a library export of many episodes may want 2. Default 1. */
@@ -13,18 +17,6 @@ export interface MarkdownOptions {
    * with `#t=`. Whatever it returns must be http(s) or the chapter is written without a link.
    */
   timeUrl?: (seconds: number) => string | null;
-}
-
-/**
- * `url` with its fragment replaced by a W3C media fragment `#t=SECONDS`; null unless http(s).
- * @example withTimeFragment('https://example.com/ep.mp3', 105) // 'https://example.com/ep.mp3#t=105'
- */
-export function withTimeFragment(url: string | null, seconds: number): string | null {
-  const safe = safeHttpUrl(url);
-  if (safe === null) return null;
-  const parsed = new URL(safe);
-  parsed.hash = `t=${Math.floor(seconds)}`;
-  return safeHttpUrl(parsed.href);
 }
 
 function techLine(mention: TechMention): string {

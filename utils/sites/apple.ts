@@ -5,6 +5,7 @@ import type { EpisodeListing } from './episode-listing';
 import { directoryAdapter } from './directory';
 import { isObject, objectsWithKey, scriptJson, type JsonObject } from './page-metadata';
 import { audioUrl } from './values';
+import { SITE_ADDRESSES } from './addresses';
 
 const SHOW_PATH = /^\/(?:[a-z]{2}\/)?podcast\/(?:[^/]+\/)?id\d+\/?$/i;
 const SHOW_ID = /\/id(\d+)\/?$/;
@@ -67,7 +68,7 @@ function withStreamUrls(doc: Document, url: URL, found: FoundEpisode[]): FoundEp
 export const appleProfile: SiteProfile = {
   id: 'apple',
   name: 'Apple Podcasts',
-  hosts: ['podcasts.apple.com'],
+  address: SITE_ADDRESSES.apple,
   exampleUrls: [
     'https://podcasts.apple.com/us/podcast/meteor-cloud-is-a-full-service-hosting-solution/id1484194755?i=1000546221120',
     'https://podcasts.apple.com/es/podcast/la-mol%C3%A9cula-que-falta/id1181714154?i=1000623871376',
@@ -90,7 +91,6 @@ export const appleProfile: SiteProfile = {
   },
   // The web player is Apple's own; Stackcast plays the stream URL in its mini player instead.
   seekable: false,
-  timeUrl: () => null,
   enrich: withStreamUrls,
 };
 

@@ -2,6 +2,7 @@
 import type { SiteProfile } from './profile';
 import type { EpisodeListing } from './episode-listing';
 import { directoryAdapter } from './directory';
+import { hostIn, SITE_ADDRESSES } from './addresses';
 
 const EPISODE_PATH = /^\/(?:vb\/)?episode\/(?:[^/]*-)?id(\d+)-id(\d+)\/?$/;
 const CHANNEL_PATH = /^\/(?:vb\/)?channel\/(?:[^/]*-)?id(\d+)\/?$/;
@@ -9,7 +10,7 @@ const CHANNEL_PATH = /^\/(?:vb\/)?channel\/(?:[^/]*-)?id(\d+)\/?$/;
 export const castboxProfile: SiteProfile = {
   id: 'castbox',
   name: 'Castbox',
-  hosts: ['castbox.fm'],
+  address: SITE_ADDRESSES.castbox,
   exampleUrls: [
     'https://castbox.fm/episode/Meteor-Cloud-Is-a-Full-Service-Hosting-Solution-for-Meteor-Apps-id2240454-id456263014',
     'https://castbox.fm/channel/Running-in-Production-id2240454',
@@ -29,7 +30,6 @@ export const castboxProfile: SiteProfile = {
     media: 'audio',
   },
   seekable: true,
-  timeUrl: () => null,
 };
 
 /** Channel pages: each episode found by its link (`…-id{show}-id{episode}`, the show's id must be the channel's). */
@@ -37,7 +37,7 @@ export const castboxListing: EpisodeListing = {
   links: 'a[href*="/episode/"]',
   episodeUrl: (href, page) => {
     const episode = EPISODE_PATH.exec(href.pathname);
-    if (!/(?:^|\.)castbox\.fm$/.test(href.hostname) || !episode) return null;
+    if (!hostIn(href.hostname, SITE_ADDRESSES.castbox.hosts) || !episode) return null;
     const channel = CHANNEL_PATH.exec(page.pathname)?.[1];
     if (channel && channel !== episode[1]) return null;
     return `https://castbox.fm${href.pathname.replace(/\/$/, '')}`;

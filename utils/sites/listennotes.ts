@@ -2,6 +2,7 @@
 import type { SiteProfile } from './profile';
 import type { EpisodeListing } from './episode-listing';
 import { directoryAdapter } from './directory';
+import { hostIn, SITE_ADDRESSES } from './addresses';
 
 const EPISODE_PATH = /^\/(?:[a-z]{2}\/)?podcasts\/([^/]+)\/[^/]+\/?$/;
 const SHOW_PATH = /^\/(?:[a-z]{2}\/)?podcasts\/([^/]+)\/?$/;
@@ -9,7 +10,7 @@ const SHOW_PATH = /^\/(?:[a-z]{2}\/)?podcasts\/([^/]+)\/?$/;
 export const listennotesProfile: SiteProfile = {
   id: 'listennotes',
   name: 'Listen Notes',
-  hosts: ['listennotes.com'],
+  address: SITE_ADDRESSES.listennotes,
   exampleUrls: [
     'https://www.listennotes.com/podcasts/running-in-production/meteor-cloud-is-a-full-6tF1ZwL0nKX/',
     'https://www.listennotes.com/podcasts/running-in-production-nick-janetakis-Ki9pX4bCzGv/',
@@ -29,7 +30,6 @@ export const listennotesProfile: SiteProfile = {
     media: 'audio',
   },
   seekable: true,
-  timeUrl: () => null,
 };
 
 /**
@@ -43,7 +43,11 @@ export const listennotesListing: EpisodeListing = {
   episodeUrl: (href, page) => {
     const show = SHOW_PATH.exec(page.pathname)?.[1] ?? '';
     const episodeShow = EPISODE_PATH.exec(href.pathname)?.[1];
-    if (!/(?:^|\.)listennotes\.com$/.test(href.hostname) || !episodeShow || !show.startsWith(episodeShow))
+    if (
+      !hostIn(href.hostname, SITE_ADDRESSES.listennotes.hosts) ||
+      !episodeShow ||
+      !show.startsWith(episodeShow)
+    )
       return null;
     return `https://www.listennotes.com${href.pathname.replace(/\/?$/, '/')}`;
   },

@@ -1,6 +1,6 @@
 // overcast.fm: episode pages (`/+ID`) with a seekable `audio#audioplayer`, and podcast pages listing episodes.
 import { adapterFromProfile, type SiteProfile } from './profile';
-import { formatClock } from './clock';
+import { SITE_ADDRESSES } from './addresses';
 
 const EPISODE_PATH = /^\/\+[\w-]+\/?/;
 const PODCAST_PATH = /^\/(?:itunes\d+|p\d+-[\w-]+)(?:\/[\w-]*)?$/;
@@ -8,7 +8,7 @@ const PODCAST_PATH = /^\/(?:itunes\d+|p\d+-[\w-]+)(?:\/[\w-]*)?$/;
 export const overcastProfile: SiteProfile = {
   id: 'overcast',
   name: 'Overcast',
-  hosts: ['overcast.fm'],
+  address: SITE_ADDRESSES.overcast,
   exampleUrls: ['https://overcast.fm/+5K6jP2BDE', 'https://overcast.fm/itunes1602541473/whats-your-problem'],
   pageKind: (url) => (EPISODE_PATH.test(url.pathname) ? 'episode' : PODCAST_PATH.test(url.pathname) ? 'listing' : null),
   episode: {
@@ -29,8 +29,6 @@ export const overcastProfile: SiteProfile = {
     podcast: ['h2.centertext', '.title.centertext', 'h2'],
   },
   seekable: true,
-  // Overcast's "share link with timestamp" appends `/m:ss` to the short link.
-  timeUrl: (episodeUrl, seconds) => (/^https:\/\/overcast\.fm\/\+[\w-]+$/.test(episodeUrl) ? `${episodeUrl}/${formatClock(seconds)}` : null),
 };
 
 export const overcastAdapter = adapterFromProfile(overcastProfile);

@@ -2,6 +2,7 @@
 import type { SiteProfile } from './profile';
 import type { EpisodeListing } from './episode-listing';
 import { directoryAdapter } from './directory';
+import { hostIn, SITE_ADDRESSES } from './addresses';
 
 const EPISODE_PATH = /^\/series\/([^/]+)\/([^/]+)\/?$/;
 const SERIES_PATH = /^\/series\/([^/]+)\/?$/;
@@ -9,7 +10,7 @@ const SERIES_PATH = /^\/series\/([^/]+)\/?$/;
 export const playerfmProfile: SiteProfile = {
   id: 'playerfm',
   name: 'Player FM',
-  hosts: ['player.fm'],
+  address: SITE_ADDRESSES.playerfm,
   exampleUrls: [
     'https://player.fm/series/running-in-production/meteor-cloud-is-a-full-service-hosting-solution-for-meteor-apps',
     'https://player.fm/series/running-in-production',
@@ -24,7 +25,6 @@ export const playerfmProfile: SiteProfile = {
     media: 'audio',
   },
   seekable: true,
-  timeUrl: () => null,
 };
 
 /** Series pages: each episode found by its link into the same series (title link in `.info-top a`); its audio a player's `data-url`, an `<audio>` or the file's link. */
@@ -32,7 +32,7 @@ export const playerfmListing: EpisodeListing = {
   links: 'a[href*="/series/"]',
   episodeUrl: (href, page) => {
     const episode = EPISODE_PATH.exec(href.pathname);
-    if (!/(?:^|\.)player\.fm$/.test(href.hostname) || !episode) return null;
+    if (!hostIn(href.hostname, SITE_ADDRESSES.playerfm.hosts) || !episode) return null;
     // Other series' episodes (recommendations beside the list) are not this series' episodes.
     if (episode[1] !== SERIES_PATH.exec(page.pathname)?.[1]) return null;
     return `https://player.fm${href.pathname.replace(/\/$/, '')}`;

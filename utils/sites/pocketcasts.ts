@@ -2,6 +2,7 @@
 import type { SiteProfile } from './profile';
 import type { EpisodeListing } from './episode-listing';
 import { directoryAdapter } from './directory';
+import { hostIn, SITE_ADDRESSES } from './addresses';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 /** `/podcast/{show}/{uuid}/{episode}/{uuid}` (the public site), `/podcasts/{uuid}/{uuid}` (the player), `/episode/{uuid}`. */
@@ -20,7 +21,7 @@ function showUuid(pattern: RegExp, path: string): string | null {
 export const pocketcastsProfile: SiteProfile = {
   id: 'pocketcasts',
   name: 'Pocket Casts',
-  hosts: ['pocketcasts.com', 'pca.st'],
+  address: SITE_ADDRESSES.pocketcasts,
   exampleUrls: [
     'https://pca.st/episode/5c9e9f4a-0e8f-4d3c-9a52-3c2bd1b1f0a1',
     'https://play.pocketcasts.com/podcasts/2f3c1e30-2c4b-0137-f266-1d245fc5f9cf/5c9e9f4a-0e8f-4d3c-9a52-3c2bd1b1f0a1',
@@ -47,7 +48,6 @@ export const pocketcastsProfile: SiteProfile = {
     media: 'audio, video',
   },
   seekable: true,
-  timeUrl: () => null,
 };
 
 /**
@@ -57,7 +57,7 @@ export const pocketcastsProfile: SiteProfile = {
 export const pocketcastsListing: EpisodeListing = {
   links: 'a[href*="/podcast/"], a[href*="/podcasts/"], a[href*="/episode/"]',
   episodeUrl: (href, page) => {
-    if (!/(?:^|\.)(?:pocketcasts\.com|pca\.st)$/.test(href.hostname) || !EPISODE_PATH.test(href.pathname))
+    if (!hostIn(href.hostname, SITE_ADDRESSES.pocketcasts.hosts) || !EPISODE_PATH.test(href.pathname))
       return null;
     const show = showUuid(SHOW_PATH, page.pathname);
     const episodeShow = showUuid(EPISODE_PATH, href.pathname);

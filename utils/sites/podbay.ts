@@ -4,6 +4,7 @@ import { adapterFromProfile, type SiteProfile } from './profile';
 import { objectsWithKey, scriptJson, stringAt } from './page-metadata';
 import { markupToText } from './notes-markup';
 import { audioUrl, cleanLabel, isoDate, parseDuration } from './values';
+import { SITE_ADDRESSES } from './addresses';
 
 const AUDIO_KEYS = ['mediaURL', 'mediaUrl', 'audioUrl', 'enclosureUrl', 'enclosure_url', 'audio'];
 
@@ -33,7 +34,7 @@ function withNextData(doc: Document, url: URL, found: FoundEpisode[]): FoundEpis
 export const podbayProfile: SiteProfile = {
   id: 'podbay',
   name: 'Podbay',
-  hosts: ['podbay.fm'],
+  address: SITE_ADDRESSES.podbay,
   exampleUrls: ['https://podbay.fm/p/running-in-production/e/1640000000', 'https://podbay.fm/p/running-in-production'],
   pageKind: (url) => (/^\/p\/[^/]+\/e\/[^/]+/.test(url.pathname) ? 'episode' : /^\/p\/[^/]+\/?$/.test(url.pathname) ? 'listing' : null),
   episode: {
@@ -44,7 +45,6 @@ export const podbayProfile: SiteProfile = {
     media: 'audio',
   },
   seekable: true,
-  timeUrl: () => null,
   enrich: withNextData,
 };
 

@@ -4,6 +4,7 @@
 import type { SiteProfile } from './profile';
 import type { EpisodeListing } from './episode-listing';
 import { directoryAdapter } from './directory';
+import { hostIn, SITE_ADDRESSES } from './addresses';
 
 const EPISODE_PATH = /^\/(?:([^/]+)\/)?episode\/([^/]+)\/?$/;
 const SHOW_PATH = /^\/(?:podcast\/(?:([^/]+)\/)?\d+|feed\/[^/]+)\/?$/;
@@ -11,7 +12,7 @@ const SHOW_PATH = /^\/(?:podcast\/(?:([^/]+)\/)?\d+|feed\/[^/]+)\/?$/;
 export const podcastaddictProfile: SiteProfile = {
   id: 'podcastaddict',
   name: 'Podcast Addict',
-  hosts: ['podcastaddict.com'],
+  address: SITE_ADDRESSES.podcastaddict,
   exampleUrls: [
     'https://podcastaddict.com/running-in-production/episode/130567741',
     'https://podcastaddict.com/episode/130567741',
@@ -28,7 +29,6 @@ export const podcastaddictProfile: SiteProfile = {
     media: 'audio',
   },
   seekable: true,
-  timeUrl: () => null,
 };
 
 /** The file an `/episode/{encoded address}` link names, or null for an episode page's own address. */
@@ -47,7 +47,7 @@ export const podcastaddictListing: EpisodeListing = {
   links: 'a[href*="/episode/"]',
   episodeUrl: (href, page) => {
     const episode = EPISODE_PATH.exec(href.pathname);
-    if (!/(?:^|\.)podcastaddict\.com$/.test(href.hostname) || !episode) return null;
+    if (!hostIn(href.hostname, SITE_ADDRESSES.podcastaddict.hosts) || !episode) return null;
     const show = SHOW_PATH.exec(page.pathname)?.[1];
     // A link to another show's episode (recommendations) is not one of this show's episodes.
     if (show && episode[1] && show !== episode[1]) return null;

@@ -2,6 +2,7 @@
 import type { SiteProfile } from './profile';
 import type { EpisodeListing } from './episode-listing';
 import { directoryAdapter } from './directory';
+import { hostIn, SITE_ADDRESSES } from './addresses';
 
 const EPISODE_PATH = /^\/podcasts\/([^/]+-\d+)\/episodes\/[^/]+-\d+\/?$/;
 const SHOW_PATH = /^\/podcasts\/([^/]+-\d+)(?:\/episodes)?\/?$/;
@@ -9,7 +10,7 @@ const SHOW_PATH = /^\/podcasts\/([^/]+-\d+)(?:\/episodes)?\/?$/;
 export const podchaserProfile: SiteProfile = {
   id: 'podchaser',
   name: 'Podchaser',
-  hosts: ['podchaser.com'],
+  address: SITE_ADDRESSES.podchaser,
   exampleUrls: [
     'https://www.podchaser.com/podcasts/running-in-production-1004735/episodes/meteor-cloud-is-a-full-service-118034853',
     'https://www.podchaser.com/podcasts/running-in-production-1004735',
@@ -24,7 +25,6 @@ export const podchaserProfile: SiteProfile = {
     media: 'audio',
   },
   seekable: true,
-  timeUrl: () => null,
 };
 
 /** Podcast pages: each episode found by its link under the same podcast (`/podcasts/{show}-{id}/episodes/…`). */
@@ -32,7 +32,7 @@ export const podchaserListing: EpisodeListing = {
   links: 'a[href*="/episodes/"]',
   episodeUrl: (href, page) => {
     const episode = EPISODE_PATH.exec(href.pathname);
-    if (!/(?:^|\.)podchaser\.com$/.test(href.hostname) || !episode) return null;
+    if (!hostIn(href.hostname, SITE_ADDRESSES.podchaser.hosts) || !episode) return null;
     if (episode[1] !== SHOW_PATH.exec(page.pathname)?.[1]) return null;
     return `https://www.podchaser.com${href.pathname.replace(/\/$/, '')}`;
   },

@@ -4,6 +4,7 @@ import { allElements, elementText, firstElement, readField, type FieldSpec } fro
 import { readPageEpisode } from './page-episode';
 import { genericEpisodes } from './generic';
 import { audioUrl, cleanLabel, httpUrl, isoDate, parseDuration } from './values';
+import { hostIn, type SiteAddress } from './addresses';
 
 /** Tag badges: links whose href names a tag, e.g. `/tags/docker`. */
 export interface TagLinks {
@@ -62,8 +63,8 @@ export type PageKind = 'episode' | 'listing';
 export interface SiteProfile {
   id: string;
   name: string;
-  /** Host names (subdomains included). */
-  hosts: string[];
+  /** Where the site lives and its time links: its entry in `SITE_ADDRESSES`. */
+  address: SiteAddress;
   exampleUrls: string[];
   /** Which kind of page a URL is; null: not an episode or listing page (generic detection still runs). */
   pageKind(url: URL): PageKind | null;
@@ -74,19 +75,12 @@ export interface SiteProfile {
   /** Whether page metadata audio (og:audio, <audio>) is the episode's (false for Spotify's previews). */
   metadataAudio?: boolean;
   seekable: boolean;
-  timeUrl?(episodeUrl: string, seconds: number): string | null;
   /** Site JSON the selectors cannot reach (Apple's serialized server data, Podbay's __NEXT_DATA__). */
   enrich?(doc: Document, url: URL, found: FoundEpisode[]): FoundEpisode[];
 }
 
 /** Most episodes a listing page can yield. */
 export const MAX_EPISODES_PER_PAGE = 500;
-
-/** Whether `url`'s host is one of `hosts` or a subdomain of one. */
-export function hostIs(url: URL, hosts: readonly string[]): boolean {
-  const host = url.hostname.toLowerCase().replace(/\.$/, '');
-  return hosts.some((candidate) => host === candidate || host.endsWith(`.${candidate}`));
-}
 
 function tagSlugs(root: ParentNode, tags: TagLinks | undefined): string[] {
   if (!tags) return [];
@@ -192,8 +186,8 @@ export function adapterFromProfile(profile: SiteProfile): SiteAdapter {
     name: profile.name,
     exampleUrls: profile.exampleUrls,
     seekable: profile.seekable,
-    timeUrl: profile.timeUrl,
-    matches: (url) => hostIs(url, profile.hosts),
+    timeUrl: (episodeUrl, seconds) => profile.address.timeLink?.(episodeUrl)?.(seconds) ?? null,
+    matches: (url) => hostIn(url.hostname, profile.address.hosts),
     findEpisodes(doc, url) {
       const kind = profile.pageKind(url);
       let found: FoundEpisode[] = [];

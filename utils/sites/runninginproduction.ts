@@ -1,7 +1,6 @@
 // runninginproduction.com (Jekyll + Turbolinks): episode and interview pages, the index and tag pages.
 import { adapterFromProfile, type SiteProfile } from './profile';
-import { formatClock } from './clock';
-import { httpUrl } from './values';
+import { SITE_ADDRESSES } from './addresses';
 
 const EPISODE_PATH = /^\/(?:podcast|interviews)\/\d+-[\w-]+\/?$/;
 const LISTING_PATH = /^\/(?:(?:podcast|interviews)\/?|tags\/[\w.+-]+\/?)?$/;
@@ -10,7 +9,7 @@ const TAG_LINKS = { selector: 'a.badge[href*="/tags/"]', slug: /\/tags\/([^/?#]+
 export const runninginproductionProfile: SiteProfile = {
   id: 'runninginproduction',
   name: 'Running in Production',
-  hosts: ['runninginproduction.com'],
+  address: SITE_ADDRESSES.runninginproduction,
   podcast: 'Running in Production',
   exampleUrls: [
     'https://runninginproduction.com/podcast/3-learn-elixir-and-phoenix-by-building-things-over-at-alchemist-camp',
@@ -38,11 +37,6 @@ export const runninginproductionProfile: SiteProfile = {
     tags: TAG_LINKS,
   },
   seekable: true,
-  // The site's player reads `#m:ss` from the address on load.
-  timeUrl: (episodeUrl, seconds) => {
-    const url = httpUrl(episodeUrl, undefined, false);
-    return url ? `${url}#${formatClock(seconds)}` : null;
-  },
 };
 
 export const runninginproductionAdapter = adapterFromProfile(runninginproductionProfile);

@@ -6,8 +6,8 @@ import { OUTSIDE_THE_LIST, type EpisodeListing } from './episode-listing';
 import { directoryAdapter } from './directory';
 import { metaContent } from './page-metadata';
 import { cleanLabel } from './values';
+import { SITE_ADDRESSES, SPOTIFY_EPISODE_URL } from './addresses';
 
-const EPISODE_URL = /^https:\/\/open\.spotify\.com\/(?:[\w-]+\/)?episode\/([A-Za-z0-9]{10,40})/;
 const EPISODE_PATH = /^\/(?:[\w-]+\/)?episode\//;
 const SHOW_PATH = /^\/(?:[\w-]+\/)?show\/[A-Za-z0-9]{10,40}\/?$/;
 const FROM_SHOW = /^Listen to this episode from (.+?) on Spotify\./;
@@ -26,7 +26,7 @@ function withShowName(doc: Document, _url: URL, found: FoundEpisode[]): FoundEpi
 export const spotifyProfile: SiteProfile = {
   id: 'spotify',
   name: 'Spotify',
-  hosts: ['open.spotify.com'],
+  address: SITE_ADDRESSES.spotify,
   exampleUrls: [
     'https://open.spotify.com/episode/5Q5B9gC4PnWVo0DTp4gZ3G',
     'https://open.spotify.com/show/0wQvgTa4FMZEP0QvmAbL1X',
@@ -42,11 +42,6 @@ export const spotifyProfile: SiteProfile = {
   // (the embed's `__NEXT_DATA__` gives `audioPreview.url` = `…/clip_488000_550720.mp3`): no audio from metadata.
   metadataAudio: false,
   seekable: false,
-  // Spotify's timestamped share links add `?t=<seconds>` to the episode URL.
-  timeUrl: (episodeUrl, seconds) => {
-    const id = EPISODE_URL.exec(episodeUrl)?.[1];
-    return id ? `https://open.spotify.com/episode/${id}?t=${Math.max(0, Math.floor(seconds))}` : null;
-  },
   enrich: withShowName,
 };
 
@@ -59,7 +54,7 @@ export const spotifyProfile: SiteProfile = {
 export const spotifyListing: EpisodeListing = {
   links: 'a[href*="/episode/"]',
   episodeUrl: (href) => {
-    const id = EPISODE_URL.exec(href.href)?.[1];
+    const id = SPOTIFY_EPISODE_URL.exec(href.href)?.[1];
     return id ? `https://open.spotify.com/episode/${id}` : null;
   },
   item: ['[data-testid^="episode-"]', '[data-encore-id="listRow"]', '[role="row"]'],

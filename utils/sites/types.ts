@@ -50,7 +50,7 @@ export interface SiteAdapter {
   findEpisodes(doc: Document, url: URL): FoundEpisode[];
   /** Whether the player of this site can be driven by seeking a media element. */
   seekable: boolean;
-  /** A URL that opens the episode at a time, when the site supports it (e.g. `#1:45`). */
+  /** A URL that opens the episode at a time, when the site supports it (e.g. `#1:45`): its `SITE_ADDRESSES` time link. */
   timeUrl?(episodeUrl: string, seconds: number): string | null;
 }
 

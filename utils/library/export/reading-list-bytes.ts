@@ -3,7 +3,7 @@
 // into a few Blob parts.
 import { clockLabel } from '../../export/clock';
 import { AUTOLINK_TRIGGER, safeHttpUrl } from '../../export/escape';
-import { openAtLinkerFromPage } from '../open-at';
+import { timeLinker } from '../../export/time-link';
 import type { SavedEpisode } from '../record';
 import { isCleanLine, MARKDOWN_SPECIAL, markdownText } from './markdown-text';
 import { groupHeadingOf, heading, nameText, readingListHeader, ReadingListGroups, seeLineOf, type ReadingListGroupsState, type ReadingListOptions } from './reading-list';
@@ -98,7 +98,7 @@ export class ReadingListBytes {
       this.text(markdownText(episode.notes));
       this.text('\n');
     }
-    const linkAt = openAtLinkerFromPage(page, episode.audioUrl);
+    const linkAt = timeLinker(page, episode.audioUrl);
     const chapters = episode.chapters;
     for (let index = 0; index < chapters.length; index++) {
       const chapter = chapters[index]!;

@@ -3,7 +3,7 @@ import { clockLabel } from '../../export/clock';
 import { oneLine, safeHttpUrl } from '../../export/escape';
 import { markdownText } from './markdown-text';
 import type { SavedEpisode } from '../record';
-import { openAtLinkerFromPage } from '../open-at';
+import { timeLinker } from '../../export/time-link';
 
 export interface ReadingListOptions {
   groupBy: 'technology' | 'podcast';
@@ -57,7 +57,7 @@ function details(episode: SavedEpisode, page: string | null): string {
   if (episode.tech.length) lines.push(`  - Tech: ${episode.tech.map((t) => nameText(t.name)).join(', ')}\n`);
   if (episode.tags.length) lines.push(`  - Tags: ${episode.tags.map((t) => nameText(t)).join(', ')}\n`);
   if (episode.notes.trim()) lines.push(`  - Notes: ${markdownText(episode.notes)}\n`);
-  const linkAt = openAtLinkerFromPage(page, episode.audioUrl);
+  const linkAt = timeLinker(page, episode.audioUrl);
   const chapters = episode.chapters;
   for (let index = 0; index < chapters.length; index++) {
     const chapter = chapters[index]!;
