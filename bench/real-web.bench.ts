@@ -1,6 +1,7 @@
 // Real-web benchmark: chapters on the Syntax and devtools.fm corpora (../shared), per corpus and per shape a listener
 // meets the notes in, against their ground truth: start F1, full F1, exact shows, transcript stamps taken, speed.
 // STACKCAST_BASE=/path/to/another/checkout adds that checkout's parser side by side (before/after in one run).
+import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseChapters, renderNotes } from '../utils/parse/chapters';
@@ -48,6 +49,15 @@ function speed(shows: CorpusShow[], shape: Shape): { perShow: number; mbPerSecon
   runs.sort((a, b) => a - b);
   const total = runs[runs.length >> 1]!;
   return { perShow: total / shows.length, mbPerSecond: chars / 1024 / 1024 / (total / 1000) };
+}
+
+/** The base checkout as a reader knows it: its commit. */
+function baseLabel(root: string): string {
+  try {
+    return execFileSync('git', ['-C', root, 'log', '-1', '--format=%h (%cs)'], { encoding: 'utf8' }).trim();
+  } catch {
+    return root;
+  }
 }
 
 async function baseReader(): Promise<Reader | null> {
@@ -101,7 +111,7 @@ export default async function realWebBench(): Promise<string> {
     'paragraph, and glued as Apple shows feed descriptions. Starts match as a set; a title counts where its start',
     'matched (white space and case aside); topics under a lone stamp (Syntax’s third era) count by start only.',
     '"Transcript stamps" are chapters at a time only the transcript stamps.' +
-      (base ? ` Before → after: \`${process.env.STACKCAST_BASE}\` → this checkout, in one run.` : ''),
+      (base ? ` Before → after: commit ${baseLabel(process.env.STACKCAST_BASE!)} → this checkout, in one run.` : ''),
     '',
     table(['corpus', 'shape', 'shows', 'start F1', 'full F1', 'exact shows', 'transcript stamps taken'], rows),
     '',
