@@ -163,7 +163,10 @@ export function singleEpisode(
       page.meta.audioUrl ??
       inPage.audioUrl ??
       pageDataAudio(doc, url);
-    playerUrl = audio ? null : (inContent.playerUrl ?? inPage.playerUrl);
+    // The page's own card player (`twitter:player`) is an embed too: a player link, never audio.
+    playerUrl = audio
+      ? null
+      : (inContent.playerUrl ?? inPage.playerUrl ?? httpUrl(metaContent(doc, ['twitter:player']), url));
   }
   const meta: EpisodeMeta = {
     title,
