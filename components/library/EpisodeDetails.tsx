@@ -5,7 +5,8 @@ import { safeHttpUrl } from '@/utils/export/escape';
 import { openAtUrl } from '@/utils/library/open-at';
 import { LISTEN_STATUSES, type ListenerFields, type SavedEpisode } from '@/utils/library/record';
 import { CHAPTER_FORMATS, chapterFile, type ChapterFormat } from '@/utils/library/export/chapters';
-import { STATUS_LABELS, formatClock, formatDuration } from './format';
+import { STATUS_LABELS, formatDuration } from './format';
+import { formatTimestamp } from '@/utils/parse/time';
 import { downloadFile } from './download';
 
 export interface EpisodeDetailsProps {
@@ -101,10 +102,10 @@ export function EpisodeDetails({ episode, onUpdate, onRemove, onClose }: Episode
                 <li key={index}>
                   {href ? (
                     <a href={href} target="_blank" rel="noopener noreferrer" data-stackcast-open-at={chapter.start}>
-                      {formatClock(chapter.start)}
+                      {formatTimestamp(chapter.start)}
                     </a>
                   ) : (
-                    <span>{formatClock(chapter.start)}</span>
+                    <span>{formatTimestamp(chapter.start)}</span>
                   )}{' '}
                   {chapter.title}
                 </li>

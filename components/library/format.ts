@@ -17,14 +17,3 @@ export function formatDuration(seconds: number | null): string {
   const minutes = Math.floor(seconds / 60) % 60;
   return hours > 0 ? `${hours} h ${String(minutes).padStart(2, '0')} min` : `${minutes} min`;
 }
-
-/**
- * @example
- * formatClock(105) // '1:45'
- */
-export function formatClock(seconds: number): string {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor(seconds / 60) % 60;
-  const s = String(Math.floor(seconds) % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}

@@ -9,4 +9,4 @@ export type { MarkdownOptions } from './markdown';
 export { markdownEscape, xmlEscape, safeHttpUrl, oneLine, exportTitle } from './escape';
 export { exportChapters } from './chapters';
 export type { TimedChapter } from './chapters';
-export { vttTime, nptTime, clockLabel } from './clock';
+export { vttTime, nptTime, formatTimestamp } from '../parse/time';

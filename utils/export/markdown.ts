@@ -1,7 +1,7 @@
 // An episode as Markdown: title linking to the episode, its facts, clickable chapters and its tech stack.
 import type { Episode, TechMention } from '../model';
 import { exportChapters } from './chapters';
-import { clockLabel } from './clock';
+import { formatTimestamp } from '../parse/time';
 import { exportTitle, markdownEscape, safeHttpUrl } from './escape';
 import { withTimeFragment } from './time-link';
 
@@ -40,7 +40,7 @@ export function episodeToMarkdown(episode: Episode, options: MarkdownOptions = {
   const facts: string[] = [];
   if (episode.podcast) facts.push(`- Podcast: ${markdownEscape(episode.podcast)}`);
   if (episode.date) facts.push(`- Date: ${markdownEscape(episode.date)}`);
-  if (episode.durationSeconds !== null) facts.push(`- Duration: ${clockLabel(episode.durationSeconds)}`);
+  if (episode.durationSeconds !== null) facts.push(`- Duration: ${formatTimestamp(episode.durationSeconds)}`);
   const audioUrl = safeHttpUrl(episode.audioUrl);
   // An autolink: safeHttpUrl has already percent-encoded any `<`, `>` or space that could end it.
   if (audioUrl) facts.push(`- Audio: <${audioUrl}>`);
@@ -51,7 +51,7 @@ export function episodeToMarkdown(episode: Episode, options: MarkdownOptions = {
   if (chapters.length > 0) {
     lines.push(`${subHashes} Chapters`, '');
     chapters.forEach((chapter, index) => {
-      const label = clockLabel(chapter.start);
+      const label = formatTimestamp(chapter.start);
       const link = safeHttpUrl(timeUrl(chapter.start));
       const text = markdownEscape(exportTitle(chapter.title, index));
       lines.push(link ? `- [${label}](${link}) ${text}` : `- ${label} ${text}`);

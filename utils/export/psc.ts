@@ -1,7 +1,7 @@
 // Podlove Simple Chapters (podlove.org/simple-chapters, version 1.2) as a standalone XML document.
 import type { Episode } from '../model';
 import { exportChapters } from './chapters';
-import { nptTime } from './clock';
+import { nptTime } from '../parse/time';
 import { exportTitle, oneLine, xmlEscape } from './escape';
 
 export const PSC_NAMESPACE = 'http://podlove.org/simple-chapters';

@@ -1,7 +1,7 @@
 // WebVTT chapters (W3C WebVTT, "chapter title text"): one cue per chapter, for <track kind="chapters">.
 import type { Episode } from '../model';
 import { exportChapters } from './chapters';
-import { vttTime } from './clock';
+import { vttTime } from '../parse/time';
 import { exportTitle, oneLine } from './escape';
 
 /** Players clip a cue to the media's end, so an open-ended last chapter runs "to the end" this way. */

@@ -1,4 +1,6 @@
-// Timestamps as people write them in show notes ("1:45", "1:02:03", "[12:30]") to and from seconds.
+// Times to and from seconds: as people write them in show notes ("1:45", "1:02:03", "[12:30]"), as sites put
+// them in addresses, and as the chapter formats need them (WebVTT cue times, Podlove normal play time).
+// The one place a time is written, so a chapter reads the same in the panel, the library and every export.
 
 /**
  * The longest time anything in an episode can be, in seconds (about 11.5 days): the model's limit on every
@@ -59,7 +61,8 @@ export function parseTimestamp(text: string): number | null {
 }
 
 /**
- * Writes seconds the way show notes do: `m:ss` under an hour, `h:mm:ss` from an hour on.
+ * Writes seconds the way show notes do: `m:ss` under an hour, `h:mm:ss` from an hour on. Used for every
+ * human-facing time (panel, library, Markdown) and for sites' time links (`#1:45`, Overcast's `/1:45`).
  * Fractions are dropped; negative or non-finite input is written as `0:00`.
  *
  * @example
@@ -74,4 +77,38 @@ export function formatTimestamp(seconds: number): string {
   const ss = String(secs).padStart(2, '0');
   if (hours > 0) return `${hours}:${String(minutes).padStart(2, '0')}:${ss}`;
   return `${minutes}:${ss}`;
+}
+
+/** Hours, minutes, seconds and milliseconds of a time, rounded to the millisecond; negative counts as 0. */
+function clockParts(seconds: number): { hours: number; minutes: number; secs: number; millis: number } {
+  const totalMillis = Math.max(0, Math.round(seconds * 1000));
+  const totalSeconds = Math.floor(totalMillis / 1000);
+  return {
+    hours: Math.floor(totalSeconds / 3600),
+    minutes: Math.floor(totalSeconds / 60) % 60,
+    secs: totalSeconds % 60,
+    millis: totalMillis % 1000,
+  };
+}
+
+const two = (value: number) => String(value).padStart(2, '0');
+
+/**
+ * WebVTT cue time: hours always written (two or more digits), milliseconds always.
+ * @example vttTime(105) // '00:01:45.000'
+ */
+export function vttTime(seconds: number): string {
+  const { hours, minutes, secs, millis } = clockParts(seconds);
+  return `${two(hours)}:${two(minutes)}:${two(secs)}.${String(millis).padStart(3, '0')}`;
+}
+
+/**
+ * Podlove Simple Chapters normal play time `HH:MM:SS`, with `.mmm` only when there are milliseconds.
+ * @example nptTime(105) // '00:01:45'
+ * @example nptTime(3.5) // '00:00:03.500'
+ */
+export function nptTime(seconds: number): string {
+  const { hours, minutes, secs, millis } = clockParts(seconds);
+  const base = `${two(hours)}:${two(minutes)}:${two(secs)}`;
+  return millis === 0 ? base : `${base}.${String(millis).padStart(3, '0')}`;
 }

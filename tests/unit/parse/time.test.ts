@@ -1,6 +1,6 @@
 // Timestamps to and from seconds.
 import { describe, expect, it } from 'vitest';
-import { formatTimestamp, parseTimestamp } from '@/utils/parse/time';
+import { formatTimestamp, nptTime, parseTimestamp, vttTime } from '@/utils/parse/time';
 
 describe('parseTimestamp', () => {
   it.each([
@@ -38,5 +38,27 @@ describe('formatTimestamp', () => {
     [Number.NaN, '0:00'],
   ])('%j → %j', (seconds, text) => {
     expect(formatTimestamp(seconds)).toBe(text);
+  });
+});
+
+describe('vttTime and nptTime (WebVTT cues, Podlove chapters)', () => {
+  it.each([
+    [0, '00:00:00.000', '00:00:00'],
+    [105, '00:01:45.000', '00:01:45'],
+    [3.5, '00:00:03.500', '00:00:03.500'],
+    [3723.0004, '01:02:03.000', '01:02:03'],
+    [59.9996, '00:01:00.000', '00:01:00'],
+    [360_000, '100:00:00.000', '100:00:00'],
+    [-5, '00:00:00.000', '00:00:00'],
+  ])('%j → %j / %j', (seconds, vtt, npt) => {
+    expect(vttTime(seconds)).toBe(vtt);
+    expect(nptTime(seconds)).toBe(npt);
+  });
+
+  it('writes the same second as formatTimestamp for whole seconds', () => {
+    for (const seconds of [0, 59, 60, 3599, 3600, 86_399]) {
+      const [h, m, s] = vttTime(seconds).slice(0, 8).split(':').map(Number) as [number, number, number];
+      expect(parseTimestamp(formatTimestamp(seconds))).toBe(h * 3600 + m * 60 + s);
+    }
   });
 });

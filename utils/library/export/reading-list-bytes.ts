@@ -1,7 +1,7 @@
 // The Markdown reading list written as UTF-8 while full records stream in: each episode's lines are written
 // once into off-heap byte stores (escaped as they are copied), and the file is copied together from them
 // into a few Blob parts.
-import { clockLabel } from '../../export/clock';
+import { formatTimestamp } from '../../parse/time';
 import { AUTOLINK_TRIGGER, safeHttpUrl } from '../../export/escape';
 import { timeLinker } from '../../export/time-link';
 import type { SavedEpisode } from '../record';
@@ -103,7 +103,7 @@ export class ReadingListBytes {
     for (let index = 0; index < chapters.length; index++) {
       const chapter = chapters[index]!;
       const link = linkAt(chapter.start);
-      const label = clockLabel(chapter.start);
+      const label = formatTimestamp(chapter.start);
       this.text('  - ');
       if (link) {
         this.text('[');

@@ -1,5 +1,5 @@
 // The Markdown reading list: saved episodes grouped by technology or by podcast, with links and chapters.
-import { clockLabel } from '../../export/clock';
+import { formatTimestamp } from '../../parse/time';
 import { oneLine, safeHttpUrl } from '../../export/escape';
 import { markdownText } from './markdown-text';
 import type { SavedEpisode } from '../record';
@@ -46,7 +46,7 @@ export function heading(episode: SavedEpisode, page: string | null): string {
   const facts = [
     episode.podcast && nameText(episode.podcast),
     episode.date && markdownText(episode.date),
-    episode.durationSeconds !== null && clockLabel(episode.durationSeconds),
+    episode.durationSeconds !== null && formatTimestamp(episode.durationSeconds),
     STATUS_LABEL[episode.status],
   ].filter(Boolean);
   return `- ${url ? `[${title}](${url})` : title} — ${facts.join(' · ')}\n`;
@@ -62,7 +62,7 @@ function details(episode: SavedEpisode, page: string | null): string {
   for (let index = 0; index < chapters.length; index++) {
     const chapter = chapters[index]!;
     const link = linkAt(chapter.start);
-    const label = clockLabel(chapter.start);
+    const label = formatTimestamp(chapter.start);
     lines.push(`  - ${link ? `[${label}](${link})` : label} ${markdownText(chapter.title) || `Chapter ${index + 1}`}\n`);
   }
   // One flat string: concatenating here would leave a rope that every group writing it flattens again.
