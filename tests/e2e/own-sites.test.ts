@@ -47,13 +47,15 @@ async function launchWithSites(): Promise<ExtensionSession> {
   manifest.host_permissions = [...(manifest.host_permissions ?? []), ...PATTERNS];
   writeFileSync(manifestPath, JSON.stringify(manifest));
   const launched = await launchExtension({ extensionDir: extensionCopy });
-  // A string, as the worker's `chrome` is not in the tests' types.
+  // As utils/site-access.ts's rememberSite does: the sites in the settings, a script registered per site under
+  // its id (the background's reconcile keeps exactly those). A string: the worker's `chrome` is not in our types.
   await launched.worker.evaluate(`(async (patterns) => {
     const scripts = chrome.runtime.getManifest().content_scripts ?? [];
     const main = scripts.find((script) => script.js?.some((file) => file.endsWith('content-scripts/content.js'))) ?? scripts[0];
-    await chrome.scripting.registerContentScripts([
-      { id: 'stackcast-site:own-sites-test', matches: patterns, js: main.js, css: main.css ?? [], runAt: 'document_idle' },
-    ]);
+    await chrome.storage.sync.set({ settings: { enabledSites: [...patterns].sort() } });
+    await chrome.scripting.registerContentScripts(patterns.map((pattern) => (
+      { id: 'stackcast-site:' + pattern, matches: [pattern], js: main.js, css: main.css ?? [], runAt: 'document_idle', persistAcrossSessions: true }
+    )));
   })(${JSON.stringify(PATTERNS)})`);
   return launched;
 }
