@@ -176,3 +176,36 @@ describe('blocks only the whole page holds together', () => {
     ]);
   });
 });
+
+describe('where a post’s times are', () => {
+  const post = (inside: string, after = '') =>
+    documentFrom(
+      `<!DOCTYPE html><html><head><title>Ep 9 | Small Show</title><meta property="og:site_name" content="Small Show"></head><body><main><article><h1>Ep 9: Caching</h1>${inside}</article>${after}</main></body></html>`,
+    );
+  const url = 'https://smallshow.example/ep-9/';
+
+  it('a post without a chapter list whose comments and sidebar carry times gives no episode', () => {
+    const doc = post(
+      '<div class="entry-content"><p>We talk about caching. Recorded March 3 at 10:30.</p></div>',
+      '<section id="comments"><div class="comment"><p>At 12:30 and 14:05, yes!</p></div><div class="comment"><p>Loved 33:10 and 35:20.</p></div></section><aside class="widget-area"><ul><li><a href="/ep-8/">Ep 8</a> 41:02</li><li><a href="/ep-7/">Ep 7</a> 39:40</li></ul></aside>',
+    );
+    expect(scanPage(doc, url)).toEqual([]);
+  });
+
+  it('notes a theme put in an <aside> are still read when nothing else has times', () => {
+    const doc = post('<aside class="show-notes"><p>0:00 Hello<br>6:20 Keys<br>18:45 Purges</p></aside>');
+    const detected = scanPage(doc, url);
+    expect(
+      detected.map((item) => [item.episode.title, item.episode.chapters.map((chapter) => chapter.start)]),
+    ).toEqual([['Ep 9: Caching', [0, 380, 1125]]]);
+  });
+
+  it('a chapter table (time, topic) in the post', () => {
+    const doc = post(
+      '<table><tr><th>Time</th><th>Topic</th></tr><tr><td>00:00</td><td>Hello</td></tr><tr><td>06:20</td><td>Keys</td></tr><tr><td>18:45</td><td>Purges</td></tr></table>',
+    );
+    expect(scanPage(doc, url).map((item) => item.episode.chapters.map((chapter) => chapter.start))).toEqual([
+      [0, 380, 1125],
+    ]);
+  });
+});
