@@ -14,6 +14,8 @@ const SUPPORTED_HOSTS = new Set([
   'podcastaddict.com',
   'pocketcasts.com',
   'play.pocketcasts.com',
+  // Pocket Casts' share links: its adapter claims them (issue 14), so the content script runs there too.
+  'pca.st',
   'listennotes.com',
   'podbay.fm',
   'player.fm',

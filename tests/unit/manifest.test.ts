@@ -136,11 +136,17 @@ function patternMatches(pattern: string, href: string): boolean {
   const [, scheme, host, path] = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(pattern) ?? [];
   if (!scheme || !host || !path) throw new Error(`not a match pattern: ${pattern}`);
   const url = new URL(href);
-  if (scheme === '*' ? !['http:', 'https:'].includes(url.protocol) : url.protocol !== `${scheme}:`) return false;
+  if (scheme === '*' ? !['http:', 'https:'].includes(url.protocol) : url.protocol !== `${scheme}:`)
+    return false;
   const hostOk = host.startsWith('*.')
     ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1))
     : host === '*' || url.hostname === host;
-  const pathGlob = new RegExp(`^${path.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const pathGlob = new RegExp(
+    `^${path
+      .split('*')
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return hostOk && pathGlob.test(url.pathname + url.search);
 }
 
@@ -150,44 +156,60 @@ describe('content script', () => {
   const runsOn = (href: string) => matches.some((pattern) => patternMatches(pattern, href));
   const specific = adapters.filter((adapter) => adapter.id !== 'generic');
 
-  it('runs on every page a site adapter claims', () => {
+  it("runs on every host a site declares and on every adapter's example pages", () => {
+    for (const [id, site] of Object.entries(SITE_ADDRESSES)) {
+      for (const host of site.hosts) {
+        for (const scheme of ['https', 'http'])
+          expect(runsOn(`${scheme}://${host}/any/page?x=1`), `${id} ${host}`).toBe(true);
+      }
+    }
     for (const adapter of specific) {
       for (const href of adapter.exampleUrls) expect(runsOn(href), href).toBe(true);
     }
   });
 
-  it('runs exactly where an adapter claims the page: same hosts, subdomains, look-alikes and schemes', () => {
-    // Hosts the patterns name, the hosts the adapters claim, and those of their example pages.
+  it('runs nowhere else: every page it runs on is claimed by an adapter, look-alikes and other schemes are not', () => {
+    // Hosts the patterns name, the hosts the sites declare, and those of the adapters' example pages.
     const hosts = [
       ...matches.map((pattern) => /^[^:]+:\/\/(?:\*\.)?([^/]+)\//.exec(pattern)?.[1] ?? pattern),
       ...Object.values(SITE_ADDRESSES).flatMap((site) => site.hosts),
       ...specific.flatMap((adapter) => adapter.exampleUrls.map((href) => new URL(href).hostname)),
+    ];
+    const lookAlikes = (host: string) => [
+      `x${host}`,
+      `x-${host}`,
+      `${host}.example.org`,
+      host.replace(/\.[^.]+$/, '.example'),
     ];
     const candidates = hosts.flatMap((host) => [
       host,
       `www.${host}`,
       `play.${host}`,
       `a.b.${host}`,
-      `x${host}`,
-      `x-${host}`,
-      `${host}.example.org`,
-      host.replace(/\.[^.]+$/, '.example'),
       host.split('.').slice(1).join('.'),
+      ...lookAlikes(host),
     ]);
     expect(candidates.length).toBeGreaterThan(100);
+    let ran = 0;
     for (const name of candidates.filter((candidate) => candidate.includes('.'))) {
       for (const scheme of ['https', 'http']) {
         const href = `${scheme}://${name}/some/page?x=1`;
-        expect(runsOn(href), href).toBe(adapterFor(new URL(href)).id !== 'generic');
+        if (!runsOn(href)) continue;
+        ran++;
+        expect(adapterFor(new URL(href)).id, href).not.toBe('generic');
       }
+    }
+    expect(ran).toBeGreaterThan(20);
+    for (const host of hosts) {
+      for (const name of lookAlikes(host)) expect(runsOn(`https://${name}/`), name).toBe(false);
     }
     expect(runsOn('ftp://overcast.fm/x')).toBe(false);
     expect(runsOn('https://example.com/podcast/1-x')).toBe(false);
   });
 
-  it('declares each pattern once, over http and https with any path', () => {
+  it('declares each pattern once, one host each (no wildcard hosts), over http and https with any path', () => {
     expect(Array.isArray(contentScript.matches)).toBe(true);
     expect(new Set(matches).size).toBe(matches.length);
-    for (const pattern of matches) expect(pattern).toMatch(/^\*:\/\/\*\.[a-z0-9.-]+\/\*$/);
+    for (const pattern of matches) expect(pattern).toMatch(/^\*:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)+\/\*$/);
   });
 });

@@ -5,7 +5,11 @@ import { formatTimestamp } from '../parse/time';
 import { httpUrl } from './values';
 
 export interface SiteAddress {
-  /** Host names the site's adapter claims, each with its subdomains (`www.`, `play.`). */
+  /**
+   * The hosts the site's pages are on, each written out (`www.` too): the content script runs on exactly these
+   * (least privilege: no wildcard hosts), and the adapter claims them and their subdomains (for a page scanned
+   * on demand).
+   */
   hosts: readonly string[];
   /**
    * The address that opens an episode page at a time, when the site has one: given the page's address, a
@@ -22,7 +26,7 @@ export const SPOTIFY_EPISODE_URL =
 /** Every known site by its adapter's id, in the registry's order (a test holds the two together). */
 export const SITE_ADDRESSES = {
   runninginproduction: {
-    hosts: ['runninginproduction.com'],
+    hosts: ['runninginproduction.com', 'www.runninginproduction.com'],
     // The site's player reads `#m:ss` from the address on load.
     timeLink: (episodeUrl) => {
       const page = httpUrl(episodeUrl, undefined, false);
@@ -31,21 +35,21 @@ export const SITE_ADDRESSES = {
   },
   apple: { hosts: ['podcasts.apple.com'] },
   overcast: {
-    hosts: ['overcast.fm'],
+    hosts: ['overcast.fm', 'www.overcast.fm'],
     // Overcast's "share link with timestamp" appends `/m:ss` to the short link.
     timeLink: (episodeUrl) =>
       /^https:\/\/overcast\.fm\/\+[\w-]+$/.test(episodeUrl)
         ? (seconds) => `${episodeUrl}/${formatTimestamp(seconds)}`
         : null,
   },
-  podcastaddict: { hosts: ['podcastaddict.com'] },
-  // pca.st: Pocket Casts' share links.
-  pocketcasts: { hosts: ['pocketcasts.com', 'pca.st'] },
-  listennotes: { hosts: ['listennotes.com'] },
-  podbay: { hosts: ['podbay.fm'] },
-  playerfm: { hosts: ['player.fm'] },
-  castbox: { hosts: ['castbox.fm'] },
-  podchaser: { hosts: ['podchaser.com'] },
+  podcastaddict: { hosts: ['podcastaddict.com', 'www.podcastaddict.com'] },
+  // play.: the web player; pca.st: Pocket Casts' share links.
+  pocketcasts: { hosts: ['pocketcasts.com', 'www.pocketcasts.com', 'play.pocketcasts.com', 'pca.st'] },
+  listennotes: { hosts: ['listennotes.com', 'www.listennotes.com'] },
+  podbay: { hosts: ['podbay.fm', 'www.podbay.fm'] },
+  playerfm: { hosts: ['player.fm', 'www.player.fm'] },
+  castbox: { hosts: ['castbox.fm', 'www.castbox.fm'] },
+  podchaser: { hosts: ['podchaser.com', 'www.podchaser.com'] },
   spotify: {
     hosts: ['open.spotify.com'],
     // Spotify's timestamped share links add `?t=<seconds>` to the episode URL.
@@ -63,12 +67,11 @@ export type SiteId = keyof typeof SITE_ADDRESSES;
 const SITES: readonly SiteAddress[] = Object.values(SITE_ADDRESSES);
 
 /**
- * The content script's match patterns: every site host with its subdomains, over http and https, so the
- * script runs exactly where an adapter claims the page.
- * @example CONTENT_SCRIPT_MATCHES[0] // '*://*.runninginproduction.com/*'
+ * The content script's match patterns: every site host as written, over http and https, any path.
+ * @example CONTENT_SCRIPT_MATCHES[0] // '*://runninginproduction.com/*'
  */
 export const CONTENT_SCRIPT_MATCHES: string[] = SITES.flatMap((site) =>
-  site.hosts.map((host) => `*://*.${host}/*`),
+  site.hosts.map((host) => `*://${host}/*`),
 );
 
 /**
