@@ -196,12 +196,21 @@ const isWordChar = (code: number): boolean => (code >= 48 && code <= 57) || (cod
 function decideFrames(text: string, block: TimestampOccurrence[]): TimestampOccurrence[] {
   const threePart = block.filter((o) => o.readings.some((r) => r.kind === 'frames'));
   if (threePart.length === 0) return block;
+  // Frames count below 30 a second: one three-part stamp ending at :30 or later makes them all hours.
+  const withoutFrames = block.some((o) => !threePart.includes(o) && o.readings.some((r) => r.kind === 'plain' && colons(text, r) === 2));
   const impossibleHours = threePart.filter((o) => o.readings.every((r) => r.kind !== 'plain' || r.seconds >= 10 * 3600));
   // One such stamp standing free decides; glued to text, one may have borrowed a title's digit, two do not.
-  const frames = impossibleHours.length >= 2 || impossibleHours.some((o) => !isWordChar(text.charCodeAt(o.runStart - 1)));
+  const frames = !withoutFrames && (impossibleHours.length >= 2 || impossibleHours.some((o) => !isWordChar(text.charCodeAt(o.runStart - 1))));
   return block.map((o) =>
     threePart.includes(o) ? onlyReadings(o, (r) => (frames ? r.kind !== 'plain' : r.kind !== 'frames'), frames) : o,
   );
+}
+
+/** How many colons a reading's written form has. */
+function colons(text: string, reading: TimeReading): number {
+  let count = 0;
+  for (let i = reading.start; i < reading.end; i++) if (text.charCodeAt(i) === 58) count++;
+  return count;
 }
 
 /**

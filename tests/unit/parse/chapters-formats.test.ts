@@ -164,6 +164,11 @@ describe('reading the numbers', () => {
     expect(simple(text).map((c) => c.start)).toEqual([16, 63, 253, 1203, 1900]);
   });
 
+  it('hours past ten are hours when a stamp ends at :30 or later (no frame count goes that high)', () => {
+    const text = Array.from({ length: 30 }, (_, k) => `${k}:00:${k % 2 ? '45' : '00'} Part ${k}`).join('\n');
+    expect(simple(text).map((c) => c.start)).toEqual(Array.from({ length: 30 }, (_, k) => k * 3600 + (k % 2 ? 45 : 0)));
+  });
+
   it('three-part stamps that can all be hours stay hours', () => {
     expect(simple('00:00:00 Intro\n00:15:20 Middle\n01:02:03 End').map((c) => c.start)).toEqual([0, 920, 3723]);
   });
