@@ -386,6 +386,7 @@ export class OverlayController {
       episodeUrl: item.episode.url,
       siteName: item.adapter.name,
       timeUrl: item.adapter.timeUrl ? item.adapter.timeUrl.bind(item.adapter) : null,
+      playerUrl: item.meta.playerUrl ?? null,
     };
     return { episode: item.episode, target, options, save: this.deps.save?.(item.episode), listing };
   }
