@@ -1,6 +1,6 @@
 // A podcast directory as an adapter: its profile for episode pages, its listing data for show pages.
 import type { FoundEpisode, SiteAdapter } from './types';
-import { adapterFromProfile, MAX_EPISODES_PER_PAGE, type SiteProfile } from './profile';
+import { adapterFromProfile, finishEpisodes, type SiteProfile } from './profile';
 import { readEpisodeListing, type EpisodeListing } from './episode-listing';
 import { withDataAudio } from './listing-audio';
 
@@ -22,18 +22,10 @@ export function directoryAdapter(profile: SiteProfile, listing: EpisodeListing):
         try {
           found = withDataAudio(doc, url, found);
         } catch {
-          // Page data is a bonus, as below.
+          // Page data is a bonus: a changed shape must not cost the episodes already found.
         }
       }
-      if (profile.enrich) {
-        try {
-          found = profile.enrich(doc, url, found);
-        } catch {
-          // Site JSON is a bonus: a changed shape must not cost the episodes already found.
-        }
-      }
-      if (!profile.seekable) found = found.map((episode) => ({ ...episode, media: null }));
-      return found.slice(0, MAX_EPISODES_PER_PAGE);
+      return finishEpisodes(profile, doc, url, found);
     },
   };
 }

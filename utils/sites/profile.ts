@@ -175,6 +175,23 @@ function readListing(doc: Document, url: URL, profile: SiteProfile, listing: Lis
 }
 
 /**
+ * The last steps every way of finding a site's episodes shares: the site's own data added where it can be, the
+ * page's media dropped where the site's player cannot be driven, and the page's count bounded.
+ */
+export function finishEpisodes(profile: SiteProfile, doc: Document, url: URL, found: FoundEpisode[]): FoundEpisode[] {
+  let episodes = found;
+  if (profile.enrich) {
+    try {
+      episodes = profile.enrich(doc, url, episodes);
+    } catch {
+      // Site JSON is a bonus: a changed shape must not cost the episodes already found.
+    }
+  }
+  if (!profile.seekable) episodes = episodes.map((episode) => ({ ...episode, media: null }));
+  return episodes.slice(0, MAX_EPISODES_PER_PAGE);
+}
+
+/**
  * Turns a site profile into an adapter. Known page kinds use the profile's selectors; anything the
  * selectors miss (a redesign, an unknown page) falls back to generic detection, so a drifted site
  * degrades to "works like any page" rather than to nothing.
@@ -202,15 +219,7 @@ export function adapterFromProfile(profile: SiteProfile): SiteAdapter {
         }
       }
       if (found.length === 0) found = genericEpisodes(doc, url, { audio: profile.metadataAudio ?? true });
-      if (profile.enrich) {
-        try {
-          found = profile.enrich(doc, url, found);
-        } catch {
-          // Site JSON is a bonus: a changed shape must not cost the episodes already found.
-        }
-      }
-      if (!profile.seekable) found = found.map((episode) => ({ ...episode, media: null }));
-      return found.slice(0, MAX_EPISODES_PER_PAGE);
+      return finishEpisodes(profile, doc, url, found);
     },
   };
 }
