@@ -10,10 +10,21 @@ export default defineConfig({
   // Firefox gets Manifest V3 too (WXT defaults Firefox to MV2).
   manifestVersion: 3,
   // STACKCAST_MINIFY=0 keeps names readable for CPU profiles (never for a release).
-  vite: () => ({ plugins: [preact(), preactNoRawHtml()], build: { minify: process.env.STACKCAST_MINIFY !== '0' } }),
+  vite: () => ({
+    plugins: [preact(), preactNoRawHtml()],
+    build: { minify: process.env.STACKCAST_MINIFY !== '0' },
+  }),
   // Store packages: Chrome zip, Firefox zip and the Firefox sources zip AMO reviewers rebuild from.
   zip: {
-    excludeSources: ['coverage/**', 'dist/**', 'tmp/**', 'bench/results/**', '**/*.zip', '**/*.log', 'stats.html'],
+    excludeSources: [
+      'coverage/**',
+      'dist/**',
+      'tmp/**',
+      'bench/results/**',
+      '**/*.zip',
+      '**/*.log',
+      'stats.html',
+    ],
   },
   // Least privilege: these five permissions and nothing else; host access comes only from the
   // content-script matches (supported directories), activeTab, and origins the listener grants on
@@ -27,10 +38,22 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
-      'next-chapter': { suggested_key: { default: 'Alt+Shift+Period' }, description: '__MSG_commandNextChapter__' },
-      'previous-chapter': { suggested_key: { default: 'Alt+Shift+Comma' }, description: '__MSG_commandPreviousChapter__' },
-      'save-episode': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandSaveEpisode__' },
-      'open-library': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_commandOpenLibrary__' },
+      'next-chapter': {
+        suggested_key: { default: 'Alt+Shift+Period' },
+        description: '__MSG_commandNextChapter__',
+      },
+      'previous-chapter': {
+        suggested_key: { default: 'Alt+Shift+Comma' },
+        description: '__MSG_commandPreviousChapter__',
+      },
+      'save-episode': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandSaveEpisode__',
+      },
+      'open-library': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: '__MSG_commandOpenLibrary__',
+      },
     },
     ...(browser === 'firefox'
       ? {

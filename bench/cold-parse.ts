@@ -85,7 +85,9 @@ function warmDom(html: string): void {
       void item.querySelectorAll('a[href]');
       (item.cloneNode(true) as Element).querySelectorAll('audio').forEach((element) => element.remove());
     }
-    void doc.querySelectorAll('script[type="application/ld+json"], meta[property], link[rel="canonical"], audio, video');
+    void doc.querySelectorAll(
+      'script[type="application/ld+json"], meta[property], link[rel="canonical"], audio, video',
+    );
   }
 }
 
@@ -110,10 +112,18 @@ async function sample(parsePath: string, htmlPath: string, warmRuns: number): Pr
     const t1 = performance.now();
     const c1 = cpu();
     let detected = 0;
-    for (let i = 0; i < (page?.found.length ?? 0); i++) if (parse.detectEpisode(page!, i) !== null) detected++;
+    for (let i = 0; i < (page?.found.length ?? 0); i++)
+      if (parse.detectEpisode(page!, i) !== null) detected++;
     const t2 = performance.now();
     const c2 = cpu();
-    return { find: t1 - t0, detect: t2 - t1, findCpu: c1 - c0, detectCpu: c2 - c1, episodes: page?.found.length ?? 0, detected };
+    return {
+      find: t1 - t0,
+      detect: t2 - t1,
+      findCpu: c1 - c0,
+      detectCpu: c2 - c1,
+      episodes: page?.found.length ?? 0,
+      detected,
+    };
   };
   const cold = run();
   const warm: Array<{ find: number; detect: number }> = [];
@@ -134,12 +144,20 @@ async function sample(parsePath: string, htmlPath: string, warmRuns: number): Pr
 }
 
 /** Bundles the parse path as the content script ships it (one minified ES module) and this script as the sampler. */
-async function bundle(outDir: string, minify: boolean, root: string): Promise<{ parsePath: string; samplerPath: string }> {
+async function bundle(
+  outDir: string,
+  minify: boolean,
+  root: string,
+): Promise<{ parsePath: string; samplerPath: string }> {
   const { build } = await import('esbuild');
   const parsePath = join(outDir, 'parse.mjs');
   const samplerPath = join(outDir, 'sampler.mjs');
   await build({
-    stdin: { contents: "export { findPageEpisodes, detectEpisode } from './utils/sites/scan';", resolveDir: root, loader: 'ts' },
+    stdin: {
+      contents: "export { findPageEpisodes, detectEpisode } from './utils/sites/scan';",
+      resolveDir: root,
+      loader: 'ts',
+    },
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -193,7 +211,11 @@ async function main(): Promise<void> {
   const results: Sample[] = [];
   for (let k = 0; k < samples; k++) {
     const profile = cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${outDir}`, '--cpu-prof-interval=100'] : [];
-    const child = spawnSync(process.execPath, [...profile, samplerPath, '--sample', parsePath, htmlPath, String(cpuProf ? 0 : WARM_RUNS)], { encoding: 'utf8' });
+    const child = spawnSync(
+      process.execPath,
+      [...profile, samplerPath, '--sample', parsePath, htmlPath, String(cpuProf ? 0 : WARM_RUNS)],
+      { encoding: 'utf8' },
+    );
     if (child.status !== 0) throw new Error(`cold-parse: sample ${k + 1} failed:\n${child.stderr}`);
     results.push(JSON.parse(child.stdout.trim().split('\n').pop()!) as Sample);
   }
@@ -214,7 +236,9 @@ async function main(): Promise<void> {
     const values = results.map((result) => result[key]);
     return `${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)}`;
   };
-  console.log(`Seed-000 listing (${summary.episodes} episodes found, ${summary.detected} with an overlay), ${samples} fresh processes, medians:`);
+  console.log(
+    `Seed-000 listing (${summary.episodes} episodes found, ${summary.detected} with an overlay), ${samples} fresh processes, medians:`,
+  );
   const row = (label: string, key: 'init' | 'find' | 'detect') =>
     console.log(
       `  cold  ${label.padEnd(11)} ${formatMs(summary.cold[key])} wall (${spread(key)}), ` +
@@ -223,7 +247,8 @@ async function main(): Promise<void> {
   row('module init', 'init');
   row('find', 'find');
   row('detect', 'detect');
-  const total = (times: Record<'init' | 'find' | 'detect', number>) => formatMs(times.init + times.find + times.detect);
+  const total = (times: Record<'init' | 'find' | 'detect', number>) =>
+    formatMs(times.init + times.find + times.detect);
   console.log(`  cold  total       ${total(summary.cold)} wall, ${total(summary.coldCpu)} CPU`);
   console.log(`  warm  find        ${formatMs(summary.warm.find)}`);
   console.log(`  warm  detect      ${formatMs(summary.warm.detect)}`);

@@ -15,13 +15,22 @@ import { launchExtension, ROOT } from '../tests/e2e/harness';
 import { catalogTech, chromiumCpuMs, exportTime, generate, measures, timeView } from './library.bench';
 
 const [argA, argB, roundsArg, sizeArg] = process.argv.slice(2);
-if (!argA || !argB) throw new Error('usage: tsx bench/library-ab.ts <extension dir A> <extension dir B> [rounds] [size]');
-const builds = [['A', resolve(argA)], ['B', resolve(argB)]] as const;
+if (!argA || !argB)
+  throw new Error('usage: tsx bench/library-ab.ts <extension dir A> <extension dir B> [rounds] [size]');
+const builds = [
+  ['A', resolve(argA)],
+  ['B', resolve(argB)],
+] as const;
 const rounds = Number(roundsArg ?? 2);
 const size = Number(sizeArg ?? 10_000);
 const TMP = resolve(ROOT, '.bench-tmp', 'library-ab');
 
-async function exportFile(page: Page, dir: string, kind: string, save: string): Promise<{ wall: number; cpu: number; sha: string }> {
+async function exportFile(
+  page: Page,
+  dir: string,
+  kind: string,
+  save: string,
+): Promise<{ wall: number; cpu: number; sha: string }> {
   const download = page.waitForEvent('download', { timeout: 600_000 });
   const time = await exportTime(page, dir, kind);
   await (await download).saveAs(save);
@@ -45,16 +54,31 @@ async function main(): Promise<void> {
         if (process.env.AB_CONSOLE) page.on('worker', (w) => console.log(label, 'worker', w.url()));
         await page.locator('[data-stackcast-state="empty"]').waitFor();
         await page.locator('[data-stackcast-import-file]').setInputFiles(backup);
-        await page.waitForFunction(() => /^Imported /.test(document.querySelector('[data-stackcast-notice]')?.textContent ?? ''), null, { timeout: 600_000 });
+        await page.waitForFunction(
+          () => /^Imported /.test(document.querySelector('[data-stackcast-notice]')?.textContent ?? ''),
+          null,
+          { timeout: 600_000 },
+        );
         const imported = (await measures(page, 'import'))[0] ?? NaN;
         const importLoad = loadavg()[0]!.toFixed(2);
         await page.reload();
-        await page.waitForFunction((n) => document.querySelector('[data-stackcast-results]')?.getAttribute('data-stackcast-results') === String(n), size, { timeout: 300_000 });
+        await page.waitForFunction(
+          (n) =>
+            document.querySelector('[data-stackcast-results]')?.getAttribute('data-stackcast-results') ===
+            String(n),
+          size,
+          { timeout: 300_000 },
+        );
         const complete = (await measures(page, 'library-complete'))[0] ?? NaN;
         const view = await timeView(page, one, 9);
         const viewThree = await timeView(page, three, 5);
         await page.evaluate(() => (location.hash = ''));
-        await page.waitForFunction((n) => document.querySelector('[data-stackcast-results]')?.getAttribute('data-stackcast-results') === String(n), size);
+        await page.waitForFunction(
+          (n) =>
+            document.querySelector('[data-stackcast-results]')?.getAttribute('data-stackcast-results') ===
+            String(n),
+          size,
+        );
         const markdown: string[] = [];
         let sha = '';
         for (let i = 0; i < 3; i++) {

@@ -51,7 +51,11 @@ function ensureBuild(): string {
   const out = process.env.STACKCAST_OUT ?? '.output-bench-library';
   const dir = resolve(ROOT, out, 'chrome-mv3');
   if (!existsSync(join(dir, 'manifest.json')) || process.env.STACKCAST_REBUILD) {
-    execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, env: { ...process.env, STACKCAST_OUT: out }, stdio: 'ignore' });
+    execFileSync('npx', ['wxt', 'build'], {
+      cwd: ROOT,
+      env: { ...process.env, STACKCAST_OUT: out },
+      stdio: 'ignore',
+    });
   }
   return dir;
 }
@@ -77,7 +81,8 @@ export function chromiumCpuMs(extensionDir: string): number {
         ticks.set(pid, Number(fields[11]) + Number(fields[12]));
         if (root < 0) {
           const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-          if (command.includes(`--load-extension=${extensionDir}`) && !command.includes('--type=')) root = pid;
+          if (command.includes(`--load-extension=${extensionDir}`) && !command.includes('--type='))
+            root = pid;
         }
       } catch {
         // The process ended while we looked.
@@ -102,11 +107,18 @@ export function chromiumCpuMs(extensionDir: string): number {
 
 /** The durations of the app's own performance measures with this name (see components/library). */
 export async function measures(page: Page, name: string): Promise<number[]> {
-  return page.evaluate((n) => performance.getEntriesByName(`stackcast:${n}`, 'measure').map((e) => e.duration), name);
+  return page.evaluate(
+    (n) => performance.getEntriesByName(`stackcast:${n}`, 'measure').map((e) => e.duration),
+    name,
+  );
 }
 
 /** Apply a view by its URL and time it until the list has committed it and one frame has been painted. */
-export async function timeView(page: Page, view: LibraryView, runs = 7): Promise<{ commit: Timing; frame: Timing; results: number }> {
+export async function timeView(
+  page: Page,
+  view: LibraryView,
+  runs = 7,
+): Promise<{ commit: Timing; frame: Timing; results: number }> {
   const hash = serializeView(view);
   const commits: number[] = [];
   const frames: number[] = [];
@@ -114,7 +126,9 @@ export async function timeView(page: Page, view: LibraryView, runs = 7): Promise
   for (let i = 0; i < runs; i++) {
     // Start from the unfiltered view each time, so every run does the same work.
     await page.evaluate(() => (location.hash = ''));
-    await page.waitForFunction(() => document.querySelector('[data-stackcast-view]')?.getAttribute('data-stackcast-view') === '');
+    await page.waitForFunction(
+      () => document.querySelector('[data-stackcast-view]')?.getAttribute('data-stackcast-view') === '',
+    );
     await page.evaluate(() => performance.clearMeasures('stackcast:view'));
     const timing = await page.evaluate(
       (h) =>
@@ -125,7 +139,12 @@ export async function timeView(page: Page, view: LibraryView, runs = 7): Promise
           const observer = new MutationObserver(() => {
             if (list.getAttribute('data-stackcast-view') !== h) return;
             observer.disconnect();
-            requestAnimationFrame(() => done({ frame: performance.now() - start, results: Number(list.getAttribute('data-stackcast-results')) }));
+            requestAnimationFrame(() =>
+              done({
+                frame: performance.now() - start,
+                results: Number(list.getAttribute('data-stackcast-results')),
+              }),
+            );
           });
           observer.observe(list, { attributes: true });
           location.hash = h;
@@ -140,7 +159,11 @@ export async function timeView(page: Page, view: LibraryView, runs = 7): Promise
   return { commit: summarize(commits), frame: summarize(frames), results };
 }
 
-export async function exportTime(page: Page, extensionDir: string, kind: string): Promise<{ wall: number; cpu: number }> {
+export async function exportTime(
+  page: Page,
+  extensionDir: string,
+  kind: string,
+): Promise<{ wall: number; cpu: number }> {
   await page.locator('[data-stackcast-export-kind]').selectOption(kind);
   await page.evaluate(() => performance.clearMeasures());
   const cpuBefore = chromiumCpuMs(extensionDir);
@@ -149,7 +172,10 @@ export async function exportTime(page: Page, extensionDir: string, kind: string)
     page.waitForEvent('download', { timeout: 600_000 }),
     page.locator('[data-stackcast-export="view"]').click({ timeout: 600_000, noWaitAfter: true }),
   ]);
-  return { wall: (await measures(page, `export-${kind}`))[0] ?? NaN, cpu: chromiumCpuMs(extensionDir) - cpuBefore };
+  return {
+    wall: (await measures(page, `export-${kind}`))[0] ?? NaN,
+    cpu: chromiumCpuMs(extensionDir) - cpuBefore,
+  };
 }
 
 interface ChromiumRow {
@@ -168,7 +194,12 @@ interface ChromiumRow {
   fileMb: number;
 }
 
-async function chromium(size: number, episodes: SavedEpisode[], views: { one: LibraryView; three: LibraryView; search: LibraryView }, extensionDir: string): Promise<ChromiumRow> {
+async function chromium(
+  size: number,
+  episodes: SavedEpisode[],
+  views: { one: LibraryView; three: LibraryView; search: LibraryView },
+  extensionDir: string,
+): Promise<ChromiumRow> {
   mkdirSync(TMP, { recursive: true });
   const files: string[] = [];
   let bytes = 0;
@@ -189,9 +220,18 @@ async function chromium(size: number, episodes: SavedEpisode[], views: { one: Li
     for (const file of files) {
       await page.evaluate(() => performance.clearMeasures('stackcast:import'));
       await page.locator('[data-stackcast-import-file]').setInputFiles(file);
-      await page.waitForFunction(() => /^Imported /.test(document.querySelector('[data-stackcast-notice]')?.textContent ?? '') || document.querySelector('[data-stackcast-notice="error"]'), null, { timeout: 600_000 });
+      await page.waitForFunction(
+        () =>
+          /^Imported /.test(document.querySelector('[data-stackcast-notice]')?.textContent ?? '') ||
+          document.querySelector('[data-stackcast-notice="error"]'),
+        null,
+        { timeout: 600_000 },
+      );
       const error = await page.locator('[data-stackcast-notice="error"]').count();
-      if (error) throw new Error(`import failed: ${await page.locator('[data-stackcast-notice="error"]').textContent()}`);
+      if (error)
+        throw new Error(
+          `import failed: ${await page.locator('[data-stackcast-notice="error"]').textContent()}`,
+        );
       importMs += (await measures(page, 'import'))[0] ?? NaN;
     }
     // Includes re-reading the summaries after each file (the page's live query), as a listener would see.
@@ -201,12 +241,26 @@ async function chromium(size: number, episodes: SavedEpisode[], views: { one: Li
     const completes: number[] = [];
     for (let i = 0; i < 3; i++) {
       await page.reload();
-      await page.waitForFunction(() => performance.getEntriesByName('stackcast:first-render').length > 0, null, { timeout: 120_000 });
+      await page.waitForFunction(
+        () => performance.getEntriesByName('stackcast:first-render').length > 0,
+        null,
+        { timeout: 120_000 },
+      );
       firsts.push((await measures(page, 'first-render'))[0]!);
-      await page.waitForFunction(() => performance.getEntriesByName('stackcast:library-complete').length > 0, null, { timeout: 300_000 });
+      await page.waitForFunction(
+        () => performance.getEntriesByName('stackcast:library-complete').length > 0,
+        null,
+        { timeout: 300_000 },
+      );
       completes.push((await measures(page, 'library-complete'))[0]!);
     }
-    await page.waitForFunction((n) => document.querySelector('[data-stackcast-results]')?.getAttribute('data-stackcast-results') === String(n), size, { timeout: 300_000 });
+    await page.waitForFunction(
+      (n) =>
+        document.querySelector('[data-stackcast-results]')?.getAttribute('data-stackcast-results') ===
+        String(n),
+      size,
+      { timeout: 300_000 },
+    );
     const runs = size >= 100_000 ? 3 : 7;
     const one = await timeView(page, views.one, runs);
     const three = await timeView(page, views.three, runs);
@@ -214,13 +268,29 @@ async function chromium(size: number, episodes: SavedEpisode[], views: { one: Li
     await page.evaluate(() => (location.hash = ''));
     const exportJson = await exportTime(page, extensionDir, 'json');
     const exportMarkdown = await exportTime(page, extensionDir, 'markdown-technology');
-    return { size, importMs, importCpu, firstRender: summarize(firsts), complete: summarize(completes), load, one, three, search, exportJson, exportMarkdown, fileMb: bytes / 1024 / 1024 };
+    return {
+      size,
+      importMs,
+      importCpu,
+      firstRender: summarize(firsts),
+      complete: summarize(completes),
+      load,
+      one,
+      three,
+      search,
+      exportJson,
+      exportMarkdown,
+      fileMb: bytes / 1024 / 1024,
+    };
   } finally {
     await session.close();
   }
 }
 
-async function fakeIndexedDb(episodes: SavedEpisode[], views: { one: LibraryView; three: LibraryView }): Promise<string[]> {
+async function fakeIndexedDb(
+  episodes: SavedEpisode[],
+  views: { one: LibraryView; three: LibraryView },
+): Promise<string[]> {
   const name = `bench-library-${episodes.length}`;
   await Dexie.delete(name);
   const db = new LibraryDatabase(name);
@@ -266,9 +336,18 @@ export default async function libraryBench(): Promise<string> {
       ms(node(views.three).median),
       ms(node(views.search).median),
       ms(measure(() => computeFacets(stored, views.one), { runs: 10, warmup: 1 }).median),
-      ms(measure(() => exportLibrary('json', episodes, { exportedAt: new Date() }), { runs: 3, warmup: 0 }).median),
-      ms(measure(() => exportLibrary('markdown-technology', episodes, { exportedAt: new Date() }), { runs: 3, warmup: 0 }).median),
-      ms(measure(() => parseBackup(backupText), { runs: 3, warmup: 0 }).median) + (size > CHUNK ? ` (${CHUNK.toLocaleString('en')})` : ''),
+      ms(
+        measure(() => exportLibrary('json', episodes, { exportedAt: new Date() }), { runs: 3, warmup: 0 })
+          .median,
+      ),
+      ms(
+        measure(() => exportLibrary('markdown-technology', episodes, { exportedAt: new Date() }), {
+          runs: 3,
+          warmup: 0,
+        }).median,
+      ),
+      ms(measure(() => parseBackup(backupText), { runs: 3, warmup: 0 }).median) +
+        (size > CHUNK ? ` (${CHUNK.toLocaleString('en')})` : ''),
     ]);
     if (size <= 10_000) fakeRows.push(await fakeIndexedDb(episodes, views));
     console.log(`bench library: ${size} in Chromium …`);
@@ -276,21 +355,26 @@ export default async function libraryBench(): Promise<string> {
       chromiumRows.push(await chromium(size, episodes, views, extensionDir));
     } catch (error) {
       // One size failing (e.g. memory at 100,000) must not lose the others' results.
-      failures.push(`${size.toLocaleString('en')} episodes in Chromium failed: ${(error as Error).message.split('\n')[0]}`);
+      failures.push(
+        `${size.toLocaleString('en')} episodes in Chromium failed: ${(error as Error).message.split('\n')[0]}`,
+      );
     }
   }
 
-  const target = (value: number, limit: number) => `${ms(value)} ${value <= limit ? '✅' : '❌'} (≤ ${limit} ms)`;
+  const target = (value: number, limit: number) =>
+    `${ms(value)} ${value <= limit ? '✅' : '❌'} (≤ ${limit} ms)`;
   return [
     '## library',
     '',
     'Saved-episode library (issue 4). Episodes generated from the technology catalog with a popularity skew:',
-    '12–18 chapters and 8–12 technologies each (tests/unit/library/generate.ts, seeded). Views: ' + viewsUsed + '.',
+    '12–18 chapters and 8–12 technologies each (tests/unit/library/generate.ts, seeded). Views: ' +
+      viewsUsed +
+      '.',
     '',
     '### Real Chromium IndexedDB (built extension, library.html)',
     '',
     'Seeded by importing generated JSON backups through the page (files of at most 25,000 episodes, the 100 MB',
-    'import limit). Times come from the page\'s own `performance.measure` entries: *view* = URL hash change →',
+    "import limit). Times come from the page's own `performance.measure` entries: *view* = URL hash change →",
     'filtered, faceted list committed (median of several runs; "+frame" adds the next animation frame);',
     '*first render* = navigation start → first screen of episodes committed (median of 3 reloads); *all loaded* =',
     'navigation start → every summary loaded with facets; export = click → file ready (reading the full records',
@@ -299,7 +383,19 @@ export default async function libraryBench(): Promise<string> {
     'Views also give the fastest run (min), the closest to an idle machine.',
     '',
     table(
-      ['episodes', 'load avg', 'backup size', 'import (cpu)', 'first render', 'all loaded', 'filter 1 tech', 'filter 3 tech', 'text search', 'export JSON (cpu)', 'export Markdown (cpu)'],
+      [
+        'episodes',
+        'load avg',
+        'backup size',
+        'import (cpu)',
+        'first render',
+        'all loaded',
+        'filter 1 tech',
+        'filter 3 tech',
+        'text search',
+        'export JSON (cpu)',
+        'export Markdown (cpu)',
+      ],
       chromiumRows.map((r) => [
         r.size.toLocaleString('en'),
         r.load,
@@ -307,21 +403,47 @@ export default async function libraryBench(): Promise<string> {
         (r.size === 10_000 ? target(r.importMs, 3_000) : ms(r.importMs)) + ` (${ms(r.importCpu)})`,
         r.size === 10_000 ? target(r.firstRender.median, 300) : ms(r.firstRender.median),
         ms(r.complete.median),
-        (r.size === 10_000 ? target(r.one.commit.median, 20) : ms(r.one.commit.median)) + ` (min ${ms(r.one.commit.min)}; +frame ${ms(r.one.frame.median)}; ${r.one.results} hits)`,
-        (r.size === 10_000 ? target(r.three.commit.median, 50) : ms(r.three.commit.median)) + ` (min ${ms(r.three.commit.min)}; +frame ${ms(r.three.frame.median)}; ${r.three.results} hits)`,
-        (r.size === 10_000 ? target(r.search.commit.median, 100) : ms(r.search.commit.median)) + ` (min ${ms(r.search.commit.min)}; +frame ${ms(r.search.frame.median)}; ${r.search.results} hits)`,
-        (r.size === 10_000 ? target(r.exportJson.wall, 1_000) : ms(r.exportJson.wall)) + ` (${ms(r.exportJson.cpu)})`,
-        (r.size === 10_000 ? target(r.exportMarkdown.wall, 1_000) : ms(r.exportMarkdown.wall)) + ` (${ms(r.exportMarkdown.cpu)})`,
+        (r.size === 10_000 ? target(r.one.commit.median, 20) : ms(r.one.commit.median)) +
+          ` (min ${ms(r.one.commit.min)}; +frame ${ms(r.one.frame.median)}; ${r.one.results} hits)`,
+        (r.size === 10_000 ? target(r.three.commit.median, 50) : ms(r.three.commit.median)) +
+          ` (min ${ms(r.three.commit.min)}; +frame ${ms(r.three.frame.median)}; ${r.three.results} hits)`,
+        (r.size === 10_000 ? target(r.search.commit.median, 100) : ms(r.search.commit.median)) +
+          ` (min ${ms(r.search.commit.min)}; +frame ${ms(r.search.frame.median)}; ${r.search.results} hits)`,
+        (r.size === 10_000 ? target(r.exportJson.wall, 1_000) : ms(r.exportJson.wall)) +
+          ` (${ms(r.exportJson.cpu)})`,
+        (r.size === 10_000 ? target(r.exportMarkdown.wall, 1_000) : ms(r.exportMarkdown.wall)) +
+          ` (${ms(r.exportMarkdown.cpu)})`,
       ]),
     ),
     ...(failures.length ? ['', ...failures.map((f) => `- ${f}`)] : []),
     '',
     '### The same work in Node (pure functions, no DOM)',
     '',
-    table(['episodes', 'filter 1 tech', 'filter 3 tech', 'text search', 'facets', 'export JSON', 'export Markdown', 'validate backup'], nodeRows),
+    table(
+      [
+        'episodes',
+        'filter 1 tech',
+        'filter 3 tech',
+        'text search',
+        'facets',
+        'export JSON',
+        'export Markdown',
+        'validate backup',
+      ],
+      nodeRows,
+    ),
     '',
     '### fake-indexeddb (Node): version-5 shelves of records and of summaries, filtered in memory',
     '',
-    table(['episodes', 'merge (import) in one transaction', 'load all summaries', 'filter 1 tech (sorted summaries)', 'filter 3 tech (all of)'], fakeRows),
+    table(
+      [
+        'episodes',
+        'merge (import) in one transaction',
+        'load all summaries',
+        'filter 1 tech (sorted summaries)',
+        'filter 3 tech (all of)',
+      ],
+      fakeRows,
+    ),
   ].join('\n');
 }

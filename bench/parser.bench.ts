@@ -34,7 +34,10 @@ const PARSERS: ChapterParser[] = [
     name: '@mtillmann/chapters 0.2 (AutoFormat)',
     parse: (text) => {
       try {
-        return AutoFormat.from(text).chapters.map((chapter) => ({ start: chapter.startTime, title: chapter.title ?? '' }));
+        return AutoFormat.from(text).chapters.map((chapter) => ({
+          start: chapter.startTime,
+          title: chapter.title ?? '',
+        }));
       } catch {
         // It throws when it does not recognise a format: that is "no chapters found".
         return [];
@@ -46,12 +49,16 @@ const PARSERS: ChapterParser[] = [
 /** Median, p95 and min cells of a table row. */
 const cells = (timing: Timing) => [ms(timing.median), ms(timing.p95), ms(timing.min)];
 const kb = (chars: number) => `${(chars / 1024).toFixed(1)} KB`;
-const mbPerSecond = (chars: number, timing: Timing) => `${(chars / 1024 / 1024 / (timing.median / 1000)).toFixed(1)} MB/s`;
+const mbPerSecond = (chars: number, timing: Timing) =>
+  `${(chars / 1024 / 1024 / (timing.median / 1000)).toFixed(1)} MB/s`;
 
 /** Compared with the ground truth's topics as chapters, two topics at one second merged (expectedChapters). */
 function exactMatch(found: Found, topics: Topic[]): boolean {
   const truth = expectedChapters(topics);
-  return found.length === truth.length && found.every((chapter, i) => chapter.start === truth[i]!.start && chapter.title.trim() === truth[i]!.title);
+  return (
+    found.length === truth.length &&
+    found.every((chapter, i) => chapter.start === truth[i]!.start && chapter.title.trim() === truth[i]!.title)
+  );
 }
 
 function startsMatch(found: Found, topics: Topic[]): boolean {
@@ -84,9 +91,13 @@ export default async function parserBench(): Promise<string> {
 
   const chaptersOnly = measure(() => texts.map((text) => parseChapters(text)));
   const techOnly = measure(() => texts.map((text) => extractTech(techInputFromText(text))));
-  const both = measure(() => texts.map((text) => [parseChapters(text), extractTech(techInputFromText(text))]));
+  const both = measure(() =>
+    texts.map((text) => [parseChapters(text), extractTech(techInputFromText(text))]),
+  );
   const scanOnly = measure(() => documents.map(({ document, url }) => scanPage(document, url)));
-  const parseAndScan = measure(() => pages.map(({ html, url }) => scanPage(parseDocument(html), url)), { runs: 20 });
+  const parseAndScan = measure(() => pages.map(({ html, url }) => scanPage(parseDocument(html), url)), {
+    runs: 20,
+  });
   const scanned = documents.map(({ document, url }) => scanPage(document, url));
   const pagesRight = posts.filter((post, i) => {
     const episode = scanned[i]?.[0]?.episode;
@@ -98,11 +109,41 @@ export default async function parserBench(): Promise<string> {
     table(
       ['input', 'work', 'size', 'median', 'p95', 'min', 'throughput'],
       [
-        [`${posts.length} posts as text (title, intro, topics a line)`, 'parseChapters', kb(textChars), ...cells(chaptersOnly), mbPerSecond(textChars, chaptersOnly)],
-        [`${posts.length} posts as text`, 'extractTech(techInputFromText)', kb(textChars), ...cells(techOnly), mbPerSecond(textChars, techOnly)],
-        [`${posts.length} posts as text`, 'chapters + tech', kb(textChars), ...cells(both), mbPerSecond(textChars, both)],
-        [`${posts.length} posts as episode pages (HTML, parsed once)`, 'scanPage (adapter, chapters, tech)', kb(pageChars), ...cells(scanOnly), mbPerSecond(pageChars, scanOnly)],
-        [`${posts.length} posts as episode pages (HTML)`, 'linkedom parseHTML + scanPage', kb(pageChars), ...cells(parseAndScan), mbPerSecond(pageChars, parseAndScan)],
+        [
+          `${posts.length} posts as text (title, intro, topics a line)`,
+          'parseChapters',
+          kb(textChars),
+          ...cells(chaptersOnly),
+          mbPerSecond(textChars, chaptersOnly),
+        ],
+        [
+          `${posts.length} posts as text`,
+          'extractTech(techInputFromText)',
+          kb(textChars),
+          ...cells(techOnly),
+          mbPerSecond(textChars, techOnly),
+        ],
+        [
+          `${posts.length} posts as text`,
+          'chapters + tech',
+          kb(textChars),
+          ...cells(both),
+          mbPerSecond(textChars, both),
+        ],
+        [
+          `${posts.length} posts as episode pages (HTML, parsed once)`,
+          'scanPage (adapter, chapters, tech)',
+          kb(pageChars),
+          ...cells(scanOnly),
+          mbPerSecond(pageChars, scanOnly),
+        ],
+        [
+          `${posts.length} posts as episode pages (HTML)`,
+          'linkedom parseHTML + scanPage',
+          kb(pageChars),
+          ...cells(parseAndScan),
+          mbPerSecond(pageChars, parseAndScan),
+        ],
       ],
     ),
     '',
@@ -118,7 +159,12 @@ export default async function parserBench(): Promise<string> {
   const listingUrl = new URL('https://podcasts.example.com/show/running-in-production');
   const seedWhole = measure(() => [parseChapters(seed), extractTech(techInputFromText(seed))]);
   const seedChaptersWhole = measure(() => parseChapters(seed));
-  const seedBlocks = measure(() => blocks.map((block) => [parseChapters(block.description), extractTech(techInputFromText(`${block.title}\n${block.description}`))]));
+  const seedBlocks = measure(() =>
+    blocks.map((block) => [
+      parseChapters(block.description),
+      extractTech(techInputFromText(`${block.title}\n${block.description}`)),
+    ]),
+  );
   const seedScan = measure(() => scanPage(listingDocument, listingUrl));
   const seedParseScan = measure(() => scanPage(parseDocument(listing), listingUrl), { runs: 20 });
   const blockChapters = blocks.map((block) => parseChapters(block.description).chapters.length);
@@ -137,8 +183,16 @@ export default async function parserBench(): Promise<string> {
       ['work', 'median', 'p95', 'min', 'target'],
       [
         ['parseChapters over the whole text', ...cells(seedChaptersWhole), target(seedChaptersWhole)],
-        [`chapters + tech over the whole text (${wholeChapters} chapters)`, ...cells(seedWhole), target(seedWhole)],
-        [`chapters + tech over each of the ${blocks.length} blocks`, ...cells(seedBlocks), target(seedBlocks)],
+        [
+          `chapters + tech over the whole text (${wholeChapters} chapters)`,
+          ...cells(seedWhole),
+          target(seedWhole),
+        ],
+        [
+          `chapters + tech over each of the ${blocks.length} blocks`,
+          ...cells(seedBlocks),
+          target(seedBlocks),
+        ],
         ['scanPage over the HTML listing (parsed once)', ...cells(seedScan), target(seedScan)],
         ['linkedom parseHTML + scanPage over the listing', ...cells(seedParseScan), '(includes DOM parsing)'],
       ],
@@ -148,7 +202,10 @@ export default async function parserBench(): Promise<string> {
 
   // ── Adversarial: linear time ─────────────────────────────────────────────────────────────────────────
   out.push('### Adversarial input (linear time)', '');
-  out.push('Median (and min) of 5 runs after one warm-up, `parseChapters` on text of each shape; target < 100 ms for 1 MB and time growing linearly with size.', '');
+  out.push(
+    'Median (and min) of 5 runs after one warm-up, `parseChapters` on text of each shape; target < 100 ms for 1 MB and time growing linearly with size.',
+    '',
+  );
   const rows: string[][] = [];
   let worst1mb = 0;
   let worstRatio = 0;
@@ -162,12 +219,29 @@ export default async function parserBench(): Promise<string> {
     const growth = (times[2]?.min ?? NaN) / (times[0]?.min ?? NaN);
     worst1mb = Math.max(worst1mb, t1);
     worstRatio = Math.max(worstRatio, growth);
-    rows.push([shape.name, ...times.map((t) => `${ms(t.median)} (min ${ms(t.min)})`), `${growth.toFixed(2)}×`, t1 < 100 ? 'yes' : '**no**']);
+    rows.push([
+      shape.name,
+      ...times.map((t) => `${ms(t.median)} (min ${ms(t.min)})`),
+      `${growth.toFixed(2)}×`,
+      t1 < 100 ? 'yes' : '**no**',
+    ]);
   }
   const techText = ADVERSARIAL_SHAPES[0]!.build(1024 * 1024);
-  const techAdversarial = measure(() => extractTech(techInputFromText(techText)), { warmup: 1, runs: 5, budgetMs: 20_000 });
+  const techAdversarial = measure(() => extractTech(techInputFromText(techText)), {
+    warmup: 1,
+    runs: 5,
+    budgetMs: 20_000,
+  });
   out.push(
-    table(['shape', ...ADVERSARIAL_SIZES_MB.map((size) => `${size} MB`), '4 MB / 1 MB, min (linear = 4×)', '< 100 ms at 1 MB'], rows),
+    table(
+      [
+        'shape',
+        ...ADVERSARIAL_SIZES_MB.map((size) => `${size} MB`),
+        '4 MB / 1 MB, min (linear = 4×)',
+        '< 100 ms at 1 MB',
+      ],
+      rows,
+    ),
     '',
     `Worst 1 MB median: ${ms(worst1mb)}; worst 4 MB/1 MB ratio of the min times: ${worstRatio.toFixed(2)}× (4× is linear). ` +
       `extractTech(techInputFromText) on 1 MB of the random shape: ${ms(techAdversarial.median)}.`,
@@ -193,7 +267,10 @@ export default async function parserBench(): Promise<string> {
     const accuracy: string[] = [parser.name];
     const speed: string[] = [parser.name];
     for (const rendering of RENDERINGS) {
-      const inputs = withTopics.map((post) => ({ text: renderTopics(post.topics, rendering), truth: post.topics }));
+      const inputs = withTopics.map((post) => ({
+        text: renderTopics(post.topics, rendering),
+        truth: post.topics,
+      }));
       let exact = 0;
       let starts = 0;
       const missed: number[] = [];
@@ -203,7 +280,8 @@ export default async function parserBench(): Promise<string> {
         else missed.push(withTopics[i]!.number);
         if (startsMatch(found, truth)) starts += 1;
       });
-      if (parser === PARSERS[0] && missed.length > 0) misses.push(`${rendering}: ${missed.map((n) => `#${n}`).join(', ')}`);
+      if (parser === PARSERS[0] && missed.length > 0)
+        misses.push(`${rendering}: ${missed.map((n) => `#${n}`).join(', ')}`);
       accuracy.push(`${exact}/${inputs.length} exact, ${starts}/${inputs.length} starts`);
       const timing = measure(() => inputs.map(({ text }) => parser.parse(text)), { runs: 30 });
       speed.push(ms(timing.median));
@@ -211,7 +289,11 @@ export default async function parserBench(): Promise<string> {
     const seedTiming = measure(() => parser.parse(seed), { runs: 30 });
     speed.push(ms(seedTiming.median));
     const adversarial = ADVERSARIAL_SHAPES[0]!.build(1024 * 1024);
-    const adversarialTiming = measure(() => parser.parse(adversarial), { warmup: 1, runs: 5, budgetMs: 20_000 });
+    const adversarialTiming = measure(() => parser.parse(adversarial), {
+      warmup: 1,
+      runs: 5,
+      budgetMs: 20_000,
+    });
     speed.push(ms(adversarialTiming.median));
     accuracyRows.push(accuracy);
     speedRows.push(speed);
@@ -225,7 +307,15 @@ export default async function parserBench(): Promise<string> {
     '',
     '#### Speed (median per batch)',
     '',
-    table(['parser', ...RENDERINGS.map((r) => `${withTopics.length} posts, ${r}`), 'seed 000 whole', '1 MB random adversarial'], speedRows),
+    table(
+      [
+        'parser',
+        ...RENDERINGS.map((r) => `${withTopics.length} posts, ${r}`),
+        'seed 000 whole',
+        '1 MB random adversarial',
+      ],
+      speedRows,
+    ),
     '',
   );
   return out.join('\n');

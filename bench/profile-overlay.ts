@@ -27,7 +27,8 @@ const TOP = Number(process.env.TOP ?? 40);
 const UNDER = process.env.UNDER;
 
 const isExtension = (node: ProfileNode) => node.callFrame.url.startsWith('chrome-extension://');
-const nameOf = (node: ProfileNode) => `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.replace(/^.*\//, '')}:${node.callFrame.lineNumber}`;
+const nameOf = (node: ProfileNode) =>
+  `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.replace(/^.*\//, '')}:${node.callFrame.lineNumber}`;
 
 /** Add one profile's extension samples to the per-function totals (milliseconds). */
 function accumulate(profile: CpuProfile, self: Map<string, number>, inclusive: Map<string, number>): number {
@@ -56,7 +57,11 @@ function accumulate(profile: CpuProfile, self: Map<string, number>, inclusive: M
 
 const session = await launchExtension();
 try {
-  await serve(session.context, new RegExp('^' + LISTING_URL.replace(/[.?]/g, '\\$&') + '(\\?.*)?$'), renderSeedListing(seedEpisodes(seed000())));
+  await serve(
+    session.context,
+    new RegExp('^' + LISTING_URL.replace(/[.?]/g, '\\$&') + '(\\?.*)?$'),
+    renderSeedListing(seedEpisodes(seed000())),
+  );
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
   const walls: number[] = [];
@@ -71,15 +76,26 @@ try {
     await page.goto(`${LISTING_URL}?visit=${run}`);
     await page.waitForFunction(() => performance.getEntriesByName('stackcast:rendered').length > 0);
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-    walls.push(await page.evaluate(() => performance.getEntriesByName('stackcast:rendered')[0]!.startTime - performance.getEntriesByName('stackcast:start')[0]!.startTime));
+    walls.push(
+      await page.evaluate(
+        () =>
+          performance.getEntriesByName('stackcast:rendered')[0]!.startTime -
+          performance.getEntriesByName('stackcast:start')[0]!.startTime,
+      ),
+    );
     await page.close();
     if (run > 0) total += accumulate(profile, self, inclusive);
   }
   const counted = Math.max(1, RUNS - 1);
   const rows = (totals: Map<string, number>) =>
-    [...totals].sort((a, b) => b[1] - a[1]).slice(0, TOP).map(([name, ms]) => `${(ms / counted).toFixed(2).padStart(9)} ms  ${name}`);
+    [...totals]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, TOP)
+      .map(([name, ms]) => `${(ms / counted).toFixed(2).padStart(9)} ms  ${name}`);
   console.log(`start → rendered, wall (ms, profiler on): ${walls.map((w) => w.toFixed(0)).join(' ')}`);
-  console.log(`extension CPU per page load${UNDER ? ` under ${UNDER}` : ''}: ${(total / counted).toFixed(1)} ms\n`);
+  console.log(
+    `extension CPU per page load${UNDER ? ` under ${UNDER}` : ''}: ${(total / counted).toFixed(1)} ms\n`,
+  );
   console.log(['self time', ...rows(self), '', 'inclusive time', ...rows(inclusive)].join('\n'));
 } finally {
   await session.close();

@@ -6,7 +6,15 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseChapters, renderNotes } from '../utils/parse/chapters';
 import { scanPage } from '../utils/sites/scan';
-import { devtoolsShows, scoreCorpus, SHAPES, showInShape, syntaxShows, type CorpusShow, type Shape } from '../tests/fixtures/show-notes-corpora';
+import {
+  devtoolsShows,
+  scoreCorpus,
+  SHAPES,
+  showInShape,
+  syntaxShows,
+  type CorpusShow,
+  type Shape,
+} from '../tests/fixtures/show-notes-corpora';
 import { ms, table } from './lib/timing';
 
 type Chapters = Array<{ start: number; title: string }>;
@@ -63,7 +71,9 @@ function baseLabel(root: string): string {
 async function baseReader(): Promise<Reader | null> {
   const root = process.env.STACKCAST_BASE;
   if (!root) return null;
-  const chapters = (await import(pathToFileURL(resolve(root, 'utils/parse/chapters.ts')).href)) as ChaptersModule;
+  const chapters = (await import(
+    pathToFileURL(resolve(root, 'utils/parse/chapters.ts')).href
+  )) as ChaptersModule;
   const scan = (await import(pathToFileURL(resolve(root, 'utils/sites/scan.ts')).href)) as ScanModule;
   return readerOf(chapters, scan);
 }
@@ -84,7 +94,8 @@ export default async function realWebBench(): Promise<string> {
       const scoreShape = shape === 'site' ? 'page' : shape;
       const now = scoreCorpus(shows, scoreShape, (show) => current(show, shape));
       const before = base ? scoreCorpus(shows, scoreShape, (show) => base(show, shape)) : null;
-      const pair = (value: (score: typeof now) => string) => (before ? `${value(before)} → ${value(now)}` : value(now));
+      const pair = (value: (score: typeof now) => string) =>
+        before ? `${value(before)} → ${value(now)}` : value(now);
       rows.push([
         name,
         shape === 'site' ? 'page, site scan' : shape,
@@ -111,9 +122,14 @@ export default async function realWebBench(): Promise<string> {
     'paragraph, and glued as Apple shows feed descriptions. Starts match as a set; a title counts where its start',
     'matched (white space and case aside); topics under a lone stamp (Syntax’s third era) count by start only.',
     '"Transcript stamps" are chapters at a time only the transcript stamps.' +
-      (base ? ` Before → after: commit ${baseLabel(process.env.STACKCAST_BASE!)} → this checkout, in one run.` : ''),
+      (base
+        ? ` Before → after: commit ${baseLabel(process.env.STACKCAST_BASE!)} → this checkout, in one run.`
+        : ''),
     '',
-    table(['corpus', 'shape', 'shows', 'start F1', 'full F1', 'exact shows', 'transcript stamps taken'], rows),
+    table(
+      ['corpus', 'shape', 'shows', 'start F1', 'full F1', 'exact shows', 'transcript stamps taken'],
+      rows,
+    ),
     '',
     'Parse speed (this checkout, warm, median of 5 passes over every show):',
     '',

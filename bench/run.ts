@@ -37,7 +37,10 @@ async function main(): Promise<void> {
       failed = true;
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
       console.error(`bench: ${name} failed: ${message}`);
-      sections.set(name, `## ${name}\n\n**Failed** on this run: \`${String(error instanceof Error ? error.message : error).replace(/`/g, "'")}\``);
+      sections.set(
+        name,
+        `## ${name}\n\n**Failed** on this run: \`${String(error instanceof Error ? error.message : error).replace(/`/g, "'")}\``,
+      );
     }
   }
 

@@ -6,7 +6,14 @@ import { extractTech, techInputFromText } from '@/utils/parse/tech';
 import { measure } from './lib/timing';
 import { catalogSize, evaluateTechAccuracy, loadGroundTruth, postTechText } from './tech-accuracy';
 
-const seedPath = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'seeds', '000_90a75753c4b55bbd.txt');
+const seedPath = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'shared',
+  'seeds',
+  '000_90a75753c4b55bbd.txt',
+);
 
 const pct = (value: number) => `${(value * 100).toFixed(1)} %`;
 const ms = (value: number) => `${value.toFixed(3)} ms`;
@@ -27,7 +34,11 @@ export default async function techAccuracyBench(): Promise<string> {
     for (const slug of post.falsePositives) wrong.set(slug, (wrong.get(slug) ?? 0) + 1);
   }
   const top = (counts: Map<string, number>, n: number) =>
-    [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([slug, count]) => `${slug} ×${count}`).join(', ') || '—';
+    [...counts]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, n)
+      .map(([slug, count]) => `${slug} ×${count}`)
+      .join(', ') || '—';
 
   const { untaggable, impliedTaggable, textTaggable } = result.wrongByKind;
   return `## tech-accuracy

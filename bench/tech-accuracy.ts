@@ -74,7 +74,9 @@ export function postTechText(post: Pick<GroundTruthPost, 'title' | 'intro' | 'to
 }
 
 export function loadGroundTruth(): GroundTruthPost[] {
-  return JSON.parse(readFileSync(resolve(sharedDir, 'corpus', 'runninginproduction', 'ground-truth.json'), 'utf8')) as GroundTruthPost[];
+  return JSON.parse(
+    readFileSync(resolve(sharedDir, 'corpus', 'runninginproduction', 'ground-truth.json'), 'utf8'),
+  ) as GroundTruthPost[];
 }
 
 function escapeRegExp(text: string): string {
@@ -87,7 +89,11 @@ function escapeRegExp(text: string): string {
  */
 function spellingPatterns(tech: Technology): RegExp[] {
   return [tech.name, ...tech.aliases].map(
-    (spelling) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(spelling.replace(/\u2019/g, "'"))}(?![\\p{L}\\p{N}])`, 'iu'),
+    (spelling) =>
+      new RegExp(
+        `(?<![\\p{L}\\p{N}])${escapeRegExp(spelling.replace(/\u2019/g, "'"))}(?![\\p{L}\\p{N}])`,
+        'iu',
+      ),
   );
 }
 
@@ -101,7 +107,11 @@ function namedTags(text: string, tags: readonly string[]): string[] {
 
 /** Tags the site uses anywhere: the file names of its tags folder. */
 export function siteTagSlugs(): Set<string> {
-  return new Set(readdirSync(resolve(sharedDir, 'corpus', 'runninginproduction', 'tags')).map((file) => file.replace(/\.md$/, '')));
+  return new Set(
+    readdirSync(resolve(sharedDir, 'corpus', 'runninginproduction', 'tags')).map((file) =>
+      file.replace(/\.md$/, ''),
+    ),
+  );
 }
 
 function sameSlugs(mentions: readonly TechMention[], tags: readonly string[]): boolean {
@@ -156,9 +166,16 @@ export async function evaluateTechAccuracy(): Promise<TechAccuracy> {
     textOnlyCorrect += textOnly.filter((mention) => tags.has(mention.slug)).length;
 
     const withList = extractTech({ listed: post.tags });
-    const withLinks = extractTech({ links: post.tags.map((slug) => `https://runninginproduction.com/tags/${slug}`) });
-    const withListAndText = extractTech({ listed: post.tags, text }).filter((mention) => mention.source === 'list');
-    const exactWithList = sameSlugs(withList, post.tags) && sameSlugs(withLinks, post.tags) && sameSlugs(withListAndText, post.tags);
+    const withLinks = extractTech({
+      links: post.tags.map((slug) => `https://runninginproduction.com/tags/${slug}`),
+    });
+    const withListAndText = extractTech({ listed: post.tags, text }).filter(
+      (mention) => mention.source === 'list',
+    );
+    const exactWithList =
+      sameSlugs(withList, post.tags) &&
+      sameSlugs(withLinks, post.tags) &&
+      sameSlugs(withListAndText, post.tags);
     if (exactWithList) exact++;
 
     perPost.push({

@@ -68,7 +68,10 @@ export async function episodesFromText(text: string, options: ExtractOptions): P
   const { chapters, confidence } = parseChapters(text, { durationSeconds: options.durationSeconds });
   const tech = extractTech(techInputFromText(text));
   if (chapters.length === 0 && tech.length === 0) return [];
-  const url = options.url && (options.url.protocol === 'http:' || options.url.protocol === 'https:') ? options.url.href : null;
+  const url =
+    options.url && (options.url.protocol === 'http:' || options.url.protocol === 'https:')
+      ? options.url.href
+      : null;
   return [
     {
       id: url ?? (options.source === '-' ? 'stdin' : pathToFileURL(resolve(options.source)).href),

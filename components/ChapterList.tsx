@@ -22,7 +22,13 @@ export interface ChapterListProps {
  * @example
  * <ChapterList chapters={episode.chapters} current={2} onPlay={(s) => play(s)} />
  */
-export function ChapterList({ chapters, current, onPlay, id, initial = CHAPTERS_PER_PAGE }: ChapterListProps) {
+export function ChapterList({
+  chapters,
+  current,
+  onPlay,
+  id,
+  initial = CHAPTERS_PER_PAGE,
+}: ChapterListProps) {
   const [shown, setShown] = useState(initial);
   const visible = chapters.slice(0, Math.max(shown, current + 1));
   const hidden = chapters.length - visible.length;
@@ -58,7 +64,11 @@ export function ChapterList({ chapters, current, onPlay, id, initial = CHAPTERS_
         })}
       </ol>
       {hidden > 0 && (
-        <button type="button" class="more" onClick={trusted(() => setShown(visible.length + CHAPTERS_PER_PAGE))}>
+        <button
+          type="button"
+          class="more"
+          onClick={trusted(() => setShown(visible.length + CHAPTERS_PER_PAGE))}
+        >
           {hidden <= CHAPTERS_PER_PAGE && visible.length < CHAPTERS_PER_PAGE
             ? `All ${chapters.length} chapters`
             : `Show ${Math.min(hidden, CHAPTERS_PER_PAGE)} more (${hidden} hidden)`}

@@ -73,13 +73,22 @@ export function MiniPlayer({ src, request, playOnClick, onClock, onError, onClos
         onPlay={report}
         onPause={report}
         onSeeked={report}
-        onLoadedMetadata={() => setDuration(Number.isFinite(audio.current?.duration) ? audio.current!.duration : null)}
-        onError={() => onError(`The episode's audio could not be loaded (${describe(audio.current?.error ?? null)}).`)}
+        onLoadedMetadata={() =>
+          setDuration(Number.isFinite(audio.current?.duration) ? audio.current!.duration : null)
+        }
+        onError={() =>
+          onError(`The episode's audio could not be loaded (${describe(audio.current?.error ?? null)}).`)
+        }
       />
       <button type="button" onClick={trusted(() => skip(-30))} aria-label="Back 30 seconds">
         −30
       </button>
-      <button type="button" onClick={trusted(toggle)} aria-label={playing ? 'Pause' : 'Play'} aria-pressed={playing}>
+      <button
+        type="button"
+        onClick={trusted(toggle)}
+        aria-label={playing ? 'Pause' : 'Play'}
+        aria-pressed={playing}
+      >
         {playing ? '❚❚' : '▶'}
       </button>
       <button type="button" onClick={trusted(() => skip(30))} aria-label="Forward 30 seconds">
@@ -117,5 +126,9 @@ function start(element: HTMLAudioElement, onError: (message: string) => void): v
 
 function describe(error: MediaError | null): string {
   if (!error) return 'unknown error';
-  return error.message || ['', 'aborted', 'network error', 'cannot decode', 'format or address not supported'][error.code] || `code ${error.code}`;
+  return (
+    error.message ||
+    ['', 'aborted', 'network error', 'cannot decode', 'format or address not supported'][error.code] ||
+    `code ${error.code}`
+  );
 }

@@ -39,7 +39,11 @@ export function isSaved(id: string): Promise<boolean> {
       const all = [...ids];
       const saved = new Set<string>();
       for (let i = 0; i < all.length; i += MAX_IDS_PER_ASK) {
-        for (const found of await ask<string[]>({ type: 'library:saved', ids: all.slice(i, i + MAX_IDS_PER_ASK) })) saved.add(found);
+        for (const found of await ask<string[]>({
+          type: 'library:saved',
+          ids: all.slice(i, i + MAX_IDS_PER_ASK),
+        }))
+          saved.add(found);
       }
       return saved;
     });
@@ -96,7 +100,10 @@ export function SaveButton({ episode }: { episode: Episode }) {
   const requests = useContext(PanelRequestsContext);
   const latestToggle = useRef(toggle);
   latestToggle.current = toggle;
-  useEffect(() => requests?.((command) => command.type === 'save' && void latestToggle.current()), [requests]);
+  useEffect(
+    () => requests?.((command) => command.type === 'save' && void latestToggle.current()),
+    [requests],
+  );
 
   const label = saved ? 'Saved' : 'Save';
   return (
@@ -106,7 +113,11 @@ export function SaveButton({ episode }: { episode: Episode }) {
         data-stackcast-save=""
         aria-pressed={saved ? 'true' : 'false'}
         aria-busy={busy || saved === null ? 'true' : 'false'}
-        title={saved ? 'In your Stackcast library — click to remove' : 'Save this episode to your Stackcast library'}
+        title={
+          saved
+            ? 'In your Stackcast library — click to remove'
+            : 'Save this episode to your Stackcast library'
+        }
         onClick={trusted(() => void toggle())}
       >
         {saved ? '★ ' : '☆ '}

@@ -13,11 +13,14 @@ export const EXTENSION_DIR = resolve(ROOT, process.env.STACKCAST_OUT ?? '.output
 /** Chromium's path: CHROMIUM_PATH, else Debian's package. Throws a message that says how to get it. */
 export function chromiumPath(): string {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) if (existsSync(candidate)) return candidate;
+  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser'])
+    if (existsSync(candidate)) return candidate;
   try {
     return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
   } catch {
-    throw new Error('Chromium not found: install the Debian package `chromium` (apt-get install chromium) or set CHROMIUM_PATH');
+    throw new Error(
+      'Chromium not found: install the Debian package `chromium` (apt-get install chromium) or set CHROMIUM_PATH',
+    );
   }
 }
 
@@ -33,7 +36,9 @@ export interface LaunchedChromium {
  * @example
  * const { context, close } = await launchChromium({ extensionDir: EXTENSION_DIR });
  */
-export async function launchChromium(options: { extensionDir?: string; visible?: boolean } = {}): Promise<LaunchedChromium> {
+export async function launchChromium(
+  options: { extensionDir?: string; visible?: boolean } = {},
+): Promise<LaunchedChromium> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first`);
@@ -95,18 +100,37 @@ export function silentWav(seconds: number): Buffer {
  * Serve audio with HTTP range support (206), as real media servers do: without it Chromium cannot seek
  * beyond what it buffered and snaps back to 0.
  */
-export async function serveAudio(context: BrowserContext, url: string | RegExp, body: Buffer, contentType = 'audio/wav'): Promise<void> {
+export async function serveAudio(
+  context: BrowserContext,
+  url: string | RegExp,
+  body: Buffer,
+  contentType = 'audio/wav',
+): Promise<void> {
   await context.route(url, async (route) => {
     const range = /bytes=(\d+)-(\d*)/.exec((await route.request().headerValue('range')) ?? '');
-    const headers = { 'content-type': contentType, 'accept-ranges': 'bytes', 'access-control-allow-origin': '*' };
-    if (!range) return route.fulfill({ status: 200, body, headers: { ...headers, 'content-length': String(body.length) } });
+    const headers = {
+      'content-type': contentType,
+      'accept-ranges': 'bytes',
+      'access-control-allow-origin': '*',
+    };
+    if (!range)
+      return route.fulfill({
+        status: 200,
+        body,
+        headers: { ...headers, 'content-length': String(body.length) },
+      });
     const start = Number(range[1]);
     const end = range[2] ? Math.min(Number(range[2]), body.length - 1) : body.length - 1;
-    if (start >= body.length) return route.fulfill({ status: 416, headers: { 'content-range': `bytes */${body.length}` } });
+    if (start >= body.length)
+      return route.fulfill({ status: 416, headers: { 'content-range': `bytes */${body.length}` } });
     return route.fulfill({
       status: 206,
       body: body.subarray(start, end + 1),
-      headers: { ...headers, 'content-range': `bytes ${start}-${end}/${body.length}`, 'content-length': String(end - start + 1) },
+      headers: {
+        ...headers,
+        'content-range': `bytes ${start}-${end}/${body.length}`,
+        'content-length': String(end - start + 1),
+      },
     });
   });
 }

@@ -11,7 +11,10 @@ const SCREENSHOT = resolve(ROOT, 'docs/screenshots/overlay.png');
 
 /** The demo pages (our own made-up episodes) at real addresses, so the content script's matches apply as on the real sites. */
 const PAGES = [
-  { url: 'https://runninginproduction.com/podcast/999-stackcast-demo-a-tiny-saas-on-one-server', file: 'scripts/demo/episode.html' },
+  {
+    url: 'https://runninginproduction.com/podcast/999-stackcast-demo-a-tiny-saas-on-one-server',
+    file: 'scripts/demo/episode.html',
+  },
   { url: 'https://podbay.fm/p/stackcast-demo-radio', file: 'scripts/demo/listing.html' },
 ] as const;
 const AUDIO = /^https:\/\/media\.stackcast-demo\.test\/audio\//;
@@ -29,13 +32,16 @@ interface PanelReading {
 }
 
 async function main(): Promise<void> {
-  const visible = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && process.env.STACKCAST_HEADLESS !== '1';
+  const visible =
+    Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && process.env.STACKCAST_HEADLESS !== '1';
   const { context, close } = await launchChromium({ visible });
   try {
     // Offline by construction: the launcher fails every request not routed here.
     for (const { url, file } of PAGES) {
       const html = readFileSync(resolve(ROOT, file), 'utf8');
-      await context.route(url, (route) => route.fulfill({ status: 200, body: html, contentType: 'text/html; charset=utf-8' }));
+      await context.route(url, (route) =>
+        route.fulfill({ status: 200, body: html, contentType: 'text/html; charset=utf-8' }),
+      );
     }
     await serveAudio(context, AUDIO, silentWav(AUDIO_SECONDS));
 
@@ -46,7 +52,9 @@ async function main(): Promise<void> {
       const listing = await context.newPage();
       await listing.goto(PAGES[1].url);
       await episode.bringToFront();
-      console.log('Stackcast demo is open: an episode page and a 50-episode listing. Close the browser to finish.');
+      console.log(
+        'Stackcast demo is open: an episode page and a 50-episode listing. Close the browser to finish.',
+      );
       await new Promise<void>((resolveClose) => context.on('close', () => resolveClose()));
       return;
     }
@@ -75,12 +83,16 @@ async function headlessTour(context: BrowserContext): Promise<void> {
     const time = await page.waitForFunction(
       (start: number) => {
         const audio = document.querySelector<HTMLAudioElement>('audio.js-audio');
-        return audio && audio.currentTime >= start && audio.currentTime < start + 5 ? audio.currentTime : false;
+        return audio && audio.currentTime >= start && audio.currentTime < start + 5
+          ? audio.currentTime
+          : false;
       },
       chapter.start,
       { timeout: 15_000 },
     );
-    console.log(`\nClicked "${chapter.title}" (${chapter.time}): the page's player is at ${Number(await time.jsonValue()).toFixed(1)} s.`);
+    console.log(
+      `\nClicked "${chapter.title}" (${chapter.time}): the page's player is at ${Number(await time.jsonValue()).toFixed(1)} s.`,
+    );
   }
   mkdirSync(dirname(SCREENSHOT), { recursive: true });
   await page.locator('[data-stackcast]').first().scrollIntoViewIfNeeded();
@@ -89,7 +101,9 @@ async function headlessTour(context: BrowserContext): Promise<void> {
 
   const listing = await context.newPage();
   await listing.goto(PAGES[1].url);
-  await listing.waitForFunction(() => document.querySelectorAll('[data-stackcast]').length >= 50, null, { timeout: 15_000 });
+  await listing.waitForFunction(() => document.querySelectorAll('[data-stackcast]').length >= 50, null, {
+    timeout: 15_000,
+  });
   const panels = await readPanels(listing);
   const chapters = panels.reduce((sum, panel) => sum + panel.chapters.length, 0);
   console.log(`\nListing page: ${panels.length} episodes with overlays, ${chapters} chapters in all.`);
@@ -110,7 +124,10 @@ async function readPanels(page: Page): Promise<PanelReading[]> {
             time: chapter.querySelector('.time')?.textContent ?? '',
             title: chapter.querySelector('.text')?.textContent ?? '',
           })),
-          tech: Array.from(shadow.querySelectorAll('[data-stackcast-tech]'), (chip) => chip.textContent?.replace(/\(.*\)$/, '').trim() ?? ''),
+          tech: Array.from(
+            shadow.querySelectorAll('[data-stackcast-tech]'),
+            (chip) => chip.textContent?.replace(/\(.*\)$/, '').trim() ?? '',
+          ),
         };
       }),
     );

@@ -11,7 +11,8 @@ import type { Plugin } from 'vite';
 const PREACT_BUILD = /[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact(\.min)?\.module\.js$/;
 /** `(dom.innerHTML = newHtml.__html)` as it appears minified in Preact 10's diffElementNodes. */
 const RAW_HTML_ASSIGNMENT = /\(([\w$]+)\.innerHTML=([\w$]+)\.__html\)/g;
-const REPLACEMENT = '(()=>{throw new Error("Stackcast never renders raw HTML: dangerouslySetInnerHTML is disabled")})()';
+const REPLACEMENT =
+  '(()=>{throw new Error("Stackcast never renders raw HTML: dangerouslySetInnerHTML is disabled")})()';
 
 /**
  * @example

@@ -98,7 +98,10 @@ export function parseRequest(raw: unknown): Response<Request> {
   const parsed = RequestSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, error: `invalid message: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}`.trim() };
+    return {
+      ok: false,
+      error: `invalid message: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}`.trim(),
+    };
   }
   return { ok: true, value: parsed.data };
 }
@@ -123,7 +126,10 @@ export function parseContentMessage(raw: unknown): Response<ContentMessage> {
   const parsed = ContentMessageSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, error: `invalid message: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}`.trim() };
+    return {
+      ok: false,
+      error: `invalid message: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}`.trim(),
+    };
   }
   return { ok: true, value: parsed.data };
 }

@@ -156,7 +156,11 @@ export function watchSettings(callback: (settings: Settings) => void): () => voi
  * @example
  * isSiteEnabled(settings, 'play.pocketcasts.com', 'pocketcasts'); // false if 'pocketcasts.com' is disabled
  */
-export function isSiteEnabled(settings: Pick<Settings, 'disabledSites'>, hostname: string, adapterId?: string): boolean {
+export function isSiteEnabled(
+  settings: Pick<Settings, 'disabledSites'>,
+  hostname: string,
+  adapterId?: string,
+): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, '');
   return !settings.disabledSites.some((entry) => {
     const disabled = entry.toLowerCase();

@@ -34,7 +34,9 @@ const HOST_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
  * siteFromInput('www.example.com/podcast'); // { ok: true, value: { pattern: 'https://www.example.com/*', host: 'www.example.com' } }
  * siteFromInput('*://*\/*'); // { ok: false, reason: 'wildcard' }
  */
-export function siteFromInput(input: string): { ok: true; value: SiteAccess } | { ok: false; reason: SiteRefusal } {
+export function siteFromInput(
+  input: string,
+): { ok: true; value: SiteAccess } | { ok: false; reason: SiteRefusal } {
   const trimmed = input.trim();
   if (!trimmed || /\s/.test(trimmed)) return { ok: false, reason: 'invalid' };
   // Before parsing: URL() would turn `%2A` into `*` and accept `*` in a host.
@@ -43,7 +45,8 @@ export function siteFromInput(input: string): { ok: true; value: SiteAccess } | 
   // `javascript:…`, `about:blank`, `data:…` have a scheme but no `//`; `localhost:8080` is a host and port.
   const bareScheme = !explicit && /^[a-z][a-z0-9+.-]*:(?!\d+(?:[/?#]|$))/i.test(trimmed);
   const scheme = explicit?.[1]!.toLowerCase();
-  if (bareScheme || (scheme && scheme !== 'http' && scheme !== 'https')) return { ok: false, reason: 'scheme' };
+  if (bareScheme || (scheme && scheme !== 'http' && scheme !== 'https'))
+    return { ok: false, reason: 'scheme' };
   const withScheme = explicit ? trimmed : `https://${trimmed}`;
   // The authority as typed: URL() drops a default port (`:443`), which is still a port the listener typed.
   const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(withScheme)?.[1] ?? '';
@@ -58,8 +61,10 @@ export function siteFromInput(input: string): { ok: true; value: SiteAccess } | 
   const labels = url.hostname.split('.');
   // A bare word ("podcast") is a typo, not a site; localhost is the one single-label host people mean.
   const plausibleHost = labels.length > 1 || url.hostname === 'localhost';
-  if (!plausibleHost || !labels.every((label) => HOST_LABEL.test(label))) return { ok: false, reason: 'invalid' };
-  if (labels.length === 2 && labels[1]!.length === 2 && COUNTRY_SECOND_LEVEL.test(labels[0]!)) return { ok: false, reason: 'suffix' };
+  if (!plausibleHost || !labels.every((label) => HOST_LABEL.test(label)))
+    return { ok: false, reason: 'invalid' };
+  if (labels.length === 2 && labels[1]!.length === 2 && COUNTRY_SECOND_LEVEL.test(labels[0]!))
+    return { ok: false, reason: 'suffix' };
   const pattern = `${url.protocol}//${url.host}/*`;
   if (!ORIGIN_PATTERN.test(pattern)) return { ok: false, reason: 'invalid' };
   return { ok: true, value: { pattern, host: url.host } };
@@ -101,7 +106,8 @@ export function isSupportedHost(host: string, supported: string[]): boolean {
 /** The files of the main content script, so an enabled site gets exactly what supported sites get. */
 function mainContentScript(): { js: string[]; css: string[] } {
   const scripts = browser.runtime.getManifest().content_scripts ?? [];
-  const main = scripts.find((s) => s.js?.some((file) => file.endsWith('content-scripts/content.js'))) ?? scripts[0];
+  const main =
+    scripts.find((s) => s.js?.some((file) => file.endsWith('content-scripts/content.js'))) ?? scripts[0];
   if (!main?.js?.length) throw new Error('this build has no content script to register');
   return { js: main.js, css: main.css ?? [] };
 }
@@ -114,7 +120,13 @@ function mainContentScript(): { js: string[]; css: string[] } {
 export async function registerSiteScript(pattern: string): Promise<void> {
   const id = scriptIdFor(pattern);
   const { js, css } = mainContentScript();
-  const script = { id, matches: [pattern], js, ...(css.length ? { css } : {}), runAt: 'document_idle' as const };
+  const script = {
+    id,
+    matches: [pattern],
+    js,
+    ...(css.length ? { css } : {}),
+    runAt: 'document_idle' as const,
+  };
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
   if (existing.length > 0) await browser.scripting.updateContentScripts([script]);
   else await browser.scripting.registerContentScripts([{ ...script, persistAcrossSessions: true }]);
@@ -182,10 +194,14 @@ export async function reconcileSiteAccess(): Promise<string[]> {
  * watchSiteAccess(); // once, in the background
  */
 export function watchSiteAccess(): void {
-  void reconcileSiteAccess().catch((error: unknown) => console.warn('[stackcast] could not restore enabled sites:', error));
+  void reconcileSiteAccess().catch((error: unknown) =>
+    console.warn('[stackcast] could not restore enabled sites:', error),
+  );
   browser.permissions.onRemoved.addListener((removed) => {
     for (const pattern of removed.origins ?? []) {
-      void forgetSite(pattern).catch((error: unknown) => console.warn('[stackcast] could not forget', pattern, error));
+      void forgetSite(pattern).catch((error: unknown) =>
+        console.warn('[stackcast] could not forget', pattern, error),
+      );
     }
   });
 }

@@ -73,7 +73,10 @@ export function postText(post: Post): string {
 }
 
 const escapeHtml = (text: string | null | undefined) =>
-  (text ?? '').replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char);
+  (text ?? '').replace(
+    /[&<>"]/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char,
+  );
 
 /** Homepages of the site's tags (tags/*.md front matter `url:`), for the rendered "Tech Stack" list. */
 function tagHomepages(): Map<string, string> {
@@ -89,7 +92,8 @@ function tagHomepages(): Map<string, string> {
 
 /** The site's episode URL for a post. */
 export function postUrl(post: Post): string {
-  const section = post.category === 'interviews' || post.file.startsWith('interviews') ? 'interviews' : 'podcast';
+  const section =
+    post.category === 'interviews' || post.file.startsWith('interviews') ? 'interviews' : 'podcast';
   return `https://runninginproduction.com/${section}/${post.number}-${post.slug}`;
 }
 
@@ -105,9 +109,17 @@ export function renderPostPage(post: Post, homepages = tagHomepages()): string {
     )
     .join('\n');
   const stack = post.tags
-    .map((tag) => `<li><a href="${escapeHtml(homepages.get(tag) ?? `https://example.com/${tag}`)}">${escapeHtml(tag)} →</a></li>`)
+    .map(
+      (tag) =>
+        `<li><a href="${escapeHtml(homepages.get(tag) ?? `https://example.com/${tag}`)}">${escapeHtml(tag)} →</a></li>`,
+    )
     .join('\n');
-  const badges = post.tags.map((tag) => `<li class="list-inline-item"><a class="badge" href="/tags/${escapeHtml(tag)}">#${escapeHtml(tag)}</a></li>`).join('');
+  const badges = post.tags
+    .map(
+      (tag) =>
+        `<li class="list-inline-item"><a class="badge" href="/tags/${escapeHtml(tag)}">#${escapeHtml(tag)}</a></li>`,
+    )
+    .join('');
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(post.title)}</title>
 <link rel="canonical" href="${postUrl(post)}"></head><body><main><div id="podcast_or_interview">
 <h1>${escapeHtml(post.title)}</h1>
@@ -147,8 +159,14 @@ export function seedEpisodes(text: string): SeedEpisode[] {
     let j = i + 3;
     while (j < lines.length && lines[j]!.trim() === '') j += 1;
     const description: string[] = [];
-    while (j < lines.length && lines[j]!.trim() !== '' && !DURATION_LINE.test(lines[j]!.trim())) description.push(lines[j++]!);
-    episodes.push({ duration: lines[i]!.trim(), date: lines[i + 1]!.trim(), title: lines[i + 2]!.trim(), description: description.join('\n') });
+    while (j < lines.length && lines[j]!.trim() !== '' && !DURATION_LINE.test(lines[j]!.trim()))
+      description.push(lines[j++]!);
+    episodes.push({
+      duration: lines[i]!.trim(),
+      date: lines[i + 1]!.trim(),
+      title: lines[i + 2]!.trim(),
+      description: description.join('\n'),
+    });
     i = j - 1;
   }
   return episodes;
@@ -158,7 +176,9 @@ export function seedEpisodes(text: string): SeedEpisode[] {
 export function renderSeedListing(episodes: SeedEpisode[]): string {
   const items = episodes
     .map(
-      (episode) => `<li class="episode"><div class="meta"><span class="duration">${escapeHtml(episode.duration)}</span>
+      (
+        episode,
+      ) => `<li class="episode"><div class="meta"><span class="duration">${escapeHtml(episode.duration)}</span>
 <time>${escapeHtml(episode.date)}</time></div><h3 class="title">${escapeHtml(episode.title)}</h3>
 <p class="description">${escapeHtml(episode.description)}</p></li>`,
     )

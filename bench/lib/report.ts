@@ -25,9 +25,13 @@ export function machineHeader(date: Date): string {
     `- Node: ${process.version}`,
     `- OS: ${platform()} ${release()} (${arch()})`,
     // Other work on the machine skews medians; the load average says how busy it was when the run began.
-    `- Load average at start (1/5/15 min): ${loadavg().map((load) => load.toFixed(2)).join(' / ')}`,
+    `- Load average at start (1/5/15 min): ${loadavg()
+      .map((load) => load.toFixed(2))
+      .join(' / ')}`,
     ...(loadavg()[0]! > cpu.length
-      ? [`- **Busy machine**: load ${loadavg()[0]!.toFixed(1)} on ${cpu.length} cores, so wall-clock timings are inflated; the min column is the closest to an idle machine.`]
+      ? [
+          `- **Busy machine**: load ${loadavg()[0]!.toFixed(1)} on ${cpu.length} cores, so wall-clock timings are inflated; the min column is the closest to an idle machine.`,
+        ]
       : []),
     HEADER_END,
   ].join('\n');
@@ -52,7 +56,12 @@ export function readSections(report: string): Map<string, string> {
  * otherwise), then any older sections whose benchmark no longer exists, so nothing is silently lost.
  * @example mergeSections('', '# Benchmarks', new Map([['parser', '## Parser']]), ['parser'])
  */
-export function mergeSections(previous: string, header: string, fresh: Map<string, string>, order: string[]): string {
+export function mergeSections(
+  previous: string,
+  header: string,
+  fresh: Map<string, string>,
+  order: string[],
+): string {
   const kept = readSections(previous);
   const names = [...order, ...[...kept.keys()].filter((name) => !order.includes(name))];
   const parts = [header];

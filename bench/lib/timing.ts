@@ -13,7 +13,10 @@ export interface Timing {
  * whichever comes first, but at least 5 runs).
  * @example const t = measure(() => parseChapters(text)); console.log(t.median)
  */
-export function measure(fn: () => unknown, options: { warmup?: number; runs?: number; budgetMs?: number } = {}): Timing {
+export function measure(
+  fn: () => unknown,
+  options: { warmup?: number; runs?: number; budgetMs?: number } = {},
+): Timing {
   const { warmup = 5, runs = 50, budgetMs = 5_000 } = options;
   let sink: unknown;
   for (let i = 0; i < warmup; i += 1) sink = fn();
@@ -50,7 +53,8 @@ export async function measureAsync(
 /** Median, p95 (nearest rank) and minimum of millisecond samples. */
 export function summarize(samples: number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
   return { median: at(0.5), p95: at(0.95), min: sorted[0] ?? NaN, runs: sorted.length };
 }
 

@@ -17,7 +17,14 @@ export interface EpisodeDetailsProps {
 }
 
 function parseTags(text: string): string[] {
-  return [...new Set(text.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))].slice(0, 50);
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((t) => t.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ].slice(0, 50);
 }
 
 /**
@@ -45,16 +52,31 @@ export function EpisodeDetails({ episode, onUpdate, onRemove, onClose }: Episode
   return (
     <section class="details" aria-label="Episode details" data-stackcast-details={episode.id}>
       <header>
-        <h2>{page ? <a href={page} target="_blank" rel="noopener noreferrer">{episode.title || page}</a> : episode.title || episode.id}</h2>
+        <h2>
+          {page ? (
+            <a href={page} target="_blank" rel="noopener noreferrer">
+              {episode.title || page}
+            </a>
+          ) : (
+            episode.title || episode.id
+          )}
+        </h2>
         <button type="button" class="close" onClick={onClose} aria-label="Close details">
           ×
         </button>
       </header>
-      <p class="meta">{[episode.podcast, episode.date, formatDuration(episode.durationSeconds)].filter(Boolean).join(' · ')}</p>
+      <p class="meta">
+        {[episode.podcast, episode.date, formatDuration(episode.durationSeconds)].filter(Boolean).join(' · ')}
+      </p>
       <div class="edit">
         <label>
           <span>Status</span>
-          <select value={episode.status} onChange={(e) => onUpdate(episode.id, { status: e.currentTarget.value as ListenerFields['status'] })}>
+          <select
+            value={episode.status}
+            onChange={(e) =>
+              onUpdate(episode.id, { status: e.currentTarget.value as ListenerFields['status'] })
+            }
+          >
             {LISTEN_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {STATUS_LABELS[s]}
@@ -66,7 +88,9 @@ export function EpisodeDetails({ episode, onUpdate, onRemove, onClose }: Episode
           <span>Rating</span>
           <select
             value={episode.rating === null ? '' : String(episode.rating)}
-            onChange={(e) => onUpdate(episode.id, { rating: e.currentTarget.value ? Number(e.currentTarget.value) : null })}
+            onChange={(e) =>
+              onUpdate(episode.id, { rating: e.currentTarget.value ? Number(e.currentTarget.value) : null })
+            }
           >
             <option value="">Not rated</option>
             {[1, 2, 3, 4, 5].map((n) => (
@@ -89,7 +113,14 @@ export function EpisodeDetails({ episode, onUpdate, onRemove, onClose }: Episode
         </label>
         <label class="wide">
           <span>Notes</span>
-          <textarea data-stackcast-notes="" value={notes} maxLength={20_000} rows={4} onInput={(e) => setNotes(e.currentTarget.value)} onBlur={saveNotes} />
+          <textarea
+            data-stackcast-notes=""
+            value={notes}
+            maxLength={20_000}
+            rows={4}
+            onInput={(e) => setNotes(e.currentTarget.value)}
+            onBlur={saveNotes}
+          />
         </label>
       </div>
       {episode.chapters.length > 0 ? (
@@ -101,7 +132,12 @@ export function EpisodeDetails({ episode, onUpdate, onRemove, onClose }: Episode
               return (
                 <li key={index}>
                   {href ? (
-                    <a href={href} target="_blank" rel="noopener noreferrer" data-stackcast-open-at={chapter.start}>
+                    <a
+                      href={href}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      data-stackcast-open-at={chapter.start}
+                    >
                       {formatTimestamp(chapter.start)}
                     </a>
                   ) : (
@@ -115,14 +151,21 @@ export function EpisodeDetails({ episode, onUpdate, onRemove, onClose }: Episode
           <div class="chapter-files">
             <span>Chapters as</span>
             {(Object.keys(CHAPTER_FORMATS) as ChapterFormat[]).map((format) => (
-              <button type="button" key={format} title={CHAPTER_FORMATS[format].label} onClick={() => downloadFile(chapterFile(episode, format, new Date()))}>
+              <button
+                type="button"
+                key={format}
+                title={CHAPTER_FORMATS[format].label}
+                onClick={() => downloadFile(chapterFile(episode, format, new Date()))}
+              >
                 {format === 'json' ? 'JSON' : format === 'vtt' ? 'WebVTT' : 'Podlove'}
               </button>
             ))}
           </div>
         </>
       ) : (
-        <p class="hint">No chapters were found for this episode. Open its page with Stackcast to read them.</p>
+        <p class="hint">
+          No chapters were found for this episode. Open its page with Stackcast to read them.
+        </p>
       )}
       {episode.tech.length > 0 && (
         <p class="chips">

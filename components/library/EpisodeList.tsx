@@ -35,7 +35,9 @@ export function EpisodeList(props: EpisodeListProps) {
     setActive(target);
     rows.scrollToIndex(target);
     // The row may only exist after the virtualizer re-renders.
-    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${target}"]`)?.focus());
+    requestAnimationFrame(() =>
+      scrollRef.current?.querySelector<HTMLElement>(`[data-index="${target}"]`)?.focus(),
+    );
   };
 
   useEffect(() => {

@@ -47,19 +47,37 @@ export function EpisodeRow(props: EpisodeRowProps) {
         />
       </span>
       <span role="gridcell" class="main">
-        <button type="button" class="title" tabIndex={-1} onClick={() => props.onOpen(episode.id)} aria-expanded={open ? 'true' : 'false'}>
+        <button
+          type="button"
+          class="title"
+          tabIndex={-1}
+          onClick={() => props.onOpen(episode.id)}
+          aria-expanded={open ? 'true' : 'false'}
+        >
           {title}
         </button>
         <span class="meta">
-          {[episode.podcast, episode.date, formatDuration(episode.durationSeconds)].filter(Boolean).join(' · ')}
+          {[episode.podcast, episode.date, formatDuration(episode.durationSeconds)]
+            .filter(Boolean)
+            .join(' · ')}
         </span>
         <span class="chips">
           {episode.tech.slice(0, CHIPS_SHOWN).map((t) => (
-            <button type="button" tabIndex={-1} key={t.slug} class={`chip cat-${t.category}`} data-stackcast-tech={t.slug} title={`Filter by ${t.name}`} onClick={() => props.onTech(t.slug)}>
+            <button
+              type="button"
+              tabIndex={-1}
+              key={t.slug}
+              class={`chip cat-${t.category}`}
+              data-stackcast-tech={t.slug}
+              title={`Filter by ${t.name}`}
+              onClick={() => props.onTech(t.slug)}
+            >
               {t.name}
             </button>
           ))}
-          {episode.tech.length > CHIPS_SHOWN && <span class="more">+{episode.tech.length - CHIPS_SHOWN}</span>}
+          {episode.tech.length > CHIPS_SHOWN && (
+            <span class="more">+{episode.tech.length - CHIPS_SHOWN}</span>
+          )}
           {episode.tags.map((tag) => (
             <span key={tag} class="tag">
               #{tag}

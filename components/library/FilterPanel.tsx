@@ -2,10 +2,21 @@
 import { TECH_CATEGORIES } from '@/utils/model';
 import { LISTEN_STATUSES } from '@/utils/library/record';
 import type { LibraryFacets } from '@/utils/library/query/facets';
-import { DEFAULT_VIEW, SORT_KEYS, defaultOrder, type LibraryView, type SortKey } from '@/utils/library/query/view';
+import {
+  DEFAULT_VIEW,
+  SORT_KEYS,
+  defaultOrder,
+  type LibraryView,
+  type SortKey,
+} from '@/utils/library/query/view';
 import { STATUS_LABELS } from './format';
 
-const SORT_LABELS: Record<SortKey, string> = { saved: 'Saved date', date: 'Episode date', title: 'Title', duration: 'Duration' };
+const SORT_LABELS: Record<SortKey, string> = {
+  saved: 'Saved date',
+  date: 'Episode date',
+  title: 'Title',
+  duration: 'Duration',
+};
 const TECH_SHOWN = 40;
 const NO_FACETS: LibraryFacets = { tech: [], categories: [], statuses: [], podcasts: [], tags: [] };
 
@@ -28,10 +39,13 @@ export function FilterPanel({ view, facets: counted, onChange }: FilterPanelProp
   // Selected technologies stay listed even when the current selection has none of them.
   const shown = [
     ...facets.tech.filter((t) => view.tech.includes(t.slug)),
-    ...view.tech.filter((slug) => !facets.tech.some((t) => t.slug === slug)).map((slug) => ({ slug, name: slug, category: 'other' as const, count: 0 })),
+    ...view.tech
+      .filter((slug) => !facets.tech.some((t) => t.slug === slug))
+      .map((slug) => ({ slug, name: slug, category: 'other' as const, count: 0 })),
     ...facets.tech.filter((t) => !view.tech.includes(t.slug)).slice(0, TECH_SHOWN),
   ];
-  const filtered = JSON.stringify({ ...view, sort: 0, order: 0 }) !== JSON.stringify({ ...DEFAULT_VIEW, sort: 0, order: 0 });
+  const filtered =
+    JSON.stringify({ ...view, sort: 0, order: 0 }) !== JSON.stringify({ ...DEFAULT_VIEW, sort: 0, order: 0 });
   return (
     <aside class="filters" aria-label="Filters">
       <label class="field">
@@ -50,7 +64,12 @@ export function FilterPanel({ view, facets: counted, onChange }: FilterPanelProp
         <div class="mode" role="radiogroup" aria-label="Match">
           {(['all', 'any'] as const).map((mode) => (
             <label key={mode}>
-              <input type="radio" name="tech-mode" checked={view.techMode === mode} onChange={() => set({ techMode: mode })} />
+              <input
+                type="radio"
+                name="tech-mode"
+                checked={view.techMode === mode}
+                onChange={() => set({ techMode: mode })}
+              />
               {mode === 'all' ? 'All of' : 'Any of'}
             </label>
           ))}
@@ -72,13 +91,18 @@ export function FilterPanel({ view, facets: counted, onChange }: FilterPanelProp
               </label>
             </li>
           ))}
-          {shown.length === 0 && <li class="hint">{counted ? 'No technologies in these episodes.' : 'Counting technologies…'}</li>}
+          {shown.length === 0 && (
+            <li class="hint">{counted ? 'No technologies in these episodes.' : 'Counting technologies…'}</li>
+          )}
         </ul>
       </fieldset>
 
       <label class="field">
         <span>Category</span>
-        <select value={view.category ?? ''} onChange={(e) => set({ category: (e.currentTarget.value || null) as LibraryView['category'] })}>
+        <select
+          value={view.category ?? ''}
+          onChange={(e) => set({ category: (e.currentTarget.value || null) as LibraryView['category'] })}
+        >
           <option value="">Any category</option>
           {TECH_CATEGORIES.map((category) => (
             <option key={category} value={category}>
@@ -89,7 +113,11 @@ export function FilterPanel({ view, facets: counted, onChange }: FilterPanelProp
       </label>
       <label class="field">
         <span>Status</span>
-        <select data-stackcast-status-filter="" value={view.status ?? ''} onChange={(e) => set({ status: (e.currentTarget.value || null) as LibraryView['status'] })}>
+        <select
+          data-stackcast-status-filter=""
+          value={view.status ?? ''}
+          onChange={(e) => set({ status: (e.currentTarget.value || null) as LibraryView['status'] })}
+        >
           <option value="">Any status</option>
           {LISTEN_STATUSES.map((status) => (
             <option key={status} value={status}>
@@ -102,7 +130,9 @@ export function FilterPanel({ view, facets: counted, onChange }: FilterPanelProp
         <span>Podcast</span>
         <select value={view.podcast ?? ''} onChange={(e) => set({ podcast: e.currentTarget.value || null })}>
           <option value="">Any podcast</option>
-          {view.podcast && !facets.podcasts.some((p) => p.value === view.podcast) && <option value={view.podcast}>{view.podcast} (0)</option>}
+          {view.podcast && !facets.podcasts.some((p) => p.value === view.podcast) && (
+            <option value={view.podcast}>{view.podcast} (0)</option>
+          )}
           {facets.podcasts.map((p) => (
             <option key={p.value} value={p.value}>
               {p.value} ({p.count})
@@ -114,7 +144,9 @@ export function FilterPanel({ view, facets: counted, onChange }: FilterPanelProp
         <span>Tag</span>
         <select value={view.tag ?? ''} onChange={(e) => set({ tag: e.currentTarget.value || null })}>
           <option value="">Any tag</option>
-          {view.tag && !facets.tags.some((t) => t.value === view.tag) && <option value={view.tag}>{view.tag} (0)</option>}
+          {view.tag && !facets.tags.some((t) => t.value === view.tag) && (
+            <option value={view.tag}>{view.tag} (0)</option>
+          )}
           {facets.tags.map((t) => (
             <option key={t.value} value={t.value}>
               {t.value} ({t.count})
@@ -125,7 +157,13 @@ export function FilterPanel({ view, facets: counted, onChange }: FilterPanelProp
       <div class="field sort">
         <label>
           <span>Sort by</span>
-          <select value={view.sort} onChange={(e) => { const sort = e.currentTarget.value as SortKey; set({ sort, order: defaultOrder(sort) }); }}>
+          <select
+            value={view.sort}
+            onChange={(e) => {
+              const sort = e.currentTarget.value as SortKey;
+              set({ sort, order: defaultOrder(sort) });
+            }}
+          >
             {SORT_KEYS.map((key) => (
               <option key={key} value={key}>
                 {SORT_LABELS[key]}
@@ -133,12 +171,22 @@ export function FilterPanel({ view, facets: counted, onChange }: FilterPanelProp
             ))}
           </select>
         </label>
-        <button type="button" onClick={() => set({ order: view.order === 'asc' ? 'desc' : 'asc' })} aria-label={view.order === 'asc' ? 'Ascending; switch to descending' : 'Descending; switch to ascending'}>
+        <button
+          type="button"
+          onClick={() => set({ order: view.order === 'asc' ? 'desc' : 'asc' })}
+          aria-label={
+            view.order === 'asc' ? 'Ascending; switch to descending' : 'Descending; switch to ascending'
+          }
+        >
           {view.order === 'asc' ? '↑' : '↓'}
         </button>
       </div>
       {filtered && (
-        <button type="button" class="clear" onClick={() => onChange({ ...DEFAULT_VIEW, sort: view.sort, order: view.order })}>
+        <button
+          type="button"
+          class="clear"
+          onClick={() => onChange({ ...DEFAULT_VIEW, sort: view.sort, order: view.order })}
+        >
           Clear filters
         </button>
       )}

@@ -37,7 +37,12 @@ export interface LibraryAppProps {
  * @example
  * render(<LibraryApp service={contextLibrary()} />, document.getElementById('app')!);
  */
-export function LibraryApp({ service, now = () => new Date(), spawnExportWorker = spawnMarkdownWorker, warmExportWorkers = warmMarkdownWorkers }: LibraryAppProps) {
+export function LibraryApp({
+  service,
+  now = () => new Date(),
+  spawnExportWorker = spawnMarkdownWorker,
+  warmExportWorkers = warmMarkdownWorkers,
+}: LibraryAppProps) {
   const library = useLiveLibrary(service);
   const [view, setView] = useHashView();
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
@@ -50,25 +55,42 @@ export function LibraryApp({ service, now = () => new Date(), spawnExportWorker 
   /** The library's size; null while it is being counted (first screen shown already). */
   const total = library.state === 'ready' ? library.total : 0;
   // Sorted once per sort key; a filter keeps that order, so changing filters never re-sorts.
-  const sorted = useMemo(() => sortEpisodes(episodes, view.sort, view.order), [episodes, view.sort, view.order]);
+  const sorted = useMemo(
+    () => sortEpisodes(episodes, view.sort, view.order),
+    [episodes, view.sort, view.order],
+  );
   const everything = selectsAll(view);
   // Until every summary is loaded, only the default view (newest saved first) can be shown: its first screen.
   const shown = useMemo(
-    () => (everything ? (complete || (view.sort === 'saved' && view.order === 'desc') ? sorted : null) : complete ? sorted.filter(matcher(view)) : null),
+    () =>
+      everything
+        ? complete || (view.sort === 'saved' && view.order === 'desc')
+          ? sorted
+          : null
+        : complete
+          ? sorted.filter(matcher(view))
+          : null,
     [sorted, view, everything, complete],
   );
   // Technologies and podcasts numbered once per loaded library, so each view's counts are array increments.
   const facetIndex = useMemo(() => (complete ? indexFacets(episodes) : null), [episodes, complete]);
-  const facets = useMemo(() => (facetIndex && shown ? computeFacets(episodes, view, shown, facetIndex) : null), [episodes, view, shown, facetIndex]);
+  const facets = useMemo(
+    () => (facetIndex && shown ? computeFacets(episodes, view, shown, facetIndex) : null),
+    [episodes, view, shown, facetIndex],
+  );
   const viewKey = serializeView(view);
   // The benchmark splits a view change into computing (filter, facets) and rendering: see below.
-  if (performance.getEntriesByName('stackcast:view-start', 'mark').length > 0) performance.measure('stackcast:view-compute', 'stackcast:view-start');
+  if (performance.getEntriesByName('stackcast:view-start', 'mark').length > 0)
+    performance.measure('stackcast:view-compute', 'stackcast:view-start');
   const openEpisode = useLiveEpisode(service, openId, (text) => setNotice({ kind: 'error', text }));
 
   useEffect(() => {
     // unlimitedStorage already keeps Chrome from evicting us; persist() asks the same of other browsers.
     void navigator.storage?.persist?.().then((granted) => {
-      if (!granted) console.info('[stackcast] persistent storage not granted; the library may be evicted under storage pressure');
+      if (!granted)
+        console.info(
+          '[stackcast] persistent storage not granted; the library may be evicted under storage pressure',
+        );
     });
   }, []);
 
@@ -96,21 +118,31 @@ export function LibraryApp({ service, now = () => new Date(), spawnExportWorker 
       setNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
     }
   };
-  const update = (ids: string[], patch: Partial<ListenerFields>) => void run(() => service.update(ids, patch));
+  const update = (ids: string[], patch: Partial<ListenerFields>) =>
+    void run(() => service.update(ids, patch));
   const remove = (ids: string[]) =>
     void run(async () => {
       const removed = await service.remove(ids);
       setSelection((current) => new Set([...current].filter((id) => !ids.includes(id))));
       if (openId && ids.includes(openId)) setOpenId(null);
-      setNotice({ kind: 'info', text: `Removed ${removed.length} episode${removed.length === 1 ? '' : 's'}.`, undo: removed });
+      setNotice({
+        kind: 'info',
+        text: `Removed ${removed.length} episode${removed.length === 1 ? '' : 's'}.`,
+        undo: removed,
+      });
     });
   const undo = (records: SavedEpisode[]) =>
     void run(async () => {
       await service.restore(records);
-      setNotice({ kind: 'info', text: `Restored ${records.length} episode${records.length === 1 ? '' : 's'}.` });
+      setNotice({
+        kind: 'info',
+        text: `Restored ${records.length} episode${records.length === 1 ? '' : 's'}.`,
+      });
     });
   const exportFile = async (kind: LibraryExportKind, scope: 'view' | 'selection') => {
-    const ids = (scope === 'view' ? (shown ?? []) : sorted.filter((e) => selection.has(e.id))).map((e) => e.id);
+    const ids = (scope === 'view' ? (shown ?? []) : sorted.filter((e) => selection.has(e.id))).map(
+      (e) => e.id,
+    );
     try {
       if (ids.length > 5_000) setNotice({ kind: 'info', text: `Exporting ${ids.length} episodes…` });
       // Measured from the click to the finished file: reading the full records is part of the cost.
@@ -119,7 +151,12 @@ export function LibraryApp({ service, now = () => new Date(), spawnExportWorker 
         // Reading lists are written by workers (their own heaps: the page's made garbage collection most of
         // a 10,000-episode export); where no worker can start, by the page as before.
         if (kind === 'markdown-technology' || kind === 'markdown-podcast') {
-          const options = { exportedAt, technologies: view.tech, dbName: service.db.name, spawn: spawnExportWorker };
+          const options = {
+            exportedAt,
+            technologies: view.tech,
+            dbName: service.db.name,
+            spawn: spawnExportWorker,
+          };
           const inWorkers = await exportReadingListInWorkers(kind, ids, options);
           if (inWorkers) {
             // Lets the end-to-end test tell the workers' file from the page's (their bytes are the same).
@@ -135,15 +172,23 @@ export function LibraryApp({ service, now = () => new Date(), spawnExportWorker 
         });
       });
       downloadBlob(file.name, file.blob);
-      setNotice({ kind: 'info', text: `Exported ${file.count} episode${file.count === 1 ? '' : 's'} to ${file.name}.` });
+      setNotice({
+        kind: 'info',
+        text: `Exported ${file.count} episode${file.count === 1 ? '' : 's'} to ${file.name}.`,
+      });
     } catch (error) {
-      setNotice({ kind: 'error', text: `Export failed: ${error instanceof Error ? error.message : String(error)}` });
+      setNotice({
+        kind: 'error',
+        text: `Export failed: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
   };
   const importFile = (file: File) =>
     void run(async () => {
       setNotice({ kind: 'info', text: `Importing ${file.name}…` });
-      const report = await measured('import', () => importBackup(file, service, { prepareOffPage: () => prepareInWorker(file, spawnImportWorker) }));
+      const report = await measured('import', () =>
+        importBackup(file, service, { prepareOffPage: () => prepareInWorker(file, spawnImportWorker) }),
+      );
       setNotice({ kind: 'info', text: importReportText(file.name, report) });
     });
 
@@ -176,7 +221,11 @@ export function LibraryApp({ service, now = () => new Date(), spawnExportWorker 
           onImport={importFile}
         />
         {notice && (
-          <div class={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-stackcast-notice={notice.kind}>
+          <div
+            class={`notice ${notice.kind}`}
+            role={notice.kind === 'error' ? 'alert' : 'status'}
+            data-stackcast-notice={notice.kind}
+          >
             <span>{notice.text}</span>
             {notice.undo && (
               <button type="button" data-stackcast-undo="" onClick={() => undo(notice.undo!)}>
@@ -188,26 +237,34 @@ export function LibraryApp({ service, now = () => new Date(), spawnExportWorker 
             </button>
           </div>
         )}
-        {(library.state === 'loading' || (library.state === 'ready' && !shown)) && <p class="state">Loading your library…</p>}
+        {(library.state === 'loading' || (library.state === 'ready' && !shown)) && (
+          <p class="state">Loading your library…</p>
+        )}
         {library.state === 'error' && (
           <div class="state error" role="alert" data-stackcast-state="error">
             <p>{library.message}</p>
-            <p>Reload this page. If it keeps failing, restart the browser; your saved episodes are not deleted.</p>
+            <p>
+              Reload this page. If it keeps failing, restart the browser; your saved episodes are not deleted.
+            </p>
           </div>
         )}
         {library.state === 'ready' && total === 0 && (
           <div class="state empty" data-stackcast-state="empty">
             <h2>Your library is empty</h2>
             <p>
-              Open a podcast episode page and press <strong>Save</strong> in the Stackcast panel, or right-click an episode link and
-              choose <strong>Save episode to Stackcast</strong>. You can also import a backup with <strong>Import backup…</strong>.
+              Open a podcast episode page and press <strong>Save</strong> in the Stackcast panel, or
+              right-click an episode link and choose <strong>Save episode to Stackcast</strong>. You can also
+              import a backup with <strong>Import backup…</strong>.
             </p>
           </div>
         )}
         {library.state === 'ready' && (total ?? 0) > 0 && shown?.length === 0 && (
           <div class="state empty" data-stackcast-state="no-match">
             <p>No saved episode matches these filters.</p>
-            <button type="button" onClick={() => setView({ ...DEFAULT_VIEW, sort: view.sort, order: view.order })}>
+            <button
+              type="button"
+              onClick={() => setView({ ...DEFAULT_VIEW, sort: view.sort, order: view.order })}
+            >
               Clear filters
             </button>
           </div>

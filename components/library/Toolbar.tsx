@@ -30,7 +30,11 @@ export function Toolbar(props: ToolbarProps) {
   return (
     <div class="toolbar" role="toolbar" aria-label="Library actions">
       <span class="count" aria-live="polite">
-        {props.total === null ? 'Counting episodes…' : props.shown === props.total ? `${props.total} episodes` : `${props.shown} of ${props.total} episodes`}
+        {props.total === null
+          ? 'Counting episodes…'
+          : props.shown === props.total
+            ? `${props.total} episodes`
+            : `${props.shown} of ${props.total} episodes`}
         {props.selected > 0 && ` · ${props.selected} selected`}
       </span>
       <button type="button" onClick={props.onSelectAll} disabled={props.shown === 0 || !props.complete}>
@@ -41,7 +45,13 @@ export function Toolbar(props: ToolbarProps) {
           <button type="button" onClick={props.onClearSelection}>
             Clear selection
           </button>
-          <select aria-label="Set status of selected" value="" onChange={(e) => e.currentTarget.value && props.onBulkStatus(e.currentTarget.value as ListenStatus)}>
+          <select
+            aria-label="Set status of selected"
+            value=""
+            onChange={(e) =>
+              e.currentTarget.value && props.onBulkStatus(e.currentTarget.value as ListenStatus)
+            }
+          >
             <option value="">Mark selected as…</option>
             {LISTEN_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -57,7 +67,11 @@ export function Toolbar(props: ToolbarProps) {
       <span class="spacer" />
       <label class="export">
         <span class="visually-hidden">Export format</span>
-        <select data-stackcast-export-kind="" value={kind} onChange={(e) => setKind(e.currentTarget.value as LibraryExportKind)}>
+        <select
+          data-stackcast-export-kind=""
+          value={kind}
+          onChange={(e) => setKind(e.currentTarget.value as LibraryExportKind)}
+        >
           {(Object.keys(LIBRARY_EXPORTS) as LibraryExportKind[]).map((k) => (
             <option key={k} value={k}>
               {LIBRARY_EXPORTS[k].label}
@@ -65,10 +79,20 @@ export function Toolbar(props: ToolbarProps) {
           ))}
         </select>
       </label>
-      <button type="button" data-stackcast-export="view" onClick={() => props.onExport(kind, 'view')} disabled={props.shown === 0 || !props.complete}>
+      <button
+        type="button"
+        data-stackcast-export="view"
+        onClick={() => props.onExport(kind, 'view')}
+        disabled={props.shown === 0 || !props.complete}
+      >
         Export view
       </button>
-      <button type="button" data-stackcast-export="selection" onClick={() => props.onExport(kind, 'selection')} disabled={props.selected === 0}>
+      <button
+        type="button"
+        data-stackcast-export="selection"
+        onClick={() => props.onExport(kind, 'selection')}
+        disabled={props.selected === 0}
+      >
         Export selected
       </button>
       <button type="button" data-stackcast-import="" onClick={() => fileInput.current?.click()}>

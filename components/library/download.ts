@@ -35,7 +35,9 @@ export function measured<T>(name: string, work: () => T): T {
   const start = performance.now();
   const result = work();
   if (result instanceof Promise) {
-    return result.finally(() => performance.measure(`stackcast:${name}`, { start, end: performance.now() })) as T;
+    return result.finally(() =>
+      performance.measure(`stackcast:${name}`, { start, end: performance.now() }),
+    ) as T;
   }
   performance.measure(`stackcast:${name}`, { start, end: performance.now() });
   return result;

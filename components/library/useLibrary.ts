@@ -28,7 +28,8 @@ export function useLiveLibrary(service: LibraryService): LibraryState {
   const [state, setState] = useState<LibraryState>({ state: 'loading' });
   useEffect(() => {
     const { db } = service;
-    const fail = (error: unknown) => setState({ state: 'error', message: describeStorageError(error, 'open the library').message });
+    const fail = (error: unknown) =>
+      setState({ state: 'error', message: describeStorageError(error, 'open the library').message });
     let complete = false;
     let closed = false;
     let all: { unsubscribe(): void } | undefined;
@@ -69,7 +70,11 @@ export function useLiveLibrary(service: LibraryService): LibraryState {
  * @example
  * const episode = useLiveEpisode(service, openId, (message) => setNotice({ kind: 'error', text: message }));
  */
-export function useLiveEpisode(service: LibraryService, id: string | null, onError: (message: string) => void): SavedEpisode | undefined {
+export function useLiveEpisode(
+  service: LibraryService,
+  id: string | null,
+  onError: (message: string) => void,
+): SavedEpisode | undefined {
   const [episode, setEpisode] = useState<SavedEpisode | undefined>(undefined);
   useEffect(() => {
     setEpisode(undefined);

@@ -24,7 +24,9 @@ export function useVirtualRows(count: number, scrollRef: MutableRef<HTMLElement 
       // Before layout (or in a DOM without layout) the list has no height: assume the window's, so the
       // first paint shows rows instead of nothing.
       observeElementRect: (instance, callback) =>
-        observeElementRect(instance, (rect) => callback(rect.height > 0 ? rect : { width: rect.width, height: window.innerHeight || 800 })),
+        observeElementRect(instance, (rect) =>
+          callback(rect.height > 0 ? rect : { width: rect.width, height: window.innerHeight || 800 }),
+        ),
       observeElementOffset,
       initialRect: { width: 800, height: typeof window === 'undefined' ? 800 : window.innerHeight || 800 },
       overscan: 8,

@@ -2,7 +2,15 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Settings } from '@/utils/settings';
-import { forgetSite, hostOfPattern, isSupportedHost, rememberSite, siteFromInput, supportedHosts, type SiteRefusal } from '@/utils/site-access';
+import {
+  forgetSite,
+  hostOfPattern,
+  isSupportedHost,
+  rememberSite,
+  siteFromInput,
+  supportedHosts,
+  type SiteRefusal,
+} from '@/utils/site-access';
 import { t, type MessageKey } from '@/utils/i18n';
 import type { Notice } from './OptionsApp';
 
@@ -54,7 +62,9 @@ export function EnabledSites({ settings, onNotice }: Props) {
         setInput('');
         onNotice({ kind: 'status', text: t('optionsSiteAdded', host) });
       })
-      .catch((error: unknown) => onNotice({ kind: 'error', text: t('optionsSiteFailed', host, reasonOf(error)) }));
+      .catch((error: unknown) =>
+        onNotice({ kind: 'error', text: t('optionsSiteFailed', host, reasonOf(error)) }),
+      );
   }
 
   async function remove(pattern: string) {

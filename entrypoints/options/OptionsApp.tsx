@@ -1,6 +1,12 @@
 // The settings form: loads the stored settings, saves each change at once, follows changes made elsewhere.
 import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, getSettings, updateSettings, watchSettings, type Settings } from '@/utils/settings';
+import {
+  DEFAULT_SETTINGS,
+  getSettings,
+  updateSettings,
+  watchSettings,
+  type Settings,
+} from '@/utils/settings';
 import { t } from '@/utils/i18n';
 import { SupportedSites } from './SupportedSites';
 import { PanelSettings } from './PanelSettings';
@@ -24,7 +30,9 @@ export function OptionsApp() {
 
   useEffect(() => {
     getSettings()
-      .then(setSettings, (error: unknown) => setNotice({ kind: 'error', text: t('optionsLoadFailed', reasonOf(error)) }))
+      .then(setSettings, (error: unknown) =>
+        setNotice({ kind: 'error', text: t('optionsLoadFailed', reasonOf(error)) }),
+      )
       .finally(() => setLoaded(true));
     return watchSettings(setSettings);
   }, []);
@@ -53,7 +61,12 @@ export function OptionsApp() {
       <PanelSettings settings={settings} onChange={save} />
       <EnabledSites settings={settings} onNotice={setNotice} />
       <Shortcuts />
-      <p class="notice" role="status" aria-live="polite" data-kind={notice?.kind === 'status' ? 'status' : undefined}>
+      <p
+        class="notice"
+        role="status"
+        aria-live="polite"
+        data-kind={notice?.kind === 'status' ? 'status' : undefined}
+      >
         {notice?.kind === 'status' ? notice.text : ''}
       </p>
       <p class="notice" role="alert" data-kind={notice?.kind === 'error' ? 'error' : undefined}>

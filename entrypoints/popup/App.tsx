@@ -17,7 +17,8 @@ async function ask<T>(request: Request): Promise<T> {
 /** The content script's file, injected on demand into pages Stackcast does not match by default. */
 const CONTENT_SCRIPT = '/content-scripts/content.js';
 
-type State = { phase: 'loading' } | { phase: 'ready'; episodes: Episode[] } | { phase: 'error'; message: string };
+type State =
+  { phase: 'loading' } | { phase: 'ready'; episodes: Episode[] } | { phase: 'error'; message: string };
 
 /**
  * The popup UI for the active tab.
@@ -115,7 +116,12 @@ export function PopupApp() {
       )}
       {scanNote && <p role="status">{scanNote}</p>}
       <div class="actions">
-        <button type="button" data-stackcast-scan="" disabled={scanning || tabId === null} onClick={() => void scan()}>
+        <button
+          type="button"
+          data-stackcast-scan=""
+          disabled={scanning || tabId === null}
+          onClick={() => void scan()}
+        >
           {scanning ? 'Scanning…' : 'Scan this page'}
         </button>
         <button type="button" onClick={() => void openLibrary()}>

@@ -45,7 +45,9 @@ export async function openPopupFor(session: ExtensionSession, tab: Page): Promis
   await tab.bringToFront();
   await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
   await popup.locator('main').waitFor();
-  await popup.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 5_000 }).catch(() => {});
+  await popup
+    .waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 5_000 })
+    .catch(() => {});
   return popup;
 }
 

@@ -36,17 +36,23 @@ before(() => {
 
 function lint(): LintReport {
   // web-ext exits non-zero when it finds errors; the JSON report is on stdout either way.
-  const run = spawnSync(bin('web-ext'), ['lint', '--source-dir', FIREFOX_DIR, '--output', 'json', '--no-config-discovery'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    bin('web-ext'),
+    ['lint', '--source-dir', FIREFOX_DIR, '--output', 'json', '--no-config-discovery'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   const start = run.stdout.indexOf('{');
   if (start < 0) throw new Error(`web-ext lint printed no report:\n${run.stdout}\n${run.stderr}`);
   return JSON.parse(run.stdout.slice(start)) as LintReport;
 }
 
 const describeAll = (messages: LintMessage[]) =>
-  messages.map((m) => `${m.code} ${m.file ?? ''}${m.line ? `:${m.line}` : ''} ${m.message} ${m.description ?? ''}`).join('\n');
+  messages
+    .map((m) => `${m.code} ${m.file ?? ''}${m.line ? `:${m.line}` : ''} ${m.message} ${m.description ?? ''}`)
+    .join('\n');
 
 test('web-ext lint: 0 errors and 0 warnings on the Firefox build', () => {
   const report = lint();
@@ -58,8 +64,19 @@ test('the Firefox build is MV3 with its gecko id and a no-data-collection declar
   const manifest = JSON.parse(readFileSync(resolve(FIREFOX_DIR, 'manifest.json'), 'utf8'));
   assert.equal(manifest.manifest_version, 3);
   assert.equal(manifest.browser_specific_settings.gecko.id, 'stackcast@stackcast.dev');
-  assert.deepEqual(manifest.browser_specific_settings.gecko.data_collection_permissions, { required: ['none'] });
+  assert.deepEqual(manifest.browser_specific_settings.gecko.data_collection_permissions, {
+    required: ['none'],
+  });
   // Firefox MV3 runs the background as an event page.
-  assert.ok(Array.isArray(manifest.background.scripts), 'Firefox background should be scripts, not a service worker');
-  assert.deepEqual([...manifest.permissions].sort(), ['activeTab', 'contextMenus', 'scripting', 'storage', 'unlimitedStorage']);
+  assert.ok(
+    Array.isArray(manifest.background.scripts),
+    'Firefox background should be scripts, not a service worker',
+  );
+  assert.deepEqual([...manifest.permissions].sort(), [
+    'activeTab',
+    'contextMenus',
+    'scripting',
+    'storage',
+    'unlimitedStorage',
+  ]);
 });

@@ -20,24 +20,48 @@ before(() => {
 });
 
 test('npm run zip writes the Chrome, Firefox and sources zips', () => {
-  const zips = readdirSync(OUT_DIR).filter((f) => f.endsWith('.zip')).sort();
-  assert.deepEqual(zips, [`stackcast-${version}-chrome.zip`, `stackcast-${version}-firefox.zip`, `stackcast-${version}-sources.zip`]);
+  const zips = readdirSync(OUT_DIR)
+    .filter((f) => f.endsWith('.zip'))
+    .sort();
+  assert.deepEqual(zips, [
+    `stackcast-${version}-chrome.zip`,
+    `stackcast-${version}-firefox.zip`,
+    `stackcast-${version}-sources.zip`,
+  ]);
 });
 
 test('each browser zip has its manifest, locale and pages at the root', () => {
   for (const browser of ['chrome', 'firefox']) {
     const entries = zipEntries(resolve(OUT_DIR, `stackcast-${version}-${browser}.zip`));
-    for (const file of ['manifest.json', '_locales/en/messages.json', 'background.js', 'popup.html', 'options.html', 'library.html']) {
+    for (const file of [
+      'manifest.json',
+      '_locales/en/messages.json',
+      'background.js',
+      'popup.html',
+      'options.html',
+      'library.html',
+    ]) {
       assert.ok(entries.includes(file), `${browser} zip lacks ${file}`);
     }
-    assert.ok(entries.some((e) => e.startsWith('content-scripts/')), `${browser} zip lacks the content script`);
+    assert.ok(
+      entries.some((e) => e.startsWith('content-scripts/')),
+      `${browser} zip lacks the content script`,
+    );
     assert.ok(!entries.some((e) => e.endsWith('.map')), `${browser} zip ships source maps`);
   }
 });
 
 test('the sources zip holds what a reviewer needs to rebuild, and nothing private or generated', () => {
   const entries = zipEntries(resolve(OUT_DIR, `stackcast-${version}-sources.zip`));
-  for (const file of ['package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'entrypoints/background.ts', 'public/_locales/en/messages.json', 'docs/firefox.md']) {
+  for (const file of [
+    'package.json',
+    'package-lock.json',
+    'wxt.config.ts',
+    'tsconfig.json',
+    'entrypoints/background.ts',
+    'public/_locales/en/messages.json',
+    'docs/firefox.md',
+  ]) {
     assert.ok(entries.includes(file), `sources zip lacks ${file}`);
   }
   const forbidden = /(^|\/)(node_modules|\.git|\.wxt|\.output[^/]*|coverage|dist)\//;

@@ -23,7 +23,8 @@ export interface ExtensionSession {
  */
 export async function launchExtension(options: { extensionDir?: string } = {}): Promise<ExtensionSession> {
   const { context, close } = await launchChromium({ extensionDir: options.extensionDir ?? EXTENSION_DIR });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
   return {
     context,
@@ -46,6 +47,10 @@ export async function serve(
   contentType = 'text/html; charset=utf-8',
 ): Promise<void> {
   await context.route(url, (route) =>
-    route.fulfill({ status: 200, body, headers: { 'content-type': contentType, 'access-control-allow-origin': '*' } }),
+    route.fulfill({
+      status: 200,
+      body,
+      headers: { 'content-type': contentType, 'access-control-allow-origin': '*' },
+    }),
   );
 }

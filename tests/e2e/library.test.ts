@@ -32,12 +32,17 @@ async function saveFromPanel(page: Page, index: number): Promise<string> {
 }
 
 async function rowIds(page: Page): Promise<string[]> {
-  return page.locator('[data-stackcast-episode]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-stackcast-episode') ?? ''));
+  return page
+    .locator('[data-stackcast-episode]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-stackcast-episode') ?? ''));
 }
 
 async function exportAs(page: Page, kind: string): Promise<{ name: string; text: string }> {
   await page.locator('[data-stackcast-export-kind]').selectOption(kind);
-  const [download] = (await Promise.all([page.waitForEvent('download'), page.locator('[data-stackcast-export="view"]').click()])) as [Download, void];
+  const [download] = (await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-stackcast-export="view"]').click(),
+  ])) as [Download, void];
   const path = await download.path();
   return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
 }
@@ -46,7 +51,9 @@ test('save from pages, filter by technology, change status, export, and a bad im
   const post = ripPost(50);
   const postUrl = ripPostUrl(post);
   await serve(session.context, postUrl, ripEpisodeHtml(post));
-  const listed = ripPosts().filter((p) => p.category === 'podcast' && p.number !== 50).slice(0, 8);
+  const listed = ripPosts()
+    .filter((p) => p.category === 'podcast' && p.number !== 50)
+    .slice(0, 8);
   await serve(session.context, RIP_INDEX_URL, ripIndexHtml(listed));
 
   const episodePage = await session.context.newPage();
@@ -68,7 +75,9 @@ test('save from pages, filter by technology, change status, export, and a bad im
   const facet = library.locator(`[data-stackcast-facet="${tech}"]`);
   await facet.check();
   await library.waitForFunction((slug) => location.hash === `#tech=${slug}`, tech);
-  await library.waitForFunction(() => document.querySelector('[data-stackcast-results]')?.getAttribute('data-stackcast-results') !== '2');
+  await library.waitForFunction(
+    () => document.querySelector('[data-stackcast-results]')?.getAttribute('data-stackcast-results') !== '2',
+  );
   assert.ok((await rowIds(library)).includes(savedFromEpisode));
   assert.ok(!(await rowIds(library)).includes(savedFromListing) || listed[1]!.tags.includes(tech));
 
@@ -76,7 +85,13 @@ test('save from pages, filter by technology, change status, export, and a bad im
   const row = library.locator(`[data-stackcast-episode="${savedFromEpisode}"]`);
   await row.locator('[data-stackcast-status]').selectOption('listened');
   const statusView = await session.openExtensionPage('library.html#status=listened');
-  await statusView.waitForFunction((id) => [...document.querySelectorAll('[data-stackcast-episode]')].map((r) => r.getAttribute('data-stackcast-episode')).join() === id, savedFromEpisode);
+  await statusView.waitForFunction(
+    (id) =>
+      [...document.querySelectorAll('[data-stackcast-episode]')]
+        .map((r) => r.getAttribute('data-stackcast-episode'))
+        .join() === id,
+    savedFromEpisode,
+  );
   await statusView.close();
 
   // Export the filtered view as Markdown.
@@ -89,16 +104,26 @@ test('save from pages, filter by technology, change status, export, and a bad im
   assert.ok(markdown.text.includes(firstTopic.title.trim().split(' ')[0]!), 'chapter titles are listed');
   assert.match(markdown.text, /listened/);
   // Written by the export workers (the page writes it only where no worker can start).
-  assert.equal(await library.evaluate(() => performance.getEntriesByName('stackcast:export-by-workers').length), 1, 'the Markdown was written by workers');
+  assert.equal(
+    await library.evaluate(() => performance.getEntriesByName('stackcast:export-by-workers').length),
+    1,
+    'the Markdown was written by workers',
+  );
 
   // Clear filters and export the JSON backup of everything.
   await library.evaluate(() => {
     location.hash = '';
   });
-  await library.waitForFunction(() => document.querySelector('[data-stackcast-results]')?.getAttribute('data-stackcast-results') === '2');
+  await library.waitForFunction(
+    () => document.querySelector('[data-stackcast-results]')?.getAttribute('data-stackcast-results') === '2',
+  );
   const backup = await exportAs(library, 'json');
   assert.match(backup.name, /^stackcast-library-\d{4}-\d{2}-\d{2}\.json$/);
-  const data = JSON.parse(backup.text) as { format: string; version: number; episodes: { id: string; status: string; chapters: unknown[] }[] };
+  const data = JSON.parse(backup.text) as {
+    format: string;
+    version: number;
+    episodes: { id: string; status: string; chapters: unknown[] }[];
+  };
   assert.equal(data.format, 'stackcast-library');
   assert.equal(data.version, 1);
   assert.deepEqual(data.episodes.map((e) => e.id).sort(), [savedFromEpisode, savedFromListing].sort());
@@ -107,14 +132,30 @@ test('save from pages, filter by technology, change status, export, and a bad im
   assert.equal(saved.chapters.length, post.topics.length);
 
   // A hostile backup: refused with a message naming the problem, library unchanged.
-  const hostile = { ...data, episodes: [...data.episodes, { ...data.episodes[0]!, id: 'https://evil.example/x', url: 'javascript:alert(1)' }] };
-  await library.locator('[data-stackcast-import-file]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostile)) });
+  const hostile = {
+    ...data,
+    episodes: [
+      ...data.episodes,
+      { ...data.episodes[0]!, id: 'https://evil.example/x', url: 'javascript:alert(1)' },
+    ],
+  };
+  await library.locator('[data-stackcast-import-file]').setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(hostile)),
+  });
   const alert = library.locator('[data-stackcast-notice="error"]');
   await alert.waitFor();
   assert.match((await alert.textContent()) ?? '', /episodes\[2\]\.url: must be an http\(s\) URL/);
   const malformed = library.locator('[data-stackcast-import-file]');
-  await malformed.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "stackcast-library", ') });
-  await library.waitForFunction(() => /not valid JSON/.test(document.querySelector('[data-stackcast-notice="error"]')?.textContent ?? ''));
+  await malformed.setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format": "stackcast-library", '),
+  });
+  await library.waitForFunction(() =>
+    /not valid JSON/.test(document.querySelector('[data-stackcast-notice="error"]')?.textContent ?? ''),
+  );
   assert.equal((await rowIds(library)).length, 2);
   const after = JSON.parse((await exportAs(library, 'json')).text) as typeof data;
   assert.deepEqual(after.episodes, data.episodes, 'nothing changed');
@@ -131,22 +172,43 @@ test('save from pages, filter by technology, change status, export, and a bad im
 test('parallel saves of one episode from two pages keep one record', async () => {
   const id = 'https://runninginproduction.com/podcast/9999-parallel-saves';
   const episode = {
-    id, title: 'Parallel saves', podcast: 'Running in Production', date: '2026-01-01', durationSeconds: 600, url: id,
-    audioUrl: null, chapters: [{ start: 0, title: 'Intro' }], chapterConfidence: 0.9,
+    id,
+    title: 'Parallel saves',
+    podcast: 'Running in Production',
+    date: '2026-01-01',
+    durationSeconds: 600,
+    url: id,
+    audioUrl: null,
+    chapters: [{ start: 0, title: 'Intro' }],
+    chapterConfidence: 0.9,
     tech: [{ slug: 'postgres', name: 'PostgreSQL', category: 'database', source: 'list' }],
   };
-  const pages = [await session.openExtensionPage('popup.html'), await session.openExtensionPage('popup.html')];
+  const pages = [
+    await session.openExtensionPage('popup.html'),
+    await session.openExtensionPage('popup.html'),
+  ];
   const results = await Promise.all(
     pages.map((page) =>
       page.evaluate(async (ep) => {
         // No named functions in here: tsx would wrap them in a helper the page does not have.
-        const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }).chrome.runtime;
-        return Promise.all(Array.from({ length: 10 }, () => runtime.sendMessage({ type: 'library:save', episode: ep })));
+        const runtime = (
+          globalThis as unknown as {
+            chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } };
+          }
+        ).chrome.runtime;
+        return Promise.all(
+          Array.from({ length: 10 }, () => runtime.sendMessage({ type: 'library:save', episode: ep })),
+        );
       }, episode),
     ),
   );
-  assert.ok(results.flat().every((r) => r.ok), 'every save answered ok');
+  assert.ok(
+    results.flat().every((r) => r.ok),
+    'every save answered ok',
+  );
   const library = await session.openExtensionPage(`library.html#q=parallel%20saves`);
-  await library.waitForFunction(() => document.querySelector('[data-stackcast-results]')?.getAttribute('data-stackcast-results') === '1');
+  await library.waitForFunction(
+    () => document.querySelector('[data-stackcast-results]')?.getAttribute('data-stackcast-results') === '1',
+  );
   assert.deepEqual(await rowIds(library), [id]);
 });

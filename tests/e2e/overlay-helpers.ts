@@ -26,7 +26,10 @@ export async function panels(page: Page): Promise<PanelSnapshot[]> {
                 start: Number(chapter.getAttribute('data-start')),
                 title: chapter.querySelector('.text')?.textContent ?? chapter.textContent ?? '',
               })),
-              tech: Array.from(shadow.querySelectorAll('[data-stackcast-tech]'), (chip) => chip.getAttribute('data-stackcast-tech') ?? ''),
+              tech: Array.from(
+                shadow.querySelectorAll('[data-stackcast-tech]'),
+                (chip) => chip.getAttribute('data-stackcast-tech') ?? '',
+              ),
             };
           })
         : { chapters: [], tech: [] };
@@ -40,7 +43,9 @@ export async function panels(page: Page): Promise<PanelSnapshot[]> {
  * visible ones first, so the count must also hold still for a moment.
  */
 export async function waitForPanels(page: Page, count = 1, timeout = 10_000): Promise<PanelSnapshot[]> {
-  await page.waitForFunction((n) => document.querySelectorAll('[data-stackcast]').length >= n, count, { timeout });
+  await page.waitForFunction((n) => document.querySelectorAll('[data-stackcast]').length >= n, count, {
+    timeout,
+  });
   await page.waitForFunction(
     () => {
       const state = window as unknown as { __stackcastSettle?: { count: number; since: number } };
@@ -57,7 +62,10 @@ export async function waitForPanels(page: Page, count = 1, timeout = 10_000): Pr
 
 /** Current time of the first media element matching `selector`, in the page or in any panel's closed root. */
 async function mediaTime(page: Page, selector: string): Promise<number | null> {
-  const inPage = await page.evaluate((s) => document.querySelector<HTMLMediaElement>(s)?.currentTime ?? null, selector);
+  const inPage = await page.evaluate(
+    (s) => document.querySelector<HTMLMediaElement>(s)?.currentTime ?? null,
+    selector,
+  );
   if (inPage !== null) return inPage;
   for (const { root } of await overlayHosts(page)) {
     if (!root) continue;
@@ -75,7 +83,13 @@ async function mediaTime(page: Page, selector: string): Promise<number | null> {
 }
 
 /** Wait until the media element matching `selector` (in the page or a panel's closed root) is near `seconds`. */
-export async function waitForMediaTime(page: Page, selector: string, seconds: number, tolerance = 5, timeout = 10_000): Promise<number> {
+export async function waitForMediaTime(
+  page: Page,
+  selector: string,
+  seconds: number,
+  tolerance = 5,
+  timeout = 10_000,
+): Promise<number> {
   return waitFor(
     async () => {
       const time = await mediaTime(page, selector);
@@ -87,7 +101,12 @@ export async function waitForMediaTime(page: Page, selector: string, seconds: nu
 }
 
 /** The element matching `selector` in the `index`-th panel, waiting for it to appear. */
-export async function panelElement(page: Page, selector: string, index = 0, timeout = 10_000): Promise<RootNode> {
+export async function panelElement(
+  page: Page,
+  selector: string,
+  index = 0,
+  timeout = 10_000,
+): Promise<RootNode> {
   return waitFor(() => query(page, selector, { host: index }), timeout, `${selector} in panel ${index}`);
 }
 
@@ -116,12 +135,23 @@ export async function waitForPanelMessage(page: Page, index = 0, timeout = 10_00
 export async function saveState(page: Page, index = 0): Promise<string | null> {
   const button = await query(page, '[data-stackcast-save]', { host: index });
   if (!button) return null;
-  return (await attribute(page, button, 'aria-busy')) === 'true' ? null : attribute(page, button, 'aria-pressed');
+  return (await attribute(page, button, 'aria-busy')) === 'true'
+    ? null
+    : attribute(page, button, 'aria-pressed');
 }
 
 /** Wait until the `index`-th panel's Save button reads `pressed` ('true' or 'false'). */
-export async function waitForSaveState(page: Page, pressed: 'true' | 'false', index = 0, timeout = 10_000): Promise<void> {
-  await waitFor(async () => (await saveState(page, index)) === pressed, timeout, `Save aria-pressed=${pressed} in panel ${index}`);
+export async function waitForSaveState(
+  page: Page,
+  pressed: 'true' | 'false',
+  index = 0,
+  timeout = 10_000,
+): Promise<void> {
+  await waitFor(
+    async () => (await saveState(page, index)) === pressed,
+    timeout,
+    `Save aria-pressed=${pressed} in panel ${index}`,
+  );
 }
 
 /** Press the `index`-th panel's Save toggle (real click) and wait until it reads `pressed`. */

@@ -5,7 +5,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchExtension, ROOT, serve, SHARED, silentWav, type ExtensionSession } from './harness';
-import { clickChapter, panelElement, panelMessage, panels, waitForMediaTime, waitForPanelMessage, waitForPanels, serveAudio } from './overlay-helpers';
+import {
+  clickChapter,
+  panelElement,
+  panelMessage,
+  panels,
+  waitForMediaTime,
+  waitForPanelMessage,
+  waitForPanels,
+  serveAudio,
+} from './overlay-helpers';
 import { click, overlayHosts, query, queryAll, text, waitFor } from './closed-root';
 import { ripPost, ripPostUrl } from '../fixtures/corpus';
 import { ripEpisodeHtml } from '../fixtures/runninginproduction';
@@ -37,7 +46,11 @@ async function withPage<T>(run: (page: import('playwright-core').Page) => Promis
 
 /** Wait until the page has exactly one panel and its closed root holds `selector`. */
 async function onePanelWith(page: import('playwright-core').Page, selector: string): Promise<void> {
-  await waitFor(async () => (await overlayHosts(page)).length === 1 && (await query(page, selector)) !== null, 10_000, `one panel with ${selector}`);
+  await waitFor(
+    async () => (await overlayHosts(page)).length === 1 && (await query(page, selector)) !== null,
+    10_000,
+    `one panel with ${selector}`,
+  );
 }
 
 describe('Overcast', () => {
@@ -46,13 +59,19 @@ describe('Overcast', () => {
     const chapters = [0, 250, 731, 1204];
     // The captured page has no chapter list; add one where Overcast puts notes (written for this test).
     const notes = `<div id="episode_body"><p>Chapters</p><ul>${chapters.map((s, i) => `<li>${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')} – Part ${i + 1}</li>`).join('')}</ul></div>`;
-    const html = readFileSync(resolve(SHARED, 'pages/overcast-episode-2019.html'), 'utf8').replace('<div class="footer', `${notes}<div class="footer`);
+    const html = readFileSync(resolve(SHARED, 'pages/overcast-episode-2019.html'), 'utf8').replace(
+      '<div class="footer',
+      `${notes}<div class="footer`,
+    );
     await serve(session.context, url, html);
     await serveAudio(session.context, /^https:\/\/chtbl\.com\//, silentWav(1_500));
     await withPage(async (page) => {
       await page.goto(url);
       const [panel] = await waitForPanels(page, 1);
-      assert.deepEqual(panel!.chapters.map((c) => c.start), chapters);
+      assert.deepEqual(
+        panel!.chapters.map((c) => c.start),
+        chapters,
+      );
       await clickChapter(page, 731);
       await waitForMediaTime(page, 'audio#audioplayer', 731);
       assert.equal(await panelMessage(page), null);
@@ -70,17 +89,28 @@ describe('listing page', () => {
       assert.equal(found.length, 50);
       assert.equal(new Set(found.map((p) => p.episode)).size, 50);
       // A listing shows a five-chapter preview per episode (the page's own timestamps are clickable too).
-      assert.ok(found.every((p) => p.chapters.length === 5 && p.tech.length >= 3), 'chapters and chips in every panel');
+      assert.ok(
+        found.every((p) => p.chapters.length === 5 && p.tech.length >= 3),
+        'chapters and chips in every panel',
+      );
       const all = await panelElement(page, 'button.more');
       const label = await text(page, all);
       assert.match(label, /^All \d+ chapters$/);
       const total = Number(/\d+/.exec(label)![0]);
       assert.ok(total >= 6);
       await click(page, all);
-      await waitFor(async () => (await queryAll(page, '[data-stackcast-chapter]', { host: 0 })).length === total, 5_000, `${total} chapters`);
+      await waitFor(
+        async () => (await queryAll(page, '[data-stackcast-chapter]', { host: 0 })).length === total,
+        5_000,
+        `${total} chapters`,
+      );
       // Panels sit inline after their episode, never inside the page's own controls.
       const inline = await page.evaluate(() =>
-        Array.from(document.querySelectorAll('[data-stackcast]')).every((host) => host.previousElementSibling?.tagName === 'ARTICLE' && getComputedStyle(host).position === 'static'),
+        Array.from(document.querySelectorAll('[data-stackcast]')).every(
+          (host) =>
+            host.previousElementSibling?.tagName === 'ARTICLE' &&
+            getComputedStyle(host).position === 'static',
+        ),
       );
       assert.ok(inline);
       // Without audio on the page or a link to a time, a click says why it cannot play.
@@ -102,7 +132,9 @@ describe('on demand', () => {
       `<!DOCTYPE html><!-- written for this test --><html><head><title>Notes</title></head><body><h1>Weekly notes</h1>
        <div class="post"><h2>Our chat about queues</h2><p>0:00 Hello</p><p>3:10 Why RabbitMQ</p><p>9:45 Moving to Kafka</p></div></body></html>`,
     );
-    await session.worker.evaluate(`chrome.storage.sync.set({ settings: { disabledSites: ['listennotes.com'] } })`);
+    await session.worker.evaluate(
+      `chrome.storage.sync.set({ settings: { disabledSites: ['listennotes.com'] } })`,
+    );
     try {
       await withPage(async (page) => {
         await page.goto(url);
@@ -116,7 +148,10 @@ describe('on demand', () => {
     await withPage(async (page) => {
       await page.goto(url);
       const [panel] = await waitForPanels(page, 1);
-      assert.deepEqual(panel!.chapters.map((c) => c.start), [0, 190, 585]);
+      assert.deepEqual(
+        panel!.chapters.map((c) => c.start),
+        [0, 190, 585],
+      );
     });
   });
 
@@ -163,7 +198,10 @@ describe('navigation', () => {
       const settled = await panels(page);
       assert.equal(settled.length, 1);
       assert.ok(settled[0]!.hasShadow);
-      assert.deepEqual(settled[0]!.chapters.map((c) => c.start), first.topics.map((t) => t.seconds));
+      assert.deepEqual(
+        settled[0]!.chapters.map((c) => c.start),
+        first.topics.map((t) => t.seconds),
+      );
     });
   });
 
@@ -201,7 +239,9 @@ describe('bad input', () => {
     const lines: string[] = [];
     for (let i = 0; i < 4_500; i++) {
       const s = i * 30;
-      lines.push(`<p>${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')} ${i === 1 ? '&lt;img src=x onerror="window.__pwned=1"&gt;' : i === 2 ? 'שלום עולם 🎙️🔥 مرحبا' : i === 4_499 ? 'y'.repeat(5_000) : `Topic ${i}`}</p>`);
+      lines.push(
+        `<p>${Math.floor(s / 3600)}:${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')} ${i === 1 ? '&lt;img src=x onerror="window.__pwned=1"&gt;' : i === 2 ? 'שלום עולם 🎙️🔥 مرحبا' : i === 4_499 ? 'y'.repeat(5_000) : `Topic ${i}`}</p>`,
+      );
     }
     const html = `<!DOCTYPE html><!-- written for this test --><html><head><title>&lt;script&gt;alert(1)&lt;/script&gt;</title></head><body><h1>&lt;img src=x onerror="window.__pwned=2"&gt; ${'x'.repeat(1_000_000)}</h1><div class="notes">${lines.join('')}</div><section>${Array.from({ length: 10_000 }, (_, i) => `<span>${Math.floor(i / 60)}:${String(i % 60).padStart(2, '0')}</span>`).join(' ')}</section></body></html>`;
     await serve(session.context, url, html);
@@ -211,7 +251,10 @@ describe('bad input', () => {
       await page.goto(url);
       const [panel] = await waitForPanels(page, 1, 30_000);
       assert.equal(panel!.chapters.length, 100, 'the first 100 chapters, the rest behind "Show more"');
-      assert.ok(panel!.chapters.some((c) => c.title.includes('<img src=x onerror')), `markup shown as text: ${JSON.stringify(panel!.chapters.slice(0, 4)).slice(0, 400)}`);
+      assert.ok(
+        panel!.chapters.some((c) => c.title.includes('<img src=x onerror')),
+        `markup shown as text: ${JSON.stringify(panel!.chapters.slice(0, 4)).slice(0, 400)}`,
+      );
       assert.ok(panel!.chapters.some((c) => c.title.includes('שלום עולם 🎙️🔥')));
       const longest = Math.max(...panel!.chapters.map((c) => c.title.length));
       assert.ok(longest <= 200, `titles are clipped (${longest})`);
@@ -224,7 +267,10 @@ describe('bad input', () => {
         images: (await queryAll(page, 'img')).length,
         headerTitle: headerTitle ? (await text(page, headerTitle)).length : 0,
       };
-      assert.ok(state.headerTitle > 0 && state.headerTitle <= 200, `the megabyte title is clipped (${state.headerTitle})`);
+      assert.ok(
+        state.headerTitle > 0 && state.headerTitle <= 200,
+        `the megabyte title is clipped (${state.headerTitle})`,
+      );
       assert.equal(state.pwned, undefined);
       assert.equal(state.images, 0);
       assert.ok(state.wrapped > 0 && state.wrapped <= 1_000, `in-page links are capped (${state.wrapped})`);
@@ -234,8 +280,17 @@ describe('bad input', () => {
 
   test('a page whose player fails shows a message in the panel', async () => {
     const url = 'https://runninginproduction.com/podcast/998-stackcast-broken-player';
-    await serve(session.context, url, DEMO_EPISODE.replaceAll('https://media.stackcast-demo.test/audio/demo-episode.wav', 'https://media.stackcast-broken.test/404.wav'));
-    await session.context.route(/^https:\/\/media\.stackcast-broken\.test\//, (route) => route.fulfill({ status: 404, body: 'not found', contentType: 'text/plain' }));
+    await serve(
+      session.context,
+      url,
+      DEMO_EPISODE.replaceAll(
+        'https://media.stackcast-demo.test/audio/demo-episode.wav',
+        'https://media.stackcast-broken.test/404.wav',
+      ),
+    );
+    await session.context.route(/^https:\/\/media\.stackcast-broken\.test\//, (route) =>
+      route.fulfill({ status: 404, body: 'not found', contentType: 'text/plain' }),
+    );
     await withPage(async (page) => {
       await page.goto(url);
       await waitForPanels(page, 1);

@@ -2,11 +2,24 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchExtension, serve, silentWav, type ExtensionSession } from './harness';
-import { clickChapter, panelMessage, panels, waitForMediaTime, waitForPanels, serveAudio } from './overlay-helpers';
+import {
+  clickChapter,
+  panelMessage,
+  panels,
+  waitForMediaTime,
+  waitForPanels,
+  serveAudio,
+} from './overlay-helpers';
 import { attribute, query } from './closed-root';
 import { ripPost, ripPostUrl, ripPosts } from '../fixtures/corpus';
 import { RIP_INDEX_URL, ripEpisodeHtml, ripIndexHtml } from '../fixtures/runninginproduction';
-import { appleEpisodeFromPost, appleEpisodeHtml, appleEpisodeUrl, appleShowHtml, APPLE_SHOW_URL } from '../fixtures/apple';
+import {
+  appleEpisodeFromPost,
+  appleEpisodeHtml,
+  appleEpisodeUrl,
+  appleShowHtml,
+  APPLE_SHOW_URL,
+} from '../fixtures/apple';
 import { FIXTURE_AUDIO_PATTERN } from '../fixtures/audio';
 
 let session: ExtensionSession;
@@ -32,7 +45,11 @@ describe('runninginproduction.com', () => {
       const [panel] = await waitForPanels(page, 1);
       assert.ok(panel!.hasShadow, 'the host has a shadow root');
       assert.equal(panel!.mode, 'closed', 'the panel lives in a closed shadow root');
-      assert.equal(await page.evaluate(() => document.querySelector('[data-stackcast]')!.shadowRoot), null, 'the page cannot open the panel');
+      assert.equal(
+        await page.evaluate(() => document.querySelector('[data-stackcast]')!.shadowRoot),
+        null,
+        'the page cannot open the panel',
+      );
       assert.deepEqual(
         panel!.chapters.map((c) => c.start),
         post.topics.map((t) => t.seconds),
@@ -41,18 +58,30 @@ describe('runninginproduction.com', () => {
         panel!.chapters.map((c) => c.title.trim()),
         post.topics.map((t) => t.title.trim()),
       );
-      for (const tag of post.tags) assert.ok(panel!.tech.includes(tag), `chip for ${tag} in ${panel!.tech.join(',')}`);
+      for (const tag of post.tags)
+        assert.ok(panel!.tech.includes(tag), `chip for ${tag} in ${panel!.tech.join(',')}`);
 
       const target = post.topics[3]!.seconds;
       await clickChapter(page, target);
       const time = await waitForMediaTime(page, 'audio.js-audio', target);
       assert.ok(Math.abs(time - target) < 5, `audio at ${time}, wanted ${target}`);
-      assert.equal(await page.evaluate(() => document.querySelectorAll('audio').length), 1, 'no mini player when the page has one');
+      assert.equal(
+        await page.evaluate(() => document.querySelectorAll('audio').length),
+        1,
+        'no mini player when the page has one',
+      );
       assert.equal(await panelMessage(page), null);
 
       // The page's own topic links are marked, and keep working: clicking one seeks (to the right time).
-      const seekLinks = await page.evaluate(() => Array.from(document.querySelectorAll('a[data-stackcast-seek]'), (a) => Number(a.getAttribute('data-stackcast-seek'))));
-      assert.deepEqual(seekLinks, post.topics.map((t) => t.seconds));
+      const seekLinks = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('a[data-stackcast-seek]'), (a) =>
+          Number(a.getAttribute('data-stackcast-seek')),
+        ),
+      );
+      assert.deepEqual(
+        seekLinks,
+        post.topics.map((t) => t.seconds),
+      );
       const other = post.topics[6]!.seconds;
       await page.locator(`a[data-stackcast-seek="${other}"]`).click();
       await waitForMediaTime(page, 'audio.js-audio', other);
@@ -105,8 +134,15 @@ describe('podcasts.apple.com', () => {
       const src = await attribute(page, (await query(page, 'audio[data-stackcast-player]'))!, 'src');
       assert.equal(src, episode.streamUrl);
       // The page's own glued timestamps became clickable spans.
-      const seeks = await page.evaluate(() => Array.from(document.querySelectorAll('span[data-stackcast-seek]'), (s) => Number(s.getAttribute('data-stackcast-seek'))));
-      assert.deepEqual(seeks, post.topics.map((t) => t.seconds));
+      const seeks = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('span[data-stackcast-seek]'), (s) =>
+          Number(s.getAttribute('data-stackcast-seek')),
+        ),
+      );
+      assert.deepEqual(
+        seeks,
+        post.topics.map((t) => t.seconds),
+      );
     } finally {
       await page.close();
     }
@@ -145,7 +181,8 @@ describe('background service worker', () => {
         panel!.chapters.map((c) => c.start),
         post.topics.map((t) => t.seconds),
       );
-      for (const tag of post.tags) assert.ok(panel!.tech.includes(tag), `chip for ${tag} in ${panel!.tech.join(',')}`);
+      for (const tag of post.tags)
+        assert.ok(panel!.tech.includes(tag), `chip for ${tag} in ${panel!.tech.join(',')}`);
     } finally {
       await page.close();
     }

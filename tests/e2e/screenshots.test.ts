@@ -11,7 +11,13 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { ROOT, launchExtension, type ExtensionSession } from './harness';
-import { openOptions, openOverlayPage, openPopulatedLibrary, openPopupFor, serveViewFixtures } from './extension-views';
+import {
+  openOptions,
+  openOverlayPage,
+  openPopulatedLibrary,
+  openPopupFor,
+  serveViewFixtures,
+} from './extension-views';
 
 const DIR = resolve(ROOT, 'docs/screenshots');
 const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
@@ -26,8 +32,15 @@ after(async () => {
 });
 
 /** Take the screenshot; store it if asked or missing. Returns whether the file was written. */
-async function capture(name: string, target: Page | Locator, options: { fullPage?: boolean } = {}): Promise<boolean> {
-  const png = 'goto' in target ? await target.screenshot({ fullPage: options.fullPage ?? false }) : await target.screenshot();
+async function capture(
+  name: string,
+  target: Page | Locator,
+  options: { fullPage?: boolean } = {},
+): Promise<boolean> {
+  const png =
+    'goto' in target
+      ? await target.screenshot({ fullPage: options.fullPage ?? false })
+      : await target.screenshot();
   // A real PNG of a rendered view, not an empty or tiny image.
   assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
   const width = png.readUInt32BE(16);

@@ -44,7 +44,13 @@ function files(dir: string): string[] {
 }
 
 test('permissions are exactly storage, unlimitedStorage, activeTab, scripting, contextMenus', () => {
-  assert.deepEqual([...(manifest.permissions ?? [])].sort(), ['activeTab', 'contextMenus', 'scripting', 'storage', 'unlimitedStorage']);
+  assert.deepEqual([...(manifest.permissions ?? [])].sort(), [
+    'activeTab',
+    'contextMenus',
+    'scripting',
+    'storage',
+    'unlimitedStorage',
+  ]);
 });
 
 test('host access comes only from content-script matches of supported directories, plus optional hosts', () => {
@@ -67,7 +73,10 @@ test('extension pages keep the default MV3 CSP and nothing is exposed to or call
     // WXT may expose the content script's own CSS to the pages it runs on; nothing else.
     for (const resource of entry.resources) assert.match(resource, /^content-scripts\/[\w-]+\.css$/);
     for (const match of entry.matches) {
-      assert.ok((manifest.content_scripts ?? []).some((s) => s.matches?.includes(match)), `${match} exposed beyond content-script sites`);
+      assert.ok(
+        (manifest.content_scripts ?? []).some((s) => s.matches?.includes(match)),
+        `${match} exposed beyond content-script sites`,
+      );
     }
   }
 });
@@ -96,6 +105,9 @@ test('packaged pages are the extension’s own, with no inline scripts', () => {
   for (const file of pages) {
     const name = relative(EXTENSION_DIR, file);
     assert.ok(!name.includes('/'), `${name} is not one of the extension's pages`);
-    assert.ok(!/<script(?![^>]*\bsrc=)[^>]*>\s*\S/.test(readFileSync(file, 'utf8')), `${name} has an inline script`);
+    assert.ok(
+      !/<script(?![^>]*\bsrc=)[^>]*>\s*\S/.test(readFileSync(file, 'utf8')),
+      `${name} has an inline script`,
+    );
   }
 });

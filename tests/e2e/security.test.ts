@@ -35,7 +35,11 @@ const HOSTILE_POST: RipPost = {
     { time: '5:00', seconds: 300, title: `<a href="javascript:window.${FLAG}='js-text-link'">click me</a>` },
     { time: '7:45', seconds: 465, title: `{{constructor.constructor('window.${FLAG}="template"')()}}` },
     { time: '10:00', seconds: 600, title: `\u202Egnp.exe \u{1F4A3} ${'A very long title '.repeat(4_000)}` },
-    { time: '12:00', seconds: 720, title: `<style>:host{display:none!important}</style><b onmouseover="window.${FLAG}='hover'">bold</b>` },
+    {
+      time: '12:00',
+      seconds: 720,
+      title: `<style>:host{display:none!important}</style><b onmouseover="window.${FLAG}='hover'">bold</b>`,
+    },
   ],
 };
 const URL_ = ripPostUrl(HOSTILE_POST);
@@ -64,8 +68,10 @@ function hostilePageHtml(): string {
 function pageWithoutStackcast(): string {
   const clone = document.documentElement.cloneNode(true) as HTMLElement;
   for (const host of Array.from(clone.querySelectorAll('[data-stackcast]'))) host.remove();
-  for (const own of Array.from(clone.querySelectorAll('[data-stackcast-own]'))) own.replaceWith(document.createTextNode(own.textContent ?? ''));
-  for (const marked of Array.from(clone.querySelectorAll('[data-stackcast-seek]'))) marked.removeAttribute('data-stackcast-seek');
+  for (const own of Array.from(clone.querySelectorAll('[data-stackcast-own]')))
+    own.replaceWith(document.createTextNode(own.textContent ?? ''));
+  for (const marked of Array.from(clone.querySelectorAll('[data-stackcast-seek]')))
+    marked.removeAttribute('data-stackcast-seek');
   clone.normalize();
   return new XMLSerializer().serializeToString(clone);
 }
@@ -130,17 +136,30 @@ describe('hostile show notes', () => {
       const shadow = await call(page, host!.root!, function (this: Element) {
         const root = this as unknown as ShadowRoot;
         return {
-          titles: Array.from(root.querySelectorAll('[data-stackcast-chapter] .text'), (t) => t.textContent ?? ''),
+          titles: Array.from(
+            root.querySelectorAll('[data-stackcast-chapter] .text'),
+            (t) => t.textContent ?? '',
+          ),
           elements: Array.from(root.querySelectorAll('*'), (e) => e.tagName.toLowerCase()),
-          hrefs: Array.from(root.querySelectorAll('[href], [src]'), (e) => e.getAttribute('href') ?? e.getAttribute('src') ?? ''),
-          handlers: Array.from(root.querySelectorAll('*')).flatMap((e) => e.getAttributeNames().filter((n) => n.startsWith('on'))),
+          hrefs: Array.from(
+            root.querySelectorAll('[href], [src]'),
+            (e) => e.getAttribute('href') ?? e.getAttribute('src') ?? '',
+          ),
+          handlers: Array.from(root.querySelectorAll('*')).flatMap((e) =>
+            e.getAttributeNames().filter((n) => n.startsWith('on')),
+          ),
         };
       });
-      assert.ok(shadow.titles.some((t) => t.includes('<img src=x onerror=')), `titles shown as text: ${shadow.titles.join(' | ').slice(0, 300)}`);
+      assert.ok(
+        shadow.titles.some((t) => t.includes('<img src=x onerror=')),
+        `titles shown as text: ${shadow.titles.join(' | ').slice(0, 300)}`,
+      );
       assert.ok(shadow.titles.some((t) => t.includes('<script>')));
-      for (const tag of ['script', 'img', 'iframe', 'svg', 'object', 'embed']) assert.ok(!shadow.elements.includes(tag), `a <${tag}> in the panel`);
+      for (const tag of ['script', 'img', 'iframe', 'svg', 'object', 'embed'])
+        assert.ok(!shadow.elements.includes(tag), `a <${tag}> in the panel`);
       assert.deepEqual(shadow.handlers, [], 'inline event handlers in the panel');
-      for (const href of shadow.hrefs) assert.match(href, /^(https?:|blob:|#|$)/, `unsafe link in the panel: ${href}`);
+      for (const href of shadow.hrefs)
+        assert.match(href, /^(https?:|blob:|#|$)/, `unsafe link in the panel: ${href}`);
       const longest = Math.max(...shadow.titles.map((t) => t.length));
       assert.ok(longest < 5_000, `a 72,000-character title should be truncated, longest shown is ${longest}`);
     } finally {
@@ -152,7 +171,10 @@ describe('hostile show notes', () => {
     const { page } = await openHostilePage();
     try {
       await page.waitForTimeout(1_500); // let debounced rescans settle
-      const [live, served] = await Promise.all([page.evaluate(pageWithoutStackcast), page.evaluate(pageAsServed, hostilePageHtml())]);
+      const [live, served] = await Promise.all([
+        page.evaluate(pageWithoutStackcast),
+        page.evaluate(pageAsServed, hostilePageHtml()),
+      ]);
       assert.equal(live.length, served.length, 'document length differs from the served HTML');
       assert.equal(live, served);
       assert.ok((await page.locator('[data-stackcast-seek]').count()) >= 5, 'in-page timestamps were linked');
@@ -166,16 +188,19 @@ describe('hostile show notes', () => {
     const [host] = await overlayHosts(page);
     return call(page, host!.root!, function (this: Element) {
       const root = this as unknown as ShadowRoot;
-      return Array.from(root.querySelectorAll<HTMLElement>('[data-stackcast-chapter], [data-stackcast-tech]'), (el) => {
-        const text = getComputedStyle(el.querySelector('.text') ?? el);
-        return {
-          visible: el.checkVisibility({ visibilityProperty: true, opacityProperty: true }),
-          display: getComputedStyle(el).display,
-          color: text.color,
-          letterSpacing: text.letterSpacing,
-          fontSize: text.fontSize,
-        };
-      });
+      return Array.from(
+        root.querySelectorAll<HTMLElement>('[data-stackcast-chapter], [data-stackcast-tech]'),
+        (el) => {
+          const text = getComputedStyle(el.querySelector('.text') ?? el);
+          return {
+            visible: el.checkVisibility({ visibilityProperty: true, opacityProperty: true }),
+            display: getComputedStyle(el).display,
+            color: text.color,
+            letterSpacing: text.letterSpacing,
+            fontSize: text.fontSize,
+          };
+        },
+      );
     });
   }
 
@@ -201,7 +226,8 @@ describe('hostile show notes', () => {
   test('page CSS with !important cannot leak inherited properties into the panel', async () => {
     const { page } = await openHostilePage();
     try {
-      for (const s of await panelControlStyles(page)) assert.notEqual(s.letterSpacing, '9px', 'page letter-spacing leaked into the panel');
+      for (const s of await panelControlStyles(page))
+        assert.notEqual(s.letterSpacing, '9px', 'page letter-spacing leaked into the panel');
     } finally {
       await page.close();
     }
@@ -214,7 +240,9 @@ describe('hostile show notes', () => {
       await click(page, (await queryAll(page, '[data-stackcast-chapter]'))[2]!);
       await page.waitForTimeout(1_000);
       const allowed = [new URL(URL_).origin, new URL(ripAudioUrl(HOSTILE_POST)).origin];
-      const foreign = requests.filter((url) => /^https?:/.test(url) && !allowed.includes(new URL(url).origin));
+      const foreign = requests.filter(
+        (url) => /^https?:/.test(url) && !allowed.includes(new URL(url).origin),
+      );
       assert.deepEqual(foreign, []);
     } finally {
       await page.close();
@@ -236,9 +264,17 @@ describe('messages', () => {
     tech: [],
   };
 
-  async function send(page: Page, message: unknown): Promise<{ ok: boolean; error?: string; value?: unknown }> {
-    type Runtime = { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; error?: string; value?: unknown }> } };
-    return page.evaluate((m) => (globalThis as unknown as { chrome: Runtime }).chrome.runtime.sendMessage(m), message);
+  async function send(
+    page: Page,
+    message: unknown,
+  ): Promise<{ ok: boolean; error?: string; value?: unknown }> {
+    type Runtime = {
+      runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; error?: string; value?: unknown }> };
+    };
+    return page.evaluate(
+      (m) => (globalThis as unknown as { chrome: Runtime }).chrome.runtime.sendMessage(m),
+      message,
+    );
   }
 
   async function isSaved(page: Page, id: string): Promise<boolean> {
@@ -254,9 +290,18 @@ describe('messages', () => {
         ['unknown type', { type: 'library:drop-all' }],
         ['not an object', 'library:save'],
         ['null', null],
-        ['javascript: audio URL', { type: 'library:save', episode: { ...episode, audioUrl: 'javascript:alert(1)' } }],
-        ['javascript: page URL', { type: 'library:save', episode: { ...episode, url: 'javascript:alert(1)' } }],
-        ['negative chapter', { type: 'library:save', episode: { ...episode, chapters: [{ start: -5, title: 'x' }] } }],
+        [
+          'javascript: audio URL',
+          { type: 'library:save', episode: { ...episode, audioUrl: 'javascript:alert(1)' } },
+        ],
+        [
+          'javascript: page URL',
+          { type: 'library:save', episode: { ...episode, url: 'javascript:alert(1)' } },
+        ],
+        [
+          'negative chapter',
+          { type: 'library:save', episode: { ...episode, chapters: [{ start: -5, title: 'x' }] } },
+        ],
         ['wrong field type', { type: 'library:save', episode: { ...episode, title: { toString: 'x' } } }],
         ['oversized', { type: 'library:save', episode: { ...episode, title: 'x'.repeat(9 * 1024 * 1024) } }],
       ];
@@ -264,7 +309,11 @@ describe('messages', () => {
         workerLog.length = 0;
         const reply = await send(page, message);
         assert.equal(reply.ok, false, `${label} was accepted`);
-        assert.match(reply.error ?? '', /invalid message|too large|not serialisable/, `${label}: ${reply.error}`);
+        assert.match(
+          reply.error ?? '',
+          /invalid message|too large|not serialisable/,
+          `${label}: ${reply.error}`,
+        );
         assert.ok(
           workerLog.some((line) => line.includes('[stackcast] rejected message')),
           `${label}: no logged reason in ${JSON.stringify(workerLog)}`,
@@ -286,25 +335,43 @@ describe('messages', () => {
     const { page } = await openHostilePage();
     try {
       // No externally_connectable: the page's world has no runtime to message us with.
-      assert.equal(await page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage), 'undefined');
+      assert.equal(
+        await page.evaluate(
+          () =>
+            typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime
+              ?.sendMessage,
+        ),
+        'undefined',
+      );
 
-      const before = await page.evaluate(() => document.querySelector<HTMLMediaElement>('audio.js-audio')?.currentTime ?? -1);
-      await page.evaluate((ep) => {
-        for (const message of [
-          { type: 'command:run', command: 'next-chapter' },
-          { type: 'command:run', command: 'save-episode' },
-          { type: 'library:save', episode: ep },
-          { type: 'library:open' },
-        ]) {
-          window.postMessage(message, '*');
-          window.dispatchEvent(new MessageEvent('message', { data: message, origin: location.origin }));
-        }
-      }, { ...episode, id: URL_ });
+      const before = await page.evaluate(
+        () => document.querySelector<HTMLMediaElement>('audio.js-audio')?.currentTime ?? -1,
+      );
+      await page.evaluate(
+        (ep) => {
+          for (const message of [
+            { type: 'command:run', command: 'next-chapter' },
+            { type: 'command:run', command: 'save-episode' },
+            { type: 'library:save', episode: ep },
+            { type: 'library:open' },
+          ]) {
+            window.postMessage(message, '*');
+            window.dispatchEvent(new MessageEvent('message', { data: message, origin: location.origin }));
+          }
+        },
+        { ...episode, id: URL_ },
+      );
       await page.waitForTimeout(1_000);
-      const afterTime = await page.evaluate(() => document.querySelector<HTMLMediaElement>('audio.js-audio')?.currentTime ?? -1);
+      const afterTime = await page.evaluate(
+        () => document.querySelector<HTMLMediaElement>('audio.js-audio')?.currentTime ?? -1,
+      );
       assert.equal(afterTime, before, 'a posted command moved the player');
       assert.notEqual(await saveState(page), 'true', 'a posted message saved the episode');
-      assert.equal(session.context.pages().filter((p) => p.url().endsWith('/library.html')).length, 0, 'a posted message opened the library');
+      assert.equal(
+        session.context.pages().filter((p) => p.url().endsWith('/library.html')).length,
+        0,
+        'a posted message opened the library',
+      );
 
       const extensionPage = await session.openExtensionPage('options.html');
       try {

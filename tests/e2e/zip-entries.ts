@@ -24,7 +24,8 @@ export function zipEntries(path: string): string[] {
   let offset = zip.readUInt32LE(end + 16);
   const names: string[] = [];
   for (let n = 0; n < count; n++) {
-    if (zip.readUInt32LE(offset) !== CENTRAL_DIRECTORY_ENTRY) throw new Error(`${path}: corrupt central directory at entry ${n}`);
+    if (zip.readUInt32LE(offset) !== CENTRAL_DIRECTORY_ENTRY)
+      throw new Error(`${path}: corrupt central directory at entry ${n}`);
     const nameLength = zip.readUInt16LE(offset + 28);
     const extraLength = zip.readUInt16LE(offset + 30);
     const commentLength = zip.readUInt16LE(offset + 32);

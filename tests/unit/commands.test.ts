@@ -17,7 +17,10 @@ describe('runCommand', () => {
     expect(send).toHaveBeenCalledOnce();
     const [tabId, message] = send.mock.calls[0]!;
     expect(tabId).toBe(7);
-    expect(parseContentMessage(message)).toEqual({ ok: true, value: { type: 'command:run', command: 'next-chapter' } });
+    expect(parseContentMessage(message)).toEqual({
+      ok: true,
+      value: { type: 'command:run', command: 'next-chapter' },
+    });
   });
 
   it('falls back to the active tab when the command carries none', async () => {
@@ -34,7 +37,11 @@ describe('runCommand', () => {
       new Error('Could not establish connection. Receiving end does not exist.'),
     );
     const outcome = await runCommand('previous-chapter', { id: 3 } as never);
-    expect(outcome).toEqual({ ok: false, command: 'previous-chapter', reason: expect.stringMatching(/no Stackcast overlay/) });
+    expect(outcome).toEqual({
+      ok: false,
+      command: 'previous-chapter',
+      reason: expect.stringMatching(/no Stackcast overlay/),
+    });
   });
 
   it('opens the library page in a new tab', async () => {
@@ -60,7 +67,10 @@ describe('parseContentMessage', () => {
     ['unknown type', { type: 'library:save' }],
     ['not an object', 'command:run'],
   ])('rejects %s', (_label, raw) => {
-    expect(parseContentMessage(raw)).toMatchObject({ ok: false, error: expect.stringMatching(/invalid message/) });
+    expect(parseContentMessage(raw)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/invalid message/),
+    });
   });
 
   it('accepts every declared content command', () => {

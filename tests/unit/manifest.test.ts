@@ -23,7 +23,8 @@ type Manifest = Record<string, unknown> & {
 
 async function manifestFor(browser: 'chrome' | 'firefox'): Promise<Manifest> {
   const declare = config.manifest;
-  if (typeof declare !== 'function') throw new Error('wxt.config.ts: manifest should be a function of the target browser');
+  if (typeof declare !== 'function')
+    throw new Error('wxt.config.ts: manifest should be a function of the target browser');
   return (await declare({ browser, manifestVersion: 3, mode: 'production', command: 'build' })) as Manifest;
 }
 
@@ -51,7 +52,12 @@ describe.each(['chrome', 'firefox'] as const)('%s manifest', (browser) => {
 
   it('declares the four commands, each with a suggested key and a localised description', async () => {
     const { commands = {} } = await manifestFor(browser);
-    expect(Object.keys(commands).sort()).toEqual(['next-chapter', 'open-library', 'previous-chapter', 'save-episode']);
+    expect(Object.keys(commands).sort()).toEqual([
+      'next-chapter',
+      'open-library',
+      'previous-chapter',
+      'save-episode',
+    ]);
     const keys = Object.values(commands).map((c) => c.suggested_key?.default);
     // Chrome accepts at most four suggested keys per extension.
     expect(keys.filter(Boolean)).toHaveLength(4);
@@ -101,7 +107,9 @@ describe('English locale', () => {
 
   it('declares a placeholder for every $NAME$ a message uses, and uses every one it declares', () => {
     for (const [name, entry] of Object.entries(english)) {
-      const used = new Set([...entry.message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]!.toLowerCase()));
+      const used = new Set(
+        [...entry.message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]!.toLowerCase()),
+      );
       const declared = new Set(Object.keys(entry.placeholders ?? {}).map((p) => p.toLowerCase()));
       expect([...used].sort(), name).toEqual([...declared].sort());
     }
@@ -113,7 +121,9 @@ describe('English locale', () => {
       .filter((file) => file.endsWith('.tsx'))
       .map((file) => readFileSync(resolve(dir, file), 'utf8'))
       .join('\n');
-    const keys = [...source.matchAll(/\bt\('(\w+)'/g), ...source.matchAll(/: '(options\w+)'/g)].map((m) => m[1]!);
+    const keys = [...source.matchAll(/\bt\('(\w+)'/g), ...source.matchAll(/: '(options\w+)'/g)].map(
+      (m) => m[1]!,
+    );
     expect(keys.length).toBeGreaterThan(20);
     for (const key of keys) expect(english, `options page uses missing message ${key}`).toHaveProperty(key);
   });
@@ -122,8 +132,11 @@ describe('English locale', () => {
     const locales = readdirSync(resolve(ROOT, 'public/_locales'));
     expect(locales).toContain('en');
     for (const locale of locales.filter((l) => l !== 'en')) {
-      const other = JSON.parse(readFileSync(resolve(ROOT, 'public/_locales', locale, 'messages.json'), 'utf8'));
-      for (const name of Object.keys(other)) expect(english, `${locale} has unknown message ${name}`).toHaveProperty(name);
+      const other = JSON.parse(
+        readFileSync(resolve(ROOT, 'public/_locales', locale, 'messages.json'), 'utf8'),
+      );
+      for (const name of Object.keys(other))
+        expect(english, `${locale} has unknown message ${name}`).toHaveProperty(name);
     }
   });
 });

@@ -24,8 +24,14 @@ describe('parseRequest', () => {
   it.each([
     ['unknown type', { type: 'library:drop-all' }],
     ['not an object', 'library:save'],
-    ['javascript: audio URL', { type: 'library:save', episode: { ...episode, audioUrl: 'javascript:alert(1)' } }],
-    ['negative chapter start', { type: 'library:save', episode: { ...episode, chapters: [{ start: -1, title: 'x' }] } }],
+    [
+      'javascript: audio URL',
+      { type: 'library:save', episode: { ...episode, audioUrl: 'javascript:alert(1)' } },
+    ],
+    [
+      'negative chapter start',
+      { type: 'library:save', episode: { ...episode, chapters: [{ start: -1, title: 'x' }] } },
+    ],
   ])('rejects %s with a reason', (_label, raw) => {
     const result = parseRequest(raw);
     expect(result.ok).toBe(false);

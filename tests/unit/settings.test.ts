@@ -32,7 +32,12 @@ describe('getSettings', () => {
 
   it('keeps good fields and replaces broken ones from a damaged store', async () => {
     await fakeBrowser.storage.sync.set({
-      settings: { theme: 'dark', overlayPosition: 'sideways', playOnClick: 'yes', enabledSites: ['javascript:alert(1)'] },
+      settings: {
+        theme: 'dark',
+        overlayPosition: 'sideways',
+        playOnClick: 'yes',
+        enabledSites: ['javascript:alert(1)'],
+      },
     });
     const settings = await getSettings();
     expect(settings.theme).toBe('dark');
@@ -47,7 +52,12 @@ describe('updateSettings', () => {
     await updateSettings({ theme: 'light', disabledSites: ['podcasts.apple.com'] });
     await updateSettings({ playOnClick: false });
     const { settings } = await fakeBrowser.storage.sync.get('settings');
-    expect(settings).toEqual({ ...DEFAULT_SETTINGS, theme: 'light', disabledSites: ['podcasts.apple.com'], playOnClick: false });
+    expect(settings).toEqual({
+      ...DEFAULT_SETTINGS,
+      theme: 'light',
+      disabledSites: ['podcasts.apple.com'],
+      playOnClick: false,
+    });
   });
 
   it('refuses to store an invalid value, falling back for that field', async () => {
@@ -74,7 +84,9 @@ describe('migration v1 → v2', () => {
       theme: 'dark',
       enabledSites: [],
     });
-    expect(migrateSettingsV1({ ...v1, position: 'after', seekOnly: false }).overlayPosition).toBe('inline-after');
+    expect(migrateSettingsV1({ ...v1, position: 'after', seekOnly: false }).overlayPosition).toBe(
+      'inline-after',
+    );
     expect(migrateSettingsV1({ ...v1, seekOnly: false }).playOnClick).toBe(true);
   });
 

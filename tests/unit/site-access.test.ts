@@ -119,7 +119,11 @@ describe('siteFromInput', () => {
 
 describe('supported hosts', () => {
   it('lists one entry per site: no wildcards, www. or subdomains of a listed site', () => {
-    expect(supportedHosts(manifest as never)).toEqual(['overcast.fm', 'pocketcasts.com', 'runninginproduction.com']);
+    expect(supportedHosts(manifest as never)).toEqual([
+      'overcast.fm',
+      'pocketcasts.com',
+      'runninginproduction.com',
+    ]);
   });
 
   it('treats subdomains of a supported host as supported', () => {
@@ -169,7 +173,9 @@ describe('reconcileSiteAccess', () => {
     registered.set('someone-else', { id: 'someone-else' });
 
     expect(await reconcileSiteAccess()).toEqual(['https://kept.example/*']);
-    expect([...registered.keys()].sort()).toEqual([scriptIdFor('https://kept.example/*'), 'someone-else'].sort());
+    expect([...registered.keys()].sort()).toEqual(
+      [scriptIdFor('https://kept.example/*'), 'someone-else'].sort(),
+    );
     expect((await getSettings()).enabledSites).toEqual(['https://kept.example/*']);
   });
 });

@@ -49,7 +49,9 @@ export async function setTabEpisodes(tabId: number, reported: Episode[]): Promis
   await Promise.all([
     browser.action.setBadgeText({ tabId, text: badgeText(count) }),
     count > 0 ? browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR }) : Promise.resolve(),
-    mirrored ? session()?.set({ [SESSION_PREFIX + tabId]: episodes }) : session()?.remove(SESSION_PREFIX + tabId),
+    mirrored
+      ? session()?.set({ [SESSION_PREFIX + tabId]: episodes })
+      : session()?.remove(SESSION_PREFIX + tabId),
   ]);
 }
 

@@ -8,8 +8,7 @@ export type CommandName = (typeof COMMANDS)[number];
 
 /** What running a command did, as a value: the listener pressed a key, nothing should throw. */
 export type CommandOutcome =
-  | { ok: true; command: CommandName; tabId?: number }
-  | { ok: false; command: string; reason: string };
+  { ok: true; command: CommandName; tabId?: number } | { ok: false; command: string; reason: string };
 
 function isContentCommand(name: string): name is ContentCommand {
   return (CONTENT_COMMANDS as readonly string[]).includes(name);

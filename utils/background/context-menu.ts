@@ -19,7 +19,10 @@ export function registerContextMenu(): void {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== SAVE_MENU_ID) return;
     void saveFromContextMenu(info, tab).catch((error: unknown) =>
-      console.warn('[stackcast] could not save from the context menu:', error instanceof Error ? error.message : error),
+      console.warn(
+        '[stackcast] could not save from the context menu:',
+        error instanceof Error ? error.message : error,
+      ),
     );
   });
   // removeAll first: create() with an existing id fails after a service-worker restart.
@@ -50,12 +53,18 @@ export function pageOwnEpisodes(detected: readonly Episode[], pageUrl: string | 
   return detected.filter((episode) => episodeBelongsToPage(episode, page));
 }
 
-async function saveFromContextMenu(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined): Promise<void> {
+async function saveFromContextMenu(
+  info: Browser.contextMenus.OnClickData,
+  tab: Browser.tabs.Tab | undefined,
+): Promise<void> {
   // What the tab's content script reported (episodes it detected), so a page save keeps chapters and tech.
   const detected =
     tab?.id === undefined
       ? []
-      : ((await handlers['tab:get-episodes']({ type: 'tab:get-episodes', tabId: tab.id }, EXTENSION_CALLER)) as Episode[]);
+      : ((await handlers['tab:get-episodes'](
+          { type: 'tab:get-episodes', tabId: tab.id },
+          EXTENSION_CALLER,
+        )) as Episode[]);
   const pageUrl = info.pageUrl ?? tab?.url;
   const episode = episodeForClick(
     {

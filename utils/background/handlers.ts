@@ -38,7 +38,8 @@ trackTabNavigation();
 
 /** Parse time per tab: a page cannot keep the service worker parsing without end. */
 export const parseBudget = new ParseBudget();
-export const PARSE_REFUSED = 'this page asked for more parsing than Stackcast gives a page in a minute; its episodes wait for the next scan';
+export const PARSE_REFUSED =
+  'this page asked for more parsing than Stackcast gives a page in a minute; its episodes wait for the next scan';
 
 export const handlers: Handlers = {
   async 'library:save'(request, caller) {
@@ -46,7 +47,8 @@ export const handlers: Handlers = {
     if (caller.kind === 'extension') return library.save(request.episode);
     // From a page: only its own site's episodes, and Save only adds. A record already in the library is
     // left exactly as it is: the page's title, chapters and technologies never replace what was saved.
-    if (caller.page === null || !episodeBelongsToPage(request.episode, caller.page)) throw new Error(OTHER_SITE_ERROR);
+    if (caller.page === null || !episodeBelongsToPage(request.episode, caller.page))
+      throw new Error(OTHER_SITE_ERROR);
     const existing = await library.get(request.episode.id);
     if (existing) {
       if (!episodeBelongsToPage(existing, caller.page)) throw new Error(OTHER_SITE_ERROR);
@@ -59,7 +61,8 @@ export const handlers: Handlers = {
     if (caller.kind === 'page') {
       const existing = await library.get(request.id);
       if (!existing) return 0;
-      if (caller.page === null || !episodeBelongsToPage(existing, caller.page)) throw new Error(OTHER_SITE_ERROR);
+      if (caller.page === null || !episodeBelongsToPage(existing, caller.page))
+        throw new Error(OTHER_SITE_ERROR);
     }
     return (await library.remove([request.id])).length;
   },
@@ -76,7 +79,8 @@ export const handlers: Handlers = {
   },
   async 'tab:episodes'(request, caller) {
     // Only a content script reports, and only for its own tab.
-    if (caller.kind === 'page' && caller.tabId !== undefined) await setTabEpisodes(caller.tabId, request.episodes);
+    if (caller.kind === 'page' && caller.tabId !== undefined)
+      await setTabEpisodes(caller.tabId, request.episodes);
     return null;
   },
   async 'tab:get-episodes'(request, caller) {

@@ -1,8 +1,9 @@
 // Escaping page text for the export formats we write by hand (Markdown, XML, WebVTT) and vetting the links they carry.
 
 /** Control characters, lone surrogates and non-characters XML 1.0 cannot carry at all (not even escaped). */
-// eslint-disable-next-line no-control-regex
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_INVALID =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Every kind of line break and other whitespace run, so one title stays one line in every format. */
 const WHITESPACE_RUN = /[\s\u0085\u2028\u2029]+/g;
@@ -25,7 +26,13 @@ export function xmlEscape(text: string): string {
   return text.replace(XML_INVALID, '').replace(/[&<>"']/g, (char) => XML_ENTITIES[char] ?? char);
 }
 
-const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const XML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
 
 /**
  * Page text as Markdown that renders as exactly that text: no emphasis, links, images, HTML, code spans, tables,
@@ -73,7 +80,10 @@ export function safeHttpUrl(value: string | null | undefined): string | null {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  return url.href.replace(/[()<>\s\\"'`[\]]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return url.href.replace(
+    /[()<>\s\\"'`[\]]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }
 
 /**

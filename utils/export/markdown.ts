@@ -46,7 +46,10 @@ export function episodeToMarkdown(episode: Episode, options: MarkdownOptions = {
   if (audioUrl) facts.push(`- Audio: <${audioUrl}>`);
   if (facts.length > 0) lines.push(...facts, '');
 
-  const timeUrl = options.timeUrl ?? ((seconds: number) => withTimeFragment(episode.audioUrl ?? episode.url, seconds) ?? withTimeFragment(episode.url, seconds));
+  const timeUrl =
+    options.timeUrl ??
+    ((seconds: number) =>
+      withTimeFragment(episode.audioUrl ?? episode.url, seconds) ?? withTimeFragment(episode.url, seconds));
   const chapters = exportChapters(episode);
   if (chapters.length > 0) {
     lines.push(`${subHashes} Chapters`, '');

@@ -13,7 +13,9 @@ export const PSC_NAMESPACE = 'http://podlove.org/simple-chapters';
 export function toPscElement(episode: Episode): string {
   const lines = [`<psc:chapters version="1.2" xmlns:psc="${PSC_NAMESPACE}">`];
   exportChapters(episode).forEach((chapter, index) => {
-    lines.push(`  <psc:chapter start="${nptTime(chapter.start)}" title="${xmlEscape(exportTitle(chapter.title, index))}"/>`);
+    lines.push(
+      `  <psc:chapter start="${nptTime(chapter.start)}" title="${xmlEscape(exportTitle(chapter.title, index))}"/>`,
+    );
   });
   lines.push('</psc:chapters>');
   return lines.join('\n');

@@ -27,8 +27,13 @@ export function toWebVtt(episode: Episode): string {
   // A NOTE block says which episode this is without becoming a cue; its text may not contain "-->".
   if (title) blocks.push(`NOTE ${title}`);
   exportChapters(episode).forEach((chapter, index) => {
-    const end = chapter.end !== null && chapter.end > chapter.start ? chapter.end : Math.max(OPEN_END_SECONDS, chapter.start + 1);
-    blocks.push(`${index + 1}\n${vttTime(chapter.start)} --> ${vttTime(end)}\n${vttText(exportTitle(chapter.title, index))}`);
+    const end =
+      chapter.end !== null && chapter.end > chapter.start
+        ? chapter.end
+        : Math.max(OPEN_END_SECONDS, chapter.start + 1);
+    blocks.push(
+      `${index + 1}\n${vttTime(chapter.start)} --> ${vttTime(end)}\n${vttText(exportTitle(chapter.title, index))}`,
+    );
   });
   return `${blocks.join('\n\n')}\n`;
 }

@@ -115,7 +115,10 @@ export class LibraryDatabase extends Dexie {
         // The version-3 rows (already stripped of older derived fields by the version-3 upgrade) move
         // onto shelves; Dexie deletes the `episodes` table after this function.
         const records = await tx.table<SavedEpisode, string>('episodes').toArray();
-        await writeShelves(tx.table<Shelf, number>('shelves'), records.map((record) => storedRecord(fitRecord(record))));
+        await writeShelves(
+          tx.table<Shelf, number>('shelves'),
+          records.map((record) => storedRecord(fitRecord(record))),
+        );
       });
     this.version(5)
       .stores(SCHEMA_V5)
@@ -123,7 +126,10 @@ export class LibraryDatabase extends Dexie {
         // The version-4 summary rows (as the version-3 upgrade or later writes computed them) move onto
         // summary shelves; Dexie deletes the `summaries` table after this function.
         const summaries = await tx.table<EpisodeSummary, string>('summaries').toArray();
-        await writeSummaries({ summaryShelves: tx.table('summaryShelves'), newest: tx.table('newest') }, summaries.map(summaryText));
+        await writeSummaries(
+          { summaryShelves: tx.table('summaryShelves'), newest: tx.table('newest') },
+          summaries.map(summaryText),
+        );
       });
     this.version(6)
       .stores(SCHEMA_V6)
@@ -137,7 +143,10 @@ export class LibraryDatabase extends Dexie {
         }
         if (changed.length === 0) return;
         await writeShelves(shelves, changed);
-        await writeSummaries({ summaryShelves: tx.table('summaryShelves'), newest: tx.table('newest') }, changed);
+        await writeSummaries(
+          { summaryShelves: tx.table('summaryShelves'), newest: tx.table('newest') },
+          changed,
+        );
       });
     this.on('blocked', () => this.setBlocked(true));
     this.on(
@@ -148,7 +157,9 @@ export class LibraryDatabase extends Dexie {
         // records and tables would be read, and written, as this one understands them.
         const stored = this.backendDB().version / 10;
         if (stored > LIBRARY_SCHEMA_VERSION) {
-          throw new Dexie.VersionError(`The library is at version ${stored}, written by a newer Stackcast; this one reads up to version ${LIBRARY_SCHEMA_VERSION}.`);
+          throw new Dexie.VersionError(
+            `The library is at version ${stored}, written by a newer Stackcast; this one reads up to version ${LIBRARY_SCHEMA_VERSION}.`,
+          );
         }
       },
       true,

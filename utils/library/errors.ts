@@ -17,10 +17,16 @@ const MAX_ERRORS_WALKED = 64;
 
 /** The errors a failure holds: Dexie's `inner`, a BulkError's `failures`/`failuresByPos`, a standard `cause`. */
 function heldErrors(error: object): unknown[] {
-  const { inner, cause, failures, failuresByPos } = error as { inner?: unknown; cause?: unknown; failures?: unknown; failuresByPos?: unknown };
+  const { inner, cause, failures, failuresByPos } = error as {
+    inner?: unknown;
+    cause?: unknown;
+    failures?: unknown;
+    failuresByPos?: unknown;
+  };
   const held: unknown[] = [inner, cause];
   if (Array.isArray(failures)) held.push(...failures.slice(0, MAX_ERRORS_WALKED));
-  if (failuresByPos && typeof failuresByPos === 'object') held.push(...Object.values(failuresByPos).slice(0, MAX_ERRORS_WALKED));
+  if (failuresByPos && typeof failuresByPos === 'object')
+    held.push(...Object.values(failuresByPos).slice(0, MAX_ERRORS_WALKED));
   return held;
 }
 
@@ -65,7 +71,9 @@ export function describeStorageError(error: unknown, action: string): Error {
       names[0] ?? 'VersionError',
     );
   }
-  if (names.some((n) => n === 'DatabaseClosedError' || n === 'InvalidStateError' || n === 'OpenFailedError')) {
+  if (
+    names.some((n) => n === 'DatabaseClosedError' || n === 'InvalidStateError' || n === 'OpenFailedError')
+  ) {
     return new LibraryStorageError(
       `Could not ${action}: the library database is not available (${detail}). Reload the page or restart the browser; nothing was changed.`,
       names[0] ?? 'OpenFailedError',

@@ -21,7 +21,10 @@ export class BackupImportError extends Error {
 }
 
 function pathOf(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    '',
+  );
 }
 
 function describeIssues(found: readonly z.core.$ZodIssue[]): string {
@@ -43,32 +46,52 @@ function episodeName(item: unknown): string {
  * The whole check of a backup's text, pausing (`yield`) after each slice of episodes so an async caller
  * can let the page paint; every episode is checked before the result is returned.
  */
-function* checkBackup<T>(text: string, keep: (episode: SavedEpisode, leftOut: number) => T): Generator<void, Omit<Backup, 'episodes'> & { episodes: T[] }> {
+function* checkBackup<T>(
+  text: string,
+  keep: (episode: SavedEpisode, leftOut: number) => T,
+): Generator<void, Omit<Backup, 'episodes'> & { episodes: T[] }> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new BackupImportError(`This file is not valid JSON (${(error as Error).message}). Choose a Stackcast library backup (.json).`);
+    throw new BackupImportError(
+      `This file is not valid JSON (${(error as Error).message}). Choose a Stackcast library backup (.json).`,
+    );
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new BackupImportError('This file is not a Stackcast library backup: expected a JSON object with "format": "stackcast-library".');
+    throw new BackupImportError(
+      'This file is not a Stackcast library backup: expected a JSON object with "format": "stackcast-library".',
+    );
   }
   const { format, version } = raw as { format?: unknown; version?: unknown };
   if (format !== BACKUP_FORMAT) {
-    throw new BackupImportError(`This file is not a Stackcast library backup: format is ${JSON.stringify(format) ?? 'missing'}, expected "${BACKUP_FORMAT}".`);
+    throw new BackupImportError(
+      `This file is not a Stackcast library backup: format is ${JSON.stringify(format) ?? 'missing'}, expected "${BACKUP_FORMAT}".`,
+    );
   }
   if (typeof version === 'number' && version > BACKUP_VERSION) {
-    throw new BackupImportError(`This backup is version ${version}, written by a newer Stackcast; this one reads version ${BACKUP_VERSION}. Update the extension, then import again.`);
+    throw new BackupImportError(
+      `This backup is version ${version}, written by a newer Stackcast; this one reads version ${BACKUP_VERSION}. Update the extension, then import again.`,
+    );
   }
   if (version !== BACKUP_VERSION) {
-    throw new BackupImportError(`Unsupported backup version ${JSON.stringify(version) ?? '(missing)'}: expected ${BACKUP_VERSION}.`);
+    throw new BackupImportError(
+      `Unsupported backup version ${JSON.stringify(version) ?? '(missing)'}: expected ${BACKUP_VERSION}.`,
+    );
   }
   // Keep the checked envelope fields only: its episodes array (zod's copy of the file's) would keep every
   // parsed episode alive after its checked copy is made.
   const { head, issues } = ((): { head: Omit<Backup, 'episodes'> | null; issues: z.core.$ZodIssue[] } => {
     const envelope = EnvelopeSchema.safeParse(raw);
     if (!envelope.success) return { head: null, issues: [...envelope.error.issues] };
-    return { head: { format: envelope.data.format, version: envelope.data.version, exportedAt: envelope.data.exportedAt }, issues: [] };
+    return {
+      head: {
+        format: envelope.data.format,
+        version: envelope.data.version,
+        exportedAt: envelope.data.exportedAt,
+      },
+      issues: [],
+    };
   })();
   const items = (raw as { episodes?: unknown }).episodes;
   const episodes: T[] = [];
@@ -76,18 +99,23 @@ function* checkBackup<T>(text: string, keep: (episode: SavedEpisode, leftOut: nu
     for (let index = 0; index < items.length; index++) {
       const parsed = SavedEpisodeSchema.safeParse(items[index]);
       const named = parsed.success ? '' : episodeName(items[index]);
-      const leftOut = parsed.success ? tagsLeftOut((items[index] as { tags?: unknown }).tags, parsed.data.tags) : 0;
+      const leftOut = parsed.success
+        ? tagsLeftOut((items[index] as { tags?: unknown }).tags, parsed.data.tags)
+        : 0;
       // The checked copy replaces the parsed one: letting the parsed one go now lowers the heap an import
       // peaks at (10,000 episodes are ~300,000 objects each), and with it the garbage collector's work.
       items[index] = null;
       // Once an episode failed nothing is imported: the rest are only checked, for the message.
       if (parsed.success) {
         if (issues.length === 0) episodes.push(keep(parsed.data, leftOut));
-      } else for (const issue of parsed.error.issues) issues.push({ ...issue, message: issue.message + named, path: ['episodes', index, ...issue.path] });
+      } else
+        for (const issue of parsed.error.issues)
+          issues.push({ ...issue, message: issue.message + named, path: ['episodes', index, ...issue.path] });
       if ((index + 1) % VALIDATION_SLICE === 0) yield;
     }
   }
-  if (issues.length > 0 || !head) throw new BackupImportError(`Nothing was imported: ${describeIssues(issues)}.`);
+  if (issues.length > 0 || !head)
+    throw new BackupImportError(`Nothing was imported: ${describeIssues(issues)}.`);
   return { ...head, episodes };
 }
 
@@ -138,16 +166,21 @@ export async function importBackup(
 ): Promise<MergeReport> {
   if (file.size > MAX_BACKUP_BYTES) {
     const mb = (file.size / 1024 / 1024).toFixed(1);
-    throw new BackupImportError(`This file is ${mb} MB; backups over ${MAX_BACKUP_BYTES / 1024 / 1024} MB are refused. Choose a Stackcast library backup.`);
+    throw new BackupImportError(
+      `This file is ${mb} MB; backups over ${MAX_BACKUP_BYTES / 1024 / 1024} MB are refused. Choose a Stackcast library backup.`,
+    );
   }
   // Checked and prepared by a worker where one can start (its own heap: ~700,000 checked objects are
   // garbage on the page's), else here, a slice at a time.
-  const prepared = (await options.prepareOffPage?.()) ?? (await finishInSlices(checkBackup(await file.text(), preparedImport))).episodes;
+  const prepared =
+    (await options.prepareOffPage?.()) ??
+    (await finishInSlices(checkBackup(await file.text(), preparedImport))).episodes;
   return library.mergePrepared(prepared);
 }
 
 /** A worker's answer to a backup file: its prepared records, or why it cannot be imported. */
-export type ImportCheckResult = { ok: true; records: PreparedRecord[] } | { ok: false; message: string; backupError: boolean };
+export type ImportCheckResult =
+  { ok: true; records: PreparedRecord[] } | { ok: false; message: string; backupError: boolean };
 
 /**
  * The import's check and preparation by a worker: the prepared records, `null` when the worker cannot

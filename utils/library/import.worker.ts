@@ -7,6 +7,10 @@ addEventListener('message', (event: MessageEvent<Blob>) => {
   void event.data
     .text()
     .then((text) => ({ ok: true, records: prepareBackup(text) }) satisfies ImportCheckResult)
-    .catch((error: unknown): ImportCheckResult => ({ ok: false, message: error instanceof Error ? error.message : String(error), backupError: error instanceof Error && error.name === 'BackupImportError' }))
+    .catch((error: unknown): ImportCheckResult => ({
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+      backupError: error instanceof Error && error.name === 'BackupImportError',
+    }))
     .then((result) => postMessage(result));
 });

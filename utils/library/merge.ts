@@ -3,7 +3,9 @@ import type { Episode } from '../model';
 import { LISTENER_LIMITS, toSaved, type SavedEpisode } from './record';
 
 function isEmpty(value: unknown): boolean {
-  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+  return (
+    value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
+  );
 }
 
 /**
@@ -31,7 +33,11 @@ export function mergeScrape(existing: SavedEpisode, scraped: Episode, now: strin
  * @example
  * unitedTags(local, incoming, incomingIsNewer) // { tags: [...], dropped: 0 }
  */
-export function unitedTags(local: SavedEpisode, incoming: SavedEpisode, incomingIsNewer: boolean): { tags: string[]; dropped: number } {
+export function unitedTags(
+  local: SavedEpisode,
+  incoming: SavedEpisode,
+  incomingIsNewer: boolean,
+): { tags: string[]; dropped: number } {
   const united = [...new Set([...local.tags, ...incoming.tags])];
   if (united.length <= LISTENER_LIMITS.tags) return { tags: united, dropped: 0 };
   const kept = new Set((incomingIsNewer ? incoming : local).tags.slice(0, LISTENER_LIMITS.tags));

@@ -23,5 +23,10 @@ export interface PreparedRecord {
  * prepareRecord(saved).text === episodeBackupText(saved) // true
  */
 export function prepareRecord(episode: SavedEpisode): PreparedRecord {
-  return { id: episode.id, savedAt: episode.savedAt, text: episodeBackupText(episode), summary: JSON.stringify(toSummary(episode)) };
+  return {
+    id: episode.id,
+    savedAt: episode.savedAt,
+    text: episodeBackupText(episode),
+    summary: JSON.stringify(toSummary(episode)),
+  };
 }

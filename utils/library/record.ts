@@ -63,7 +63,8 @@ const ImportedDateSchema = z
   .transform((value, context) => {
     if (value === null) return null;
     const date = isoCalendarDate(value);
-    if (date === null) context.addIssue({ code: 'custom', message: 'must be an ISO 8601 date (YYYY-MM-DD) or timestamp' });
+    if (date === null)
+      context.addIssue({ code: 'custom', message: 'must be an ISO 8601 date (YYYY-MM-DD) or timestamp' });
     return date;
   });
 
@@ -129,7 +130,11 @@ export const DEFAULT_LISTENER_FIELDS: ListenerFields = {
 export function foldText(text: string): string {
   // Most show notes are ASCII: skip the (costly) Unicode normalisation for them.
   // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  if (/^[\x00-\x7f]*$/.test(text))
+    return text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -151,7 +156,13 @@ export function toSummary(episode: SavedEpisode): EpisodeSummary {
     techSlugs.push(mention.slug);
     tech.push({ slug: mention.slug, name: mention.name, category: mention.category });
   }
-  const parts = [episode.title, episode.podcast, ...episode.chapters.map((c) => c.title), episode.notes, ...episode.tags];
+  const parts = [
+    episode.title,
+    episode.podcast,
+    ...episode.chapters.map((c) => c.title),
+    episode.notes,
+    ...episode.tags,
+  ];
   // Leading space lets a search match word prefixes with `includes(' ' + token)`.
   const searchText = ' ' + foldText(parts.filter(Boolean).join(' \n '));
   return {
@@ -186,7 +197,11 @@ export function toSaved(stored: SavedEpisode): SavedEpisode {
     durationSeconds: stored.durationSeconds,
     url: stored.url,
     audioUrl: stored.audioUrl,
-    chapters: stored.chapters.map((c) => (c.end === undefined ? { start: c.start, title: c.title } : { start: c.start, end: c.end, title: c.title })),
+    chapters: stored.chapters.map((c) =>
+      c.end === undefined
+        ? { start: c.start, title: c.title }
+        : { start: c.start, end: c.end, title: c.title },
+    ),
     chapterConfidence: stored.chapterConfidence,
     tech: stored.tech.map((t) => ({ slug: t.slug, name: t.name, category: t.category, source: t.source })),
     status: stored.status,
@@ -201,6 +216,15 @@ export function toSaved(stored: SavedEpisode): SavedEpisode {
 
 /** Just the scraped part of a record. */
 export function episodeOf(saved: SavedEpisode): Episode {
-  const { status: _s, notes: _n, tags: _t, rating: _r, position: _p, savedAt: _a, updatedAt: _u, ...episode } = toSaved(saved);
+  const {
+    status: _s,
+    notes: _n,
+    tags: _t,
+    rating: _r,
+    position: _p,
+    savedAt: _a,
+    updatedAt: _u,
+    ...episode
+  } = toSaved(saved);
   return episode;
 }

@@ -3,7 +3,14 @@ import type { Episode } from '../model';
 import type { LibraryDatabase } from './db';
 import { describeStorageError } from './errors';
 import { mergeImported, mergeScrape } from './merge';
-import { parseStored, readAllRecordTexts, readRecordTexts, shelfOf, writeShelves, type Shelf } from './shelves';
+import {
+  parseStored,
+  readAllRecordTexts,
+  readRecordTexts,
+  shelfOf,
+  writeShelves,
+  type Shelf,
+} from './shelves';
 import { readAllSummaries, storedIds, writeSummaries } from './summary-shelves';
 import { prepareRecord, type PreparedRecord } from './prepared';
 import { fitRecord } from './limits';
@@ -93,7 +100,9 @@ export class LibraryService {
       const now = this.now().toISOString();
       const existing = (await this.readRecords([episode.id])).get(episode.id);
       const saved: SavedEpisode = fitRecord(
-        existing ? mergeScrape(existing, episode, now) : toSaved({ ...episode, ...DEFAULT_LISTENER_FIELDS, savedAt: now, updatedAt: now }),
+        existing
+          ? mergeScrape(existing, episode, now)
+          : toSaved({ ...episode, ...DEFAULT_LISTENER_FIELDS, savedAt: now, updatedAt: now }),
       );
       await this.storeRecords([prepareRecord(saved)]);
       return saved;
@@ -156,8 +165,12 @@ export class LibraryService {
   /** Every saved episode, in id order. */
   async all(): Promise<SavedEpisode[]> {
     try {
-      const stored = await this.db.transaction('r', this.db.shelves, () => readAllRecordTexts(this.db.shelves));
-      return stored.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((record) => parseStored(record.text));
+      const stored = await this.db.transaction('r', this.db.shelves, () =>
+        readAllRecordTexts(this.db.shelves),
+      );
+      return stored
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        .map((record) => parseStored(record.text));
     } catch (error) {
       throw describeStorageError(error, 'read the library');
     }
@@ -213,7 +226,10 @@ export class LibraryService {
    * @example
    * for await (const { positions, texts } of library.recordTextsByShelf(ids)) texts.forEach((t, i) => write(positions[i], t));
    */
-  async *recordTextsByShelf(ids: readonly string[], shelvesPerRead = 32): AsyncGenerator<{ positions: number[]; texts: string[] }> {
+  async *recordTextsByShelf(
+    ids: readonly string[],
+    shelvesPerRead = 32,
+  ): AsyncGenerator<{ positions: number[]; texts: string[] }> {
     const positionOf = new Map<string, number>();
     ids.forEach((id, position) => {
       if (!positionOf.has(id)) positionOf.set(id, position);
@@ -277,7 +293,12 @@ export class LibraryService {
       const report: MergeReport = { added: 0, updated: 0, unchanged: 0 };
       // Ids only (from the summary shelves), then full records only for the ids already saved: importing
       // into an empty or small library reads nothing else.
-      const knownIds = new Set(await storedIds(this.db, incoming.map((e) => e.id)));
+      const knownIds = new Set(
+        await storedIds(
+          this.db,
+          incoming.map((e) => e.id),
+        ),
+      );
       const existing = await readRecordTexts(this.db.shelves, knownIds);
       // Each id's latest text (stored, or as merged so far) and, when it is to be written, its prepared form.
       const latest = new Map<string, string>();
@@ -301,7 +322,11 @@ export class LibraryService {
         const local = parseStored(localText);
         const incomingRecord = parseStored(record.text);
         const merged = fitRecord(mergeImported(local, incomingRecord));
-        leftOut(new Set([...local.tags, ...incomingRecord.tags]).size - merged.tags.length + (record.tagsLeftOut ?? 0));
+        leftOut(
+          new Set([...local.tags, ...incomingRecord.tags]).size -
+            merged.tags.length +
+            (record.tagsLeftOut ?? 0),
+        );
         if (JSON.stringify(merged) === JSON.stringify(local)) report.unchanged++;
         else {
           report.updated++;

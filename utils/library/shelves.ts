@@ -63,7 +63,8 @@ async function readShelves(table: Table<Shelf, number>, keys: Iterable<number>):
   const wanted = [...new Set(keys)].sort((a, b) => a - b);
   const found: Shelf[] = [];
   for (let start = 0; start < wanted.length; start += READ_BATCH) {
-    for (const shelf of await table.bulkGet(wanted.slice(start, start + READ_BATCH))) if (shelf) found.push(shelf);
+    for (const shelf of await table.bulkGet(wanted.slice(start, start + READ_BATCH)))
+      if (shelf) found.push(shelf);
   }
   return found;
 }
@@ -73,14 +74,18 @@ async function readShelves(table: Table<Shelf, number>, keys: Iterable<number>):
  * @example
  * const texts = await readRecordTexts(db.shelves, [id]); texts.get(id)
  */
-export async function readRecordTexts(table: Table<Shelf, number>, ids: Iterable<string>): Promise<Map<string, string>> {
+export async function readRecordTexts(
+  table: Table<Shelf, number>,
+  ids: Iterable<string>,
+): Promise<Map<string, string>> {
   const wanted = new Set(ids);
   const texts = new Map<string, string>();
   if (wanted.size === 0) return texts;
   const keys = new Set<number>();
   for (const id of wanted) keys.add(shelfOf(id));
   for (const shelf of await readShelves(table, keys)) {
-    for (let i = 0; i < shelf.ids.length; i++) if (wanted.has(shelf.ids[i]!)) texts.set(shelf.ids[i]!, shelf.texts[i]!);
+    for (let i = 0; i < shelf.ids.length; i++)
+      if (wanted.has(shelf.ids[i]!)) texts.set(shelf.ids[i]!, shelf.texts[i]!);
   }
   return texts;
 }
@@ -92,7 +97,8 @@ export async function readRecordTexts(table: Table<Shelf, number>, ids: Iterable
  */
 export async function readAllRecordTexts(table: Table<Shelf, number>): Promise<StoredRecord[]> {
   const out: StoredRecord[] = [];
-  for (const shelf of await table.toArray()) for (let i = 0; i < shelf.ids.length; i++) out.push({ id: shelf.ids[i]!, text: shelf.texts[i]! });
+  for (const shelf of await table.toArray())
+    for (let i = 0; i < shelf.ids.length; i++) out.push({ id: shelf.ids[i]!, text: shelf.texts[i]! });
   return out;
 }
 
@@ -102,7 +108,11 @@ export async function readAllRecordTexts(table: Table<Shelf, number>): Promise<S
  * @example
  * await writeShelves(db.shelves, records.map(storedRecord), []);
  */
-export async function writeShelves(table: Table<Shelf, number>, put: readonly StoredRecord[], remove: readonly string[] = []): Promise<void> {
+export async function writeShelves(
+  table: Table<Shelf, number>,
+  put: readonly StoredRecord[],
+  remove: readonly string[] = [],
+): Promise<void> {
   const changes = new Map<number, { put: StoredRecord[]; remove: Set<string> }>();
   const changeOf = (key: number) => {
     let change = changes.get(key);

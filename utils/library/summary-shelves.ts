@@ -47,7 +47,10 @@ export interface SummaryTables {
  * @example
  * summaries.sort(newestFirst)[0] // the episode saved last
  */
-export function newestFirst(a: Pick<EpisodeSummary, 'id' | 'savedAt'>, b: Pick<EpisodeSummary, 'id' | 'savedAt'>): number {
+export function newestFirst(
+  a: Pick<EpisodeSummary, 'id' | 'savedAt'>,
+  b: Pick<EpisodeSummary, 'id' | 'savedAt'>,
+): number {
   if (a.savedAt !== b.savedAt) return a.savedAt < b.savedAt ? 1 : -1;
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
@@ -63,7 +66,8 @@ function parseShelf(shelf: SummaryShelf): EpisodeSummary[] {
  */
 export async function readAllSummaries(tables: SummaryTables): Promise<EpisodeSummary[]> {
   const parsed: EpisodeSummary[] = [];
-  for (const shelf of await tables.summaryShelves.toArray()) for (const summary of parseShelf(shelf)) parsed.push(summary);
+  for (const shelf of await tables.summaryShelves.toArray())
+    for (const summary of parseShelf(shelf)) parsed.push(summary);
   parsed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return compactSummaries(parsed);
 }
@@ -116,7 +120,9 @@ export function compactSummaries(summaries: readonly EpisodeSummary[]): EpisodeS
  * @example
  * const { total, summaries } = await readNewest(db);
  */
-export async function readNewest(tables: SummaryTables): Promise<{ total: number; summaries: EpisodeSummary[] }> {
+export async function readNewest(
+  tables: SummaryTables,
+): Promise<{ total: number; summaries: EpisodeSummary[] }> {
   const row = await tables.newest.get(0);
   return row ? { total: row.total, summaries: row.summaries } : { total: 0, summaries: [] };
 }
@@ -130,7 +136,8 @@ export async function storedIds(tables: SummaryTables, ids: readonly string[]): 
   const wanted = new Set(ids);
   const found: string[] = [];
   const keys = [...new Set([...wanted].map(shelfOf))];
-  for (const shelf of await tables.summaryShelves.bulkGet(keys)) if (shelf) for (const id of shelf.ids) if (wanted.has(id)) found.push(id);
+  for (const shelf of await tables.summaryShelves.bulkGet(keys))
+    if (shelf) for (const id of shelf.ids) if (wanted.has(id)) found.push(id);
   return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
@@ -157,15 +164,24 @@ export function summaryText(summary: EpisodeSummary): SummaryText {
  * survivors plus the written summaries newer than that last one are still the library's first m. Only
  * the written summaries that make the row are parsed.
  */
-function nextNewest(previous: { total: number; summaries: EpisodeSummary[] }, put: readonly SummaryText[], gone: ReadonlySet<string>, total: number): EpisodeSummary[] | null {
+function nextNewest(
+  previous: { total: number; summaries: EpisodeSummary[] },
+  put: readonly SummaryText[],
+  gone: ReadonlySet<string>,
+  total: number,
+): EpisodeSummary[] | null {
   const whole = previous.summaries.length === previous.total;
   const last = previous.summaries.at(-1);
   if (!whole && !last) return null;
-  const candidates: (EpisodeSummary | SummaryText)[] = previous.summaries.filter((summary) => !gone.has(summary.id));
+  const candidates: (EpisodeSummary | SummaryText)[] = previous.summaries.filter(
+    (summary) => !gone.has(summary.id),
+  );
   for (const written of put) if (whole || newestFirst(written, last!) <= 0) candidates.push(written);
   candidates.sort(newestFirst);
   if (candidates.length > NEWEST_KEPT) candidates.length = NEWEST_KEPT;
-  const list = candidates.map((item) => ('tech' in item ? item : (JSON.parse(item.summary) as EpisodeSummary)));
+  const list = candidates.map((item) =>
+    'tech' in item ? item : (JSON.parse(item.summary) as EpisodeSummary),
+  );
   return list.length >= Math.min(NEWEST_MIN, total) ? list : null;
 }
 
@@ -176,7 +192,11 @@ function nextNewest(previous: { total: number; summaries: EpisodeSummary[] }, pu
  * @example
  * await writeSummaries(db, records.map((r) => summaryText(toSummary(r))), []);
  */
-export async function writeSummaries(tables: SummaryTables, put: readonly SummaryText[], remove: readonly string[] = []): Promise<void> {
+export async function writeSummaries(
+  tables: SummaryTables,
+  put: readonly SummaryText[],
+  remove: readonly string[] = [],
+): Promise<void> {
   const changes = new Map<number, { put: SummaryText[]; remove: Set<string> }>();
   const changeOf = (key: number) => {
     let change = changes.get(key);
@@ -231,7 +251,8 @@ export async function writeSummaries(tables: SummaryTables, put: readonly Summar
     // Removals took the row below a screenful: rebuild it from every shelf (those just changed as written).
     const changed = new Set(keys);
     const all: EpisodeSummary[] = [];
-    for (const shelf of await tables.summaryShelves.toArray()) if (!changed.has(shelf.key)) all.push(...parseShelf(shelf));
+    for (const shelf of await tables.summaryShelves.toArray())
+      if (!changed.has(shelf.key)) all.push(...parseShelf(shelf));
     for (const shelf of written) all.push(...parseShelf(shelf));
     newest = all.sort(newestFirst).slice(0, NEWEST_KEPT);
   }

@@ -110,7 +110,12 @@ export class OverlayController {
       cancelled: () => generation !== this.generation || (options.cancelled?.() ?? false),
     });
     if (report.cancelled || !report.value) return null;
-    return { ...report.value, busyMilliseconds: report.busyMs, slices: report.slices, longestSliceMilliseconds: report.longestSliceMs };
+    return {
+      ...report.value,
+      busyMilliseconds: report.busyMs,
+      slices: report.slices,
+      longestSliceMilliseconds: report.longestSliceMs,
+    };
   }
 
   /** The scan as a job: each `yield` is a point where it may pause for the page, a yielded promise a wait. */
@@ -143,7 +148,10 @@ export class OverlayController {
     // Readings go to the parser in batches, the first small so parsing starts while the rest are read;
     // a reading identical to one of the previous scan's keeps its result (a rescan of an unchanged page).
     // Readings are compared as JSON, written only when there is a previous scan to compare with.
-    const previous = this.parsed.length > 0 ? new Map(this.parsed.map(({ reading, episode }) => [JSON.stringify(reading), episode])) : null;
+    const previous =
+      this.parsed.length > 0
+        ? new Map(this.parsed.map(({ reading, episode }) => [JSON.stringify(reading), episode]))
+        : null;
     const current: Array<{ reading: EpisodeReading; episode: Episode | null }> = [];
     const ready: Array<{ index: number; episode: Episode | null }> = [];
     const waiting = new Set<Promise<void>>();
@@ -237,7 +245,11 @@ export class OverlayController {
             batchChars += readingChars(reading);
           }
           const size = batches === 0 ? FIRST_BATCH : BATCH;
-          if (batch.length > 0 && (batch.length >= size || batchChars >= BATCH_MAX_CHARS || readCount === found.length)) send();
+          if (
+            batch.length > 0 &&
+            (batch.length >= size || batchChars >= BATCH_MAX_CHARS || readCount === found.length)
+          )
+            send();
           yield;
           continue;
         }
@@ -285,7 +297,12 @@ export class OverlayController {
   }
 
   /** Give one episode its panel: keep, update or (re)mount it. Returns a new panel, still to be attached. */
-  private place(key: string, item: DetectedEpisode, options: OverlayOptions, listing: boolean): MountedPanel | null {
+  private place(
+    key: string,
+    item: DetectedEpisode,
+    options: OverlayOptions,
+    listing: boolean,
+  ): MountedPanel | null {
     const anchor = anchorOf(item);
     const signature = `${signatureOf(item, options)}\n${listing}`;
     const entry = this.entries.get(key);
@@ -298,11 +315,18 @@ export class OverlayController {
       entry.detected = item;
     } else {
       entry?.panel.unmount();
-      const panel = mountPanel(anchor, options.position, this.propsFor(item, options, listing), { attach: false });
+      const panel = mountPanel(anchor, options.position, this.propsFor(item, options, listing), {
+        attach: false,
+      });
       this.entries.set(key, { panel, anchor, detected: item, signature });
       mounted = panel;
     }
-    if (options.linkPageTimestamps && item.notes && item.episode.chapters.length >= 2 && !this.linked.has(item.notes)) {
+    if (
+      options.linkPageTimestamps &&
+      item.notes &&
+      item.episode.chapters.length >= 2 &&
+      !this.linked.has(item.notes)
+    ) {
       this.pendingLinks.push({ notes: item.notes, durationSeconds: item.episode.durationSeconds });
     }
     return mounted;
@@ -404,7 +428,9 @@ export class OverlayController {
   }
 
   private reportIfChanged(episodes: Episode[]): void {
-    const key = episodes.map((episode) => `${episode.id}:${episode.chapters.length}:${episode.tech.length}`).join('\n');
+    const key = episodes
+      .map((episode) => `${episode.id}:${episode.chapters.length}:${episode.tech.length}`)
+      .join('\n');
     if (key === this.lastReport) return;
     this.lastReport = key;
     this.deps.report(episodes);
@@ -421,7 +447,11 @@ const BATCH_MAX_CHARS = 1_000_000;
 
 /** About how many characters a reading puts in a message: its texts dominate. */
 function readingChars(reading: EpisodeReading): number {
-  return 1_000 + (reading.notes?.text.length ?? 0) + (reading.tech?.kind === 'node' ? reading.tech.reading.text.length : 0);
+  return (
+    1_000 +
+    (reading.notes?.text.length ?? 0) +
+    (reading.tech?.kind === 'node' ? reading.tech.reading.text.length : 0)
+  );
 }
 
 /** How far beyond the viewport an episode still counts as near it. */
@@ -439,7 +469,8 @@ interface ViewportWatch {
 function watchViewport(elements: Element[]): ViewportWatch {
   const near = new Set<number>();
   let reported = false;
-  const Observer = (globalThis as { IntersectionObserver?: typeof IntersectionObserver }).IntersectionObserver;
+  const Observer = (globalThis as { IntersectionObserver?: typeof IntersectionObserver })
+    .IntersectionObserver;
   if (typeof Observer !== 'function' || elements.length < 2) {
     return { reported: false, nextNear: () => -1, stop: () => {} };
   }

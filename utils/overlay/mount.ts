@@ -19,7 +19,8 @@ const HOST_TAG = 'stackcast-panel';
  * panels lays out the few on screen, not all of them. It stays in the accessibility tree and find-in-page.
  * `auto` makes the browser remember a panel's real height once it has been drawn.
  */
-const RENDER_HINTS_CSS = ':host { content-visibility: auto !important; contain-intrinsic-size: auto 320px !important; }';
+const RENDER_HINTS_CSS =
+  ':host { content-visibility: auto !important; contain-intrinsic-size: auto 320px !important; }';
 const PANEL_STYLES = `${panelCss}\n${CATEGORY_CSS}\n${RENDER_HINTS_CSS}`;
 
 let sharedSheet: CSSStyleSheet | null | undefined;
@@ -82,7 +83,12 @@ export interface MountedPanel {
  * const panel = mountPanel(episodeRoot, 'after', { episode, target, options });
  * panel.command({ type: 'seek', seconds: 105 });
  */
-export function mountPanel(anchor: Element, position: 'after' | 'before', props: PanelProps, mounting: { attach?: boolean } = {}): MountedPanel {
+export function mountPanel(
+  anchor: Element,
+  position: 'after' | 'before',
+  props: PanelProps,
+  mounting: { attach?: boolean } = {},
+): MountedPanel {
   const doc = anchor.ownerDocument;
   const host = doc.createElement(HOST_TAG);
   host.setAttribute(HOST_ATTRIBUTE, '');

@@ -18,7 +18,16 @@ export interface LinkOptions {
   find?: TimestampFinder;
 }
 
-const SKIPPED_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TEMPLATE', 'SELECT', 'OPTION', 'BUTTON']);
+const SKIPPED_PARENTS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEXTAREA',
+  'TEMPLATE',
+  'SELECT',
+  'OPTION',
+  'BUTTON',
+]);
 const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, spelt out so linkedom/happy-dom documents need no globals
 
 /**
@@ -129,7 +138,10 @@ export function seekTargetOf(target: EventTarget | null): { element: Element; se
  * @example
  * window.addEventListener('click', (event) => { const hit = timestampActivation(event, location.href); ... });
  */
-export function timestampActivation(event: Event, pageUrl: string): { element: Element; seconds: number } | null {
+export function timestampActivation(
+  event: Event,
+  pageUrl: string,
+): { element: Element; seconds: number } | null {
   if (!isPersonEvent(event)) return null;
   if (event.type === 'keydown') {
     const { key } = event as KeyboardEvent;

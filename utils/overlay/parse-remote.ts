@@ -20,7 +20,8 @@ export async function parseInBackground(readings: EpisodeReading[]): Promise<Arr
   if (!response) throw new Error('the background did not answer');
   if (!response.ok) throw new Error(response.error);
   const { episodes, milliseconds, cached } = response.value;
-  if (!Array.isArray(episodes) || episodes.length !== readings.length) throw new Error('the background answered for other episodes');
+  if (!Array.isArray(episodes) || episodes.length !== readings.length)
+    throw new Error('the background answered for other episodes');
   backgroundParse.milliseconds += milliseconds;
   backgroundParse.requests += 1;
   backgroundParse.cached += cached;

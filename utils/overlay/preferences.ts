@@ -15,13 +15,23 @@ const SETTINGS_KEY = 'settings';
  * @example
  * toOverlayOptions({ collapsedByDefault: true }, 'podcasts.apple.com', false).collapsed // true
  */
-export function toOverlayOptions(stored: unknown, hostname: string, onDemand: boolean, adapterId?: string): OverlayOptions {
+export function toOverlayOptions(
+  stored: unknown,
+  hostname: string,
+  onDemand: boolean,
+  adapterId?: string,
+): OverlayOptions {
   const raw = (stored !== null && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
-  const disabled = Array.isArray(raw.disabledSites) ? raw.disabledSites.filter((s): s is string => typeof s === 'string') : [];
+  const disabled = Array.isArray(raw.disabledSites)
+    ? raw.disabledSites.filter((s): s is string => typeof s === 'string')
+    : [];
   const theme = raw.theme === 'light' || raw.theme === 'dark' ? raw.theme : 'auto';
   return {
     enabled: onDemand || !isDisabled(disabled, hostname, adapterId),
-    collapsed: typeof raw.collapsedByDefault === 'boolean' ? raw.collapsedByDefault : DEFAULT_OVERLAY_OPTIONS.collapsed,
+    collapsed:
+      typeof raw.collapsedByDefault === 'boolean'
+        ? raw.collapsedByDefault
+        : DEFAULT_OVERLAY_OPTIONS.collapsed,
     playOnClick: typeof raw.playOnClick === 'boolean' ? raw.playOnClick : DEFAULT_OVERLAY_OPTIONS.playOnClick,
     position: raw.overlayPosition === 'inline-before' ? 'before' : 'after',
     theme,

@@ -28,7 +28,9 @@ export function toReportable(episode: Episode): Episode {
       title: truncateText(chapter.title, 2_000),
     })),
     chapterConfidence: Math.min(1, Math.max(0, episode.chapterConfidence || 0)),
-    tech: episode.tech.slice(0, MAX_TECH).map((tech) => ({ ...tech, slug: tech.slug.slice(0, 80), name: truncateText(tech.name, 120) })),
+    tech: episode.tech
+      .slice(0, MAX_TECH)
+      .map((tech) => ({ ...tech, slug: tech.slug.slice(0, 80), name: truncateText(tech.name, 120) })),
   };
 }
 

@@ -115,7 +115,11 @@ export function createRescanScheduler(
         // A new URL deserves a prompt scan, but a burst of history changes still coalesces: a scan already
         // due keeps its time (never postponed, so a stream of events cannot starve the overlay of scans).
         navigationDue = true;
-        schedule(lastWasNavigation ? Math.max(now + limits.navigationDelay, lastScanEnd + spacing) : now + limits.navigationDelay);
+        schedule(
+          lastWasNavigation
+            ? Math.max(now + limits.navigationDelay, lastScanEnd + spacing)
+            : now + limits.navigationDelay,
+        );
         return;
       }
       if (timer === null) firstRequest = now;

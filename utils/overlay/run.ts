@@ -52,7 +52,8 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   });
   // Awaited after the early find below; a failure meanwhile is not "unhandled" (the await still sees it).
   settings.catch(() => {});
-  const findOnPage = (doc: Document, url: string | URL) => findPageEpisodes(doc, url, { maxNotesChars: OVERLAY_NOTES_CHARS });
+  const findOnPage = (doc: Document, url: string | URL) =>
+    findPageEpisodes(doc, url, { maxNotesChars: OVERLAY_NOTES_CHARS });
   // While storage answers, walk the page (read only); the first scan uses that unless the page changed.
   // On a site the listener switched off this walk is wasted: a rare case, traded for every other page.
   // It runs in a task of its own, after the one that evaluated this script.
@@ -110,14 +111,25 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
         const { startedAt } = summary;
         performance.mark(MARK_VISIBLE, { startTime: summary.visibleAt });
         // The first find may have run ahead, while the settings were read: its time counts here too.
-        performance.measure(MEASURE_PARSE, { start: startedAt, duration: aheadMilliseconds + summary.findMilliseconds + summary.readMilliseconds });
+        performance.measure(MEASURE_PARSE, {
+          start: startedAt,
+          duration: aheadMilliseconds + summary.findMilliseconds + summary.readMilliseconds,
+        });
         performance.measure(MEASURE_DRAW, { start: startedAt, duration: summary.drawMilliseconds });
-        performance.measure(MEASURE_BACKGROUND, { start: startedAt, duration: backgroundParse.milliseconds, detail: { requests: backgroundParse.requests, cached: backgroundParse.cached } });
+        performance.measure(MEASURE_BACKGROUND, {
+          start: startedAt,
+          duration: backgroundParse.milliseconds,
+          detail: { requests: backgroundParse.requests, cached: backgroundParse.cached },
+        });
         performance.measure(MEASURE_WAIT, { start: startedAt, duration: summary.waitMilliseconds });
         performance.measure(MEASURE_BUSY, {
           start: startedAt,
           duration: summary.busyMilliseconds ?? summary.milliseconds,
-          detail: { slices: summary.slices, longest: summary.longestSliceMilliseconds, find: aheadMilliseconds + summary.findMilliseconds },
+          detail: {
+            slices: summary.slices,
+            longest: summary.longestSliceMilliseconds,
+            find: aheadMilliseconds + summary.findMilliseconds,
+          },
         });
       }
       scheduleLinking();
@@ -139,7 +151,9 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
         observer.disconnect();
         let more = false;
         // One slice per callback, even in a long idle period or when forced by the timeout on a busy page.
-        const until = performance.now() + (deadline.didTimeout ? SLICE_BUDGET_MS : Math.min(SLICE_BUDGET_MS, deadline.timeRemaining() - 2));
+        const until =
+          performance.now() +
+          (deadline.didTimeout ? SLICE_BUDGET_MS : Math.min(SLICE_BUDGET_MS, deadline.timeRemaining() - 2));
         try {
           more = overlay.linkPageTimestamps(() => performance.now() < until);
         } finally {

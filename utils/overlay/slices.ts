@@ -58,12 +58,21 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
  * @example
  * const report = await runInSlices((function* () { for (const item of items) { work(item); yield; } })());
  */
-export async function runInSlices<T>(job: Generator<unknown, T>, options: SliceOptions = {}): Promise<SliceReport<T>> {
+export async function runInSlices<T>(
+  job: Generator<unknown, T>,
+  options: SliceOptions = {},
+): Promise<SliceReport<T>> {
   const budget = options.budgetMs ?? SLICE_BUDGET_MS;
   const now = options.now ?? (() => performance.now());
   const pause = options.yieldToPage ?? yieldToPage;
   const around = options.around ?? ((slice: () => void) => slice());
-  const report: SliceReport<T> = { value: undefined, cancelled: false, busyMs: 0, slices: 0, longestSliceMs: 0 };
+  const report: SliceReport<T> = {
+    value: undefined,
+    cancelled: false,
+    busyMs: 0,
+    slices: 0,
+    longestSliceMs: 0,
+  };
   for (;;) {
     if (options.cancelled?.()) {
       job.return(undefined as T);

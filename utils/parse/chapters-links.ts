@@ -2,7 +2,14 @@
 import { MAX_EPISODE_SECONDS, parseTimestamp } from './time';
 
 /** Attributes sites put the seek time in (runninginproduction.com uses `data-audio-seek`). */
-const SEEK_ATTRIBUTES = ['data-audio-seek', 'data-seek', 'data-time', 'data-start-time', 'data-timestamp', 'data-start'];
+const SEEK_ATTRIBUTES = [
+  'data-audio-seek',
+  'data-seek',
+  'data-time',
+  'data-start-time',
+  'data-timestamp',
+  'data-start',
+];
 
 /**
  * Reads a time value as links write it: plain seconds (`105`, `105.5`), `1h2m3s`/`1m45s`/`45s`, or a clock
@@ -44,7 +51,8 @@ function timeParameter(part: string): number | null {
     const eq = pair.indexOf('=');
     if (eq < 0) continue;
     const key = pair.slice(0, eq).toLowerCase();
-    if (key === 't' || key === 'start' || key === 'time' || key === 'ts') return parseTimeValue(decode(pair.slice(eq + 1)));
+    if (key === 't' || key === 'start' || key === 'time' || key === 'ts')
+      return parseTimeValue(decode(pair.slice(eq + 1)));
   }
   return null;
 }
@@ -103,7 +111,8 @@ export function hrefTime(href: string, page: URL | null): number | null {
 export function linkSeconds(element: Element): number | null {
   if (typeof element.getAttribute !== 'function') return null;
   // Most elements carry no attributes at all: skip the lookups (this runs on every element of a page).
-  if ((element.tagName ?? '').toUpperCase() !== 'A' && element.attributes && element.attributes.length === 0) return null;
+  if ((element.tagName ?? '').toUpperCase() !== 'A' && element.attributes && element.attributes.length === 0)
+    return null;
   for (const name of SEEK_ATTRIBUTES) {
     const raw = element.getAttribute(name);
     if (raw !== null && raw.trim() !== '') {

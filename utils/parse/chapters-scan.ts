@@ -65,16 +65,60 @@ export const COLON = 58;
 /** An ASCII digit; exported for the oracle test (tests/unit/parse/chapters-scan-oracle.ts). */
 export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** Space, tab, line break, form feed or no-break space; exported for the oracle test (tests/unit/parse/chapters-scan-oracle.ts). */
-export const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 160;
+export const isSpace = (c: number): boolean =>
+  c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 160;
 const isLetter = (c: number): boolean =>
   (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 
 /** Words after a time that make it a time of day. */
-const TIME_OF_DAY_WORDS = new Set(['am', 'pm', 'a.m', 'p.m', 'a.m.', 'p.m.', 'h', 'hrs', 'hr', 'uhr', 'o', 'oclock', 'hs']);
+const TIME_OF_DAY_WORDS = new Set([
+  'am',
+  'pm',
+  'a.m',
+  'p.m',
+  'a.m.',
+  'p.m.',
+  'h',
+  'hrs',
+  'hr',
+  'uhr',
+  'o',
+  'oclock',
+  'hs',
+]);
 /** Time zones written after a time of day (case-sensitive: `ET` yes, `et` no). */
 const TIME_ZONES = new Set([
-  'UTC', 'GMT', 'EST', 'EDT', 'PST', 'PDT', 'CST', 'CDT', 'MST', 'MDT', 'CET', 'CEST', 'BST', 'IST', 'JST', 'AEST',
-  'AEDT', 'ET', 'PT', 'CT', 'MT', 'KST', 'HKT', 'SGT', 'WET', 'EET', 'EEST', 'MSK', 'NZST', 'NZDT', 'Z',
+  'UTC',
+  'GMT',
+  'EST',
+  'EDT',
+  'PST',
+  'PDT',
+  'CST',
+  'CDT',
+  'MST',
+  'MDT',
+  'CET',
+  'CEST',
+  'BST',
+  'IST',
+  'JST',
+  'AEST',
+  'AEDT',
+  'ET',
+  'PT',
+  'CT',
+  'MT',
+  'KST',
+  'HKT',
+  'SGT',
+  'WET',
+  'EET',
+  'EEST',
+  'MSK',
+  'NZST',
+  'NZDT',
+  'Z',
 ]);
 /** Book names (and common abbreviations) before chapter:verse references. */
 const SCRIPTURE_BOOKS = new Set(
@@ -89,14 +133,56 @@ const SCRIPTURE_BOOKS = new Set(
 );
 /** Words next to a pair of numbers that make it a ratio or a score. */
 const RATIO_WORDS_BEFORE = new Set([
-  'ratio', 'aspect', 'score', 'scores', 'scored', 'odds', 'won', 'lost', 'beat', 'beats', 'final', 'halftime',
-  'record', 'vs', 'versus', 'draw', 'tied',
+  'ratio',
+  'aspect',
+  'score',
+  'scores',
+  'scored',
+  'odds',
+  'won',
+  'lost',
+  'beat',
+  'beats',
+  'final',
+  'halftime',
+  'record',
+  'vs',
+  'versus',
+  'draw',
+  'tied',
 ]);
-const RATIO_WORDS_AFTER = new Set(['ratio', 'aspect', 'odds', 'win', 'loss', 'lead', 'victory', 'defeat', 'vs', 'scoreline']);
+const RATIO_WORDS_AFTER = new Set([
+  'ratio',
+  'aspect',
+  'odds',
+  'win',
+  'loss',
+  'lead',
+  'victory',
+  'defeat',
+  'vs',
+  'scoreline',
+]);
 /** Metadata labels whose value is a duration or a time of publishing, not a chapter. */
 const METADATA_WORDS = new Set([
-  'duration', 'length', 'runtime', 'published', 'posted', 'aired', 'released', 'updated', 'modified', 'uploaded',
-  'dauer', 'durée', 'duración', 'duracion', 'duração', 'durata', 'laufzeit', 'total',
+  'duration',
+  'length',
+  'runtime',
+  'published',
+  'posted',
+  'aired',
+  'released',
+  'updated',
+  'modified',
+  'uploaded',
+  'dauer',
+  'durée',
+  'duración',
+  'duracion',
+  'duração',
+  'durata',
+  'laufzeit',
+  'total',
 ]);
 
 /**
@@ -109,7 +195,27 @@ const NOT_BULLETS = new Set(['$', '€', '£', '¥', '=', '"', "'", '\\', '/', '
 const isBullet = (ch: string): boolean => !NOT_BULLETS.has(ch) && BULLET.test(ch);
 /** Emoji outside the Basic Multilingual Plane are two UTF-16 units: their low surrogate is part of the bullet. */
 const isSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdfff;
-const SEPARATORS_AFTER = new Set(['-', '–', '—', '|', ':', '~', '>', '=', '•', '·', '→', '⟶', '➔', '➜', '➡', '⇒', '»', '▶', '►']);
+const SEPARATORS_AFTER = new Set([
+  '-',
+  '–',
+  '—',
+  '|',
+  ':',
+  '~',
+  '>',
+  '=',
+  '•',
+  '·',
+  '→',
+  '⟶',
+  '➔',
+  '➜',
+  '➡',
+  '⇒',
+  '»',
+  '▶',
+  '►',
+]);
 /** Before a time: a separator of the previous item, or the comma or semicolon of a run (`0:00 Intro, 3:15 Tooling`). */
 const SEPARATORS_BEFORE = new Set(['-', '–', '—', '|', '@', '•', '·', '~', ',', ';']);
 
@@ -181,7 +287,16 @@ export function atLineStart(text: string, index: number): boolean {
     const ch = text.charAt(i);
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) return true;
-    if (c === 32 || c === 9 || c === 160 || ch === '(' || ch === '[' || ch === '{' || isSurrogate(c) || isBullet(ch)) {
+    if (
+      c === 32 ||
+      c === 9 ||
+      c === 160 ||
+      ch === '(' ||
+      ch === '[' ||
+      ch === '{' ||
+      isSurrogate(c) ||
+      isBullet(ch)
+    ) {
       i--;
       continue;
     }
@@ -215,7 +330,13 @@ interface ContextVerdict {
   glueOnly?: boolean;
 }
 
-function judgeContext(text: string, runStart: number, clusterEnd: number, groups: number, insideUrl: boolean): ContextVerdict {
+function judgeContext(
+  text: string,
+  runStart: number,
+  clusterEnd: number,
+  groups: number,
+  insideUrl: boolean,
+): ContextVerdict {
   const ok: ContextVerdict = { rejectAll: false, suspicious: false, afterDecimal: false };
   const reject: ContextVerdict = { rejectAll: true, suspicious: false, afterDecimal: false };
   const suspicious: ContextVerdict = { rejectAll: false, suspicious: 'edge', afterDecimal: false };
@@ -224,21 +345,31 @@ function judgeContext(text: string, runStart: number, clusterEnd: number, groups
   const next = text.charAt(clusterEnd);
   // A URL's path may end a glued title (`…coryzue.com/47:52 – Next`, last items included), or a label glued on
   // after it (`…example.org/Timestamps:00:00 From …`); anything else in a URL is not a time.
-  if (insideUrl) return prev === '/' || (prev === ':' && isLetter(text.charCodeAt(runStart - 2))) ? suspicious : reject;
+  if (insideUrl)
+    return prev === '/' || (prev === ':' && isLetter(text.charCodeAt(runStart - 2))) ? suspicious : reject;
   // Query strings and markup (`t=10:30`, `x_10:30`).
   if (prev !== '' && '=\\_^'.includes(prev)) return reject;
   // A price ends a title now and then in glued text (`School - $$$23:10 Bootcamp`): a list item only among others.
   if (prev !== '' && '$€£¥'.includes(prev)) return suspicious;
   // `v2:30` is a version; `Tailwind CSS v400:36:22 Next` is a version glued to a time: only readings that leave
   // the version's digits to the title remain.
-  if ((prev === 'v' || prev === 'V') && !isLetter(text.charCodeAt(runStart - 2))) return { ...ok, glueOnly: true };
+  if ((prev === 'v' || prev === 'V') && !isLetter(text.charCodeAt(runStart - 2)))
+    return { ...ok, glueOnly: true };
   // `-14:36` right after a space or a line break is a player's remaining time, not a bulleted item.
-  if (prev === '-' && (runStart < 2 || isSpace(text.charCodeAt(runStart - 2)) || text.charAt(runStart - 2) === '(')) return reject;
+  if (
+    prev === '-' &&
+    (runStart < 2 || isSpace(text.charCodeAt(runStart - 2)) || text.charAt(runStart - 2) === '(')
+  )
+    return reject;
   if ((prev === '"' || prev === "'") && next === prev) return reject;
   if (prev === 'T' && runStart > 1 && isDigit(text.charCodeAt(runStart - 2))) return reject;
   if (next === 'Z' && !isLetter(text.charCodeAt(clusterEnd + 1))) return reject;
   // ISO offsets (`10:30:00+02:00`); a range's second time (`-01:00:00`) continues with another colon.
-  if (groups === 3 && (next === '+' || next === '-') && /^[+-]\d\d:?\d\d(?![\d:])/.test(text.slice(clusterEnd, clusterEnd + 8))) {
+  if (
+    groups === 3 &&
+    (next === '+' || next === '-') &&
+    /^[+-]\d\d:?\d\d(?![\d:])/.test(text.slice(clusterEnd, clusterEnd + 8))
+  ) {
     return reject;
   }
   const after = wordAfter(text, clusterEnd);
@@ -262,7 +393,8 @@ function judgeContext(text: string, runStart: number, clusterEnd: number, groups
   const label = wordBefore(text, runStart, ' \u00a0:"\'=>\t');
   if (METADATA_WORDS.has(label)) return labelled;
   // Only a digit before the point makes a decimal (`3.10:45`); `etc.25:42` is a sentence glued to the next time.
-  if ((prev === '.' || prev === ',') && isDigit(text.charCodeAt(runStart - 2))) return { ...ok, afterDecimal: true };
+  if ((prev === '.' || prev === ',') && isDigit(text.charCodeAt(runStart - 2)))
+    return { ...ok, afterDecimal: true };
   return ok;
 }
 
@@ -331,20 +463,44 @@ function readCluster(
     // a free-standing `13:32` read as `1` + `3:32` needs a title ending in a lone digit.
     const freeStanding = runStart === 0 || isSpace(text.charCodeAt(runStart - 1));
     const gluedPenalty =
-      gluedDigits > 0 ? (freeStanding ? 0.6 : width === 2 ? 0.3 : 0.35) : (width === 3 ? 0.2 : 0) + (wholeRunPenalty ?? 0);
+      gluedDigits > 0
+        ? freeStanding
+          ? 0.6
+          : width === 2
+            ? 0.3
+            : 0.35
+        : (width === 3 ? 0.2 : 0) + (wholeRunPenalty ?? 0);
     const kind: ReadingKind = gluedDigits > 0 ? 'glued' : 'plain';
     if (count === 2) {
       // A leading zero read on its own ("0" of "06") gives the same time: keep the wider reading.
       if (gluedDigits > 0 && width === 1 && text.charCodeAt(start - 1) === 48) continue;
-      add(readings, durationSeconds, { seconds: lead * 60 + lastValue, start, end: lastEnd, penalty: gluedPenalty, kind });
+      add(readings, durationSeconds, {
+        seconds: lead * 60 + lastValue,
+        start,
+        end: lastEnd,
+        penalty: gluedPenalty,
+        kind,
+      });
     } else {
       if (gluedDigits > 0 && width === 1 && text.charCodeAt(start - 1) === 48) continue;
       // Podcasts run for hours, not days: a two-digit hour is more likely frames or glued digits.
       const implausible = durationSeconds === null && lead >= 10 ? 0.45 : 0;
-      add(readings, durationSeconds, { seconds: lead * 3600 + middleValue * 60 + lastValue, start, end: lastEnd, penalty: gluedPenalty + implausible, kind });
+      add(readings, durationSeconds, {
+        seconds: lead * 3600 + middleValue * 60 + lastValue,
+        start,
+        end: lastEnd,
+        penalty: gluedPenalty + implausible,
+        kind,
+      });
       // mm:ss:ff frame timecodes (frames below 30): the same cluster read as minutes and seconds.
       if (lastValue < 30 && lead < 60 && gluedDigits === 0) {
-        add(readings, durationSeconds, { seconds: lead * 60 + middleValue, start, end: lastEnd, penalty: 0.45, kind: 'frames' });
+        add(readings, durationSeconds, {
+          seconds: lead * 60 + middleValue,
+          start,
+          end: lastEnd,
+          penalty: 0.45,
+          kind: 'frames',
+        });
       }
     }
   }
@@ -362,7 +518,13 @@ function readCluster(
       const hours = numberAt(text, runStart, runEnd);
       const minutes = numberAt(text, last[0], lastEnd);
       if (seconds < 60 && minutes < 60 && hours < 24) {
-        add(readings, durationSeconds, { seconds: hours * 3600 + minutes * 60 + seconds, start: runStart, end: lastEnd + 3, penalty: 0.4, kind: 'typo' });
+        add(readings, durationSeconds, {
+          seconds: hours * 3600 + minutes * 60 + seconds,
+          start: runStart,
+          end: lastEnd + 3,
+          penalty: 0.4,
+          kind: 'typo',
+        });
       }
     }
   }
@@ -372,7 +534,12 @@ function readCluster(
 function structuredAt(text: string, runStart: number, end: number, lineHead: boolean): boolean {
   // After: separator, closing bracket, or the end of the line.
   let i = end;
-  while (i < text.length && i - end < 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 160 || text.charCodeAt(i) === 9)) i++;
+  while (
+    i < text.length &&
+    i - end < 3 &&
+    (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 160 || text.charCodeAt(i) === 9)
+  )
+    i++;
   const closing = text.charAt(i) === ')' || text.charAt(i) === ']' || text.charAt(i) === '}';
   if (closing) return true;
   if (i >= text.length || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) return true;
@@ -422,15 +589,32 @@ export function readOccurrence(
 ): TimestampOccurrence | null {
   const verdict = judgeContext(text, runStart, clusterEnd, count, insideUrl);
   if (verdict.rejectAll) return null;
-  const listItem = verdict.suspicious || verdict.afterDecimal ? separatorFollows(text, Math.min(clusterEnd, groups[count - 1]![0] + 2)) : false;
+  const listItem =
+    verdict.suspicious || verdict.afterDecimal
+      ? separatorFollows(text, Math.min(clusterEnd, groups[count - 1]![0] + 2))
+      : false;
   // Without a separator after it, a trap-word time can still be a glued list item (`by Mark4:12 Motivation`, where
   // a directory stripped the breaks) or one at a line start; the neighbours decide later (keepListOnly).
   const listOnly =
-    verdict.suspicious && !listItem ? (insideUrl || gluedToWord(text, runStart) || atLineStart(text, runStart) ? verdict.suspicious : null) : undefined;
+    verdict.suspicious && !listItem
+      ? insideUrl || gluedToWord(text, runStart) || atLineStart(text, runStart)
+        ? verdict.suspicious
+        : null
+      : undefined;
   if (listOnly === null) return null;
   // After a sentence's number (`Stage 3.05:39 Math`), a zero-padded minute run is still likely the whole time.
   const padded = groups[0]![1] - groups[0]![0] === 2 && text.charCodeAt(groups[0]![0]) === 48;
-  const wholeRunPenalty = verdict.glueOnly ? null : verdict.suspicious ? 0.35 : verdict.afterDecimal ? (listItem ? 0.2 : padded ? 0.3 : null) : 0;
+  const wholeRunPenalty = verdict.glueOnly
+    ? null
+    : verdict.suspicious
+      ? 0.35
+      : verdict.afterDecimal
+        ? listItem
+          ? 0.2
+          : padded
+            ? 0.3
+            : null
+        : 0;
   const readings = readCluster(text, groups, count, wholeRunPenalty, durationSeconds);
   if (readings.length === 0) return null;
   const plain = readings.find((r) => r.kind === 'plain') ?? readings[0]!;
@@ -555,7 +739,8 @@ function urlMarks(text: string): (at: number) => boolean {
       searchedTo = marks[++latest]! + 1;
       spaced = false;
     }
-    for (; latest >= 0 && !spaced && searchedTo < at; searchedTo++) spaced = isSpace(text.charCodeAt(searchedTo));
+    for (; latest >= 0 && !spaced && searchedTo < at; searchedTo++)
+      spaced = isSpace(text.charCodeAt(searchedTo));
     return latest >= 0 && !spaced;
   };
 }
@@ -610,7 +795,8 @@ export function keepListOnly(occurrences: TimestampOccurrence[]): void {
       const prev = p1 >= 0 && near(occurrences[p1]!, o) ? occurrences[p1]! : null;
       const prev2 = prev && p2 >= 0 && near(occurrences[p2]!, prev) ? occurrences[p2]! : null;
       const next = after1[k]! >= 0 && near(o, occurrences[after1[k]!]!) ? occurrences[after1[k]!]! : null;
-      const next2 = next && after2[k]! >= 0 && near(next, occurrences[after2[k]!]!) ? occurrences[after2[k]!]! : null;
+      const next2 =
+        next && after2[k]! >= 0 && near(next, occurrences[after2[k]!]!) ? occurrences[after2[k]!]! : null;
       const fits = o.readings.filter((r) => {
         const one = [{ seconds: r.seconds }];
         if (prev && next) return ascends([prev.readings, one, next.readings]);
@@ -648,7 +834,14 @@ export function markPairs(text: string, occurrences: TimestampOccurrence[]): voi
       b.readings = [];
       continue;
     }
-    if ((between === '-' || between === '–' || between === '—' || between === '--' || between.toLowerCase() === 'to') && bPlain.seconds > aPlain.seconds) {
+    if (
+      (between === '-' ||
+        between === '–' ||
+        between === '—' ||
+        between === '--' ||
+        between.toLowerCase() === 'to') &&
+      bPlain.seconds > aPlain.seconds
+    ) {
       a.rangeEnd = { seconds: bPlain.seconds, end: bPlain.end };
       b.notStart = true;
     }

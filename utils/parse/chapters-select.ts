@@ -35,7 +35,8 @@ function bestChain(block: TimestampOccurrence[]): Pick[] {
   if (values.length === 0) return [];
   values.sort((a, b) => a - b);
   let distinct = 0;
-  for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[i - 1]) values[distinct++] = values[i]!;
+  for (let i = 0; i < values.length; i++)
+    if (i === 0 || values[i] !== values[i - 1]) values[distinct++] = values[i]!;
   values.length = distinct;
   const rank = (seconds: number): number => {
     let lo = 0;
@@ -122,7 +123,10 @@ function assess(block: TimestampOccurrence[], picks: Pick[]): Candidate | null {
   if (count < 2) return null;
   const marked = picks.filter((p) => p.occurrence.structured || p.occurrence.linked).length;
   // A run of three or more times each followed by a capitalised title is a list whose separators were collapsed.
-  const titled = count >= 3 ? picks.filter((p) => !p.occurrence.structured && !p.occurrence.linked && p.occurrence.titled).length : 0;
+  const titled =
+    count >= 3
+      ? picks.filter((p) => !p.occurrence.structured && !p.occurrence.linked && p.occurrence.titled).length
+      : 0;
   const structured = marked + (titled * 3) / 4;
   const structuredShare = structured / picks.length;
   // Two times in a sentence ("at 10:30 we ... by 45:00") are prose, not a list.
@@ -159,7 +163,9 @@ function blocksOf(occurrences: TimestampOccurrence[]): TimestampOccurrence[][] {
       const gap = occurrence.runStart - (last.rangeEnd?.end ?? last.end);
       // Far apart, items stay one list only while their times go on rising: a list that starts over is the next
       // episode's (a show page lists many, each with its notes).
-      const continues = gap <= MAX_ITEM_GAP || (gap <= MAX_SECTION_GAP && (last.itemHead ?? last.lineHead) && head && rises(last, occurrence));
+      const continues =
+        gap <= MAX_ITEM_GAP ||
+        (gap <= MAX_SECTION_GAP && (last.itemHead ?? last.lineHead) && head && rises(last, occurrence));
       if (!continues) {
         blocks.push(current);
         current = [];
@@ -180,13 +186,20 @@ function rises(previous: TimestampOccurrence, next: TimestampOccurrence): boolea
 }
 
 /** The reading of a kind, made the only one and without its cost: the block decided how its times read. */
-function onlyReadings(occurrence: TimestampOccurrence, keep: (reading: TimeReading) => boolean, free: boolean): TimestampOccurrence {
-  const readings = occurrence.readings.filter(keep).map((r) => (free && r.kind === 'frames' ? { ...r, penalty: Math.max(0, r.penalty - 0.45) } : r));
+function onlyReadings(
+  occurrence: TimestampOccurrence,
+  keep: (reading: TimeReading) => boolean,
+  free: boolean,
+): TimestampOccurrence {
+  const readings = occurrence.readings
+    .filter(keep)
+    .map((r) => (free && r.kind === 'frames' ? { ...r, penalty: Math.max(0, r.penalty - 0.45) } : r));
   return readings.length === occurrence.readings.length && !free ? occurrence : { ...occurrence, readings };
 }
 
 /** Whether a character code is a letter or digit: a time glued to one may carry a title's digits. */
-const isWordChar = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code > 0x7f;
+const isWordChar = (code: number): boolean =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code > 0x7f;
 
 /**
  * Three-part stamps read one way for the whole block: minutes:seconds:frames when one of them, standing free, or
@@ -197,12 +210,21 @@ function decideFrames(text: string, block: TimestampOccurrence[]): TimestampOccu
   const threePart = block.filter((o) => o.readings.some((r) => r.kind === 'frames'));
   if (threePart.length === 0) return block;
   // Frames count below 30 a second: one three-part stamp ending at :30 or later makes them all hours.
-  const withoutFrames = block.some((o) => !threePart.includes(o) && o.readings.some((r) => r.kind === 'plain' && colons(text, r) === 2));
-  const impossibleHours = threePart.filter((o) => o.readings.every((r) => r.kind !== 'plain' || r.seconds >= 10 * 3600));
+  const withoutFrames = block.some(
+    (o) => !threePart.includes(o) && o.readings.some((r) => r.kind === 'plain' && colons(text, r) === 2),
+  );
+  const impossibleHours = threePart.filter((o) =>
+    o.readings.every((r) => r.kind !== 'plain' || r.seconds >= 10 * 3600),
+  );
   // One such stamp standing free decides; glued to text, one may have borrowed a title's digit, two do not.
-  const frames = !withoutFrames && (impossibleHours.length >= 2 || impossibleHours.some((o) => !isWordChar(text.charCodeAt(o.runStart - 1))));
+  const frames =
+    !withoutFrames &&
+    (impossibleHours.length >= 2 ||
+      impossibleHours.some((o) => !isWordChar(text.charCodeAt(o.runStart - 1))));
   return block.map((o) =>
-    threePart.includes(o) ? onlyReadings(o, (r) => (frames ? r.kind !== 'plain' : r.kind !== 'frames'), frames) : o,
+    threePart.includes(o)
+      ? onlyReadings(o, (r) => (frames ? r.kind !== 'plain' : r.kind !== 'frames'), frames)
+      : o,
   );
 }
 
@@ -217,7 +239,11 @@ function colons(text: string, reading: TimeReading): number {
  * A table with a duration column (`1 00:00 Welcome 00:54`): on lines that begin with a time and end with another,
  * the last is the chapter's length, not a start, when most of the block's lines read so.
  */
-function markDurationColumn(text: string, block: TimestampOccurrence[], lines: LineIndex): TimestampOccurrence[] {
+function markDurationColumn(
+  text: string,
+  block: TimestampOccurrence[],
+  lines: LineIndex,
+): TimestampOccurrence[] {
   const tails = new Map<TimestampOccurrence, TimestampOccurrence>();
   let heads = 0;
   for (let k = 0; k < block.length; k++) {
@@ -265,7 +291,10 @@ function topLevelOnly(text: string, block: TimestampOccurrence[], lines: LineInd
 
 /** What stands before a time on its line, digits alike: `* **[`, `#### [`, `9. `: items of one list share it. */
 function linePrefix(text: string, occurrence: TimestampOccurrence, lines: LineIndex): string {
-  return text.slice(lines.start(occurrence.runStart), occurrence.runStart).replace(/\s+/g, '').replace(/\d+/g, '9');
+  return text
+    .slice(lines.start(occurrence.runStart), occurrence.runStart)
+    .replace(/\s+/g, '')
+    .replace(/\d+/g, '9');
 }
 
 /**
@@ -274,7 +303,12 @@ function linePrefix(text: string, occurrence: TimestampOccurrence, lines: LineIn
  * the list (or right after it) and are items the way the list's are: lines that begin alike, or items of the same
  * inline run.
  */
-function withBackwardItems(text: string, block: TimestampOccurrence[], picks: Pick[], lines: LineIndex): Pick[] {
+function withBackwardItems(
+  text: string,
+  block: TimestampOccurrence[],
+  picks: Pick[],
+  lines: LineIndex,
+): Pick[] {
   if (picks.length < 4) return picks;
   const prefixes = new Map<string, number>();
   let widest = 0;
@@ -294,7 +328,9 @@ function withBackwardItems(text: string, block: TimestampOccurrence[], picks: Pi
   const sameKind = (occurrence: TimestampOccurrence): boolean =>
     lineList
       ? occurrence.lineHead && linePrefix(text, occurrence, lines) === prefix
-      : occurrence.structured && (occurrence.itemHead ?? false) && runLines.has(lines.line(occurrence.runStart));
+      : occurrence.structured &&
+        (occurrence.itemHead ?? false) &&
+        runLines.has(lines.line(occurrence.runStart));
   // A typo'd item reads like the others; a line of speech after the list (a transcript's cold open) does not.
   const lineLength = (occurrence: TimestampOccurrence) => lines.end(occurrence.end) - occurrence.end;
   const longest = Math.max(120, 2 * Math.max(...picks.map((p) => lineLength(p.occurrence))));
@@ -304,13 +340,17 @@ function withBackwardItems(text: string, block: TimestampOccurrence[], picks: Pi
   const last = picks[picks.length - 1]!.occurrence.runStart;
   const extra: Pick[] = [];
   for (const occurrence of block) {
-    if (chosen.has(occurrence) || occurrence.notStart || occurrence.runStart < first || !sameKind(occurrence)) continue;
+    if (chosen.has(occurrence) || occurrence.notStart || occurrence.runStart < first || !sameKind(occurrence))
+      continue;
     if (lineList && lineLength(occurrence) > longest) continue;
     if (occurrence.runStart > last) {
       if (occurrence.runStart - previousEnd > widest * 2) break;
       previousEnd = occurrence.end;
     }
-    const reading = occurrence.readings.reduce<TimeReading | null>((best, r) => (best === null || r.penalty < best.penalty ? r : best), null);
+    const reading = occurrence.readings.reduce<TimeReading | null>(
+      (best, r) => (best === null || r.penalty < best.penalty ? r : best),
+      null,
+    );
     if (reading && reading.kind !== 'glued') extra.push({ occurrence, reading });
   }
   if (extra.length === 0 || extra.length > picks.length * MAX_BACKWARD_SHARE) return picks;
@@ -318,15 +358,22 @@ function withBackwardItems(text: string, block: TimestampOccurrence[], picks: Pi
 }
 
 /** A calendar date inside a title: lists whose titles carry dates are other episodes with their durations. */
-const DATED = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.? \d{1,2},? \d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i;
+const DATED =
+  /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.? \d{1,2},? \d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i;
 
 /**
  * The best list among the blocks, judged on its times and then on its titles; a transcript's stamps are never
  * candidates. `wrapped`: the text is notes as written (lines may wrap), not a rendered page.
  */
-export function selectList(text: string, occurrences: TimestampOccurrence[], wrapped: boolean): { candidate: Candidate; titles: string[] } | null {
+export function selectList(
+  text: string,
+  occurrences: TimestampOccurrence[],
+  wrapped: boolean,
+): { candidate: Candidate; titles: string[] } | null {
   const transcript = transcriptRange(text, occurrences);
-  const candidates = transcript ? occurrences.filter((o) => o.end <= transcript[0] || o.runStart >= transcript[1]) : occurrences;
+  const candidates = transcript
+    ? occurrences.filter((o) => o.end <= transcript[0] || o.runStart >= transcript[1])
+    : occurrences;
   let best: { candidate: Candidate; titles: string[] } | null = null;
   let lines: LineIndex | null = null;
   for (const found of blocksOf(candidates)) {

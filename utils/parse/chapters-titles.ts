@@ -46,15 +46,81 @@ export class LineIndex {
   }
 }
 
-const LEADING_JUNK = new Set([' ', '\t', '\u00a0', '-', '–', '—', '|', ':', '•', '·', '*', '_', '>', '=', ')', ']', '}', '▪', '►', '▸', '▶', '→', '➡', '⇒', '»', ',', ';']);
-const TRAILING_JUNK = new Set([' ', '\t', '\u00a0', '-', '–', '—', '|', ':', ';', ',', '~', '•', '·', '*', '_', '(', '[', '{', '<', '=', '▪', '►', '▸', '▶', '→', '@']);
+const LEADING_JUNK = new Set([
+  ' ',
+  '\t',
+  '\u00a0',
+  '-',
+  '–',
+  '—',
+  '|',
+  ':',
+  '•',
+  '·',
+  '*',
+  '_',
+  '>',
+  '=',
+  ')',
+  ']',
+  '}',
+  '▪',
+  '►',
+  '▸',
+  '▶',
+  '→',
+  '➡',
+  '⇒',
+  '»',
+  ',',
+  ';',
+]);
+const TRAILING_JUNK = new Set([
+  ' ',
+  '\t',
+  '\u00a0',
+  '-',
+  '–',
+  '—',
+  '|',
+  ':',
+  ';',
+  ',',
+  '~',
+  '•',
+  '·',
+  '*',
+  '_',
+  '(',
+  '[',
+  '{',
+  '<',
+  '=',
+  '▪',
+  '►',
+  '▸',
+  '▶',
+  '→',
+  '@',
+]);
 /**
  * A title's own last mark, kept where the title ends its line (`Questions to ask:`): not a separator there. Before
  * another item on the same line a comma or semicolon separates the two (`0:00 Intro, 3:15 Tooling`); a colon does not.
  */
 const OWN_ENDINGS = new Set([':', ';', ',']);
 const OWN_ENDINGS_INLINE = new Set([':']);
-const SECTION_WORDS = ['links', 'references', 'show notes', 'resources', 'sponsors', 'credits', 'transcript', 'mentioned', 'notes', 'support the show'];
+const SECTION_WORDS = [
+  'links',
+  'references',
+  'show notes',
+  'resources',
+  'sponsors',
+  'credits',
+  'transcript',
+  'mentioned',
+  'notes',
+  'support the show',
+];
 const BULLET_START = /^\s*(?:[-*•·▪►▸‣◦●○+>–—]|\d{1,3}[.)])\s/;
 const BULLET_MARK = /^\s*(?:[-*•·▪►▸‣◦●○+>–—]|\d{1,3}[.)])\s+/;
 
@@ -67,8 +133,14 @@ const MARKDOWN_EMPHASIS = /(\*\*|__)(?=\S)([^\n]*?\S)\1|`([^`\n]+)`/g;
 
 /** Removes Markdown's inline marks from a title: `[Text](url)` → `Text`, `**bold**` → `bold`, `` `code` `` → `code`. */
 function withoutMarkdown(title: string): string {
-  if (title.indexOf('](') < 0 && title.indexOf('**') < 0 && title.indexOf('__') < 0 && title.indexOf('`') < 0) return title;
-  return title.replace(MARKDOWN_LINK, '$1').replace(MARKDOWN_EMPHASIS, (_m, _mark: string, emphasised?: string, code?: string) => emphasised ?? code ?? '');
+  if (title.indexOf('](') < 0 && title.indexOf('**') < 0 && title.indexOf('__') < 0 && title.indexOf('`') < 0)
+    return title;
+  return title
+    .replace(MARKDOWN_LINK, '$1')
+    .replace(
+      MARKDOWN_EMPHASIS,
+      (_m, _mark: string, emphasised?: string, code?: string) => emphasised ?? code ?? '',
+    );
 }
 
 /**
@@ -79,8 +151,18 @@ export function cleanTitle(markup: string, keepEnding = false): string {
   const raw = withoutMarkdown(markup);
   let start = 0;
   let end = raw.length;
-  while (start < end && (LEADING_JUNK.has(raw.charAt(start)) || raw.charCodeAt(start) === 10 || raw.charCodeAt(start) === 13)) start++;
-  while (end > start && (TRAILING_JUNK.has(raw.charAt(end - 1)) || raw.charCodeAt(end - 1) === 10 || raw.charCodeAt(end - 1) === 13)) end--;
+  while (
+    start < end &&
+    (LEADING_JUNK.has(raw.charAt(start)) || raw.charCodeAt(start) === 10 || raw.charCodeAt(start) === 13)
+  )
+    start++;
+  while (
+    end > start &&
+    (TRAILING_JUNK.has(raw.charAt(end - 1)) ||
+      raw.charCodeAt(end - 1) === 10 ||
+      raw.charCodeAt(end - 1) === 13)
+  )
+    end--;
   const endings = keepEnding ? OWN_ENDINGS : OWN_ENDINGS_INLINE;
   if (end < raw.length && endings.has(raw.charAt(end)) && raw.slice(end + 1).trim() === '') end++;
   let title = raw.slice(start, end);
@@ -112,7 +194,8 @@ function joinLines(lines: string[], wrapped: boolean, endsLine = lines.length > 
     const cleaned = cleanTitle(lone ? raw.replace(BULLET_MARK, '') : raw, true);
     if (cleaned === '' || (!lone && BULLET_START.test(raw)) || /^https?:/i.test(cleaned)) break;
     // Indented lines continue a list item (Markdown's wrapped items); so does lower-case text after a break.
-    const continues = lone || (wrapped && (dangling || /^[ \t\u00a0]{2,}/.test(raw) || /^[a-z`'"(&,;.]/.test(cleaned)));
+    const continues =
+      lone || (wrapped && (dangling || /^[ \t\u00a0]{2,}/.test(raw) || /^[a-z`'"(&,;.]/.test(cleaned)));
     if (!continues) break;
     title = title ? `${title} ${cleaned}` : cleaned;
     dangling = endsWithSeparator(raw);
@@ -125,7 +208,8 @@ function cutInlineTail(title: string): string {
   let cut = title.length;
   for (let i = 1; i < title.length; i++) {
     const code = title.codePointAt(i)!;
-    const isEmoji = code >= 0x1f000 || (code >= 0x2600 && code <= 0x27bf) || (code >= 0x2b00 && code <= 0x2bff);
+    const isEmoji =
+      code >= 0x1f000 || (code >= 0x2600 && code <= 0x27bf) || (code >= 0x2b00 && code <= 0x2bff);
     const isMarkup = title.charAt(i) === '<' && /[a-z/!]/i.test(title.charAt(i + 1));
     if (isEmoji || isMarkup) {
       cut = i;
@@ -133,7 +217,7 @@ function cutInlineTail(title: string): string {
     }
   }
   let result = cleanTitle(title.slice(0, cut), cut === title.length);
-  for (let again = true; again; ) {
+  for (let again = true; again;) {
     again = false;
     const lower = result.toLowerCase();
     for (const word of SECTION_WORDS) {
@@ -146,7 +230,10 @@ function cutInlineTail(title: string): string {
   }
   if (result.length > MAX_INLINE_TAIL) {
     const sentence = result.indexOf('. ', 20);
-    result = sentence > 0 && sentence < MAX_INLINE_TAIL ? result.slice(0, sentence + 1) : result.slice(0, result.lastIndexOf(' ', MAX_INLINE_TAIL));
+    result =
+      sentence > 0 && sentence < MAX_INLINE_TAIL
+        ? result.slice(0, sentence + 1)
+        : result.slice(0, result.lastIndexOf(' ', MAX_INLINE_TAIL));
   }
   return result;
 }
@@ -167,7 +254,8 @@ const LINK_TARGET = /^\]\([^()\s]{0,200}\)/;
 
 function itemEnd(text: string, pick: Pick): number {
   const rangeEnd = pick.occurrence.rangeEnd;
-  const end = rangeEnd && pick.reading.kind !== 'typo' ? Math.max(rangeEnd.end, pick.reading.end) : pick.reading.end;
+  const end =
+    rangeEnd && pick.reading.kind !== 'typo' ? Math.max(rangeEnd.end, pick.reading.end) : pick.reading.end;
   if (text.charCodeAt(end) !== 93) return end;
   const target = LINK_TARGET.exec(text.slice(end, end + 210));
   return target ? end + target[0].length : end;
@@ -197,7 +285,10 @@ export function titlesFor(text: string, picks: Pick[], lines: LineIndex, wrapped
     if (titleFirst) {
       const from = i > 0 ? ends[i - 1]! : lines.start(leads[i]!);
       const segment = text.slice(Math.min(from, leads[i]!), leads[i]!);
-      const segmentLines = segment.split('\n').map((line) => cleanTitle(line)).filter((l) => l !== '');
+      const segmentLines = segment
+        .split('\n')
+        .map((line) => cleanTitle(line))
+        .filter((l) => l !== '');
       return (segmentLines[segmentLines.length - 1] ?? '').replace(/^\d{1,3}[.)]\s+/, '');
     }
     const from = ends[i]!;

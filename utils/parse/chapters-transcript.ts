@@ -22,7 +22,8 @@ const LABEL_AFTER =
  * A speaker's name before a stamp: `**Naman:** [00:00:00] problem is…`, or with the stamp ending its line,
  * `Andrew Smith  0:02` (the utterance on the next line). Group 2 is the colon after the name.
  */
-const LABEL_BEFORE = /^[\s\p{S}\p{P}]*([\p{L}][\p{L}\p{M}\p{N}'’.]*(?:[ \t\u00a0-]{1,3}[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.]*){0,3})[ \t\u00a0]*(?:\*\*|__|\*|_)?[ \t\u00a0]*(:?)[ \t\u00a0*_]*[([{]?[ \t\u00a0]*$/u;
+const LABEL_BEFORE =
+  /^[\s\p{S}\p{P}]*([\p{L}][\p{L}\p{M}\p{N}'’.]*(?:[ \t\u00a0-]{1,3}[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.]*){0,3})[ \t\u00a0]*(?:\*\*|__|\*|_)?[ \t\u00a0]*(:?)[ \t\u00a0*_]*[([{]?[ \t\u00a0]*$/u;
 const STAMP_TAIL = /^[\])}]?[ \t\u00a0]*(?:\*\*|__|\*|_)?[ \t\u00a0]*:?[ \t\u00a0]*$/;
 
 /** The speaker's name this stamp opens a turn of, lower-cased, or null. Reads a few dozen characters around it. */
@@ -86,7 +87,8 @@ export function transcriptRange(text: string, occurrences: TimestampOccurrence[]
     recurring += 1;
     turns.push(...list);
   }
-  const labelled = turns.length >= MIN_UTTERANCES && recurring <= Math.max(6, turns.length / 3) && isTranscript(turns);
+  const labelled =
+    turns.length >= MIN_UTTERANCES && recurring <= Math.max(6, turns.length / 3) && isTranscript(turns);
   const chosen = labelled ? turns : isTranscript(speeches) ? speeches : null;
   if (!chosen) return null;
   let first = chosen[0]!;

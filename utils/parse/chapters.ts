@@ -44,13 +44,16 @@ interface Occurrences {
 }
 
 function findOccurrences(input: string | Node | RenderedNotes, durationSeconds: number | null): Occurrences {
-  if (typeof input === 'string') return { text: input, occurrences: scanTimestamps(input, durationSeconds), wrapped: true };
+  if (typeof input === 'string')
+    return { text: input, occurrences: scanTimestamps(input, durationSeconds), wrapped: true };
   const rendered = isRendered(input) ? input : renderNotes(input);
   const text = rendered.text;
   const occurrences = scanTimestamps(text, durationSeconds);
   const added: TimestampOccurrence[] = [];
   for (const mark of rendered.marks) {
-    const inside = occurrences.filter((o) => o.runStart >= mark.start && o.runStart < Math.max(mark.end, mark.start + 1));
+    const inside = occurrences.filter(
+      (o) => o.runStart >= mark.start && o.runStart < Math.max(mark.end, mark.start + 1),
+    );
     if (inside.length > 0) {
       // The visible text wins over the link's own seconds (the site computes typos like `1:04-22` wrongly).
       for (const occurrence of inside) {
@@ -85,10 +88,15 @@ function findOccurrences(input: string | Node | RenderedNotes, durationSeconds: 
 const CUT_SHORT = /(?:…|\.\.\.)$/;
 
 /** Drops the last item of notes cut short: its title was cut off (`9:50 Test…`), maybe mid-word. */
-function withoutCutItem(text: string, picks: Candidate['picks'], titles: string[]): { picks: Candidate['picks']; titles: string[] } {
+function withoutCutItem(
+  text: string,
+  picks: Candidate['picks'],
+  titles: string[],
+): { picks: Candidate['picks']; titles: string[] } {
   if (picks.length === 0 || !CUT_SHORT.test(text.trimEnd())) return { picks, titles };
   let last = 0;
-  for (let i = 1; i < picks.length; i++) if (picks[i]!.occurrence.runStart > picks[last]!.occurrence.runStart) last = i;
+  for (let i = 1; i < picks.length; i++)
+    if (picks[i]!.occurrence.runStart > picks[last]!.occurrence.runStart) last = i;
   if (!CUT_SHORT.test(titles[last] ?? '') && titles[last] !== '') return { picks, titles };
   return { picks: picks.filter((_, i) => i !== last), titles: titles.filter((_, i) => i !== last) };
 }
@@ -132,8 +140,16 @@ function confidenceOf(candidate: Candidate, chapters: Chapter[]): number {
  * // { chapters: [{ start: 105, end: 421, title: 'Overview' }, { start: 421, end: 600, title: 'Splitting up compute' }],
  * //   confidence: 0.58 }
  */
-export function parseChapters(input: string | Node | RenderedNotes, options: ChapterParseOptions = {}): ChapterParse {
-  const duration = typeof options.durationSeconds === 'number' && Number.isFinite(options.durationSeconds) && options.durationSeconds > 0 ? Math.floor(options.durationSeconds) : null;
+export function parseChapters(
+  input: string | Node | RenderedNotes,
+  options: ChapterParseOptions = {},
+): ChapterParse {
+  const duration =
+    typeof options.durationSeconds === 'number' &&
+    Number.isFinite(options.durationSeconds) &&
+    options.durationSeconds > 0
+      ? Math.floor(options.durationSeconds)
+      : null;
   if (input === null || input === undefined) return { chapters: [], confidence: 0 };
   const { text, occurrences, wrapped } = findOccurrences(input, duration);
   const selected = selectList(text, occurrences, wrapped);
@@ -143,13 +159,16 @@ export function parseChapters(input: string | Node | RenderedNotes, options: Cha
   const scale = hoursAndMinutes(text, picks, duration) ? 60 : 1;
   const chapters: Chapter[] = [];
   const rangeEnds: Array<number | null> = [];
-  const order = picks.map((pick, i) => ({ pick, title: titles[i] ?? '' })).sort((a, b) => a.pick.reading.seconds - b.pick.reading.seconds);
+  const order = picks
+    .map((pick, i) => ({ pick, title: titles[i] ?? '' }))
+    .sort((a, b) => a.pick.reading.seconds - b.pick.reading.seconds);
   order.forEach(({ pick, title }) => {
     const start = pick.reading.seconds * scale;
     const previous = chapters[chapters.length - 1];
     if (previous && previous.start === start) {
       // Two topics at one second: keep one chapter that names both.
-      if (title !== '' && title !== previous.title) previous.title = previous.title ? `${previous.title}; ${title}` : title;
+      if (title !== '' && title !== previous.title)
+        previous.title = previous.title ? `${previous.title}; ${title}` : title;
       return;
     }
     chapters.push({ start, title });
@@ -178,11 +197,14 @@ export function findTimestamps(text: string): Array<{ index: number; length: num
   if (typeof text !== 'string') return [];
   const occurrences = scanTimestamps(text, null);
   const chosen = new Map<TimestampOccurrence, TimeReading>();
-  for (const pick of selectList(text, occurrences, true)?.candidate.picks ?? []) chosen.set(pick.occurrence, pick.reading);
+  for (const pick of selectList(text, occurrences, true)?.candidate.picks ?? [])
+    chosen.set(pick.occurrence, pick.reading);
   const found: Array<{ index: number; length: number; seconds: number }> = [];
   for (const occurrence of occurrences) {
-    const reading = chosen.get(occurrence) ?? occurrence.readings.find((r) => r.kind === 'plain' && r.penalty === 0);
-    if (reading) found.push({ index: reading.start, length: reading.end - reading.start, seconds: reading.seconds });
+    const reading =
+      chosen.get(occurrence) ?? occurrence.readings.find((r) => r.kind === 'plain' && r.penalty === 0);
+    if (reading)
+      found.push({ index: reading.start, length: reading.end - reading.start, seconds: reading.seconds });
   }
   return found;
 }

@@ -45,7 +45,8 @@ export interface ClaimSpan {
 /** Comparison pairs ("instead of") by their second word, the one right before the technology. */
 const PAIR_FIRSTS_BY_SECOND: ReadonlyMap<string, ReadonlySet<string>> = (() => {
   const map = new Map<string, Set<string>>();
-  for (const [first, second] of COMPARED_AFTER_PAIRS) map.set(second, (map.get(second) ?? new Set()).add(first));
+  for (const [first, second] of COMPARED_AFTER_PAIRS)
+    map.set(second, (map.get(second) ?? new Set()).add(first));
   return map;
 })();
 
@@ -147,7 +148,9 @@ function isCueAt(tokens: TokenTable, i: number): boolean {
   if (!CUE_FIRST_WORDS.has(norm)) return false;
   if (NEGATION_WORDS.has(norm) || HEDGE_WORDS.has(norm)) return true;
   const phrases = HEDGES_BY_FIRST_WORD.get(norm);
-  return (phrases !== undefined && phrases.some((phrase) => phraseAt(tokens, i, phrase))) || isPastHabit(tokens, i);
+  return (
+    (phrases !== undefined && phrases.some((phrase) => phraseAt(tokens, i, phrase))) || isPastHabit(tokens, i)
+  );
 }
 
 const UNKNOWN = -2;
@@ -174,7 +177,8 @@ class ClauseCues {
     this.#classes = classes;
     this.#structure = structure;
     this.#cues = new Array<number>(structure.clauseCount).fill(UNKNOWN);
-    const sentences = structure.sentenceOf.length === 0 ? 0 : structure.sentenceOf[structure.sentenceOf.length - 1]! + 1;
+    const sentences =
+      structure.sentenceOf.length === 0 ? 0 : structure.sentenceOf[structure.sentenceOf.length - 1]! + 1;
     this.#asks = new Array<number>(sentences).fill(3);
     this.#career = new Array<number>(sentences).fill(2);
   }
@@ -210,14 +214,23 @@ class ClauseCues {
 
   /** "…, but it is in production": the clause turns the doubt of the one before it around. */
   reverses(clause: number): boolean {
-    return isReversal(this.#tokens, this.#structure.clauseStarts[clause]!, this.#structure.clauseEnd(clause), this.cue(clause));
+    return isReversal(
+      this.#tokens,
+      this.#structure.clauseStarts[clause]!,
+      this.#structure.clauseEnd(clause),
+      this.cue(clause),
+    );
   }
 
   #hasCareer(sentence: number): boolean {
     const known = this.#career[sentence]!;
     if (known !== 2) return known === 1;
     let career = false;
-    for (let i = this.#structure.sentenceStarts[sentence]!, end = this.#structure.sentenceEnd(sentence); i < end; i++) {
+    for (
+      let i = this.#structure.sentenceStarts[sentence]!, end = this.#structure.sentenceEnd(sentence);
+      i < end;
+      i++
+    ) {
       if ((this.#classes[i]! & CUE_START) !== 0 && isCareerAt(this.#tokens, i)) {
         career = true;
         break;
@@ -230,7 +243,11 @@ class ClauseCues {
   #asksOf(sentence: number): number {
     const known = this.#asks[sentence]!;
     if (known !== 3) return known;
-    const kind = questionKind(this.#tokens, this.#structure.sentenceStarts[sentence]!, this.#structure.sentenceEnd(sentence));
+    const kind = questionKind(
+      this.#tokens,
+      this.#structure.sentenceStarts[sentence]!,
+      this.#structure.sentenceEnd(sentence),
+    );
     const asks = kind === 'none' ? 0 : kind === 'yes-no' ? 1 : 2;
     this.#asks[sentence] = asks;
     return asks;
@@ -271,7 +288,8 @@ function isReversal(tokens: TokenTable, start: number, end: number, cue: number)
   // "but" is a lexicon word: a clause starting with any other word is ruled out without building its norm.
   if (tokens.words[start] === 0 || tokens.norm(start) !== 'but' || cue >= 0) return false;
   const subject = start + 1;
-  if (subject >= tokens.length || subject >= end || !REVERSAL_SUBJECTS.has(tokens.norm(subject))) return false;
+  if (subject >= tokens.length || subject >= end || !REVERSAL_SUBJECTS.has(tokens.norm(subject)))
+    return false;
   let next = start + 2;
   // "it's" is one token (the tokenizer reads `'s` as a possessive): its verb is inside it.
   if (!isPossessive(tokens, subject)) {
@@ -312,7 +330,11 @@ class DoubtfulClauses {
 
   /** The clause is nothing but technology names. */
   #isBare(clause: number): boolean {
-    for (let k = this.#structure.clauseStarts[clause]!, end = this.#structure.clauseEnd(clause); k < end; k++) {
+    for (
+      let k = this.#structure.clauseStarts[clause]!, end = this.#structure.clauseEnd(clause);
+      k < end;
+      k++
+    ) {
       if (this.#covered[k] !== 1) return false;
     }
     return true;
@@ -334,7 +356,8 @@ class DoubtfulClauses {
     if (next >= this.#structure.clauseCount || !this.#isBare(clause)) return false;
     const nextStart = this.#structure.clauseStarts[next]!;
     const jointGap = this.#tokens.gaps[nextStart]!;
-    const joined = jointGap === GAP_LIST || (jointGap === GAP_SPACE && LIST_WORDS.has(this.#tokens.norm(nextStart)));
+    const joined =
+      jointGap === GAP_LIST || (jointGap === GAP_SPACE && LIST_WORDS.has(this.#tokens.norm(nextStart)));
     if (!joined) return false;
     const nextCue = this.#cues.cue(next);
     return !(nextCue >= 0 && nextCue <= nextStart + 1);
@@ -360,7 +383,8 @@ class DoubtfulClauses {
       }
       k++;
     }
-    for (let j = k; j >= clause; j--) if (this.#withSubjects[j] === UNSET) this.#withSubjects[j] = answer ? YES : NO;
+    for (let j = k; j >= clause; j--)
+      if (this.#withSubjects[j] === UNSET) this.#withSubjects[j] = answer ? YES : NO;
     return answer;
   }
 
@@ -371,7 +395,9 @@ class DoubtfulClauses {
   #sharesPrevious(clause: number): boolean {
     if (clause < 1 || !this.#isBare(clause)) return false;
     const start = this.#structure.clauseStarts[clause]!;
-    const opensParenthesis = this.#tokens.text.slice(this.#tokens.ends[start - 1], this.#tokens.starts[start]).includes('(');
+    const opensParenthesis = this.#tokens.text
+      .slice(this.#tokens.ends[start - 1], this.#tokens.starts[start])
+      .includes('(');
     return opensParenthesis || (this.#tokens.gaps[start] === GAP_LIST && this.#isBare(clause - 1));
   }
 
@@ -394,7 +420,8 @@ class DoubtfulClauses {
       }
       k--;
     }
-    for (let j = k; j <= clause; j++) if (this.#withAsides[j] === UNSET) this.#withAsides[j] = answer ? YES : NO;
+    for (let j = k; j <= clause; j++)
+      if (this.#withAsides[j] === UNSET) this.#withAsides[j] = answer ? YES : NO;
     return answer;
   }
 }
@@ -402,7 +429,12 @@ class DoubtfulClauses {
 /** The token before `index`, skipping filler words ("than an entire Kubernetes cluster"), within one clause. */
 function cueBefore(tokens: TokenTable, ids: Int32Array, index: number): number {
   let k = index - 1;
-  for (let skipped = 0; k >= 0 && skipped < 2 && ids[k] === ids[index] && COMPARISON_FILLERS.has(tokens.norm(k)); skipped++) k--;
+  for (
+    let skipped = 0;
+    k >= 0 && skipped < 2 && ids[k] === ids[index] && COMPARISON_FILLERS.has(tokens.norm(k));
+    skipped++
+  )
+    k--;
   if (tokens.normAt(k) === 'over') {
     for (let j = k + 1; j < index; j++) if (!OVER_FILLERS.has(tokens.norm(j))) return -1;
   }
@@ -415,12 +447,17 @@ type Unclaimed = 'compared' | 'migrated' | 'other' | false;
 function unclaimedBy(tokens: TokenTable, ids: Int32Array, span: ClaimSpan): Unclaimed {
   const last = span.end - 1;
   const after = span.end;
-  const afterInPhrase = after < tokens.length && tokens.gaps[after] !== GAP_LINE && tokens.gaps[after] !== GAP_BREAK;
+  const afterInPhrase =
+    after < tokens.length && tokens.gaps[after] !== GAP_LINE && tokens.gaps[after] !== GAP_BREAK;
   if (afterInPhrase) {
     const afterNorm = tokens.norm(after);
     if (COMPARED_BEFORE.has(afterNorm)) return 'compared';
     if (OTHER_THING_AFTER.has(afterNorm)) return 'other';
-    if (OTHER_THING_AFTER_HYPHEN.has(afterNorm) && tokens.text.slice(tokens.ends[last], tokens.starts[after]) === '-') return 'other';
+    if (
+      OTHER_THING_AFTER_HYPHEN.has(afterNorm) &&
+      tokens.text.slice(tokens.ends[last], tokens.starts[after]) === '-'
+    )
+      return 'other';
     if (span.notClaimedBefore?.includes(afterNorm) === true) return 'other';
     if (REWRITTEN_THINGS.has(afterNorm) && isRewriteObject(tokens, ids, span)) return 'migrated';
   }
@@ -434,10 +471,16 @@ function unclaimedBy(tokens: TokenTable, ids: Int32Array, span: ClaimSpan): Uncl
   if (ABANDON_VERBS.has(cue)) return 'migrated';
   if (COMPARED_AFTER.has(cue)) {
     // "with or without Docker" offers both ways: Docker is used.
-    return cue === 'without' && tokens.normAt(k - 1) === 'or' && tokens.normAt(k - 2) === 'with' ? false : 'compared';
+    return cue === 'without' && tokens.normAt(k - 1) === 'or' && tokens.normAt(k - 2) === 'with'
+      ? false
+      : 'compared';
   }
   const beforeCue = tokens.normAt(k - 1);
-  if (beforeCue !== undefined && tokens.gaps[k] === GAP_SPACE && PAIR_FIRSTS_BY_SECOND.get(cue)?.has(beforeCue) === true) {
+  if (
+    beforeCue !== undefined &&
+    tokens.gaps[k] === GAP_SPACE &&
+    PAIR_FIRSTS_BY_SECOND.get(cue)?.has(beforeCue) === true
+  ) {
     return 'compared';
   }
   return (cue === 'from' || cue === 'to') && isMigrationSource(tokens, ids, span, k) ? 'migrated' : false;
@@ -453,7 +496,8 @@ function isMigrationSource(tokens: TokenTable, ids: Int32Array, span: ClaimSpan,
   if (tokens.norm(cueIndex) === 'from') return isMove(tokens, ids, clause, cueIndex);
   // A stop in a chain: "to Node and back to Scala", "to Bash scripts to using Ansible" (one word may follow the name).
   const spaceAfter = span.end < tokens.length && tokens.gaps[span.end] === GAP_SPACE;
-  if (!continuesChain(tokens, span.end) && !(spaceAfter && continuesChain(tokens, span.end + 1))) return false;
+  if (!continuesChain(tokens, span.end) && !(spaceAfter && continuesChain(tokens, span.end + 1)))
+    return false;
   for (let k = cueIndex - 1; k >= Math.max(0, cueIndex - 8) && ids[k] === clause; k--) {
     if (tokens.norm(k) === 'from') return isMove(tokens, ids, clause, k);
   }
@@ -469,7 +513,12 @@ function continuesChain(tokens: TokenTable, k: number): boolean {
 /** "rebuild an old PHP app": a rewrite verb before the technology, past a few fillers, in the same clause. */
 function isRewriteObject(tokens: TokenTable, ids: Int32Array, span: ClaimSpan): boolean {
   let k = span.start - 1;
-  for (let skipped = 0; k >= 0 && skipped < 3 && ids[k] === ids[span.start] && REWRITE_FILLERS.has(tokens.norm(k)); skipped++) k--;
+  for (
+    let skipped = 0;
+    k >= 0 && skipped < 3 && ids[k] === ids[span.start] && REWRITE_FILLERS.has(tokens.norm(k));
+    skipped++
+  )
+    k--;
   return k >= 0 && ids[k] === ids[span.start] && REWRITE_VERBS.has(tokens.norm(k));
 }
 
@@ -490,7 +539,11 @@ function inSameList(left: ClaimSpan, right: ClaimSpan, tokens: TokenTable): bool
   if (right.start === left.end) return firstGap === GAP_LIST;
   if (right.start !== left.end + 1) return false;
   const connectorGap = tokens.gaps[left.end];
-  return LIST_WORDS.has(tokens.norm(left.end)) && (connectorGap === GAP_SPACE || connectorGap === GAP_LIST) && firstGap === GAP_SPACE;
+  return (
+    LIST_WORDS.has(tokens.norm(left.end)) &&
+    (connectorGap === GAP_SPACE || connectorGap === GAP_LIST) &&
+    firstGap === GAP_SPACE
+  );
 }
 
 /**
@@ -504,16 +557,28 @@ function inSameList(left: ClaimSpan, right: ClaimSpan, tokens: TokenTable): bool
  *
  * @example claimedMentions(spans, scanTechTokens(text)) // for "Docker isn't used, but Kubernetes is": [false, true]
  */
-export function claimedMentions(mentions: readonly ClaimSpan[], tokens: TokenTable, classes = wordClasses(tokens)): boolean[] {
+export function claimedMentions(
+  mentions: readonly ClaimSpan[],
+  tokens: TokenTable,
+  classes = wordClasses(tokens),
+): boolean[] {
   if (mentions.length === 0) return [];
   const structure = new Structure(tokens, classes);
   const ids = structure.clauseOf;
   const sentences = structure.sentenceOf;
-  const doubtful = new DoubtfulClauses(tokens, structure, new ClauseCues(tokens, classes, structure), mentions);
+  const doubtful = new DoubtfulClauses(
+    tokens,
+    structure,
+    new ClauseCues(tokens, classes, structure),
+    mentions,
+  );
   const unclaimed = mentions.map((mention) => unclaimedBy(tokens, ids, mention));
-  const claimed = mentions.map((mention, i) => !doubtful.doubtful(ids[mention.start]!) && unclaimed[i] === false);
+  const claimed = mentions.map(
+    (mention, i) => !doubtful.doubtful(ids[mention.start]!) && unclaimed[i] === false,
+  );
   for (let i = 1; i < mentions.length; i++) {
-    if (!claimed[i - 1] && claimed[i] && inSameList(mentions[i - 1]!, mentions[i]!, tokens)) claimed[i] = false;
+    if (!claimed[i - 1] && claimed[i] && inSameList(mentions[i - 1]!, mentions[i]!, tokens))
+      claimed[i] = false;
   }
   if (unclaimed.includes('compared')) {
     // Per technology, the last sentence it was compared away in: mentions come in text order, so an earlier

@@ -11,11 +11,54 @@ const TEXT_NODE = 3;
 const DOCUMENT_NODE = 9;
 const DOCUMENT_FRAGMENT_NODE = 11;
 
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'AUDIO', 'VIDEO', 'IFRAME', 'HEAD']);
+const SKIPPED = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'CANVAS',
+  'AUDIO',
+  'VIDEO',
+  'IFRAME',
+  'HEAD',
+]);
 const BLOCKS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM',
-  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TD',
-  'TH', 'TR', 'UL', 'BODY', 'HTML',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BR',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TD',
+  'TH',
+  'TR',
+  'UL',
+  'BODY',
+  'HTML',
 ]);
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'DT']);
 const TECH_STACK = /^[^\p{L}\p{N}]*(?:(?:the|our|my)\s+)?tech(?:nology)?\s*stack\b\s*:?\s*$/iu;
@@ -36,7 +79,11 @@ function stackSections(root: ParentNode): Element[] {
     if (!TECH_STACK.test(textOf(heading))) continue;
     // The heading may be wrapped (<p><strong>Tech Stack</strong></p>): start from the outermost single-child wrapper.
     let anchor: Element = heading;
-    while (anchor.parentElement !== null && anchor.parentElement !== root && anchor.parentElement.children.length === 1) {
+    while (
+      anchor.parentElement !== null &&
+      anchor.parentElement !== root &&
+      anchor.parentElement.children.length === 1
+    ) {
       anchor = anchor.parentElement;
     }
     sections.push(anchor);
@@ -93,7 +140,8 @@ class TextCollector {
       this.push(node.nodeValue ?? '');
       return;
     }
-    if (!isElement(node) && node.nodeType !== DOCUMENT_NODE && node.nodeType !== DOCUMENT_FRAGMENT_NODE) return;
+    if (!isElement(node) && node.nodeType !== DOCUMENT_NODE && node.nodeType !== DOCUMENT_FRAGMENT_NODE)
+      return;
     const tag = isElement(node) ? node.tagName.toUpperCase() : '';
     if (SKIPPED.has(tag)) return;
     const from = this.length;
@@ -112,7 +160,8 @@ class TextCollector {
  */
 export function readTechNode(node: Node): TechNodeReading {
   const root = node as unknown as ParentNode & Node;
-  if (typeof root.querySelectorAll !== 'function') return { stack: [], anchors: [], text: node.textContent ?? '' };
+  if (typeof root.querySelectorAll !== 'function')
+    return { stack: [], anchors: [], text: node.textContent ?? '' };
   const stack: TechNodeReading['stack'] = [];
   const skip = new Set<Node>();
   const sections = stackSections(root);

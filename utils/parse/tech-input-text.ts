@@ -20,7 +20,10 @@ function arrowItem(line: string): string | undefined {
   const tailStart = Math.max(0, trimmed.length - 8);
   const arrow = ARROW.exec(trimmed.slice(tailStart));
   if (arrow === null) return undefined;
-  const name = trimmed.slice(0, tailStart + arrow.index).replace(BULLET, '').trim();
+  const name = trimmed
+    .slice(0, tailStart + arrow.index)
+    .replace(BULLET, '')
+    .trim();
   return name === '' ? undefined : name;
 }
 
@@ -52,7 +55,8 @@ function urlSpans(line: string): number[] {
 
 function urlsIn(line: string, spans: readonly number[]): string[] {
   const urls: string[] = [];
-  for (let k = 0; k < spans.length; k += 2) urls.push(line.slice(spans[k], spans[k + 1]).replace(TRAILING_PUNCTUATION, ''));
+  for (let k = 0; k < spans.length; k += 2)
+    urls.push(line.slice(spans[k], spans[k + 1]).replace(TRAILING_PUNCTUATION, ''));
   return urls;
 }
 

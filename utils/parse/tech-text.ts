@@ -8,7 +8,20 @@ import { NAME_START, namesStartingAt, scanTechTokens, wordClasses } from './tech
 /** Words within this many tokens of an ambiguous name can vouch for it. */
 const CONTEXT_WINDOW = 5;
 /** Words that may sit between two technologies in a list ("Rails, Phoenix and .NET Core"). */
-const LIST_CONNECTORS = new Set(['and', 'or', 'with', 'vs', 'versus', 'plus', 'on', 'over', 'to', 'from', 'into', 'than']);
+const LIST_CONNECTORS = new Set([
+  'and',
+  'or',
+  'with',
+  'vs',
+  'versus',
+  'plus',
+  'on',
+  'over',
+  'to',
+  'from',
+  'into',
+  'than',
+]);
 
 interface Candidate {
   readonly tech: Technology;
@@ -44,12 +57,24 @@ function matchAt(tokens: TokenTable, i: number): Candidate | undefined {
       cased ||= tokens.cased(i + k);
     }
     if (!matches) continue;
-    return { tech: entry.tech, start: i, end: i + length, verdict: firstVerdict(entry.tech, entry.ambiguous, cased, tokens, i, i + length) };
+    return {
+      tech: entry.tech,
+      start: i,
+      end: i + length,
+      verdict: firstVerdict(entry.tech, entry.ambiguous, cased, tokens, i, i + length),
+    };
   }
   return undefined;
 }
 
-function firstVerdict(tech: Technology, ambiguousSpelling: boolean, cased: boolean, tokens: TokenTable, start: number, end: number): boolean | null {
+function firstVerdict(
+  tech: Technology,
+  ambiguousSpelling: boolean,
+  cased: boolean,
+  tokens: TokenTable,
+  start: number,
+  end: number,
+): boolean | null {
   const rule = tech.ambiguous;
   if (!ambiguousSpelling || rule === undefined) return true;
   if (!cased) return false;
@@ -57,7 +82,11 @@ function firstVerdict(tech: Technology, ambiguousSpelling: boolean, cased: boole
   if (rule.not !== undefined && rule.not.length > 0) {
     // The word right before (unless the name starts a line) or right after (unless it starts one) vetoes it.
     const vetoes = (k: number, gapAt: number) =>
-      k >= 0 && k < tokens.length && gapAt < tokens.length && tokens.gaps[gapAt] !== GAP_LINE && rule.not!.includes(tokens.norm(k));
+      k >= 0 &&
+      k < tokens.length &&
+      gapAt < tokens.length &&
+      tokens.gaps[gapAt] !== GAP_LINE &&
+      rule.not!.includes(tokens.norm(k));
     if (vetoes(start - 1, start) || vetoes(end, end)) return false;
   }
   if ((rule.context?.length ?? 0) === 0 && (rule.related?.length ?? 0) === 0) return true;
@@ -156,7 +185,12 @@ export function findTechInText(text: string): TextMention[] {
   resolvePending(candidates, tokens);
   const accepted = candidates.filter((candidate) => candidate.verdict === true);
   const claimed = claimedMentions(
-    accepted.map(({ start, end, tech }) => ({ start, end, slug: tech.slug, notClaimedBefore: tech.notClaimedBefore })),
+    accepted.map(({ start, end, tech }) => ({
+      start,
+      end,
+      slug: tech.slug,
+      notClaimedBefore: tech.notClaimedBefore,
+    })),
     tokens,
     classes,
   );

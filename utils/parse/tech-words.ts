@@ -28,7 +28,8 @@ function cueWords(): string[] {
   const words: string[] = [];
   const collect = (value: unknown): void => {
     if (typeof value === 'string') words.push(value);
-    else if (value instanceof Set || Array.isArray(value)) for (const item of value as Iterable<unknown>) collect(item);
+    else if (value instanceof Set || Array.isArray(value))
+      for (const item of value as Iterable<unknown>) collect(item);
   };
   for (const value of Object.values(cues)) collect(value);
   return words;
@@ -55,11 +56,30 @@ function buildTechWords(): TechWords {
   const words: string[] = [...index.keys()];
   for (const entries of index.values()) for (const entry of entries) words.push(...entry.tokens);
   for (const tech of catalogTechnologies()) {
-    if (typeof tech.ambiguous === 'object') words.push(...(tech.ambiguous.context ?? []), ...(tech.ambiguous.not ?? []));
+    if (typeof tech.ambiguous === 'object')
+      words.push(...(tech.ambiguous.context ?? []), ...(tech.ambiguous.not ?? []));
     words.push(...(tech.notClaimedBefore ?? []));
   }
   words.push(...CUE_FIRST_WORDS, ...cueWords());
-  words.push('and', 'or', 'with', 'vs', 'versus', 'plus', 'on', 'over', 'to', 'from', 'into', 'than', 'but', 'back', 'used', 'at', 'without');
+  words.push(
+    'and',
+    'or',
+    'with',
+    'vs',
+    'versus',
+    'plus',
+    'on',
+    'over',
+    'to',
+    'from',
+    'into',
+    'than',
+    'but',
+    'back',
+    'used',
+    'at',
+    'without',
+  );
   const lexicon = new Lexicon(words);
   const classes = new Uint8Array(lexicon.words.length);
   const mark = (word: string, bit: number) => {
@@ -96,7 +116,12 @@ export function scanTechTokens(text: string): TokenTable {
 /** `norm.endsWith("n't")` without a string search: "isn't", "don't", "can't". */
 function endsInNot(norm: string): boolean {
   const n = norm.length;
-  return n >= 3 && norm.charCodeAt(n - 1) === 116 /* t */ && norm.charCodeAt(n - 2) === 39 /* ' */ && norm.charCodeAt(n - 3) === 110 /* n */;
+  return (
+    n >= 3 &&
+    norm.charCodeAt(n - 1) === 116 /* t */ &&
+    norm.charCodeAt(n - 2) === 39 /* ' */ &&
+    norm.charCodeAt(n - 3) === 110
+  ); /* n */
 }
 
 /** Whether the token's norm ends in "n't", read from the text: its last three characters (ASCII: `'` is the only apostrophe). */

@@ -75,7 +75,9 @@ export function extractTech(input: TechInput): TechMention[] {
   if (input.text !== undefined && input.text !== '') {
     for (const { tech } of findTechInText(input.text)) mentions.add(tech, 'text');
   }
-  const hasExplicitStack = mentions.values().some((mention) => mention.source === 'list' || mention.source === 'tag');
+  const hasExplicitStack = mentions
+    .values()
+    .some((mention) => mention.source === 'list' || mention.source === 'tag');
   if (!hasExplicitStack) {
     for (const mention of mentions.values()) addParents(techBySlug(mention.slug), mentions, new Set());
   }

@@ -8,16 +8,75 @@ const CDATA_SECTION_NODE = 4;
 
 /** Elements that start and end a line (HTML's block-level and list/table structure). */
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
-  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP',
-  'HR', 'HTML', 'LI', 'MAIN', 'NAV', 'OL', 'OPTION', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD',
-  'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'LEGEND', 'MENU', 'AUDIO', 'VIDEO', 'IFRAME', 'CANVAS',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'CAPTION',
+  'DD',
+  'DETAILS',
+  'DIALOG',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HGROUP',
+  'HR',
+  'HTML',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'OPTION',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+  'LEGEND',
+  'MENU',
+  'AUDIO',
+  'VIDEO',
+  'IFRAME',
+  'CANVAS',
 ]);
 
 /** Elements whose text no reader sees. */
 const SKIPPED_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK', 'SVG', 'MATH', 'OBJECT', 'SELECT',
-  'TEXTAREA', 'BUTTON', 'INPUT',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'HEAD',
+  'TITLE',
+  'META',
+  'LINK',
+  'SVG',
+  'MATH',
+  'OBJECT',
+  'SELECT',
+  'TEXTAREA',
+  'BUTTON',
+  'INPUT',
 ]);
 
 /** A stretch of the rendered text that came from one annotated element. */
@@ -145,8 +204,11 @@ export function renderNodeText<T>(
     if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
       const raw = current.nodeValue ?? '';
       // One huge text node is read in chunks, only as far as the cap needs.
-      for (let from = 0; from < raw.length && lineOffset + line.length < maxChars; ) {
-        const size = raw.length - from <= TEXT_CHUNK ? raw.length - from : Math.max(TEXT_CHUNK, maxChars - lineOffset - line.length + 1);
+      for (let from = 0; from < raw.length && lineOffset + line.length < maxChars;) {
+        const size =
+          raw.length - from <= TEXT_CHUNK
+            ? raw.length - from
+            : Math.max(TEXT_CHUNK, maxChars - lineOffset - line.length + 1);
         append(from === 0 && size === raw.length ? raw : raw.slice(from, from + size));
         from += size;
       }
@@ -186,14 +248,17 @@ export function renderNodeText<T>(
   }
   // Elements left open by a capped read end where the read stopped.
   for (const frame of stack) {
-    if (frame.leaving && frame.markIndex >= 0) marks[frame.markIndex]!.end = Math.max(marks[frame.markIndex]!.start, lineOffset + line.length);
+    if (frame.leaving && frame.markIndex >= 0)
+      marks[frame.markIndex]!.end = Math.max(marks[frame.markIndex]!.start, lineOffset + line.length);
   }
   flush();
   const text = lines.join('\n');
   if (text.length <= maxChars) return { text, marks };
   // Cut on a character boundary (never half an emoji); marks past the cut are dropped, marks across it end at it.
   const cut = truncateText(text, maxChars);
-  const kept = marks.filter((mark) => mark.start < cut.length).map((mark) => ({ ...mark, end: Math.min(mark.end, cut.length) }));
+  const kept = marks
+    .filter((mark) => mark.start < cut.length)
+    .map((mark) => ({ ...mark, end: Math.min(mark.end, cut.length) }));
   return { text: cut, marks: kept };
 }
 

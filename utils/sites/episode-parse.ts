@@ -16,7 +16,12 @@ const MAX_TITLE = 2_000;
 function techInput(reading: EpisodeReading): TechInput {
   const { tech } = reading;
   if (tech?.kind === 'failed') throw new Error('the notes could not be read');
-  const base: TechInput = tech === null ? {} : tech.kind === 'node' ? techInputFromReading(tech.reading) : techInputFromText(reading.notes?.text ?? '');
+  const base: TechInput =
+    tech === null
+      ? {}
+      : tech.kind === 'node'
+        ? techInputFromReading(tech.reading)
+        : techInputFromText(reading.notes?.text ?? '');
   const hints = reading.hints;
   return {
     text: [reading.title, base.text].filter(Boolean).join('\n'),
@@ -33,8 +38,14 @@ function boundedChapters(chapters: Chapter[], durationSeconds: number | null): C
     if (start === null) continue;
     let end = chapter.end === undefined ? undefined : wholeSeconds(chapter.end);
     // The parser was given a minute of headroom past a whole-minute duration; ends stay within what the page says.
-    if (typeof end === 'number' && durationSeconds !== null && end > durationSeconds) end = start <= durationSeconds ? durationSeconds : null;
-    out.push({ ...chapter, start, ...(end === undefined ? {} : { end }), title: truncateText(chapter.title, MAX_TITLE) });
+    if (typeof end === 'number' && durationSeconds !== null && end > durationSeconds)
+      end = start <= durationSeconds ? durationSeconds : null;
+    out.push({
+      ...chapter,
+      start,
+      ...(end === undefined ? {} : { end }),
+      title: truncateText(chapter.title, MAX_TITLE),
+    });
   }
   return out;
 }
@@ -58,10 +69,14 @@ function attempt<T>(run: () => T, fallback: T): T {
 export function parseEpisodeReading(reading: EpisodeReading): Episode | null {
   const durationSeconds = wholeSeconds(reading.durationSeconds);
   // Directories print whole minutes (`1 hr 5 min` for 1:05:03): such a duration is a floor, not a ceiling.
-  const parseDuration = durationSeconds !== null && durationSeconds % 60 === 0 ? durationSeconds + 59 : durationSeconds;
+  const parseDuration =
+    durationSeconds !== null && durationSeconds % 60 === 0 ? durationSeconds + 59 : durationSeconds;
   const noChapters = { chapters: [], confidence: 0 };
   const notes = reading.notes;
-  const parsed = notes === null ? noChapters : attempt(() => parseChapters(notes, { durationSeconds: parseDuration }), noChapters);
+  const parsed =
+    notes === null
+      ? noChapters
+      : attempt(() => parseChapters(notes, { durationSeconds: parseDuration }), noChapters);
   const tech: TechMention[] = attempt(() => extractTech(techInput(reading)).slice(0, MAX_TECH), []);
   const chapters = boundedChapters(parsed.chapters, durationSeconds);
   // Notes with fewer than two timestamps and no technology get no overlay.

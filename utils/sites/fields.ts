@@ -20,7 +20,10 @@ function isElement(node: ParentNode): node is Element {
  * The first non-empty value among `specs`, read inside `root`. Invalid selectors are skipped.
  * @example readField(item, ['time@datetime', 'time', '.date'])
  */
-export function readField(root: ParentNode | null | undefined, specs: readonly FieldSpec[] | undefined): string | null {
+export function readField(
+  root: ParentNode | null | undefined,
+  specs: readonly FieldSpec[] | undefined,
+): string | null {
   if (!root || !specs) return null;
   for (const spec of specs) {
     const match = ATTRIBUTE_SUFFIX.exec(spec);
@@ -40,7 +43,10 @@ export function readField(root: ParentNode | null | undefined, specs: readonly F
 }
 
 /** The first element among `selectors` at or inside `root`, or null (invalid selectors are skipped). */
-export function firstElement(root: ParentNode | null | undefined, selectors: readonly string[] | undefined): Element | null {
+export function firstElement(
+  root: ParentNode | null | undefined,
+  selectors: readonly string[] | undefined,
+): Element | null {
   if (!root || !selectors) return null;
   for (const selector of selectors) {
     try {

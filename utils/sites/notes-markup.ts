@@ -3,7 +3,16 @@ import { truncateText } from '../text-limits';
 
 const BLOCK_END = /<\s*(?:br|\/p|\/li|\/h[1-6]|\/div|\/tr)\s*\/?>/gi;
 const TAG = /<[^>]{0,2000}>/g;
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+};
 
 /**
  * Lines of text from an HTML fragment: block ends become line breaks, tags are dropped, common entities
@@ -16,7 +25,8 @@ export function markupToText(markup: string): string {
     .replace(TAG, '')
     .replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (entity, name: string) => {
       if (name.startsWith('#')) {
-        const code = name[1]?.toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+        const code =
+          name[1]?.toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
         return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : entity;
       }
       return ENTITIES[name.toLowerCase()] ?? entity;

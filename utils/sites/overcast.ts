@@ -10,7 +10,8 @@ export const overcastProfile: SiteProfile = {
   name: 'Overcast',
   address: SITE_ADDRESSES.overcast,
   exampleUrls: ['https://overcast.fm/+5K6jP2BDE', 'https://overcast.fm/itunes1602541473/whats-your-problem'],
-  pageKind: (url) => (EPISODE_PATH.test(url.pathname) ? 'episode' : PODCAST_PATH.test(url.pathname) ? 'listing' : null),
+  pageKind: (url) =>
+    EPISODE_PATH.test(url.pathname) ? 'episode' : PODCAST_PATH.test(url.pathname) ? 'listing' : null,
   episode: {
     title: ['h2.title', '.centertext h2', 'h2'],
     podcast: ['.centertext h3 a', '.centertext h3'],

@@ -62,7 +62,11 @@ function flattenJsonLd(value: unknown, out: JsonObject[], depth = 0): void {
  */
 export function jsonLdObjects(root: ParentNode): JsonObject[] {
   const out: JsonObject[] = [];
-  for (const script of Array.from(root.querySelectorAll('script[type="application/ld+json"], script[id^="schema:"], script[name^="schema:"]'))) {
+  for (const script of Array.from(
+    root.querySelectorAll(
+      'script[type="application/ld+json"], script[id^="schema:"], script[name^="schema:"]',
+    ),
+  )) {
     flattenJsonLd(parseJsonSafely(script.textContent), out);
   }
   return out;

@@ -12,7 +12,9 @@ const AUDIO_KEYS = ['mediaURL', 'mediaUrl', 'audioUrl', 'enclosureUrl', 'enclosu
 function withNextData(doc: Document, url: URL, found: FoundEpisode[]): FoundEpisode[] {
   const data = scriptJson(doc, 'script#__NEXT_DATA__');
   if (data === undefined || found.length > 1) return found;
-  const episode = objectsWithKey(data, 'description', 200).find((node) => AUDIO_KEYS.some((key) => typeof node[key] === 'string'));
+  const episode = objectsWithKey(data, 'description', 200).find((node) =>
+    AUDIO_KEYS.some((key) => typeof node[key] === 'string'),
+  );
   if (!episode) return found;
   const audioKey = AUDIO_KEYS.find((key) => typeof episode[key] === 'string');
   const description = stringAt(episode, ['description']);
@@ -21,13 +23,23 @@ function withNextData(doc: Document, url: URL, found: FoundEpisode[]): FoundEpis
   if (!body) return found;
   const meta = {
     title: current?.meta.title ?? cleanLabel(stringAt(episode, ['title'])),
-    podcast: current?.meta.podcast ?? cleanLabel(stringAt(episode, ['podcast', 'title']) ?? stringAt(episode, ['podcastTitle'])),
-    date: current?.meta.date ?? isoDate(stringAt(episode, ['published']) ?? stringAt(episode, ['pubDate']) ?? stringAt(episode, ['date'])),
+    podcast:
+      current?.meta.podcast ??
+      cleanLabel(stringAt(episode, ['podcast', 'title']) ?? stringAt(episode, ['podcastTitle'])),
+    date:
+      current?.meta.date ??
+      isoDate(
+        stringAt(episode, ['published']) ?? stringAt(episode, ['pubDate']) ?? stringAt(episode, ['date']),
+      ),
     durationSeconds: current?.meta.durationSeconds ?? parseDuration(stringAt(episode, ['duration'])),
     url: current?.meta.url ?? null,
     audioUrl: current?.meta.audioUrl ?? audioUrl(audioKey ? (episode[audioKey] as string) : null, url),
   };
-  const notesText = current?.notes ? null : description ? markupToText(description) : (current?.notesText ?? null);
+  const notesText = current?.notes
+    ? null
+    : description
+      ? markupToText(description)
+      : (current?.notesText ?? null);
   return [{ ...(current ?? { root: body, notes: null }), meta, notesText }];
 }
 
@@ -35,8 +47,16 @@ export const podbayProfile: SiteProfile = {
   id: 'podbay',
   name: 'Podbay',
   address: SITE_ADDRESSES.podbay,
-  exampleUrls: ['https://podbay.fm/p/running-in-production/e/1640000000', 'https://podbay.fm/p/running-in-production'],
-  pageKind: (url) => (/^\/p\/[^/]+\/e\/[^/]+/.test(url.pathname) ? 'episode' : /^\/p\/[^/]+\/?$/.test(url.pathname) ? 'listing' : null),
+  exampleUrls: [
+    'https://podbay.fm/p/running-in-production/e/1640000000',
+    'https://podbay.fm/p/running-in-production',
+  ],
+  pageKind: (url) =>
+    /^\/p\/[^/]+\/e\/[^/]+/.test(url.pathname)
+      ? 'episode'
+      : /^\/p\/[^/]+\/?$/.test(url.pathname)
+        ? 'listing'
+        : null,
   episode: {
     title: ['h1'],
     podcast: ['h1 + a', 'a[href^="/p/"]'],

@@ -102,7 +102,9 @@ function stackItems(root: ParentNode, stack: StackList | undefined): { listed: s
     while (list && !list.matches('ul, ol')) list = list.nextElementSibling;
     if (!list) continue;
     for (const item of allElements(list, stack.items, 300)) {
-      const name = elementText(item).replace(/[→»›>]+\s*$/u, '').trim();
+      const name = elementText(item)
+        .replace(/[→»›>]+\s*$/u, '')
+        .trim();
       if (name) listed.push(name);
       const href = item.getAttribute('href');
       if (href) links.push(href);
@@ -112,7 +114,12 @@ function stackItems(root: ParentNode, stack: StackList | undefined): { listed: s
   return { listed, links };
 }
 
-function readEpisodePage(doc: Document, url: URL, profile: SiteProfile, selectors: EpisodeSelectors): FoundEpisode | null {
+function readEpisodePage(
+  doc: Document,
+  url: URL,
+  profile: SiteProfile,
+  selectors: EpisodeSelectors,
+): FoundEpisode | null {
   const body = doc.body ?? doc.documentElement;
   if (!body) return null;
   const root = firstElement(doc, selectors.root) ?? body;
@@ -149,7 +156,12 @@ function readEpisodePage(doc: Document, url: URL, profile: SiteProfile, selector
   };
 }
 
-function readListing(doc: Document, url: URL, profile: SiteProfile, listing: ListingSelectors): FoundEpisode[] {
+function readListing(
+  doc: Document,
+  url: URL,
+  profile: SiteProfile,
+  listing: ListingSelectors,
+): FoundEpisode[] {
   const podcast = cleanLabel(readField(doc, listing.podcast)) ?? profile.podcast ?? null;
   const found: FoundEpisode[] = [];
   for (const item of allElements(doc, listing.item, MAX_EPISODES_PER_PAGE)) {
@@ -178,7 +190,12 @@ function readListing(doc: Document, url: URL, profile: SiteProfile, listing: Lis
  * The last steps every way of finding a site's episodes shares: the site's own data added where it can be, the
  * page's media dropped where the site's player cannot be driven, and the page's count bounded.
  */
-export function finishEpisodes(profile: SiteProfile, doc: Document, url: URL, found: FoundEpisode[]): FoundEpisode[] {
+export function finishEpisodes(
+  profile: SiteProfile,
+  doc: Document,
+  url: URL,
+  found: FoundEpisode[],
+): FoundEpisode[] {
   let episodes = found;
   if (profile.enrich) {
     try {

@@ -76,7 +76,11 @@ function episodeIds(found: FoundEpisode[], page: URL): string[] {
  * const page = findPageEpisodes(document, location.href);
  * const first = page && readEpisode(page, 0);
  */
-export function findPageEpisodes(doc: Document, url: string | URL, options: ScanOptions = {}): PageEpisodes | null {
+export function findPageEpisodes(
+  doc: Document,
+  url: string | URL,
+  options: ScanOptions = {},
+): PageEpisodes | null {
   let page: URL;
   try {
     page = typeof url === 'string' ? new URL(url) : url;
@@ -123,7 +127,9 @@ function read(found: FoundEpisode, id: string, options: ScanOptions): EpisodeRea
     if (!textLongerThan(node, maxChars)) {
       // Chapters and technologies are independent: markup that breaks one reading must not take the other.
       notes = attempt(() => renderNotes(node), null);
-      tech = attempt<EpisodeReading['tech']>(() => ({ kind: 'node', reading: readTechNode(node) }), { kind: 'failed' });
+      tech = attempt<EpisodeReading['tech']>(() => ({ kind: 'node', reading: readTechNode(node) }), {
+        kind: 'failed',
+      });
     } else {
       // Walk only as far as the cap: a 5 MB page's body must not be rendered whole to keep its first 200 KB.
       notes = { text: nodeToText(node, { maxChars }), marks: [] };

@@ -17,12 +17,18 @@ export const runninginproductionProfile: SiteProfile = {
     'https://runninginproduction.com/podcast/',
     'https://runninginproduction.com/tags/docker',
   ],
-  pageKind: (url) => (EPISODE_PATH.test(url.pathname) ? 'episode' : LISTING_PATH.test(url.pathname) ? 'listing' : null),
+  pageKind: (url) =>
+    EPISODE_PATH.test(url.pathname) ? 'episode' : LISTING_PATH.test(url.pathname) ? 'listing' : null,
   episode: {
     root: ['#podcast_or_interview', '.card-body.item'],
     title: ['h1'],
     date: ['time@datetime', '.text-muted.small'],
-    audio: ['.js-audio-player audio.js-audio > source@src', '.js-audio-player audio.js-audio@src', 'audio > source@src', 'audio@src'],
+    audio: [
+      '.js-audio-player audio.js-audio > source@src',
+      '.js-audio-player audio.js-audio@src',
+      'audio > source@src',
+      'audio@src',
+    ],
     notes: ['#podcast_or_interview', '.card-body.item'],
     // The player's `0:00 / 52:20` readout, badges and buttons are not show notes.
     notesIgnore: '.js-audio-player, audio, .list-inline, .avatar--item, .btn',

@@ -3,7 +3,14 @@ import type { DetectedEpisode } from './types';
 import { parseEpisodeReading } from './episode-parse';
 import { findPageEpisodes, readEpisode, type PageEpisodes, type ScanOptions } from './reading';
 
-export { findPageEpisodes, readEpisode, MAX_NOTES_CHARS, type EpisodeReading, type PageEpisodes, type ScanOptions } from './reading';
+export {
+  findPageEpisodes,
+  readEpisode,
+  MAX_NOTES_CHARS,
+  type EpisodeReading,
+  type PageEpisodes,
+  type ScanOptions,
+} from './reading';
 export { parseEpisodeReading } from './episode-parse';
 
 /**

@@ -21,7 +21,9 @@ let bySlug: ReadonlyMap<string, Technology> | undefined;
  * @example catalogTechnologies().find((tech) => tech.slug === 'rails')?.name // 'Ruby on Rails'
  */
 export function catalogTechnologies(): readonly Technology[] {
-  decoded ??= [LANGUAGES, FRAMEWORKS, DATA_STORES, INFRASTRUCTURE, SERVICES, DEVELOPER_TOOLS].flatMap(technologiesFromRows);
+  decoded ??= [LANGUAGES, FRAMEWORKS, DATA_STORES, INFRASTRUCTURE, SERVICES, DEVELOPER_TOOLS].flatMap(
+    technologiesFromRows,
+  );
   return decoded;
 }
 

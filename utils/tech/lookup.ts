@@ -36,7 +36,8 @@ function buildAliasIndex(): Map<string, AliasEntry[]> {
   const technologies = catalogTechnologies();
   // Each technology's name, aliases, then ambiguous aliases, in one list tokenised at once.
   const spellings: string[] = [];
-  for (const tech of technologies) spellings.push(tech.name, ...tech.aliases, ...(tech.ambiguousAliases ?? []));
+  for (const tech of technologies)
+    spellings.push(tech.name, ...tech.aliases, ...(tech.ambiguousAliases ?? []));
   const tokens = spellingTokens(spellings);
   const index = new Map<string, AliasEntry[]>();
   let next = 0;
@@ -52,7 +53,8 @@ function buildAliasIndex(): Map<string, AliasEntry[]> {
       const first = aliasTokens[0];
       if (first === undefined || keys.includes(key)) continue;
       keys.push(key);
-      const ambiguous = tech.ambiguous !== undefined && (tech.ambiguousAliases === undefined || ambiguousKeys.includes(key));
+      const ambiguous =
+        tech.ambiguous !== undefined && (tech.ambiguousAliases === undefined || ambiguousKeys.includes(key));
       let entries = index.get(first);
       if (entries === undefined) {
         entries = [];
@@ -179,7 +181,6 @@ function decodeSegment(segment: string): string {
     return segment;
   }
 }
-
 
 /**
  * Resolves one item of an explicit list or tag: a slug (`dotnet-core`), a hashtag (`#rails`), a list

@@ -54,11 +54,14 @@ function ambiguityFromField(field: string | undefined): TechAmbiguity | undefine
  */
 export function technologyFromRow(category: TechCategory, row: TechRow): Technology {
   // Optional fields are assigned, not spread from temporary objects: 514 rows are decoded on a page's first scan.
-  const [head = '', site = '', aliases, parents, ambiguity, ambiguousAliases, notClaimedBefore] = row.split('|');
+  const [head = '', site = '', aliases, parents, ambiguity, ambiguousAliases, notClaimedBefore] =
+    row.split('|');
   const colon = head.indexOf(':');
   const name = head.slice(colon + 1);
   const slug = colon < 0 ? slugOfName(name) : head.slice(0, colon);
-  const [homepage = '', ...sites] = site.split(',').map((address) => (address.startsWith('.') ? slug + address : address));
+  const [homepage = '', ...sites] = site
+    .split(',')
+    .map((address) => (address.startsWith('.') ? slug + address : address));
   const tech: Building<Technology> = {
     slug,
     name,

@@ -65,7 +65,10 @@ const ASCII_TOKEN = /\.?[A-Za-z0-9_](?:[A-Za-z0-9_]|[.'][A-Za-z0-9_]|#(?![A-Za-z
 /** A letter, digit or `_` (beyond ASCII: any letter or digit); exported for the oracle test (tests/unit/tech/tokenize-oracle.ts). */
 export function isWordChar(code: number): boolean {
   // ASCII: a digit, a letter (either case: `| 32` lowers it) or `_`.
-  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) || code === Char.Underscore;
+  if (code < 128)
+    return (
+      (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) || code === Char.Underscore
+    );
   // Past the end of the text (NaN): no character.
   if (!(code < 65_536)) return false;
   // Letters beyond ASCII (é, ü …) belong to words; punctuation, symbols and emoji halves (– — → ’ …) do not.
@@ -196,7 +199,14 @@ export class TokenTable {
     return GAP_NAMES[this.gaps[i]!]!;
   }
 
-  push(start: number, end: number, gap: number, flags: number, word: number, wideNorm: string | undefined): void {
+  push(
+    start: number,
+    end: number,
+    gap: number,
+    flags: number,
+    word: number,
+    wideNorm: string | undefined,
+  ): void {
     if (this.length === this.starts.length) this.#grow();
     const i = this.length++;
     this.starts[i] = start;
@@ -216,7 +226,6 @@ export class TokenTable {
     flags.set(this.#flags);
     [this.starts, this.ends, this.words, this.gaps, this.#flags] = [starts, ends, words, gaps, flags];
   }
-
 }
 
 /**
@@ -238,12 +247,24 @@ export function scanTokens(text: string, lexicon?: Lexicon): TokenTable {
       continue;
     }
     const leadingDot =
-      code === Char.Dot && i + 1 < length && isWordChar(text.charCodeAt(i + 1)) && (i === 0 || !isWordChar(text.charCodeAt(i - 1)));
+      code === Char.Dot &&
+      i + 1 < length &&
+      isWordChar(text.charCodeAt(i + 1)) &&
+      (i === 0 || !isWordChar(text.charCodeAt(i - 1)));
     if (!isWordChar(code) && !leadingDot) {
       // A hyphen between words joins them like a space (`multi-node`); spaced dashes break.
-      if (code !== Char.Hyphen || i === 0 || !isWordChar(text.charCodeAt(i - 1)) || !isWordChar(text.charCodeAt(i + 1))) {
-        if (code === Char.Hyphen && text.charCodeAt(i + 1) === Char.Hyphen) gap = gap === GAP_LINE ? gap : GAP_BREAK;
-        else if (code === Char.Hyphen && (text.charCodeAt(i - 1) === Char.Space || text.charCodeAt(i + 1) === Char.Space))
+      if (
+        code !== Char.Hyphen ||
+        i === 0 ||
+        !isWordChar(text.charCodeAt(i - 1)) ||
+        !isWordChar(text.charCodeAt(i + 1))
+      ) {
+        if (code === Char.Hyphen && text.charCodeAt(i + 1) === Char.Hyphen)
+          gap = gap === GAP_LINE ? gap : GAP_BREAK;
+        else if (
+          code === Char.Hyphen &&
+          (text.charCodeAt(i - 1) === Char.Space || text.charCodeAt(i + 1) === Char.Space)
+        )
           gap = gap === GAP_LINE ? gap : GAP_BREAK;
         else if (code !== Char.Space && code !== Char.Tab) gap = gapOf(code, gap);
       }
@@ -258,17 +279,31 @@ export function scanTokens(text: string, lexicon?: Lexicon): TokenTable {
     if (ASCII_TOKEN.test(text)) {
       const tokenEnd = ASCII_TOKEN.lastIndex;
       const after = text.charCodeAt(tokenEnd);
-      if (!(after >= 128) && !((after === Char.Dot || after === Char.Apostrophe) && text.charCodeAt(tokenEnd + 1) >= 128)) {
+      if (
+        !(after >= 128) &&
+        !((after === Char.Dot || after === Char.Apostrophe) && text.charCodeAt(tokenEnd + 1) >= 128)
+      ) {
         const raw = text.slice(start, tokenEnd);
         const lower = raw.toLowerCase();
         let norm = lower;
         let end = tokenEnd;
         i = after === Char.Apostrophe ? tokenEnd + 1 : tokenEnd;
-        if (end - start > 2 && text.charCodeAt(end - 2) === Char.Apostrophe && (text.charCodeAt(end - 1) | 32) === 115 /* s or S */) {
+        if (
+          end - start > 2 &&
+          text.charCodeAt(end - 2) === Char.Apostrophe &&
+          (text.charCodeAt(end - 1) | 32) === 115 /* s or S */
+        ) {
           end -= 2;
           norm = lower.slice(0, -2);
         }
-        table.push(start, end, gap, raw !== lower ? FLAG_CASED : 0, lexicon === undefined ? 0 : lexicon.id(norm), undefined);
+        table.push(
+          start,
+          end,
+          gap,
+          raw !== lower ? FLAG_CASED : 0,
+          lexicon === undefined ? 0 : lexicon.id(norm),
+          undefined,
+        );
         gap = GAP_SPACE;
         continue;
       }
@@ -279,7 +314,11 @@ export function scanTokens(text: string, lexicon?: Lexicon): TokenTable {
       const c = text.charCodeAt(i);
       if (isWordChar(c)) {
         i++;
-      } else if ((c === Char.Dot || isApostrophe(c)) && i + 1 < length && isWordChar(text.charCodeAt(i + 1))) {
+      } else if (
+        (c === Char.Dot || isApostrophe(c)) &&
+        i + 1 < length &&
+        isWordChar(text.charCodeAt(i + 1))
+      ) {
         i += 2; // node.js, asp.net, let's
       } else if (c === Char.Hash && !isWordChar(text.charCodeAt(i + 1))) {
         i++; // C#, F#
@@ -318,7 +357,13 @@ export function tokenize(text: string): Token[] {
   const table = scanTokens(text);
   const tokens: Token[] = [];
   for (let i = 0; i < table.length; i++) {
-    tokens.push({ norm: table.norm(i), cased: table.cased(i), gap: table.gapName(i), start: table.starts[i]!, end: table.ends[i]! });
+    tokens.push({
+      norm: table.norm(i),
+      cased: table.cased(i),
+      gap: table.gapName(i),
+      start: table.starts[i]!,
+      end: table.ends[i]!,
+    });
   }
   return tokens;
 }

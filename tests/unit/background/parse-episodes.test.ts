@@ -25,7 +25,9 @@ describe('parseReadings', () => {
     expect(readings.length).toBeGreaterThan(10);
     const request = parseRequest(overTheWire({ type: 'parse:episodes', readings }));
     expect(request.ok).toBe(true);
-    const { episodes } = parseReadings(request.ok && request.value.type === 'parse:episodes' ? request.value.readings : []);
+    const { episodes } = parseReadings(
+      request.ok && request.value.type === 'parse:episodes' ? request.value.readings : [],
+    );
     expect(episodes.filter((episode) => episode !== null)).toEqual(whole);
   });
 
@@ -55,7 +57,13 @@ describe('parseReadings', () => {
 
   it('drops hostile values the page gave: script URLs, bad dates, megabyte titles', () => {
     const { readings } = readingsOf(ripEpisodeHtml(ripPost(50)), ripPostUrl(ripPost(50)));
-    const hostile = { ...overTheWire(readings[0]!), url: 'javascript:alert(1)', audioUrl: 'data:audio/mp3;base64,AAAA', date: '<img src=x onerror=alert(1)>', title: 'T'.repeat(900_000) };
+    const hostile = {
+      ...overTheWire(readings[0]!),
+      url: 'javascript:alert(1)',
+      audioUrl: 'data:audio/mp3;base64,AAAA',
+      date: '<img src=x onerror=alert(1)>',
+      title: 'T'.repeat(900_000),
+    };
     const [episode] = parseReadings([hostile], new ParseCache()).episodes;
     expect(episode).toMatchObject({ url: null, audioUrl: null, date: null });
     expect(episode!.title!.length).toBe(2_000);

@@ -1,5 +1,13 @@
 // The `stackcast` CLI end to end: real process, real files, every format and every kind of bad input.
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,9 +33,19 @@ beforeAll(() => {
   writeFileSync(file('blank.txt'), '  \n\t\n');
   writeFileSync(file('binary.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x0d, 0x0a]));
   // Binary with no NUL byte at all (high bytes and control characters, as in compressed data).
-  writeFileSync(file('binary-no-nul.bin'), Buffer.from(Array.from({ length: 4096 }, (_, i) => 1 + ((i * 151 + 7) % 255))));
+  writeFileSync(
+    file('binary-no-nul.bin'),
+    Buffer.from(Array.from({ length: 4096 }, (_, i) => 1 + ((i * 151 + 7) % 255))),
+  );
   // A Latin-1 page: a few bytes that are not UTF-8 among the letters is still text.
-  writeFileSync(file('latin1.txt'), Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' talk\n1:45 – Intro\n7:01 – Next topic\n')]));
+  writeFileSync(
+    file('latin1.txt'),
+    Buffer.concat([
+      Buffer.from('Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' talk\n1:45 – Intro\n7:01 – Next topic\n'),
+    ]),
+  );
   mkdirSync(file('a-directory'));
   // Sparse: 51 MB on paper, nothing on disk; the size must be refused before reading.
   writeFileSync(file('huge.html'), '');
@@ -53,7 +71,8 @@ function expectJsonShape(stdout: string): Record<string, unknown>[] {
   expect(Object.keys(parsed)).toEqual(['episodes']);
   for (const episode of parsed.episodes) {
     expect(Object.keys(episode)).toEqual(EPISODE_KEYS);
-    for (const key of ['title', 'url', 'audioUrl']) expect(episode[key] === null || typeof episode[key] === 'string').toBe(true);
+    for (const key of ['title', 'url', 'audioUrl'])
+      expect(episode[key] === null || typeof episode[key] === 'string').toBe(true);
     expect(episode.durationSeconds === null || typeof episode.durationSeconds === 'number').toBe(true);
     for (const chapter of episode.chapters as Record<string, unknown>[]) {
       expect(Object.keys(chapter)).toEqual(['start', 'title']);
@@ -85,7 +104,7 @@ describe('stackcast parse (HTML)', () => {
     expect(tech).toContainEqual(expect.objectContaining({ slug: 'golang', source: 'tag' }));
   });
 
-  it('finds the page address in the page\'s canonical link when --url is not given', async () => {
+  it("finds the page address in the page's canonical link when --url is not given", async () => {
     const run = await runCli(['parse', file('episode.html')]);
     expect(run.status).toBe(0);
     const [episode] = expectJsonShape(run.stdout);
@@ -157,13 +176,20 @@ describe('stackcast parse --text', () => {
       const expected = parseChapters(text).chapters.map(({ start, title }) => ({ start, title }));
       expect(expected.length).toBeGreaterThan(0);
       expect(episode?.chapters).toEqual(expected);
-      const tech = extractTech(techInputFromText(text)).map(({ slug, name, category, source }) => ({ slug, name, category, source }));
+      const tech = extractTech(techInputFromText(text)).map(({ slug, name, category, source }) => ({
+        slug,
+        name,
+        category,
+        source,
+      }));
       expect(episode?.tech).toEqual(tech);
     }
   });
 
   it('reads text from stdin', async () => {
-    const run = await runCli(['parse', '--text', '--format', 'webvtt', '-'], { input: '0:00 Intro\n2:30 Middle\n' });
+    const run = await runCli(['parse', '--text', '--format', 'webvtt', '-'], {
+      input: '0:00 Intro\n2:30 Middle\n',
+    });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('00:02:30.000 --> 99:59:59.999\nMiddle');
   });
@@ -171,12 +197,27 @@ describe('stackcast parse --text', () => {
 
 describe('stackcast parse --format', () => {
   it('podcast-chapters: Podcasting 2.0 JSON, version 1.2.0', async () => {
-    const run = await runCli(['parse', '--format', 'podcast-chapters', '--duration', '3000', file('episode.html')]);
+    const run = await runCli([
+      'parse',
+      '--format',
+      'podcast-chapters',
+      '--duration',
+      '3000',
+      file('episode.html'),
+    ]);
     expect(run.status).toBe(0);
     const document = JSON.parse(run.stdout);
     expect(document.version).toBe('1.2.0');
-    expect(document.chapters[0]).toEqual({ startTime: 105, endTime: 421, title: 'High level overview of the app' });
-    expect(document.chapters.at(-1)).toEqual({ startTime: 1830, endTime: 3000, title: 'Deploying with Docker --> ECS' });
+    expect(document.chapters[0]).toEqual({
+      startTime: 105,
+      endTime: 421,
+      title: 'High level overview of the app',
+    });
+    expect(document.chapters.at(-1)).toEqual({
+      startTime: 1830,
+      endTime: 3000,
+      title: 'Deploying with Docker --> ECS',
+    });
   });
 
   it('webvtt: header and one well-formed cue per chapter; a title cannot inject a cue', async () => {
@@ -217,8 +258,12 @@ describe('stackcast parse --format', () => {
   it('markdown: title linked to the episode, chapter links into the audio, escaped page text', async () => {
     const run = await runCli(['parse', '--format', 'markdown', file('episode.html')]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^# \[Shipping a Go API \\& a Rails Admin\]\(https:\/\/runninginproduction\.com\/podcast\/42-shipping-a-go-api\)\n/);
-    expect(run.stdout).toContain('- [1:45](https://runninginproduction.com/audio/42.mp3#t=105) High level overview of the app');
+    expect(run.stdout).toMatch(
+      /^# \[Shipping a Go API \\& a Rails Admin\]\(https:\/\/runninginproduction\.com\/podcast\/42-shipping-a-go-api\)\n/,
+    );
+    expect(run.stdout).toContain(
+      '- [1:45](https://runninginproduction.com/audio/42.mp3#t=105) High level overview of the app',
+    );
     expect(run.stdout).toContain('Splitting up compute \\& \\<workers\\>');
     expect(run.stdout).toContain('## Tech stack');
   });
@@ -255,28 +300,38 @@ describe('stackcast: bad input gets one line and a non-zero exit', () => {
     it.concurrent(name, async () => expectOneLineError(await runCli(args()), pattern));
   }
 
-  it.concurrent('empty stdin', async () => expectOneLineError(await runCli(['parse', '-'], { input: '' }), /stdin is empty/));
+  it.concurrent('empty stdin', async () =>
+    expectOneLineError(await runCli(['parse', '-'], { input: '' }), /stdin is empty/),
+  );
 
   it.concurrent('a Latin-1 text file with a few non-UTF-8 bytes is still read as text', async () => {
     const result = await runCli(['parse', '--text', file('latin1.txt')]);
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout).episodes[0].chapters.map((c: { start: number }) => c.start)).toEqual([105, 421]);
+    expect(JSON.parse(result.stdout).episodes[0].chapters.map((c: { start: number }) => c.start)).toEqual([
+      105, 421,
+    ]);
   });
 
-  it.concurrent('binary stdin', async () => expectOneLineError(await runCli(['parse', '-'], { input: Buffer.from([1, 0, 2]) }), /binary/));
+  it.concurrent('binary stdin', async () =>
+    expectOneLineError(await runCli(['parse', '-'], { input: Buffer.from([1, 0, 2]) }), /binary/),
+  );
 
   it('a page with more elements than the DOM reader builds in seconds stops at once with what to do instead', async () => {
     // 250,000 list items (~5 MB, well under the size limit): before the element budget this was parsed for
     // seconds, and three million (45 MB) for minutes.
     const items = '<li>0:01 a topic</li>'.repeat(250_000);
-    const run = await runCli(['parse', '-'], { input: `<!DOCTYPE html><html><body><ul>${items}</ul></body></html>` });
+    const run = await runCli(['parse', '-'], {
+      input: `<!DOCTYPE html><html><body><ul>${items}</ul></body></html>`,
+    });
     expectOneLineError(run, /^stackcast: stdin has more than 200,000 HTML elements.*--text/);
     expect(run.status).toBe(1);
   });
 
   it('a page just within the element budget is read', async () => {
     const items = '<li>x</li>'.repeat(1_000);
-    const run = await runCli(['parse', '-'], { input: `<ul><li>0:00 Intro</li><li>1:45 Overview</li></ul>${items}` });
+    const run = await runCli(['parse', '-'], {
+      input: `<ul><li>0:00 Intro</li><li>1:45 Overview</li></ul>${items}`,
+    });
     expect(run.status).toBe(0);
   });
 
@@ -295,11 +350,14 @@ describe('stackcast --help / --version', () => {
   it('parse --help documents the formats and exit codes', async () => {
     const run = await runCli(['parse', '--help']);
     expect(run.status).toBe(0);
-    for (const format of ['json', 'podcast-chapters', 'webvtt', 'psc', 'markdown']) expect(run.stdout).toContain(format);
+    for (const format of ['json', 'podcast-chapters', 'webvtt', 'psc', 'markdown'])
+      expect(run.stdout).toContain(format);
     expect(run.stdout).toContain('{"episodes":[]}');
   });
   it('--version prints the package version', async () => {
-    const { version } = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as { version: string };
+    const { version } = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as {
+      version: string;
+    };
     const run = await runCli(['--version']);
     expect(run.status).toBe(0);
     expect(run.stdout.trim()).toBe(version);

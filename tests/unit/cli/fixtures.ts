@@ -51,4 +51,5 @@ export const EXPECTED_CHAPTERS = [
 ];
 
 /** A page with no episode and no timestamps at all. */
-export const PLAIN_HTML = '<!DOCTYPE html><html><head><title>About</title></head><body><p>We write software.</p></body></html>';
+export const PLAIN_HTML =
+  '<!DOCTYPE html><html><head><title>About</title></head><body><p>We write software.</p></body></html>';

@@ -4,7 +4,15 @@ import { exportChapters } from '@/utils/export/chapters';
 
 describe('exportChapters', () => {
   it('derives ends from the next start and the duration', () => {
-    expect(exportChapters({ durationSeconds: 100, chapters: [{ start: 30, title: 'B' }, { start: 0, title: 'A' }] })).toEqual([
+    expect(
+      exportChapters({
+        durationSeconds: 100,
+        chapters: [
+          { start: 30, title: 'B' },
+          { start: 0, title: 'A' },
+        ],
+      }),
+    ).toEqual([
       { start: 0, end: 30, title: 'A' },
       { start: 30, end: 100, title: 'B' },
     ]);
@@ -22,7 +30,15 @@ describe('exportChapters', () => {
     ]);
   });
   it('keeps an explicit end shorter than the gap to the next chapter', () => {
-    expect(exportChapters({ durationSeconds: 100, chapters: [{ start: 0, end: 5, title: 'A' }, { start: 50, title: 'B' }] })[0]).toEqual({
+    expect(
+      exportChapters({
+        durationSeconds: 100,
+        chapters: [
+          { start: 0, end: 5, title: 'A' },
+          { start: 50, title: 'B' },
+        ],
+      })[0],
+    ).toEqual({
       start: 0,
       end: 5,
       title: 'A',

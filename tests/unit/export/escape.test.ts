@@ -58,7 +58,17 @@ describe('safeHttpUrl', () => {
     expect(safeHttpUrl('http://example.com/x?y=<z>')).toBe('http://example.com/x?y=%3Cz%3E');
   });
   it('rejects every other scheme, relative and broken URLs', () => {
-    for (const value of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,x', 'file:///etc/passwd', '/relative', 'not a url', '', null, undefined]) {
+    for (const value of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      'data:text/html,x',
+      'file:///etc/passwd',
+      '/relative',
+      'not a url',
+      '',
+      null,
+      undefined,
+    ]) {
       expect(safeHttpUrl(value)).toBeNull();
     }
   });

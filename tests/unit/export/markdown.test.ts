@@ -45,7 +45,9 @@ describe('episodeToMarkdown', () => {
   });
 
   it('never writes a non-http link, even from a custom timeUrl', () => {
-    const markdown = episodeToMarkdown(makeEpisode({ url: null, audioUrl: null }), { timeUrl: () => 'javascript:alert(1)' });
+    const markdown = episodeToMarkdown(makeEpisode({ url: null, audioUrl: null }), {
+      timeUrl: () => 'javascript:alert(1)',
+    });
     expect(markdown).not.toContain('javascript:');
     expect(markdown).toContain('# Example episode\n');
     expect(markdown).toContain('- 1:45 Overview');
@@ -71,9 +73,12 @@ describe('episodeToMarkdown', () => {
   });
 
   it('writes h:mm:ss labels past an hour and honours the heading level', () => {
-    const markdown = episodeToMarkdown(makeEpisode({ durationSeconds: 4000, chapters: [{ start: 3690, title: 'Late' }] }), {
-      headingLevel: 2,
-    });
+    const markdown = episodeToMarkdown(
+      makeEpisode({ durationSeconds: 4000, chapters: [{ start: 3690, title: 'Late' }] }),
+      {
+        headingLevel: 2,
+      },
+    );
     expect(markdown).toMatch(/^## \[/);
     expect(markdown).toContain('### Chapters');
     expect(markdown).toContain('- Duration: 1:06:40');

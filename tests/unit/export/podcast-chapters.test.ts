@@ -26,7 +26,14 @@ describe('toPodcastChapters', () => {
 
   it('sorts chapters and omits optional top-level fields it does not know', () => {
     const document = toPodcastChaptersDocument(
-      makeEpisode({ title: null, podcast: null, chapters: [{ start: 50, title: 'B' }, { start: 10, title: 'A' }] }),
+      makeEpisode({
+        title: null,
+        podcast: null,
+        chapters: [
+          { start: 50, title: 'B' },
+          { start: 10, title: 'A' },
+        ],
+      }),
     );
     expect(Object.keys(document)).toEqual(['version', 'chapters']);
     expect(document.chapters.map((c) => c.startTime)).toEqual([10, 50]);

@@ -43,7 +43,9 @@ describe('toWebVtt', () => {
   });
 
   it('writes hours past 99 with more digits', () => {
-    const vtt = toWebVtt(makeEpisode({ durationSeconds: 400_000, chapters: [{ start: 360_000, title: 'Late' }] }));
+    const vtt = toWebVtt(
+      makeEpisode({ durationSeconds: 400_000, chapters: [{ start: 360_000, title: 'Late' }] }),
+    );
     expect(vtt).toContain('100:00:00.000 --> 111:06:40.000');
   });
 

@@ -8,7 +8,13 @@ import { BackupImportError, importBackup } from '@/utils/library/import';
 import { BackupSchema, toBackupJson } from '@/utils/library/export/backup';
 import { streamLibraryExport } from '@/utils/library/export/stream';
 import { mergeImported } from '@/utils/library/merge';
-import { LISTEN_STATUSES, PersonalTagSchema, toSaved, type ListenerFields, type SavedEpisode } from '@/utils/library/record';
+import {
+  LISTEN_STATUSES,
+  PersonalTagSchema,
+  toSaved,
+  type ListenerFields,
+  type SavedEpisode,
+} from '@/utils/library/record';
 import { EpisodeSchema, TECH_CATEGORIES, type Chapter, type Episode, type TechMention } from '@/utils/model';
 import { freshDatabase } from './fresh-db';
 
@@ -28,7 +34,9 @@ const exportedAt = new Date('2026-11-22T10:00:00.000Z');
 /** The JSON backup of the whole library, as the library page writes it (streamed, id order). */
 async function exportJson(library: LibraryService): Promise<string> {
   const ids = (await library.summaries()).map((s) => s.id);
-  const file = await streamLibraryExport('json', ids, (wanted) => library.recordTexts(wanted), { exportedAt });
+  const file = await streamLibraryExport('json', ids, (wanted) => library.recordTexts(wanted), {
+    exportedAt,
+  });
   return file.blob.text();
 }
 
@@ -39,10 +47,26 @@ const asFile = (text: string) => new Blob([text], { type: 'application/json' });
 
 /** Text that has broken exporters and importers before: markup, formulas, RTL, emoji, lone surrogates, NUL. */
 const TRICKY = [
-  '<script>alert(1)</script>', '<img src=x onerror="alert(1)">', '[link](javascript:alert(1))', '**bold** _it_ `code`',
-  '# heading\n- item\n> quote', '=HYPERLINK("http://evil")', '"quoted", with, commas', 'line\r\nbreak\ttab',
-  'Café déjà vu', 'İstanbul ǅ ß ﬁ', 'עברית mixed ‮RTL‬', '👩‍💻🏳️‍🌈 e\u0301', '\u0000nul', '\ud800 lone', '\udfff',
-  '\u2028\u2029', '</script><!--', '{"format":"stackcast-library"}', '__proto__', 'constructor',
+  '<script>alert(1)</script>',
+  '<img src=x onerror="alert(1)">',
+  '[link](javascript:alert(1))',
+  '**bold** _it_ `code`',
+  '# heading\n- item\n> quote',
+  '=HYPERLINK("http://evil")',
+  '"quoted", with, commas',
+  'line\r\nbreak\ttab',
+  'Café déjà vu',
+  'İstanbul ǅ ß ﬁ',
+  'עברית mixed ‮RTL‬',
+  '👩‍💻🏳️‍🌈 e\u0301',
+  '\u0000nul',
+  '\ud800 lone',
+  '\udfff',
+  '\u2028\u2029',
+  '</script><!--',
+  '{"format":"stackcast-library"}',
+  '__proto__',
+  'constructor',
 ];
 const trickyText = (maxLength: number) =>
   fc.oneof(
@@ -54,12 +78,22 @@ const trickyText = (maxLength: number) =>
 
 const httpUrl = fc.oneof(
   fc.webUrl({ validSchemes: ['http', 'https'], withQueryParameters: true, withFragments: true }),
-  fc.constantFrom('https://example.com/ep/1?a=1&b=<2>', 'http://xn--caf-dma.example/épisode#t=10', 'https://example.com/%E2%9C%93'),
+  fc.constantFrom(
+    'https://example.com/ep/1?a=1&b=<2>',
+    'http://xn--caf-dma.example/épisode#t=10',
+    'https://example.com/%E2%9C%93',
+  ),
 );
 
 /** A small id pool, so episodes of two libraries often share an id and the import has to merge. */
 const episodeId = fc.oneof(
-  fc.constantFrom('https://example.com/ep/1', 'https://example.com/ep/2', 'https://example.com/ep/3', 'guid:4', 'guid:é5'),
+  fc.constantFrom(
+    'https://example.com/ep/1',
+    'https://example.com/ep/2',
+    'https://example.com/ep/3',
+    'guid:4',
+    'guid:é5',
+  ),
   httpUrl,
   trickyText(40).filter((s) => s.length > 0),
 );
@@ -67,8 +101,15 @@ const episodeId = fc.oneof(
 const seconds = fc.integer({ min: 0, max: 1_000_000 });
 
 const chapter: fc.Arbitrary<Chapter> = fc
-  .record({ start: seconds, end: fc.option(seconds, { nil: undefined }), endIsNull: fc.boolean(), title: trickyText(80) })
-  .map(({ start, end, endIsNull, title }) => (end === undefined ? (endIsNull ? { start, end: null, title } : { start, title }) : { start, end, title }));
+  .record({
+    start: seconds,
+    end: fc.option(seconds, { nil: undefined }),
+    endIsNull: fc.boolean(),
+    title: trickyText(80),
+  })
+  .map(({ start, end, endIsNull, title }) =>
+    end === undefined ? (endIsNull ? { start, end: null, title } : { start, title }) : { start, end, title },
+  );
 
 const techMention: fc.Arbitrary<TechMention> = fc.record({
   slug: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/),
@@ -77,22 +118,33 @@ const techMention: fc.Arbitrary<TechMention> = fc.record({
   source: fc.constantFrom('list', 'tag', 'text', 'implied'),
 });
 
-const episode: fc.Arbitrary<Episode> = fc.record({
-  id: episodeId,
-  title: fc.option(trickyText(120), { nil: null }),
-  podcast: fc.option(trickyText(60), { nil: null }),
-  date: fc.option(fc.oneof(fc.constantFrom('2026-03-04', '2019-12-31'), trickyText(40).map((text) => text.slice(0, 40))), { nil: null }),
-  durationSeconds: fc.option(seconds, { nil: null }),
-  url: fc.option(httpUrl, { nil: null }),
-  audioUrl: fc.option(httpUrl, { nil: null }),
-  chapters: fc.array(chapter, { maxLength: 6 }),
-  chapterConfidence: fc.double({ min: 0, max: 1, noNaN: true }),
-  tech: fc.array(techMention, { maxLength: 5 }),
-}).filter((candidate) => EpisodeSchema.safeParse(candidate).success); // what the background lets reach `save`
+const episode: fc.Arbitrary<Episode> = fc
+  .record({
+    id: episodeId,
+    title: fc.option(trickyText(120), { nil: null }),
+    podcast: fc.option(trickyText(60), { nil: null }),
+    date: fc.option(
+      fc.oneof(
+        fc.constantFrom('2026-03-04', '2019-12-31'),
+        trickyText(40).map((text) => text.slice(0, 40)),
+      ),
+      { nil: null },
+    ),
+    durationSeconds: fc.option(seconds, { nil: null }),
+    url: fc.option(httpUrl, { nil: null }),
+    audioUrl: fc.option(httpUrl, { nil: null }),
+    chapters: fc.array(chapter, { maxLength: 6 }),
+    chapterConfidence: fc.double({ min: 0, max: 1, noNaN: true }),
+    tech: fc.array(techMention, { maxLength: 5 }),
+  })
+  .filter((candidate) => EpisodeSchema.safeParse(candidate).success); // what the background lets reach `save`
 
 /** Tags as a listener types them (any case, padded): the service normalises them as it stores them. */
 const rawTag = fc
-  .oneof(fc.constantFrom(' Infra ', 'WORK', 'work', 'İstanbul', 'ß', 'c++', '#ops', '日本語', 'İ'.repeat(31)), trickyText(60))
+  .oneof(
+    fc.constantFrom(' Infra ', 'WORK', 'work', 'İstanbul', 'ß', 'c++', '#ops', '日本語', 'İ'.repeat(31)),
+    trickyText(60),
+  )
   .filter((tag) => PersonalTagSchema.safeParse(tag).success);
 
 const listenerFields: fc.Arbitrary<ListenerFields> = fc.record({
@@ -103,12 +155,26 @@ const listenerFields: fc.Arbitrary<ListenerFields> = fc.record({
   position: fc.option(seconds, { nil: null }),
 });
 
-const instant = fc.date({ min: new Date('2000-01-01T00:00:00.000Z'), max: new Date('2099-12-31T23:59:59.999Z'), noInvalidDate: true });
+const instant = fc.date({
+  min: new Date('2000-01-01T00:00:00.000Z'),
+  max: new Date('2099-12-31T23:59:59.999Z'),
+  noInvalidDate: true,
+});
 
 /** One episode as the listener built it: saved at one moment, their fields edited at a later one. */
 const savedSpec = fc
-  .record({ episode, fields: listenerFields, savedAt: instant, editedAfterMs: fc.integer({ min: 0, max: 10 ** 10 }) })
-  .map((spec) => ({ ...spec, editedAt: new Date(Math.min(spec.savedAt.getTime() + spec.editedAfterMs, Date.parse('2099-12-31T23:59:59.999Z'))) }));
+  .record({
+    episode,
+    fields: listenerFields,
+    savedAt: instant,
+    editedAfterMs: fc.integer({ min: 0, max: 10 ** 10 }),
+  })
+  .map((spec) => ({
+    ...spec,
+    editedAt: new Date(
+      Math.min(spec.savedAt.getTime() + spec.editedAfterMs, Date.parse('2099-12-31T23:59:59.999Z')),
+    ),
+  }));
 type SavedSpec = typeof savedSpec extends fc.Arbitrary<infer T> ? T : never;
 
 // Two bugs these properties found (fixed in utils/library/record.ts) keep a test each below; every spec is
@@ -170,7 +236,10 @@ describe('export → import → export', () => {
   // by the import of the library's own backup.
   it('a tag that grows when lower-cased (İ → i̇) is checked after lower-casing, so the backup restores', async () => {
     expect(PersonalTagSchema.safeParse('İ'.repeat(31)).success).toBe(false); // 62 units once lower-cased
-    const withLongTag = savedSpec.map((spec) => ({ ...spec, fields: { ...spec.fields, tags: ['İ'.repeat(30)] } }));
+    const withLongTag = savedSpec.map((spec) => ({
+      ...spec,
+      fields: { ...spec.fields, tags: ['İ'.repeat(30)] },
+    }));
     await fc.assert(
       fc.asyncProperty(fc.array(withLongTag, { minLength: 1, maxLength: 3 }), async (specs) => {
         const { first, second } = await roundTrip(specs);
@@ -183,7 +252,10 @@ describe('export → import → export', () => {
   // Found by these properties: ['Infra', 'infra'] was stored twice, and merging the record with itself
   // (re-importing its own backup) rewrote it.
   it('tags equal once lower-cased are stored once, so re-importing the own backup changes nothing', async () => {
-    const withRepeatedTag = savedSpec.map((spec) => ({ ...spec, fields: { ...spec.fields, tags: ['Infra', 'infra'] } }));
+    const withRepeatedTag = savedSpec.map((spec) => ({
+      ...spec,
+      fields: { ...spec.fields, tags: ['Infra', 'infra'] },
+    }));
     await fc.assert(
       fc.asyncProperty(fc.array(withRepeatedTag, { minLength: 1, maxLength: 3 }), async (specs) => {
         const { first, copy, count } = await roundTrip(specs);
@@ -242,7 +314,18 @@ describe('random backups', () => {
   it('are rejected with a readable message (or accepted exactly when valid), never a crash, library unchanged', async () => {
     const { library, clock } = freshLibrary();
     clock.now = new Date('2026-05-05T05:05:05.005Z');
-    await library.save({ id: 'https://example.com/ep/1', title: 'Kept', podcast: null, date: null, durationSeconds: 60, url: 'https://example.com/ep/1', audioUrl: null, chapters: [{ start: 0, title: 'Intro' }], chapterConfidence: 1, tech: [] });
+    await library.save({
+      id: 'https://example.com/ep/1',
+      title: 'Kept',
+      podcast: null,
+      date: null,
+      durationSeconds: 60,
+      url: 'https://example.com/ep/1',
+      audioUrl: null,
+      chapters: [{ start: 0, title: 'Intro' }],
+      chapterConfidence: 1,
+      tech: [],
+    });
     await library.update(['https://example.com/ep/1'], { notes: 'my notes', tags: ['work'] });
     const before = await exportJson(library);
 
@@ -280,12 +363,32 @@ interface Mutation {
   apply: (backup: Json, text: string) => string;
 }
 
-const EPISODE_KEYS = ['id', 'title', 'podcast', 'date', 'durationSeconds', 'url', 'audioUrl', 'chapters', 'chapterConfidence', 'tech', 'status', 'notes', 'tags', 'rating', 'position', 'savedAt', 'updatedAt'] as const;
+const EPISODE_KEYS = [
+  'id',
+  'title',
+  'podcast',
+  'date',
+  'durationSeconds',
+  'url',
+  'audioUrl',
+  'chapters',
+  'chapterConfidence',
+  'tech',
+  'status',
+  'notes',
+  'tags',
+  'rating',
+  'position',
+  'savedAt',
+  'updatedAt',
+] as const;
 const ENVELOPE_KEYS = ['format', 'version', 'exportedAt', 'episodes'] as const;
 
 /** A value of another JSON type than `value`, never null (null is valid for the nullable fields). */
 function otherType(value: unknown, pick: number): unknown {
-  const candidates: unknown[] = [{}, [], true, 42.5, 'text'].filter((c) => typeof c !== typeof value || Array.isArray(c) !== Array.isArray(value));
+  const candidates: unknown[] = [{}, [], true, 42.5, 'text'].filter(
+    (c) => typeof c !== typeof value || Array.isArray(c) !== Array.isArray(value),
+  );
   return candidates[pick % candidates.length];
 }
 
@@ -307,17 +410,32 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
       return JSON.stringify(backup);
     },
   })),
-  fc.record({ index: fc.nat(), key: fc.constantFrom(...EPISODE_KEYS), pick: fc.nat() }).map(({ index, key, pick }) => ({
-    label: `retype episodes[i].${key}`,
-    mustReject: true,
-    apply: (backup: Json) => {
-      const target = (backup.episodes as Json[])[index % (backup.episodes as Json[]).length]!;
-      target[key] = otherType(target[key], pick);
-      return JSON.stringify(backup);
-    },
-  })),
   fc
-    .record({ index: fc.nat(), key: fc.constantFrom('url', 'audioUrl'), url: fc.constantFrom('javascript:alert(1)', 'JavaScript:void 0', 'data:text/html,<script>alert(1)</script>', 'data:audio/mp3;base64,AAAA', 'file:///etc/passwd', ' javascript:alert(1)', 'vbscript:x', 'blob:https://example.com/x') })
+    .record({ index: fc.nat(), key: fc.constantFrom(...EPISODE_KEYS), pick: fc.nat() })
+    .map(({ index, key, pick }) => ({
+      label: `retype episodes[i].${key}`,
+      mustReject: true,
+      apply: (backup: Json) => {
+        const target = (backup.episodes as Json[])[index % (backup.episodes as Json[]).length]!;
+        target[key] = otherType(target[key], pick);
+        return JSON.stringify(backup);
+      },
+    })),
+  fc
+    .record({
+      index: fc.nat(),
+      key: fc.constantFrom('url', 'audioUrl'),
+      url: fc.constantFrom(
+        'javascript:alert(1)',
+        'JavaScript:void 0',
+        'data:text/html,<script>alert(1)</script>',
+        'data:audio/mp3;base64,AAAA',
+        'file:///etc/passwd',
+        ' javascript:alert(1)',
+        'vbscript:x',
+        'blob:https://example.com/x',
+      ),
+    })
     .map(({ index, key, url }) => ({
       label: `${key} = ${url}`,
       mustReject: true,
@@ -337,17 +455,25 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
       return JSON.stringify(backup);
     },
   })),
-  fc.record({ index: fc.nat(), key: fc.constantFrom('title', 'podcast', 'notes', 'id', 'date'), over: fc.boolean() }).map(({ index, key, over }) => {
-    const limit = { title: 2_000, podcast: 2_000, notes: 20_000, id: 8_192, date: 40 }[key];
-    return {
-      label: `${key} of ${over ? limit + 1 : limit} characters`,
-      mustReject: over,
-      apply: (backup: Json) => {
-        (backup.episodes as Json[])[index % (backup.episodes as Json[]).length]![key] = 'é'.repeat(over ? limit + 1 : limit);
-        return JSON.stringify(backup);
-      },
-    };
-  }),
+  fc
+    .record({
+      index: fc.nat(),
+      key: fc.constantFrom('title', 'podcast', 'notes', 'id', 'date'),
+      over: fc.boolean(),
+    })
+    .map(({ index, key, over }) => {
+      const limit = { title: 2_000, podcast: 2_000, notes: 20_000, id: 8_192, date: 40 }[key];
+      return {
+        label: `${key} of ${over ? limit + 1 : limit} characters`,
+        mustReject: over,
+        apply: (backup: Json) => {
+          (backup.episodes as Json[])[index % (backup.episodes as Json[]).length]![key] = 'é'.repeat(
+            over ? limit + 1 : limit,
+          );
+          return JSON.stringify(backup);
+        },
+      };
+    }),
   fc.constantFrom<unknown>(0, 2, 99, -1, 1.5, '1', null, true, [1]).map((version) => ({
     label: `version ${JSON.stringify(version)}`,
     mustReject: true,
@@ -365,16 +491,18 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
       return JSON.stringify(backup);
     },
   })),
-  fc.record({ index: fc.nat(), notes: trickyText(200), updatedAt: instant }).map(({ index, notes, updatedAt }) => ({
-    label: 'edited notes and updatedAt',
-    mustReject: false,
-    apply: (backup: Json) => {
-      const target = (backup.episodes as Json[])[index % (backup.episodes as Json[]).length]!;
-      target.notes = notes;
-      target.updatedAt = updatedAt.toISOString();
-      return JSON.stringify(backup);
-    },
-  })),
+  fc
+    .record({ index: fc.nat(), notes: trickyText(200), updatedAt: instant })
+    .map(({ index, notes, updatedAt }) => ({
+      label: 'edited notes and updatedAt',
+      mustReject: false,
+      apply: (backup: Json) => {
+        const target = (backup.episodes as Json[])[index % (backup.episodes as Json[]).length]!;
+        target.notes = notes;
+        target.updatedAt = updatedAt.toISOString();
+        return JSON.stringify(backup);
+      },
+    })),
   fc.nat().map((cut) => ({
     label: 'truncated text',
     mustReject: true,

@@ -3,7 +3,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { LIBRARY_SCHEMA_VERSION, LibraryDatabase, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '@/utils/library/db';
+import {
+  LIBRARY_SCHEMA_VERSION,
+  LibraryDatabase,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+} from '@/utils/library/db';
 import { toSaved, toSummary, type EpisodeSummary } from '@/utils/library/record';
 import { summaryText, writeSummaries } from '@/utils/library/summary-shelves';
 import { storedRecord, writeShelves } from '@/utils/library/shelves';
@@ -35,11 +42,22 @@ describe('version 6', () => {
     const v5 = new Dexie(name);
     v5.version(5).stores({ shelves: 'key', summaryShelves: 'key', newest: 'key' });
     // What version 5 could store: 100 tags from two imports, a date of any form, chapters out of order.
-    const overfull = { ...makeSaved(1), tags: Array.from({ length: 100 }, (_, i) => `tag-${i}`), date: 'last Tuesday', chapters: [{ start: 60, title: 'B' }, { start: 0, title: 'A' }] };
+    const overfull = {
+      ...makeSaved(1),
+      tags: Array.from({ length: 100 }, (_, i) => `tag-${i}`),
+      date: 'last Tuesday',
+      chapters: [
+        { start: 60, title: 'B' },
+        { start: 0, title: 'A' },
+      ],
+    };
     const fine = makeSaved(2);
     await v5.transaction('rw', v5.tables, async () => {
       await writeShelves(v5.table('shelves'), [overfull, fine].map(storedRecord));
-      await writeSummaries({ summaryShelves: v5.table('summaryShelves'), newest: v5.table('newest') }, [overfull, fine].map((e) => summaryText(toSummary(e))));
+      await writeSummaries(
+        { summaryShelves: v5.table('summaryShelves'), newest: v5.table('newest') },
+        [overfull, fine].map((e) => summaryText(toSummary(e))),
+      );
     });
     const before = (await v5.table('shelves').toArray()) as { ids: string[]; texts: string[] }[];
     const untouched = before.find((shelf) => shelf.ids.includes(fine.id))!.texts[shelfIndex(fine.id, before)];
@@ -51,15 +69,24 @@ describe('version 6', () => {
     const fitted = records.find((e) => e.id === overfull.id)!;
     expect(fitted.tags).toEqual(overfull.tags.slice(0, 50));
     expect(fitted.date).toBeNull();
-    expect(fitted.chapters).toEqual([{ start: 0, title: 'A' }, { start: 60, title: 'B' }]);
+    expect(fitted.chapters).toEqual([
+      { start: 0, title: 'A' },
+      { start: 60, title: 'B' },
+    ]);
     expect((await summariesById(db)).get(overfull.id)!.tags).toEqual(fitted.tags);
     expect(records.find((e) => e.id === fine.id)).toEqual(fine);
     const after = await db.shelves.toArray();
     // A record that fits is not rewritten: the same text.
-    expect(after.find((shelf) => shelf.ids.includes(fine.id))!.texts[shelfIndex(fine.id, after)]).toBe(untouched);
+    expect(after.find((shelf) => shelf.ids.includes(fine.id))!.texts[shelfIndex(fine.id, after)]).toBe(
+      untouched,
+    );
     const copy = new LibraryDatabase(freshName());
     const backup = toBackupJson(records, new Date('2026-11-22T10:00:00.000Z'));
-    expect(await importBackup(new Blob([backup]), new LibraryService(copy))).toEqual({ added: 2, updated: 0, unchanged: 0 });
+    expect(await importBackup(new Blob([backup]), new LibraryService(copy))).toEqual({
+      added: 2,
+      updated: 0,
+      unchanged: 0,
+    });
     db.close();
     copy.close();
   });
@@ -122,7 +149,11 @@ describe('LibraryDatabase', () => {
     expect(summary?.techSlugs).toEqual(old[1]!.tech.map((t) => t.slug));
     expect(summary?.searchText).toContain(' cafe and kubernetes');
     expect(summaries.get(old[0]!.id)).toEqual(toSummary(old[0]!));
-    expect(await db.newest.get(0)).toEqual({ key: 0, total: 2, summaries: [...summaries.values()].sort(newestFirst) });
+    expect(await db.newest.get(0)).toEqual({
+      key: 0,
+      total: 2,
+      summaries: [...summaries.values()].sort(newestFirst),
+    });
     db.close();
   });
 
@@ -133,12 +164,24 @@ describe('LibraryDatabase', () => {
     v2.version(2).stores(SCHEMA_V2);
     const old = [makeSaved(3), makeSaved(4), makeSaved(5)];
     const summaries = old.map(toSummary);
-    await v2.table('episodes').bulkAdd(old.map((e, i) => ({ ...e, techSlugs: summaries[i]!.techSlugs, searchText: summaries[i]!.searchText })));
+    await v2.table('episodes').bulkAdd(
+      old.map((e, i) => ({
+        ...e,
+        techSlugs: summaries[i]!.techSlugs,
+        searchText: summaries[i]!.searchText,
+      })),
+    );
     v2.close();
 
     const db = new LibraryDatabase(name);
-    expect(await new LibraryService(db).all()).toEqual([...old].sort((a, b) => (a.id < b.id ? -1 : 1)).map(toSaved));
-    expect((await db.newest.get(0))?.summaries.map((s) => s.id)).toEqual([old[2]!.id, old[1]!.id, old[0]!.id]);
+    expect(await new LibraryService(db).all()).toEqual(
+      [...old].sort((a, b) => (a.id < b.id ? -1 : 1)).map(toSaved),
+    );
+    expect((await db.newest.get(0))?.summaries.map((s) => s.id)).toEqual([
+      old[2]!.id,
+      old[1]!.id,
+      old[0]!.id,
+    ]);
     expect((await summariesById(db)).get(old[1]!.id)).toEqual(summaries[1]);
     db.close();
   });
@@ -149,7 +192,11 @@ describe('LibraryDatabase', () => {
     v3.version(1).stores(SCHEMA_V1);
     v3.version(2).stores(SCHEMA_V2);
     v3.version(3).stores(SCHEMA_V3);
-    const old = [makeSaved(6), { ...makeSaved(7), notes: 'Edited "here"', tags: ['infra'], rating: 4 }, makeSaved(8)];
+    const old = [
+      makeSaved(6),
+      { ...makeSaved(7), notes: 'Edited "here"', tags: ['infra'], rating: 4 },
+      makeSaved(8),
+    ];
     await v3.table('episodes').bulkAdd(old);
     await v3.table('summaries').bulkAdd(old.map(toSummary));
     v3.close();
@@ -171,7 +218,10 @@ describe('LibraryDatabase', () => {
     v4.version(3).stores(SCHEMA_V3);
     v4.version(4).stores(SCHEMA_V4);
     // More than the newest row keeps, so the row is the newest few only.
-    const old = Array.from({ length: NEWEST_KEPT + 30 }, (_, i) => ({ ...makeSaved(i + 1), savedAt: new Date(Date.UTC(2026, 0, 1, 0, i % 97)).toISOString() }));
+    const old = Array.from({ length: NEWEST_KEPT + 30 }, (_, i) => ({
+      ...makeSaved(i + 1),
+      savedAt: new Date(Date.UTC(2026, 0, 1, 0, i % 97)).toISOString(),
+    }));
     const shelves = new Map<number, { key: number; ids: string[]; texts: string[] }>();
     for (const e of old) {
       const key = shelfOf(e.id);
@@ -188,7 +238,11 @@ describe('LibraryDatabase', () => {
     const library = new LibraryService(db);
     const expected = old.map(toSummary).sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(await library.summaries()).toEqual(expected);
-    expect(await db.newest.get(0)).toEqual({ key: 0, total: old.length, summaries: [...expected].sort(newestFirst).slice(0, NEWEST_KEPT) });
+    expect(await db.newest.get(0)).toEqual({
+      key: 0,
+      total: old.length,
+      summaries: [...expected].sort(newestFirst).slice(0, NEWEST_KEPT),
+    });
     expect(await library.all()).toEqual([...old].sort((a, b) => (a.id < b.id ? -1 : 1)));
     expect(db.tables.map((t) => t.name).sort()).toEqual(['newest', 'shelves', 'summaryShelves']);
     db.close();

@@ -41,7 +41,9 @@ function xml(text: string) {
 describe('file names', () => {
   it('names library and chapter files by day', () => {
     expect(exportFileName('md', exportedAt)).toBe('stackcast-library-2026-11-22.md');
-    expect(exportFileName('vtt', exportedAt, 'Déploys / Kamal!')).toBe('stackcast-deploys-kamal-chapters-2026-11-22.vtt');
+    expect(exportFileName('vtt', exportedAt, 'Déploys / Kamal!')).toBe(
+      'stackcast-deploys-kamal-chapters-2026-11-22.vtt',
+    );
     expect(exportLibrary('opml', [plain], { exportedAt }).name).toBe('stackcast-library-2026-11-22.opml');
   });
 });
@@ -56,7 +58,11 @@ describe('Netscape bookmarks HTML', () => {
     expect(links.map((a) => a.getAttribute('href'))).toEqual([hostile.url, plain.url]);
     expect(links[0]!.textContent).toBe(hostile.title);
     expect(links[0]!.getAttribute('add_date')).toBe(String(Date.parse(hostile.savedAt) / 1000));
-    expect(links[0]!.getAttribute('tags')?.split(',')).toEqual([...hostile.tech.map((t) => t.slug), '@admin', '-x']);
+    expect(links[0]!.getAttribute('tags')?.split(',')).toEqual([
+      ...hostile.tech.map((t) => t.slug),
+      '@admin',
+      '-x',
+    ]);
     expect([...doc.querySelectorAll('h3')].map((h) => h.textContent)).toContain(hostile.podcast);
     expect(doc.querySelector('script')).toBeNull();
   });
@@ -87,13 +93,30 @@ describe('CSV', () => {
     expect(row!.tags).toBe(`'@admin; -x`);
     expect(row!.url).toBe(hostile.url);
     expect(parsed.data[1]!.duration_seconds).toBe(String(plain.durationSeconds));
-    for (const r of parsed.data) for (const cell of Object.values(r)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    for (const r of parsed.data)
+      for (const cell of Object.values(r)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 });
 
 describe('CSV formula triggers behind whitespace or in full width', () => {
   // Spreadsheets trim leading whitespace and fold full-width forms before deciding a cell is a formula.
-  const cells = [' =1+1', '  +cmd', '\n=HYPERLINK("http://evil")', '\t@SUM(A1)', '\r-2+3', '\u3000=1', '\u00a0=1', '＝1+1', '＋cmd', '－2', '＠SUM(A1)', ' ＝1', '\n \t＝x', '﹦1', '\ufeff=1'];
+  const cells = [
+    ' =1+1',
+    '  +cmd',
+    '\n=HYPERLINK("http://evil")',
+    '\t@SUM(A1)',
+    '\r-2+3',
+    '\u3000=1',
+    '\u00a0=1',
+    '＝1+1',
+    '＋cmd',
+    '－2',
+    '＠SUM(A1)',
+    ' ＝1',
+    '\n \t＝x',
+    '﹦1',
+    '\ufeff=1',
+  ];
   it.each(cells)('%j is written as text', (cell) => {
     const text = toCsv([{ ...plain, title: cell, notes: cell, podcast: cell }]);
     const [row] = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
@@ -111,7 +134,9 @@ describe('Markdown reading list', () => {
     const withBadUrl = { ...plain, url: 'javascript:alert(1)' as string, audioUrl: null };
     const text = toReadingList([hostile, withBadUrl], { groupBy: 'podcast', exportedAt });
     expect(text).toContain('# Stackcast reading list');
-    expect(text).toContain('[\\<script\\>alert\\("x"\\)\\</script\\> \\*Rails\\* \\& \\[link\\]\\(javascript:alert\\(1\\)\\)](https://example.com/ep/5?a=1&b=2)');
+    expect(text).toContain(
+      '[\\<script\\>alert\\("x"\\)\\</script\\> \\*Rails\\* \\& \\[link\\]\\(javascript:alert\\(1\\)\\)](https://example.com/ep/5?a=1&b=2)',
+    );
     expect(text).not.toContain('<script>');
     expect(text).not.toMatch(/\]\(javascript:/);
     expect(text).toContain(`- [0:00](${openAtUrl(hostile, 0)})`);
@@ -124,8 +149,14 @@ describe('Markdown reading list', () => {
     expect(sections).toHaveLength(plain.tech.length);
     expect(text.split(plain.chapters[1]!.title.replace(/[()]/g, (c) => `\\${c}`)).length - 1).toBe(1);
     expect(text.match(/Chapters: see /g)).toHaveLength(plain.tech.length - 1);
-    const only = toReadingList([plain], { groupBy: 'technology', technologies: [plain.tech[0]!.slug], exportedAt });
-    expect(only.split('\n').filter((l) => l.startsWith('## '))).toEqual([`## ${plain.tech[0]!.name} (${plain.tech[0]!.category})`]);
+    const only = toReadingList([plain], {
+      groupBy: 'technology',
+      technologies: [plain.tech[0]!.slug],
+      exportedAt,
+    });
+    expect(only.split('\n').filter((l) => l.startsWith('## '))).toEqual([
+      `## ${plain.tech[0]!.name} (${plain.tech[0]!.category})`,
+    ]);
   });
 });
 
@@ -133,13 +164,22 @@ describe('JSON backup and chapter files', () => {
   it('writes the versioned envelope its schema accepts', () => {
     const file = exportLibrary('json', [hostile, plain], { exportedAt });
     const data = BackupSchema.parse(JSON.parse(file.text));
-    expect(data).toMatchObject({ format: 'stackcast-library', version: 1, exportedAt: exportedAt.toISOString() });
+    expect(data).toMatchObject({
+      format: 'stackcast-library',
+      version: 1,
+      exportedAt: exportedAt.toISOString(),
+    });
     expect(data.episodes).toEqual([hostile, plain]);
   });
 
   it('exports one episode’s chapters as Podcasting 2.0 JSON, WebVTT and Podlove Simple Chapters', () => {
     const json = chapterFile(plain, 'json', exportedAt);
-    expect(JSON.parse(json.text)).toMatchObject({ version: '1.2.0', chapters: expect.arrayContaining([expect.objectContaining({ startTime: 0, title: plain.chapters[0]!.title })]) });
+    expect(JSON.parse(json.text)).toMatchObject({
+      version: '1.2.0',
+      chapters: expect.arrayContaining([
+        expect.objectContaining({ startTime: 0, title: plain.chapters[0]!.title }),
+      ]),
+    });
     expect(chapterFile(plain, 'vtt', exportedAt).text.startsWith('WEBVTT')).toBe(true);
     const psc = chapterFile(plain, 'psc', exportedAt);
     expect(psc.name).toMatch(/\.psc\.xml$/);
@@ -149,8 +189,15 @@ describe('JSON backup and chapter files', () => {
 
 describe('openAtUrl', () => {
   it('uses #m:ss on runninginproduction.com, #t= on audio, never a non-http URL', () => {
-    expect(openAtUrl({ url: 'https://runninginproduction.com/podcast/1-x', audioUrl: 'https://cdn.example.com/1.mp3' }, 3725)).toBe('https://runninginproduction.com/podcast/1-x#1:02:05');
-    expect(openAtUrl({ url: 'https://example.com/ep', audioUrl: 'https://cdn.example.com/1.mp3#x' }, 105)).toBe('https://cdn.example.com/1.mp3#t=105');
+    expect(
+      openAtUrl(
+        { url: 'https://runninginproduction.com/podcast/1-x', audioUrl: 'https://cdn.example.com/1.mp3' },
+        3725,
+      ),
+    ).toBe('https://runninginproduction.com/podcast/1-x#1:02:05');
+    expect(
+      openAtUrl({ url: 'https://example.com/ep', audioUrl: 'https://cdn.example.com/1.mp3#x' }, 105),
+    ).toBe('https://cdn.example.com/1.mp3#t=105');
     expect(openAtUrl({ url: 'javascript:alert(1)', audioUrl: null }, 1)).toBeNull();
   });
 });

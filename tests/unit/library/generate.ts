@@ -4,25 +4,76 @@ import { DEFAULT_LISTENER_FIELDS, LISTEN_STATUSES, type SavedEpisode } from '@/u
 
 /** A small hand-written technology list (slug, name, category) used when no catalog is available. */
 export const SAMPLE_TECH: [string, string, TechCategory][] = [
-  ['ruby', 'Ruby', 'language'], ['python', 'Python', 'language'], ['go', 'Go', 'language'], ['elixir', 'Elixir', 'language'],
-  ['typescript', 'TypeScript', 'language'], ['php', 'PHP', 'language'], ['rails', 'Ruby on Rails', 'framework'],
-  ['django', 'Django', 'framework'], ['flask', 'Flask', 'framework'], ['phoenix', 'Phoenix', 'framework'],
-  ['laravel', 'Laravel', 'framework'], ['react', 'React', 'framework'], ['vue', 'Vue.js', 'framework'],
-  ['postgres', 'PostgreSQL', 'database'], ['mysql', 'MySQL', 'database'], ['mongodb', 'MongoDB', 'database'],
-  ['sqlite', 'SQLite', 'database'], ['redis', 'Redis', 'cache'], ['memcached', 'Memcached', 'cache'],
-  ['sidekiq', 'Sidekiq', 'queue'], ['celery', 'Celery', 'queue'], ['rabbitmq', 'RabbitMQ', 'queue'],
-  ['aws', 'AWS', 'hosting'], ['heroku', 'Heroku', 'hosting'], ['digitalocean', 'DigitalOcean', 'hosting'],
-  ['gcp', 'Google Cloud', 'hosting'], ['docker', 'Docker', 'container'], ['kubernetes', 'Kubernetes', 'container'],
-  ['github-actions', 'GitHub Actions', 'ci'], ['circleci', 'CircleCI', 'ci'], ['datadog', 'Datadog', 'monitoring'],
-  ['grafana', 'Grafana', 'monitoring'], ['sentry', 'Sentry', 'error-tracking'], ['rollbar', 'Rollbar', 'error-tracking'],
-  ['sendgrid', 'SendGrid', 'email'], ['postmark', 'Postmark', 'email'], ['stripe', 'Stripe', 'payments'],
-  ['cloudflare', 'Cloudflare', 'cdn-dns'], ['elasticsearch', 'Elasticsearch', 'search'], ['s3', 'Amazon S3', 'storage'],
-  ['ubuntu', 'Ubuntu', 'os'], ['nginx', 'nginx', 'web-server'], ['terraform', 'Terraform', 'other'],
+  ['ruby', 'Ruby', 'language'],
+  ['python', 'Python', 'language'],
+  ['go', 'Go', 'language'],
+  ['elixir', 'Elixir', 'language'],
+  ['typescript', 'TypeScript', 'language'],
+  ['php', 'PHP', 'language'],
+  ['rails', 'Ruby on Rails', 'framework'],
+  ['django', 'Django', 'framework'],
+  ['flask', 'Flask', 'framework'],
+  ['phoenix', 'Phoenix', 'framework'],
+  ['laravel', 'Laravel', 'framework'],
+  ['react', 'React', 'framework'],
+  ['vue', 'Vue.js', 'framework'],
+  ['postgres', 'PostgreSQL', 'database'],
+  ['mysql', 'MySQL', 'database'],
+  ['mongodb', 'MongoDB', 'database'],
+  ['sqlite', 'SQLite', 'database'],
+  ['redis', 'Redis', 'cache'],
+  ['memcached', 'Memcached', 'cache'],
+  ['sidekiq', 'Sidekiq', 'queue'],
+  ['celery', 'Celery', 'queue'],
+  ['rabbitmq', 'RabbitMQ', 'queue'],
+  ['aws', 'AWS', 'hosting'],
+  ['heroku', 'Heroku', 'hosting'],
+  ['digitalocean', 'DigitalOcean', 'hosting'],
+  ['gcp', 'Google Cloud', 'hosting'],
+  ['docker', 'Docker', 'container'],
+  ['kubernetes', 'Kubernetes', 'container'],
+  ['github-actions', 'GitHub Actions', 'ci'],
+  ['circleci', 'CircleCI', 'ci'],
+  ['datadog', 'Datadog', 'monitoring'],
+  ['grafana', 'Grafana', 'monitoring'],
+  ['sentry', 'Sentry', 'error-tracking'],
+  ['rollbar', 'Rollbar', 'error-tracking'],
+  ['sendgrid', 'SendGrid', 'email'],
+  ['postmark', 'Postmark', 'email'],
+  ['stripe', 'Stripe', 'payments'],
+  ['cloudflare', 'Cloudflare', 'cdn-dns'],
+  ['elasticsearch', 'Elasticsearch', 'search'],
+  ['s3', 'Amazon S3', 'storage'],
+  ['ubuntu', 'Ubuntu', 'os'],
+  ['nginx', 'nginx', 'web-server'],
+  ['terraform', 'Terraform', 'other'],
 ];
 
-const WORDS = ['scaling', 'deploys', 'migrations', 'caching', 'background jobs', 'monitoring', 'costs', 'backups',
-  'zero downtime', 'the monolith', 'search', 'payments', 'onboarding', 'testing', 'observability', 'the database'];
-const PODCASTS = ['Running in Production', 'Software Engineering Daily', 'The Changelog', 'Ship It!', 'Full Stack Radio'];
+const WORDS = [
+  'scaling',
+  'deploys',
+  'migrations',
+  'caching',
+  'background jobs',
+  'monitoring',
+  'costs',
+  'backups',
+  'zero downtime',
+  'the monolith',
+  'search',
+  'payments',
+  'onboarding',
+  'testing',
+  'observability',
+  'the database',
+];
+const PODCASTS = [
+  'Running in Production',
+  'Software Engineering Daily',
+  'The Changelog',
+  'Ship It!',
+  'Full Stack Radio',
+];
 
 /** Deterministic PRNG (mulberry32) so generated libraries are the same on every run. */
 export function random(seed: number): () => number {
@@ -41,7 +92,11 @@ export function random(seed: number): () => number {
  * @example
  * makeEpisode(3, random(1))
  */
-export function makeEpisode(n: number, rand = random(n + 1), tech: [string, string, TechCategory][] = SAMPLE_TECH): Episode {
+export function makeEpisode(
+  n: number,
+  rand = random(n + 1),
+  tech: [string, string, TechCategory][] = SAMPLE_TECH,
+): Episode {
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const chapters = Array.from({ length: 12 + Math.floor(rand() * 7) }, (_, i) => ({
     start: i * 240 + Math.floor(rand() * 60) * (i > 0 ? 1 : 0),
@@ -73,7 +128,11 @@ export function makeEpisode(n: number, rand = random(n + 1), tech: [string, stri
  * @example
  * makeSaved(1)
  */
-export function makeSaved(n: number, rand = random(n + 1), tech?: [string, string, TechCategory][]): SavedEpisode {
+export function makeSaved(
+  n: number,
+  rand = random(n + 1),
+  tech?: [string, string, TechCategory][],
+): SavedEpisode {
   const episode = makeEpisode(n, rand, tech);
   const savedAt = new Date(Date.UTC(2025, 0, 1) + n * 60_000).toISOString();
   return {

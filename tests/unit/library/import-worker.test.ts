@@ -3,7 +3,13 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { toBackupJson } from '@/utils/library/export/backup';
-import { BackupImportError, importBackup, prepareBackup, prepareInWorker, type ImportCheckResult } from '@/utils/library/import';
+import {
+  BackupImportError,
+  importBackup,
+  prepareBackup,
+  prepareInWorker,
+  type ImportCheckResult,
+} from '@/utils/library/import';
 import { prepareRecord } from '@/utils/library/prepared';
 import { LibraryService } from '@/utils/library/service';
 import { freshDatabase } from './fresh-db';
@@ -12,7 +18,9 @@ import { makeSaved } from './generate';
 const exportedAt = new Date('2026-11-22T10:00:00.000Z');
 const episodes = Array.from({ length: 12 }, (_, i) => makeSaved(i + 1));
 const backup = new Blob([toBackupJson(episodes, exportedAt)], { type: 'application/json' });
-const bad = new Blob([toBackupJson([{ ...makeSaved(1), url: 'javascript:alert(1)' }], exportedAt)], { type: 'application/json' });
+const bad = new Blob([toBackupJson([{ ...makeSaved(1), url: 'javascript:alert(1)' }], exportedAt)], {
+  type: 'application/json',
+});
 
 /** A worker that answers in this thread as import.worker.ts does, its answer structured-cloned. */
 class InProcessImportWorker extends EventTarget {
@@ -21,7 +29,11 @@ class InProcessImportWorker extends EventTarget {
     void file
       .text()
       .then((text): ImportCheckResult => ({ ok: true, records: prepareBackup(text) }))
-      .catch((error: Error): ImportCheckResult => ({ ok: false, message: error.message, backupError: error.name === 'BackupImportError' }))
+      .catch((error: Error): ImportCheckResult => ({
+        ok: false,
+        message: error.message,
+        backupError: error.name === 'BackupImportError',
+      }))
       .then((result) => this.dispatchEvent(new MessageEvent('message', { data: structuredClone(result) })));
   }
   terminate(): void {
@@ -38,7 +50,11 @@ describe('prepareInWorker', () => {
     expect(records).toEqual(episodes.map(prepareRecord));
     expect(worker.terminated).toBe(true);
     const [viaWorker, inPage] = [new LibraryService(freshDatabase()), new LibraryService(freshDatabase())];
-    expect(await importBackup(backup, viaWorker, { prepareOffPage: () => prepareInWorker(backup, () => asWorker(new InProcessImportWorker())) })).toEqual({ added: 12, updated: 0, unchanged: 0 });
+    expect(
+      await importBackup(backup, viaWorker, {
+        prepareOffPage: () => prepareInWorker(backup, () => asWorker(new InProcessImportWorker())),
+      }),
+    ).toEqual({ added: 12, updated: 0, unchanged: 0 });
     await importBackup(backup, inPage);
     expect(await viaWorker.all()).toEqual(await inPage.all());
     expect(await viaWorker.summaries()).toEqual(await inPage.summaries());
@@ -46,7 +62,9 @@ describe('prepareInWorker', () => {
 
   it('rejects a bad file with the message the page would give, and nothing is written', async () => {
     const library = new LibraryService(freshDatabase());
-    const failure = importBackup(bad, library, { prepareOffPage: () => prepareInWorker(bad, () => asWorker(new InProcessImportWorker())) });
+    const failure = importBackup(bad, library, {
+      prepareOffPage: () => prepareInWorker(bad, () => asWorker(new InProcessImportWorker())),
+    });
     await expect(failure).rejects.toBeInstanceOf(BackupImportError);
     await expect(failure).rejects.toThrow(/^Nothing was imported: episodes\[0\]\.url/);
     expect(await library.all()).toEqual([]);
@@ -61,6 +79,8 @@ describe('prepareInWorker', () => {
     broken.postMessage = () => queueMicrotask(() => broken.dispatchEvent(new Event('error')));
     expect(await prepareInWorker(backup, () => asWorker(broken))).toBeNull();
     const library = new LibraryService(freshDatabase());
-    expect(await importBackup(backup, library, { prepareOffPage: () => prepareInWorker(backup, cannotStart) })).toEqual({ added: 12, updated: 0, unchanged: 0 });
+    expect(
+      await importBackup(backup, library, { prepareOffPage: () => prepareInWorker(backup, cannotStart) }),
+    ).toEqual({ added: 12, updated: 0, unchanged: 0 });
   });
 });

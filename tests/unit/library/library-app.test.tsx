@@ -20,12 +20,17 @@ beforeEach(() => {
 // Runs before fresh-db's own afterEach (hooks unwind in reverse), which closes and deletes the database.
 afterEach(cleanup);
 
-const rows = () => [...document.querySelectorAll('[data-stackcast-episode]')].map((row) => row.getAttribute('data-stackcast-episode'));
+const rows = () =>
+  [...document.querySelectorAll('[data-stackcast-episode]')].map((row) =>
+    row.getAttribute('data-stackcast-episode'),
+  );
 
 describe('LibraryApp', () => {
   it('says what to do when the library is empty', async () => {
     render(<LibraryApp service={service} />);
-    expect((await screen.findByText('Your library is empty')).closest('[data-stackcast-state]')?.textContent).toMatch(/Save episode to Stackcast/);
+    expect(
+      (await screen.findByText('Your library is empty')).closest('[data-stackcast-state]')?.textContent,
+    ).toMatch(/Save episode to Stackcast/);
   });
 
   it('lists episodes, filters by a technology facet into the URL, and narrows with a second (all of)', async () => {
@@ -94,7 +99,12 @@ describe('LibraryApp', () => {
     const tags = details.querySelector('[data-stackcast-tags]') as HTMLInputElement;
     fireEvent.input(tags, { target: { value: 'Infra, later, infra' } });
     fireEvent.blur(tags);
-    await waitFor(async () => expect(await service.get(episode.id)).toMatchObject({ notes: 'Revisit the Redis part', tags: ['infra', 'later'] }));
+    await waitFor(async () =>
+      expect(await service.get(episode.id)).toMatchObject({
+        notes: 'Revisit the Redis part',
+        tags: ['infra', 'later'],
+      }),
+    );
   });
 
   it('moves between rows with the keyboard', async () => {
@@ -119,13 +129,22 @@ describe('LibraryApp', () => {
     await waitFor(() => expect(rows()).toHaveLength(1));
     const input = document.querySelector('[data-stackcast-import-file]') as HTMLInputElement;
     const bad = new File(
-      [JSON.stringify({ format: 'stackcast-library', version: 1, exportedAt: '2026-01-01T00:00:00.000Z', episodes: [{ ...makeSaved(2), url: 'javascript:alert(1)' }] })],
+      [
+        JSON.stringify({
+          format: 'stackcast-library',
+          version: 1,
+          exportedAt: '2026-01-01T00:00:00.000Z',
+          episodes: [{ ...makeSaved(2), url: 'javascript:alert(1)' }],
+        }),
+      ],
       'bad.json',
       { type: 'application/json' },
     );
     Object.defineProperty(input, 'files', { value: [bad], configurable: true });
     fireEvent.change(input);
-    expect((await screen.findByRole('alert')).textContent).toMatch(/episodes\[0\]\.url: must be an http\(s\) URL/);
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /episodes\[0\]\.url: must be an http\(s\) URL/,
+    );
     expect(await service.all()).toEqual(before);
   });
 });

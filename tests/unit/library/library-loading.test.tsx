@@ -26,7 +26,8 @@ const SIZE = FIRST_SCREEN + 25;
 const episodes = Array.from({ length: SIZE }, (_, i) => makeSaved(i + 1));
 const newestFirst = [...episodes].sort((a, b) => (a.savedAt < b.savedAt ? 1 : -1));
 const count = () => document.querySelector('.toolbar .count')?.textContent ?? '';
-const results = () => Number(document.querySelector('[data-stackcast-results]')?.getAttribute('data-stackcast-results') ?? -1);
+const results = () =>
+  Number(document.querySelector('[data-stackcast-results]')?.getAttribute('data-stackcast-results') ?? -1);
 
 describe('opening a large library', () => {
   it('shows the newest-saved episodes at once, then the count and the whole library with facets', async () => {
@@ -36,12 +37,16 @@ describe('opening a large library', () => {
     // Whichever state came first, the first row is the newest saved and the count is either still being
     // taken (the first screen does not wait for it) or the library's size.
     expect(count()).toMatch(new RegExp(`^(Counting episodes…|${SIZE} episodes)`));
-    expect(document.querySelector('[data-index="0"]')?.getAttribute('data-stackcast-episode')).toBe(newestFirst[0]!.id);
+    expect(document.querySelector('[data-index="0"]')?.getAttribute('data-stackcast-episode')).toBe(
+      newestFirst[0]!.id,
+    );
     await waitFor(() => expect(count()).toMatch(new RegExp(`^${SIZE} episodes`)));
     await waitFor(() => expect(results()).toBe(SIZE));
     const slug = episodes[0]!.tech[0]!.slug;
     const facet = document.querySelector<HTMLInputElement>(`[data-stackcast-facet="${slug}"]`)!;
-    expect(facet.closest('label')?.querySelector('.count')?.textContent).toBe(String(episodes.filter((e) => e.tech.some((t) => t.slug === slug)).length));
+    expect(facet.closest('label')?.querySelector('.count')?.textContent).toBe(
+      String(episodes.filter((e) => e.tech.some((t) => t.slug === slug)).length),
+    );
     expect((screen.getByText('Select all') as HTMLButtonElement).disabled).toBe(false);
   });
 
@@ -61,12 +66,21 @@ describe('opening a large library', () => {
     await waitFor(() => expect(results()).toBe(SIZE));
     const newest = newestFirst[0]!;
     fireEvent.click(await screen.findByText(newest.title!));
-    await waitFor(() => expect(document.querySelector(`[data-stackcast-details="${CSS.escape(newest.id)}"]`)).not.toBeNull());
+    await waitFor(() =>
+      expect(document.querySelector(`[data-stackcast-details="${CSS.escape(newest.id)}"]`)).not.toBeNull(),
+    );
     // Another tab (its own service on the same database) edits and removes.
     const otherTab = new LibraryService(freshDatabase(db.name));
     await otherTab.update([newest.id], { notes: 'Edited elsewhere', status: 'listened' });
-    await waitFor(() => expect((document.querySelector('[data-stackcast-notes]') as HTMLTextAreaElement | null)?.value).toBe('Edited elsewhere'));
-    const row = () => document.querySelector(`[data-stackcast-episode="${CSS.escape(newest.id)}"] [data-stackcast-status]`) as HTMLSelectElement | null;
+    await waitFor(() =>
+      expect((document.querySelector('[data-stackcast-notes]') as HTMLTextAreaElement | null)?.value).toBe(
+        'Edited elsewhere',
+      ),
+    );
+    const row = () =>
+      document.querySelector(
+        `[data-stackcast-episode="${CSS.escape(newest.id)}"] [data-stackcast-status]`,
+      ) as HTMLSelectElement | null;
     await waitFor(() => expect(row()?.value).toBe('listened'));
     await otherTab.remove([newest.id]);
     await waitFor(() => expect(results()).toBe(SIZE - 1));

@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { exportLibrary } from '@/utils/library/export';
 import { LibraryDatabase } from '@/utils/library/db';
 import { LibraryStorageError } from '@/utils/library/errors';
-import { answerMarkdownRequest, runMarkdownJob, type MarkdownJob, type MarkdownJobResult, type MarkdownWorkerRequest } from '@/utils/library/export/markdown-job';
+import {
+  answerMarkdownRequest,
+  runMarkdownJob,
+  type MarkdownJob,
+  type MarkdownJobResult,
+  type MarkdownWorkerRequest,
+} from '@/utils/library/export/markdown-job';
 import { exportReadingListInWorkers, type MarkdownWorker } from '@/utils/library/export/markdown-workers';
 import { LibraryService } from '@/utils/library/service';
 import type { SavedEpisode } from '@/utils/library/record';
@@ -49,7 +55,9 @@ function inDatabase(request: MarkdownWorkerRequest): Promise<Answer> {
 
 /** A worker whose every job fails with this result (an assembly would still answer). */
 function failing(result: MarkdownJobResult): InProcessWorker {
-  return new InProcessWorker(async (request) => (request.type === 'job' ? { answer: result, transfer: [] } : inDatabase(request)));
+  return new InProcessWorker(async (request) =>
+    request.type === 'job' ? { answer: result, transfer: [] } : inDatabase(request),
+  );
 }
 
 async function savedLibrary(episodes: readonly SavedEpisode[]): Promise<LibraryDatabase> {
@@ -66,36 +74,44 @@ const library: SavedEpisode[] = [
 ];
 
 describe('exportReadingListInWorkers', () => {
-  it.each([1, 2, 3])('writes the page export byte for byte with %i workers, in any view order', async (workers) => {
-    const db = await savedLibrary(library);
-    // A view order unlike the shelves' (reversed, then every third moved to the end) and an id not saved.
-    const view = [...library].reverse();
-    const order = [...view.filter((_, i) => i % 3 !== 0), ...view.filter((_, i) => i % 3 === 0)];
-    const ids = [...order.map((e) => e.id), 'https://example.com/removed'];
-    for (const [kind, technologies] of [
-      ['markdown-technology', undefined],
-      ['markdown-technology', [library[0]!.tech[0]!.slug, library[1]!.tech[1]!.slug]],
-      ['markdown-podcast', undefined],
-    ] as const) {
-      const spawned: InProcessWorker[] = [];
-      const spawn = () => {
-        spawned.push(new InProcessWorker());
-        return spawned.at(-1)!;
-      };
-      const options = { exportedAt, technologies: technologies ? [...technologies] : undefined };
-      const file = await exportReadingListInWorkers(kind, ids, { ...options, dbName: db.name, spawn, workers });
-      const expected = exportLibrary(kind, order, options);
-      expect(file).not.toBeNull();
-      expect(await file!.blob.text()).toBe(expected.text);
-      expect(file!.name).toBe(expected.name);
-      expect(file!.blob.type).toBe('text/markdown;charset=utf-8');
-      expect(file!.count).toBe(order.length);
-      // Small lists take one worker, which also copies the file together; it is ended once done.
-      expect(spawned).toHaveLength(1);
-      expect(spawned[0]!.assembled).toBe(1);
-      expect(spawned.every((w) => w.terminated)).toBe(true);
-    }
-  });
+  it.each([1, 2, 3])(
+    'writes the page export byte for byte with %i workers, in any view order',
+    async (workers) => {
+      const db = await savedLibrary(library);
+      // A view order unlike the shelves' (reversed, then every third moved to the end) and an id not saved.
+      const view = [...library].reverse();
+      const order = [...view.filter((_, i) => i % 3 !== 0), ...view.filter((_, i) => i % 3 === 0)];
+      const ids = [...order.map((e) => e.id), 'https://example.com/removed'];
+      for (const [kind, technologies] of [
+        ['markdown-technology', undefined],
+        ['markdown-technology', [library[0]!.tech[0]!.slug, library[1]!.tech[1]!.slug]],
+        ['markdown-podcast', undefined],
+      ] as const) {
+        const spawned: InProcessWorker[] = [];
+        const spawn = () => {
+          spawned.push(new InProcessWorker());
+          return spawned.at(-1)!;
+        };
+        const options = { exportedAt, technologies: technologies ? [...technologies] : undefined };
+        const file = await exportReadingListInWorkers(kind, ids, {
+          ...options,
+          dbName: db.name,
+          spawn,
+          workers,
+        });
+        const expected = exportLibrary(kind, order, options);
+        expect(file).not.toBeNull();
+        expect(await file!.blob.text()).toBe(expected.text);
+        expect(file!.name).toBe(expected.name);
+        expect(file!.blob.type).toBe('text/markdown;charset=utf-8');
+        expect(file!.count).toBe(order.length);
+        // Small lists take one worker, which also copies the file together; it is ended once done.
+        expect(spawned).toHaveLength(1);
+        expect(spawned[0]!.assembled).toBe(1);
+        expect(spawned.every((w) => w.terminated)).toBe(true);
+      }
+    },
+  );
 
   it('splits a large list between workers by shelf, each reading only its own shelves', async () => {
     const many = Array.from({ length: 2_100 }, (_, i) => ({ ...makeSaved(i + 1), chapters: [] }));
@@ -106,7 +122,12 @@ describe('exportReadingListInWorkers', () => {
       return spawned.at(-1)!;
     };
     const ids = many.map((e) => e.id);
-    const file = await exportReadingListInWorkers('markdown-technology', ids, { exportedAt, dbName: db.name, spawn, workers: 2 });
+    const file = await exportReadingListInWorkers('markdown-technology', ids, {
+      exportedAt,
+      dbName: db.name,
+      spawn,
+      workers: 2,
+    });
     expect(await file!.blob.text()).toBe(exportLibrary('markdown-technology', many, { exportedAt }).text);
     expect(spawned).toHaveLength(2);
     expect(spawned.map((w) => w.assembled)).toEqual([1, 0]);
@@ -123,11 +144,23 @@ describe('exportReadingListInWorkers', () => {
     const cannotStart = () => {
       throw new DOMException('Workers are not allowed here', 'SecurityError');
     };
-    expect(await exportReadingListInWorkers('markdown-podcast', ids, { exportedAt, dbName: 'x', spawn: cannotStart })).toBeNull();
+    expect(
+      await exportReadingListInWorkers('markdown-podcast', ids, {
+        exportedAt,
+        dbName: 'x',
+        spawn: cannotStart,
+      }),
+    ).toBeNull();
     // A worker whose script fails to load reports an error event and never answers.
     const broken = new InProcessWorker();
     broken.postMessage = () => queueMicrotask(() => broken.dispatchEvent(new Event('error')));
-    expect(await exportReadingListInWorkers('markdown-podcast', ids, { exportedAt, dbName: 'x', spawn: () => broken })).toBeNull();
+    expect(
+      await exportReadingListInWorkers('markdown-podcast', ids, {
+        exportedAt,
+        dbName: 'x',
+        spawn: () => broken,
+      }),
+    ).toBeNull();
   });
 
   it('rejects with the storage error a worker reports, worded for the listener', async () => {
@@ -139,16 +172,38 @@ describe('exportReadingListInWorkers', () => {
       own.close();
       return { answer: await runMarkdownJob(own, request), transfer: [] };
     });
-    const failure = exportReadingListInWorkers('markdown-technology', library.slice(0, 3).map((e) => e.id), { exportedAt, dbName: db.name, spawn: () => closed });
+    const failure = exportReadingListInWorkers(
+      'markdown-technology',
+      library.slice(0, 3).map((e) => e.id),
+      { exportedAt, dbName: db.name, spawn: () => closed },
+    );
     await expect(failure).rejects.toBeInstanceOf(LibraryStorageError);
-    await expect(failure).rejects.toThrow(/^Could not read the library: the library database is not available/);
+    await expect(failure).rejects.toThrow(
+      /^Could not read the library: the library database is not available/,
+    );
     // A quota error as the worker posts it reaches the page as the same typed error.
-    const full = failing({ ok: false, message: 'Could not read the library: storage is full.', reason: 'QuotaExceededError' });
-    const quota = exportReadingListInWorkers('markdown-technology', ['a'], { exportedAt, dbName: db.name, spawn: () => full });
-    await expect(quota).rejects.toMatchObject({ name: 'LibraryStorageError', reason: 'QuotaExceededError', message: 'Could not read the library: storage is full.' });
+    const full = failing({
+      ok: false,
+      message: 'Could not read the library: storage is full.',
+      reason: 'QuotaExceededError',
+    });
+    const quota = exportReadingListInWorkers('markdown-technology', ['a'], {
+      exportedAt,
+      dbName: db.name,
+      spawn: () => full,
+    });
+    await expect(quota).rejects.toMatchObject({
+      name: 'LibraryStorageError',
+      reason: 'QuotaExceededError',
+      message: 'Could not read the library: storage is full.',
+    });
     // Any other failure keeps its message, as a plain error.
     const bug = failing({ ok: false, message: 'x is not a function' });
-    const plain = exportReadingListInWorkers('markdown-technology', ['a'], { exportedAt, dbName: db.name, spawn: () => bug });
+    const plain = exportReadingListInWorkers('markdown-technology', ['a'], {
+      exportedAt,
+      dbName: db.name,
+      spawn: () => bug,
+    });
     await expect(plain).rejects.toThrow('x is not a function');
     await expect(plain).rejects.not.toBeInstanceOf(LibraryStorageError);
   });

@@ -17,16 +17,60 @@ async function bytesOf(episodes: readonly SavedEpisode[], options: ReadingListOp
 describe('ReadingListBytes', () => {
   // Chapter titles of Markdown-significant pieces: leading digits before '.' or ')', leading '-' or '=',
   // every escaped character, non-ASCII (one unit and surrogate pairs) before and after them.
-  const piece = fc.constantFrom('1', '42', '.', ')', '-', '=', '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '<', '>', '#', '+', '!', '|', '~', '&', 'a', ' ', 'é', '😀', 'x.y', 'https://', 'www.', '@');
+  const piece = fc.constantFrom(
+    '1',
+    '42',
+    '.',
+    ')',
+    '-',
+    '=',
+    '\\',
+    '`',
+    '*',
+    '_',
+    '{',
+    '}',
+    '[',
+    ']',
+    '(',
+    ')',
+    '<',
+    '>',
+    '#',
+    '+',
+    '!',
+    '|',
+    '~',
+    '&',
+    'a',
+    ' ',
+    'é',
+    '😀',
+    'x.y',
+    'https://',
+    'www.',
+    '@',
+  );
   const title = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
 
   it('escapes chapter titles as markdownText does, whatever they start with', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(title, { maxLength: 5 }), { minLength: 1, maxLength: 6 }), async (titles) => {
-        const episodes = titles.map((chapterTitles, i) => ({ ...makeSaved(i + 1), chapters: chapterTitles.map((t, c) => ({ start: c * 75, title: t })) }));
-        const options: ReadingListOptions = { groupBy: 'technology', exportedAt };
-        expect(Buffer.compare(await bytesOf(episodes, options), new TextEncoder().encode(toReadingList(episodes, options)))).toBe(0);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.array(title, { maxLength: 5 }), { minLength: 1, maxLength: 6 }),
+        async (titles) => {
+          const episodes = titles.map((chapterTitles, i) => ({
+            ...makeSaved(i + 1),
+            chapters: chapterTitles.map((t, c) => ({ start: c * 75, title: t })),
+          }));
+          const options: ReadingListOptions = { groupBy: 'technology', exportedAt };
+          expect(
+            Buffer.compare(
+              await bytesOf(episodes, options),
+              new TextEncoder().encode(toReadingList(episodes, options)),
+            ),
+          ).toBe(0);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -35,7 +79,10 @@ describe('ReadingListBytes', () => {
     // ~3 MB of chapter lines: entries begun near the end of a store move into the next.
     const episodes = Array.from({ length: 300 }, (_, i) => ({
       ...makeSaved(i + 1),
-      chapters: Array.from({ length: 100 }, (_, c) => ({ start: c * 61 + i, title: `Part ${c} of ${i}: deploys (and “rollbacks”) ${'é'.repeat(i % 7)}` })),
+      chapters: Array.from({ length: 100 }, (_, c) => ({
+        start: c * 61 + i,
+        title: `Part ${c} of ${i}: deploys (and “rollbacks”) ${'é'.repeat(i % 7)}`,
+      })),
     }));
     for (const groupBy of ['technology', 'podcast'] as const) {
       const options: ReadingListOptions = { groupBy, exportedAt };
@@ -50,12 +97,21 @@ describe('ReadingListBytes', () => {
   it('assembles shards of writers given any share of the positions into the same bytes', async () => {
     // Few technologies under two names each, so groups span shards and the name a group's lowest position
     // gives it may be in any shard; every seventh episode has none.
-    const names: [string, string[]][] = [['go', ['Go', 'Golang']], ['aws', ['AWS', 'Amazon Web Services']], ['redis', ['Redis']]];
+    const names: [string, string[]][] = [
+      ['go', ['Go', 'Golang']],
+      ['aws', ['AWS', 'Amazon Web Services']],
+      ['redis', ['Redis']],
+    ];
     const episodes = Array.from({ length: 40 }, (_, i) => ({
       ...makeSaved(i + 1),
       tech: names
         .filter((_, t) => i % 7 !== 0 && (i + t) % 3 !== 0)
-        .map(([slug, spellings], t) => ({ slug, name: spellings[(i >> t) % spellings.length]!, category: 'other' as const, source: 'list' as const })),
+        .map(([slug, spellings], t) => ({
+          slug,
+          name: spellings[(i >> t) % spellings.length]!,
+          category: 'other' as const,
+          source: 'list' as const,
+        })),
     }));
     await fc.assert(
       fc.asyncProperty(
@@ -69,7 +125,9 @@ describe('ReadingListBytes', () => {
           if (reversed) order.reverse();
           for (const position of order) writers[shardOf[position]!]!.add(episodes[position]!, position);
           const shards = writers.map((writer) => writer.shard());
-          const bytes = new Uint8Array(await new Blob([...assembleReadingList(shards, options)]).arrayBuffer());
+          const bytes = new Uint8Array(
+            await new Blob([...assembleReadingList(shards, options)]).arrayBuffer(),
+          );
           expect(Buffer.compare(bytes, new TextEncoder().encode(toReadingList(episodes, options)))).toBe(0);
         },
       ),

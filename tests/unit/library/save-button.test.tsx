@@ -93,12 +93,23 @@ describe('SaveButton', () => {
   });
 
   it('the Save shortcut on a mounted panel (closed root) saves through the button, without a click', async () => {
-    const episode = { ...makeEpisode(14), id: 'https://podcasts.example/ep/14', url: 'https://podcasts.example/ep/14' };
+    const episode = {
+      ...makeEpisode(14),
+      id: 'https://podcasts.example/ep/14',
+      url: 'https://podcasts.example/ep/14',
+    };
     const anchor = document.createElement('article');
     document.body.append(anchor);
     const panel = mountPanel(anchor, 'after', {
       episode,
-      target: { media: null, seekable: false, audioUrl: null, episodeUrl: episode.url, siteName: 'Example', timeUrl: null },
+      target: {
+        media: null,
+        seekable: false,
+        audioUrl: null,
+        episodeUrl: episode.url,
+        siteName: 'Example',
+        timeUrl: null,
+      },
       options: DEFAULT_OVERLAY_OPTIONS,
       save: saveButtonFor(episode, new URL('https://podcasts.example/show')),
     });
@@ -130,7 +141,9 @@ describe('SaveButton', () => {
       </div>,
     );
     const buttons = screen.getAllByRole('button');
-    await waitFor(() => expect(buttons.every((button) => button.getAttribute('aria-busy') === 'false')).toBe(true));
+    await waitFor(() =>
+      expect(buttons.every((button) => button.getAttribute('aria-busy') === 'false')).toBe(true),
+    );
     expect(buttons.map((button) => button.getAttribute('aria-pressed'))).toEqual(['false', 'true', 'false']);
     expect(asked).toEqual([episodes.map((episode) => episode.id)]);
   });

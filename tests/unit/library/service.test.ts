@@ -28,7 +28,13 @@ describe('LibraryService.save', () => {
     await library.update([episode.id], { status: 'listened', notes: 'great', tags: ['Work'], rating: 5 });
     now = '2026-11-23T10:00:00.000Z';
     const again = await library.save({ ...episode, title: 'Renamed', chapters: [] });
-    expect(again).toMatchObject({ title: 'Renamed', status: 'listened', notes: 'great', tags: ['work'], rating: 5 });
+    expect(again).toMatchObject({
+      title: 'Renamed',
+      status: 'listened',
+      notes: 'great',
+      tags: ['work'],
+      rating: 5,
+    });
     expect(again.savedAt).toBe('2026-11-22T10:00:00.000Z');
     expect(again.updatedAt).toBe(now);
     // A bare save (no chapters) does not erase the chapters saved before.
@@ -75,7 +81,11 @@ describe('LibraryService remove, restore, update', () => {
     const ids = (await Promise.all([1, 2, 3].map((n) => library.save(makeEpisode(n))))).map((e) => e.id);
     expect(await library.update(ids.slice(0, 2), { status: 'listening' })).toBe(2);
     const statuses = (await library.all()).map((e) => [e.id, e.status]);
-    expect(Object.fromEntries(statuses)).toEqual({ [ids[0]!]: 'listening', [ids[1]!]: 'listening', [ids[2]!]: 'to-listen' });
+    expect(Object.fromEntries(statuses)).toEqual({
+      [ids[0]!]: 'listening',
+      [ids[1]!]: 'listening',
+      [ids[2]!]: 'to-listen',
+    });
     await expect(library.update(ids, { rating: 9 })).rejects.toThrow();
     // Notes edits feed the search text.
     await library.update([ids[2]!], { notes: 'Kubernetes migration' });
@@ -112,7 +122,12 @@ describe('quota errors inside bulk writes', () => {
     await library.save(makeEpisode(1));
     const before = await library.all();
     // What Dexie throws when some puts of a bulkPut fail: the quota error is one of its failures, not its inner.
-    vi.spyOn(db.shelves, 'bulkPut').mockImplementation(() => Promise.reject(new Dexie.BulkError('shelves.bulkPut(): 1 of 2 operations failed', { 1: quota() })) as never);
+    vi.spyOn(db.shelves, 'bulkPut').mockImplementation(
+      () =>
+        Promise.reject(
+          new Dexie.BulkError('shelves.bulkPut(): 1 of 2 operations failed', { 1: quota() }),
+        ) as never,
+    );
     const error = await library.merge([2, 3].map((n) => makeSaved(n))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LibraryStorageError);
     expect((error as LibraryStorageError).reason).toBe('QuotaExceededError');
@@ -122,7 +137,10 @@ describe('quota errors inside bulk writes', () => {
   });
 
   it('finds the quota error however Dexie nests it: AbortError → BulkError → failures, failuresByPos, inner', () => {
-    const bulk = new Dexie.BulkError('2 of 3 operations failed', { 0: new Dexie.ConstraintError('key'), 2: quota() });
+    const bulk = new Dexie.BulkError('2 of 3 operations failed', {
+      0: new Dexie.ConstraintError('key'),
+      2: quota(),
+    });
     const nested = [
       bulk,
       new Dexie.AbortError('Transaction aborted', bulk),
@@ -130,9 +148,16 @@ describe('quota errors inside bulk writes', () => {
       Object.assign(new Error('wrapped'), { cause: bulk }),
       new Dexie.BulkError('1 failed', { 0: new Dexie.AbortError('x', quota()) }),
     ];
-    for (const error of nested) expect(describeStorageError(error, 'import the backup')).toMatchObject({ name: 'LibraryStorageError', reason: 'QuotaExceededError' });
+    for (const error of nested)
+      expect(describeStorageError(error, 'import the backup')).toMatchObject({
+        name: 'LibraryStorageError',
+        reason: 'QuotaExceededError',
+      });
     // Other bulk failures keep their own wording.
-    expect(describeStorageError(new Dexie.BulkError('1 failed', { 0: new Dexie.ConstraintError('key') }), 'save').message).not.toMatch(/full/);
+    expect(
+      describeStorageError(new Dexie.BulkError('1 failed', { 0: new Dexie.ConstraintError('key') }), 'save')
+        .message,
+    ).not.toMatch(/full/);
   });
 
   it('a cyclic or very deep error chain does not hang the message', () => {
@@ -161,8 +186,11 @@ describe('LibraryService.recordTextsByShelf', () => {
     const expected = new Map<number, string>();
     ids.forEach((id, position) => {
       const episode = saved.find((e) => e.id === id);
-      if (episode && ![...expected.values()].includes(episodeBackupText(episode))) expected.set(position, episodeBackupText(episode));
+      if (episode && ![...expected.values()].includes(episodeBackupText(episode)))
+        expected.set(position, episodeBackupText(episode));
     });
-    expect(new Map([...seen].sort((a, b) => a[0] - b[0]))).toEqual(new Map([...expected].sort((a, b) => a[0] - b[0])));
+    expect(new Map([...seen].sort((a, b) => a[0] - b[0]))).toEqual(
+      new Map([...expected].sort((a, b) => a[0] - b[0])),
+    );
   });
 });

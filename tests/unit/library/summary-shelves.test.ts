@@ -5,7 +5,13 @@ import fc from 'fast-check';
 import { LibraryDatabase } from '@/utils/library/db';
 import { LibraryService } from '@/utils/library/service';
 import { toSummary, type SavedEpisode } from '@/utils/library/record';
-import { compactSummaries, NEWEST_KEPT, NEWEST_MIN, newestFirst, storedIds } from '@/utils/library/summary-shelves';
+import {
+  compactSummaries,
+  NEWEST_KEPT,
+  NEWEST_MIN,
+  newestFirst,
+  storedIds,
+} from '@/utils/library/summary-shelves';
 import { shelfOf } from '@/utils/library/shelves';
 import { prepareRecord } from '@/utils/library/prepared';
 import { episodeBackupText } from '@/utils/library/export/backup';
@@ -38,7 +44,8 @@ async function expectInStep(library: LibraryService, db: LibraryDatabase): Promi
   expect(row).toEqual(expected.slice(0, row.length));
   expect(row.length).toBeGreaterThanOrEqual(Math.min(total, NEWEST_MIN));
   expect(row.length).toBeLessThanOrEqual(NEWEST_KEPT);
-  for (const shelf of await db.summaryShelves.toArray()) for (const id of shelf.ids) expect(shelfOf(id)).toBe(shelf.key);
+  for (const shelf of await db.summaryShelves.toArray())
+    for (const id of shelf.ids) expect(shelfOf(id)).toBe(shelf.key);
 }
 
 type Step =
@@ -50,9 +57,17 @@ type Step =
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   // Imports overlap earlier ones (merge: the earliest savedAt wins, so a newest episode can move back).
-  fc.record({ kind: fc.constant('import' as const), from: fc.integer({ min: 1, max: 200 }), count: fc.integer({ min: 1, max: 90 }), minute: fc.integer({ min: 0, max: 400 }) }),
+  fc.record({
+    kind: fc.constant('import' as const),
+    from: fc.integer({ min: 1, max: 200 }),
+    count: fc.integer({ min: 1, max: 90 }),
+    minute: fc.integer({ min: 0, max: 400 }),
+  }),
   fc.record({ kind: fc.constant('save' as const), n: fc.integer({ min: 1, max: 260 }) }),
-  fc.record({ kind: fc.constant('remove' as const), picks: fc.array(fc.nat(), { minLength: 1, maxLength: 80 }) }),
+  fc.record({
+    kind: fc.constant('remove' as const),
+    picks: fc.array(fc.nat(), { minLength: 1, maxLength: 80 }),
+  }),
   fc.record({ kind: fc.constant('update' as const), picks: fc.array(fc.nat(), { maxLength: 5 }) }),
   fc.constant({ kind: 'undo' as const }),
 );
@@ -68,10 +83,17 @@ describe('summary shelves', () => {
           clock.now = new Date(Date.UTC(2026, 5, 1) + ++minute * 60_000);
           const ids = (await library.summaries()).map((x) => x.id);
           if (s.kind === 'import') {
-            await library.merge(Array.from({ length: s.count }, (_, i) => savedAtMinute(s.from + i, (s.minute + i * 7) % 500)));
+            await library.merge(
+              Array.from({ length: s.count }, (_, i) => savedAtMinute(s.from + i, (s.minute + i * 7) % 500)),
+            );
           } else if (s.kind === 'save') await library.save(makeEpisode(s.n));
-          else if (s.kind === 'remove' && ids.length > 0) removed = await library.remove(s.picks.map((p) => ids[p % ids.length]!));
-          else if (s.kind === 'update' && ids.length > 0) await library.update(s.picks.map((p) => ids[p % ids.length]!), { status: 'listened', notes: `step ${minute}` });
+          else if (s.kind === 'remove' && ids.length > 0)
+            removed = await library.remove(s.picks.map((p) => ids[p % ids.length]!));
+          else if (s.kind === 'update' && ids.length > 0)
+            await library.update(
+              s.picks.map((p) => ids[p % ids.length]!),
+              { status: 'listened', notes: `step ${minute}` },
+            );
           else if (s.kind === 'undo') {
             await library.restore(removed);
             removed = [];
@@ -98,7 +120,10 @@ describe('summary shelves', () => {
     const saved = [savedAtMinute(1, 1), savedAtMinute(2, 2), savedAtMinute(3, 3)];
     await library.merge(saved);
     const ids = saved.map((e) => e.id).sort();
-    expect(await storedIds(db, [ids[2]!, 'https://example.com/missing', ids[0]!, ids[2]!])).toEqual([ids[0], ids[2]]);
+    expect(await storedIds(db, [ids[2]!, 'https://example.com/missing', ids[0]!, ids[2]!])).toEqual([
+      ids[0],
+      ids[2],
+    ]);
     expect(await library.savedIds([ids[1]!, 'nope'])).toEqual([ids[1]]);
   });
 });
@@ -107,7 +132,12 @@ describe('prepareRecord', () => {
   it('is what the shelves store: the backup text and the summary as JSON', async () => {
     const saved = { ...makeSaved(5), notes: 'Café "quoted"' };
     const prepared = prepareRecord(saved);
-    expect(prepared).toEqual({ id: saved.id, savedAt: saved.savedAt, text: episodeBackupText(saved), summary: JSON.stringify(toSummary(saved)) });
+    expect(prepared).toEqual({
+      id: saved.id,
+      savedAt: saved.savedAt,
+      text: episodeBackupText(saved),
+      summary: JSON.stringify(toSummary(saved)),
+    });
     const { library, db } = freshLibrary();
     await library.mergePrepared([prepared]);
     expect((await db.shelves.toArray())[0]!.texts).toEqual([prepared.text]);

@@ -23,7 +23,10 @@ describe('findPageEpisodes + detectEpisode', () => {
     const page = findPageEpisodes(document, LISTING_URL)!;
     expect(page.found.length).toBe(12);
     const backwards = page.found.map((_, i) => page.found.length - 1 - i).map((i) => detectEpisode(page, i));
-    const pieces = backwards.reverse().filter((item) => item !== null).map((item) => item.episode);
+    const pieces = backwards
+      .reverse()
+      .filter((item) => item !== null)
+      .map((item) => item.episode);
     expect(pieces).toEqual(whole);
     expect(pieces.length).toBe(12);
   });
@@ -44,7 +47,9 @@ describe('findPageEpisodes + detectEpisode', () => {
 
   it('parse only the first maxNotesChars of huge notes', () => {
     const prose = '<p>We moved billing to a queue and the pager got quieter. </p>'.repeat(20_000);
-    const { document } = parseHTML(`<!DOCTYPE html><html><body><div class="notes"><p>0:00 Intro</p><p>4:10 Queues</p>${prose}<p>59:00 Lost past the cap</p></div></body></html>`);
+    const { document } = parseHTML(
+      `<!DOCTYPE html><html><body><div class="notes"><p>0:00 Intro</p><p>4:10 Queues</p>${prose}<p>59:00 Lost past the cap</p></div></body></html>`,
+    );
     const [capped] = scanPage(document, 'https://example.com/huge', { maxNotesChars: 10_000 });
     expect(capped!.episode.chapters.map((chapter) => chapter.start)).toEqual([0, 250]);
   });
@@ -62,11 +67,15 @@ describe('capped text reads', () => {
       expect(capped.text).toBe(full.text.slice(0, max));
       expect(capped.marks.every((mark) => mark.end <= capped.text.length)).toBe(true);
     }
-    expect(renderNodeText(root, (element) => element.getAttribute('href'), { maxChars: 8 }).marks).toEqual([{ start: 7, end: 8, value: '#t=105' }]);
+    expect(renderNodeText(root, (element) => element.getAttribute('href'), { maxChars: 8 }).marks).toEqual([
+      { start: 7, end: 8, value: '#t=105' },
+    ]);
   });
 
   it('tell whether text is longer than a bound the way textContent would, script text included', () => {
-    const { document } = parseHTML('<!DOCTYPE html><html><body><div id="d"><p>abc</p><script>12345</script><p>de</p></div></body></html>');
+    const { document } = parseHTML(
+      '<!DOCTYPE html><html><body><div id="d"><p>abc</p><script>12345</script><p>de</p></div></body></html>',
+    );
     const div = document.getElementById('d')!;
     const length = div.textContent!.length;
     expect(length).toBe(10);

@@ -15,7 +15,8 @@ const URL_OF_PAGE = new URL('https://podcasts.example/show/stack-talk');
 function writeListing(count: number): void {
   document.body.innerHTML = `<h1>Stack Talk</h1><ol>${Array.from(
     { length: count },
-    (_, i) => `<li><h3><a href="/show/stack-talk/${i}">Episode ${i}</a></h3><p>0:00 – Intro 4:10 – Queues with Redis 12:30 – Postgres 25:00 – Wrap-up</p></li>`,
+    (_, i) =>
+      `<li><h3><a href="/show/stack-talk/${i}">Episode ${i}</a></h3><p>0:00 – Intro 4:10 – Queues with Redis 12:30 – Postgres 25:00 – Wrap-up</p></li>`,
   ).join('')}</ol>`;
 }
 
@@ -59,18 +60,23 @@ describe('OverlayController.scanInSlices', () => {
       expect(rootOf(overlay, host).mode).toBe('closed');
     }
     expect(reports.length).toBe(1);
-    expect(reports[0]!.map((episode) => episode.title)).toEqual([0, 1, 2, 3, 4, 5].map((i) => `Episode ${i}`));
+    expect(reports[0]!.map((episode) => episode.title)).toEqual(
+      [0, 1, 2, 3, 4, 5].map((i) => `Episode ${i}`),
+    );
     overlay.teardown();
     expect(hosts().length).toBe(0);
   });
 
   it('shows a short chapter preview per panel on a listing, and every chapter on a page with one episode', async () => {
-    const chapterCount = (overlay: OverlayController) => (host: Element) => rootOf(overlay, host).querySelectorAll('[data-stackcast-chapter]').length;
+    const chapterCount = (overlay: OverlayController) => (host: Element) =>
+      rootOf(overlay, host).querySelectorAll('[data-stackcast-chapter]').length;
     const longNotes = Array.from({ length: 9 }, (_, i) => `${i * 5}:00 – Topic ${i}`).join(' ');
     document.body.innerHTML = `<h1>Stack Talk</h1><ol>${Array.from({ length: LISTING_MIN_EPISODES }, (_, i) => `<li><h3>Episode ${i}</h3><p>${longNotes}</p></li>`).join('')}</ol>`;
     const listing = makeController().overlay;
     await listing.scanInSlices({ yieldToPage: quickYield }, URL_OF_PAGE);
-    expect([...hosts()].map(chapterCount(listing))).toEqual(Array(LISTING_MIN_EPISODES).fill(LISTING_CHAPTERS_SHOWN));
+    expect([...hosts()].map(chapterCount(listing))).toEqual(
+      Array(LISTING_MIN_EPISODES).fill(LISTING_CHAPTERS_SHOWN),
+    );
     listing.teardown();
 
     document.body.innerHTML = `<h1>Episode 1</h1><div class="notes"><p>${longNotes}</p></div>`;
@@ -104,7 +110,9 @@ describe('OverlayController.scanInSlices', () => {
     const changed = await overlay.scanInSlices({ yieldToPage: quickYield }, URL_OF_PAGE);
     expect(batches).toEqual([1]);
     expect(changed).toMatchObject({ panels: 20, parsed: 1 });
-    const chapters = [...rootOf(overlay, hosts()[0]!).querySelectorAll('[data-stackcast-chapter]')].map((chapter) => chapter.getAttribute('data-start'));
+    const chapters = [...rootOf(overlay, hosts()[0]!).querySelectorAll('[data-stackcast-chapter]')].map(
+      (chapter) => chapter.getAttribute('data-start'),
+    );
     expect(chapters).toEqual(['0', '540', '1200']);
     overlay.teardown();
   });
@@ -217,7 +225,11 @@ describe('runInSlices', () => {
       }
     };
     let slices = 0;
-    const stopped = await runInSlices(endless(), { budgetMs: 0, yieldToPage: quickYield, cancelled: () => ++slices > 3 });
+    const stopped = await runInSlices(endless(), {
+      budgetMs: 0,
+      yieldToPage: quickYield,
+      cancelled: () => ++slices > 3,
+    });
     expect(stopped.cancelled).toBe(true);
     expect(cleanup).toHaveBeenCalledOnce();
   });

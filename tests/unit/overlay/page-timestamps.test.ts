@@ -19,7 +19,9 @@ describe('linkTimestamps', () => {
   });
 
   it('marks the page’s own links instead of wrapping inside them, and is idempotent', () => {
-    const { notes } = notesOf('<ul><li><a href="#" data-audio-seek="105" class="audio-seek">1:45</a> – Overview</li><li><a href="#">7:01</a> – Compute</li></ul>');
+    const { notes } = notesOf(
+      '<ul><li><a href="#" data-audio-seek="105" class="audio-seek">1:45</a> – Overview</li><li><a href="#">7:01</a> – Compute</li></ul>',
+    );
     expect(linkTimestamps(notes)).toBe(2);
     expect(linkTimestamps(notes)).toBe(2);
     const links = [...notes.querySelectorAll('a')];

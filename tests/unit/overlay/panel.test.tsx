@@ -12,15 +12,18 @@ afterEach(cleanup);
 
 describe('EpisodePanel', () => {
   it('shows every chapter with data-stackcast-chapter, data-start and its title, and chips by slug', () => {
-    const { container } = render(<EpisodePanel episode={makeEpisode()} target={makeTarget()} options={DEFAULT_OVERLAY_OPTIONS} />);
+    const { container } = render(
+      <EpisodePanel episode={makeEpisode()} target={makeTarget()} options={DEFAULT_OVERLAY_OPTIONS} />,
+    );
     const chapters = [...container.querySelectorAll('[data-stackcast-chapter]')];
     expect(chapters.map((c) => c.getAttribute('data-start'))).toEqual(['0', '105', '421']);
     expect(chapters[1]!.textContent).toContain('1:45');
     expect(chapters[1]!.textContent).toContain('Why Go for the API');
-    expect([...container.querySelectorAll('[data-stackcast-tech]')].map((c) => c.getAttribute('data-stackcast-tech'))).toEqual([
-      'go',
-      'postgres',
-    ]);
+    expect(
+      [...container.querySelectorAll('[data-stackcast-tech]')].map((c) =>
+        c.getAttribute('data-stackcast-tech'),
+      ),
+    ).toEqual(['go', 'postgres']);
     expect(chapters.every((c) => c.tagName === 'BUTTON')).toBe(true);
   });
 
@@ -33,10 +36,14 @@ describe('EpisodePanel', () => {
   });
 
   it('plays the audio URL in the mini player from the chapter start when the page has no player', async () => {
-    const { container } = render(<EpisodePanel episode={makeEpisode()} target={makeTarget()} options={DEFAULT_OVERLAY_OPTIONS} />);
+    const { container } = render(
+      <EpisodePanel episode={makeEpisode()} target={makeTarget()} options={DEFAULT_OVERLAY_OPTIONS} />,
+    );
     const play = vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
     personClick(container.querySelector('[data-start="105"]')!);
-    const audio = await waitFor(() => container.querySelector<HTMLAudioElement>('audio[data-stackcast-player]')!);
+    const audio = await waitFor(() =>
+      container.querySelector<HTMLAudioElement>('audio[data-stackcast-player]')!,
+    );
     expect(audio.getAttribute('src')).toBe('https://cdn.example/ep1.mp3');
     await waitFor(() => expect(audio.currentTime).toBe(105));
     expect(play).toHaveBeenCalled();
@@ -54,7 +61,11 @@ describe('EpisodePanel', () => {
       get: () => 0,
     });
     const { container } = render(
-      <EpisodePanel episode={makeEpisode()} target={makeTarget({ media })} options={DEFAULT_OVERLAY_OPTIONS} />,
+      <EpisodePanel
+        episode={makeEpisode()}
+        target={makeTarget({ media })}
+        options={DEFAULT_OVERLAY_OPTIONS}
+      />,
     );
     personClick(container.querySelector('[data-start="421"]')!);
     const alert = await screen.findByRole('alert');
@@ -71,26 +82,39 @@ describe('EpisodePanel', () => {
       />,
     );
     personClick(container.querySelector('[data-start="105"]')!);
-    expect((await screen.findByRole('alert')).textContent).toMatch(/Spotify's player cannot be controlled.*1:45/);
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /Spotify's player cannot be controlled.*1:45/,
+    );
   });
 
   it('moves to the next and previous chapter', async () => {
     const play = vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
-    const { container } = render(<EpisodePanel episode={makeEpisode()} target={makeTarget()} options={DEFAULT_OVERLAY_OPTIONS} />);
+    const { container } = render(
+      <EpisodePanel episode={makeEpisode()} target={makeTarget()} options={DEFAULT_OVERLAY_OPTIONS} />,
+    );
     const previous = screen.getByRole('button', { name: 'Previous chapter' }) as HTMLButtonElement;
     expect(previous.disabled).toBe(true);
     personClick(screen.getByRole('button', { name: 'Next chapter' }));
-    await waitFor(() => expect(container.querySelector('[aria-current="true"]')?.getAttribute('data-start')).toBe('0'));
+    await waitFor(() =>
+      expect(container.querySelector('[aria-current="true"]')?.getAttribute('data-start')).toBe('0'),
+    );
     personClick(screen.getByRole('button', { name: 'Next chapter' }));
-    await waitFor(() => expect(container.querySelector('[aria-current="true"]')?.getAttribute('data-start')).toBe('105'));
+    await waitFor(() =>
+      expect(container.querySelector('[aria-current="true"]')?.getAttribute('data-start')).toBe('105'),
+    );
     personClick(previous);
-    await waitFor(() => expect(container.querySelector('[aria-current="true"]')?.getAttribute('data-start')).toBe('0'));
+    await waitFor(() =>
+      expect(container.querySelector('[aria-current="true"]')?.getAttribute('data-start')).toBe('0'),
+    );
     play.mockRestore();
   });
 
   it('renders hostile show notes as text, truncated, and caps 10,000 chapters behind "Show more"', () => {
     const hostile = '<img src=x onerror="globalThis.pwned=1">';
-    const chapters = Array.from({ length: 10_000 }, (_, i) => ({ start: i * 3, title: i === 0 ? hostile : `שלום 🎙️ ${i}` }));
+    const chapters = Array.from({ length: 10_000 }, (_, i) => ({
+      start: i * 3,
+      title: i === 0 ? hostile : `שלום 🎙️ ${i}`,
+    }));
     const huge = 'x'.repeat(1_000_000);
     const { container } = render(
       <EpisodePanel
@@ -113,24 +137,38 @@ describe('EpisodePanel', () => {
     const chapters = Array.from({ length: 12 }, (_, i) => ({ start: i * 60, title: `Topic ${i}` }));
     const media = document.createElement('audio');
     const { container } = render(
-      <EpisodePanel episode={makeEpisode({ chapters })} target={makeTarget({ media })} options={DEFAULT_OVERLAY_OPTIONS} listing />,
+      <EpisodePanel
+        episode={makeEpisode({ chapters })}
+        target={makeTarget({ media })}
+        options={DEFAULT_OVERLAY_OPTIONS}
+        listing
+      />,
     );
-    const starts = () => [...container.querySelectorAll('[data-stackcast-chapter]')].map((c) => Number(c.getAttribute('data-start')));
+    const starts = () =>
+      [...container.querySelectorAll('[data-stackcast-chapter]')].map((c) =>
+        Number(c.getAttribute('data-start')),
+      );
     expect(starts()).toEqual([0, 60, 120, 180, 240].slice(0, LISTING_CHAPTERS_SHOWN));
     // The page's player reaching chapter 9 reveals the list up to it, so the current chapter is always on screen.
     Object.defineProperty(media, 'currentTime', { value: 545, configurable: true });
     media.dispatchEvent(new Event('timeupdate'));
-    await waitFor(() => expect(container.querySelector('[aria-current="true"]')?.getAttribute('data-start')).toBe('540'));
+    await waitFor(() =>
+      expect(container.querySelector('[aria-current="true"]')?.getAttribute('data-start')).toBe('540'),
+    );
     personClick(screen.getByRole('button', { name: 'All 12 chapters' }));
     expect(starts()).toHaveLength(12);
     expect(screen.queryByRole('button', { name: /All 12 chapters|more/ })).toBeNull();
   });
 
   it('a click anywhere in a chapter row (its time or title) plays that chapter', async () => {
-    const { container } = render(<EpisodePanel episode={makeEpisode()} target={makeTarget()} options={DEFAULT_OVERLAY_OPTIONS} />);
+    const { container } = render(
+      <EpisodePanel episode={makeEpisode()} target={makeTarget()} options={DEFAULT_OVERLAY_OPTIONS} />,
+    );
     vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
     personClick(container.querySelector('[data-start="421"] .time')!);
-    await waitFor(() => expect(container.querySelector('[aria-current="true"]')?.getAttribute('data-start')).toBe('421'));
+    await waitFor(() =>
+      expect(container.querySelector('[aria-current="true"]')?.getAttribute('data-start')).toBe('421'),
+    );
     // The list's own padding is not a chapter.
     personClick(container.querySelector('ol.chapters')!);
     expect(container.querySelector('[aria-current="true"]')?.getAttribute('data-start')).toBe('421');

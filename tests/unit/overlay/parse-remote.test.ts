@@ -19,11 +19,14 @@ afterEach(() => {
 function listingReadings() {
   const { document } = parseHTML(listingHtml()) as unknown as { document: Document };
   const page = findPageEpisodes(document, LISTING_URL)!;
-  return { readings: page.found.map((_, index) => readEpisode(page, index)!), whole: scanPage(document, LISTING_URL).map((item) => item.episode) };
+  return {
+    readings: page.found.map((_, index) => readEpisode(page, index)!),
+    whole: scanPage(document, LISTING_URL).map((item) => item.episode),
+  };
 }
 
 describe('parseInBackground', () => {
-  it('sends one parse:episodes message and returns the background\'s episodes in order', async () => {
+  it("sends one parse:episodes message and returns the background's episodes in order", async () => {
     const { readings, whole } = listingReadings();
     const cache = new ParseCache();
     // The background's real handler behind a structured-clone-like boundary.

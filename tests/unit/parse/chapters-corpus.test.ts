@@ -19,7 +19,9 @@ interface Post {
   topics: Topic[];
 }
 
-const posts = (JSON.parse(readFileSync(resolve(CORPUS, 'ground-truth.json'), 'utf8')) as Post[]).filter((p) => p.topics.length > 0);
+const posts = (JSON.parse(readFileSync(resolve(CORPUS, 'ground-truth.json'), 'utf8')) as Post[]).filter(
+  (p) => p.topics.length > 0,
+);
 
 /**
  * Ground truth lists two topics at one second once (post 26, 59:20 twice); the parser promises unique starts
@@ -35,7 +37,9 @@ function expected(topics: Topic[]): Array<{ start: number; title: string }> {
   return out;
 }
 
-function simplify(chapters: Array<{ start: number; title: string }>): Array<{ start: number; title: string }> {
+function simplify(
+  chapters: Array<{ start: number; title: string }>,
+): Array<{ start: number; title: string }> {
   return chapters.map((c) => ({ start: c.start, title: c.title.trim() }));
 }
 

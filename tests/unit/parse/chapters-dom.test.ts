@@ -6,7 +6,8 @@ import { parseChapters } from '@/utils/parse/chapters';
 import { hrefTime, parseTimeValue } from '@/utils/parse/chapters-links';
 
 function body(html: string): HTMLElement {
-  return parseHTML(`<!doctype html><html><head><title>t</title></head><body>${html}</body></html>`).document.body;
+  return parseHTML(`<!doctype html><html><head><title>t</title></head><body>${html}</body></html>`).document
+    .body;
 }
 
 const simple = (html: string, durationSeconds?: number) =>

@@ -6,24 +6,60 @@ import { formatTimestamp, parseTimestamp } from '@/utils/parse/time';
 
 /** Strings built from the characters timestamps are made of, so the scanner's corners get exercised. */
 const timestampish = fc
-  .array(fc.constantFrom('0', '1', '2', '3', '5', '9', ':', ':', '-', '–', ' ', '\n', '[', ')', '.', 'a', 'T', '/', 'v', 'am'), {
-    maxLength: 200,
-  })
+  .array(
+    fc.constantFrom(
+      '0',
+      '1',
+      '2',
+      '3',
+      '5',
+      '9',
+      ':',
+      ':',
+      '-',
+      '–',
+      ' ',
+      '\n',
+      '[',
+      ')',
+      '.',
+      'a',
+      'T',
+      '/',
+      'v',
+      'am',
+    ),
+    {
+      maxLength: 200,
+    },
+  )
   .map((parts) => parts.join(''));
 
 /** Plausible show notes: times (some broken) with words, joined by line breaks, spaces or nothing. */
 const notesLike = fc
   .array(
     fc.tuple(
-      fc.oneof(fc.nat({ max: 20_000 }).map(formatTimestamp), fc.constantFrom('1:04-22', '1:75', '10:30 am', 'John 3:16', '16:9')),
+      fc.oneof(
+        fc.nat({ max: 20_000 }).map(formatTimestamp),
+        fc.constantFrom('1:04-22', '1:75', '10:30 am', 'John 3:16', '16:9'),
+      ),
       fc.constantFrom(' – ', ' - ', ' | ', ': ', ' ', ''),
       fc.string({ maxLength: 30 }),
     ),
     { maxLength: 30 },
   )
-  .chain((items) => fc.constantFrom('\n', ' ', '').map((joiner) => items.map(([t, s, title]) => `${t}${s}${title}`).join(joiner)));
+  .chain((items) =>
+    fc
+      .constantFrom('\n', ' ', '')
+      .map((joiner) => items.map(([t, s, title]) => `${t}${s}${title}`).join(joiner)),
+  );
 
-const anyText = fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 }), timestampish, notesLike);
+const anyText = fc.oneof(
+  fc.string({ maxLength: 300 }),
+  fc.string({ unit: 'binary', maxLength: 300 }),
+  timestampish,
+  notesLike,
+);
 const duration = fc.option(fc.integer({ min: 1, max: 30_000 }), { nil: undefined });
 
 function checkInvariants(text: string, durationSeconds: number | undefined): void {
@@ -38,7 +74,8 @@ function checkInvariants(text: string, durationSeconds: number | undefined): voi
     expect(chapter.start).toBeGreaterThanOrEqual(0);
     if (i > 0) expect(chapter.start).toBeGreaterThan(chapters[i - 1]!.start);
     if (durationSeconds !== undefined) expect(chapter.start).toBeLessThan(durationSeconds);
-    if (chapter.end !== undefined && chapter.end !== null) expect(chapter.end).toBeGreaterThanOrEqual(chapter.start);
+    if (chapter.end !== undefined && chapter.end !== null)
+      expect(chapter.end).toBeGreaterThanOrEqual(chapter.start);
     if (i + 1 < chapters.length) expect(chapter.end).toBe(chapters[i + 1]!.start);
     expect(typeof chapter.title).toBe('string');
   }
@@ -60,7 +97,9 @@ describe('parseChapters properties', () => {
         fc.constantFrom(' – ', ' - ', ' | ', ' — '),
         (times, joiner, separator) => {
           const sorted = [...times].sort((a, b) => a - b);
-          const text = sorted.map((t, i) => `${formatTimestamp(t)}${separator}Topic ${String.fromCharCode(65 + (i % 26))}x`).join(joiner);
+          const text = sorted
+            .map((t, i) => `${formatTimestamp(t)}${separator}Topic ${String.fromCharCode(65 + (i % 26))}x`)
+            .join(joiner);
           expect(parseChapters(text).chapters.map((c) => c.start)).toEqual(sorted);
         },
       ),

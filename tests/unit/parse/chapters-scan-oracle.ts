@@ -66,7 +66,15 @@ export function scanTimestamps(text: string, durationSeconds: number | null): Ti
             overflowing = true;
             occurrences.length = blockStart;
           } else {
-            const occurrence = readOccurrence(text, i, k, groups, count, lastUrl > lastSpace, durationSeconds);
+            const occurrence = readOccurrence(
+              text,
+              i,
+              k,
+              groups,
+              count,
+              lastUrl > lastSpace,
+              durationSeconds,
+            );
             if (occurrence) occurrences.push(occurrence);
             if (occurrences.length >= MAX_OCCURRENCES) break;
           }

@@ -19,7 +19,9 @@ interface Post {
   topics: Topic[];
 }
 
-const groundTruth = JSON.parse(readFileSync(resolve(SHARED, 'corpus/runninginproduction/ground-truth.json'), 'utf8')) as Post[];
+const groundTruth = JSON.parse(
+  readFileSync(resolve(SHARED, 'corpus/runninginproduction/ground-truth.json'), 'utf8'),
+) as Post[];
 
 /** Seeds are captured pages: curly quotes, `&` for `&amp;`, Markdown underscores kept where ground truth dropped them. */
 const normal = (s: string): string =>
@@ -68,7 +70,9 @@ describe('seed 000: a directory page, each episode’s topics inline in one para
     const got = parseChapters(block).chapters;
     // What the block shows, read independently of the parser: each `time – ` after "Topics Include".
     const topics = block.slice(Math.max(0, block.indexOf('Topics Include')));
-    const shown = [...topics.matchAll(/(?:^|\s)(\d{1,2}(?::\d\d){1,2}) – /g)].map((m) => parseTimestamp(m[1]!));
+    const shown = [...topics.matchAll(/(?:^|\s)(\d{1,2}(?::\d\d){1,2}) – /g)].map((m) =>
+      parseTimestamp(m[1]!),
+    );
     expect(got.map((c) => c.start)).toEqual(shown);
     const post = postByTitle.get(titleKey(block.split('\n')[2] ?? ''));
     got.forEach((chapter, i) => {

@@ -16,9 +16,15 @@ describe('text with no chapter list yields no chapters', () => {
     ['times of day, one a line', 'Schedule\n9:30 am – Registration\n10:30 am – Keynote\n12:00 pm – Lunch'],
     ['time zones', 'Live at 18:00 UTC\nRepeat at 20:00 CET\nAnd 14:00 ET'],
     ['verses', 'Read John 3:16 and Romans 8:28, then Psalm 23:10 and Genesis 1:27.'],
-    ['ratios and scores', 'Shot in 16:9 and 4:3; aspect ratio 21:9; the final score 21:15 after leading 11:10.'],
+    [
+      'ratios and scores',
+      'Shot in 16:9 and 4:3; aspect ratio 21:9; the final score 21:15 after leading 11:10.',
+    ],
     ['versions and decimals', 'Upgraded from v1:20 to v2:30 and python 3.10:45 builds'],
-    ['URLs', 'See https://example.com/12:30/45:10 and https://youtu.be/x?t=10:30 and www.example.com/1:00:00'],
+    [
+      'URLs',
+      'See https://example.com/12:30/45:10 and https://youtu.be/x?t=10:30 and www.example.com/1:00:00',
+    ],
     ['a lone timestamp in prose', 'Around 12:30 into the episode we talk about databases at length.'],
     ['two timestamps in prose', 'We get into Postgres at 12:30 and then back to it at 45:10 in passing.'],
     ['a player readout', 'Now playing 0:00 / 23:59'],
@@ -31,8 +37,14 @@ describe('text with no chapter list yields no chapters', () => {
     ['dates with times', 'Dec 20, 2021 10:30 and 12/20/2021 11:45 and 20.12.2021 12:15'],
     ['invalid values', '1:75 – Not a time\n2:99 – Nor this\n1:2:3 – Nor this'],
     ['frame timecodes with four parts', '00:01:02:24 – A\n00:05:10:12 – B\n00:09:00:01 – C'],
-    ['other episodes with durations and dates', '31:34Talking about drugsDec 09, 2021\n26:44SpikingNov 25, 2021\n44:07Maternal DrinkingNov 11, 2021\n46:21Drugs and SexNov 19, 2020\n47:26Drug regulationNov 05, 2020\n49:01AlcoholOct 22, 2020'],
-    ['other episodes with durations', 'Show | 13:32\nEste Perro\nShow | 14:52\nLos coches\nShow | 06:32\nChina\nShow | 05:35'],
+    [
+      'other episodes with durations and dates',
+      '31:34Talking about drugsDec 09, 2021\n26:44SpikingNov 25, 2021\n44:07Maternal DrinkingNov 11, 2021\n46:21Drugs and SexNov 19, 2020\n47:26Drug regulationNov 05, 2020\n49:01AlcoholOct 22, 2020',
+    ],
+    [
+      'other episodes with durations',
+      'Show | 13:32\nEste Perro\nShow | 14:52\nLos coches\nShow | 06:32\nChina\nShow | 05:35',
+    ],
     ['verses glued to their book in prose', 'We read Mark4:12 and John3:16, then Psalm23:10 together.'],
     ['a glued score and metadata in prose', 'They won38:50 in the final, the video posted15:09 went viral.'],
     ['comment times', 'Ana said 2 years ago: great episode!\nreply 14:35\nLuis at 09:12: loved it'],
@@ -44,15 +56,20 @@ describe('text with no chapter list yields no chapters', () => {
 
 describe('a chapter list beside a trap keeps the list and leaves the trap out', () => {
   it('times past a known duration', () => {
-    expect(starts('0:00 – Intro\n10:00 – Middle\n20:00 – End\n1:30:00 – Bonus', 1500)).toEqual([0, 600, 1200]);
+    expect(starts('0:00 – Intro\n10:00 – Middle\n20:00 – End\n1:30:00 – Bonus', 1500)).toEqual([
+      0, 600, 1200,
+    ]);
   });
 
   it('a player readout above the notes', () => {
-    expect(starts('0:00 / 23:59\nTimestamps\n1:10 – Intro\n5:20 – Topic\n9:30 – Outro')).toEqual([70, 320, 570]);
+    expect(starts('0:00 / 23:59\nTimestamps\n1:10 – Intro\n5:20 – Topic\n9:30 – Outro')).toEqual([
+      70, 320, 570,
+    ]);
   });
 
   it('metadata duration and publication time in the header', () => {
-    const text = 'Published Dec 20, 2021 10:30\nDuration: 01:14:31\n\n02:10 – Welcome\n15:45 – The stack\n48:00 – Wrap-up';
+    const text =
+      'Published Dec 20, 2021 10:30\nDuration: 01:14:31\n\n02:10 – Welcome\n15:45 – The stack\n48:00 – Wrap-up';
     expect(starts(text)).toEqual([130, 945, 2880]);
   });
 
@@ -84,7 +101,9 @@ describe('a chapter list beside a trap keeps the list and leaves the trap out', 
   });
 
   it('Apple-style glued text: metadata before or after the list is no chapter', () => {
-    expect(starts('Posted12:30 Timestamps:00:00 Intro05:00 Stack12:00 Deploys. Duration45:00')).toEqual([0, 300, 720]);
+    expect(starts('Posted12:30 Timestamps:00:00 Intro05:00 Stack12:00 Deploys. Duration45:00')).toEqual([
+      0, 300, 720,
+    ]);
   });
 
   it('notes going backwards come out sorted', () => {
@@ -104,7 +123,9 @@ describe('a chapter list beside a trap keeps the list and leaves the trap out', 
   });
 
   it('a time out of order in prose after a list stays out of it', () => {
-    expect(starts('0:00 – A\n5:00 – B\n9:00 – C\n14:00 – D\nWe recorded this at 2:00 in the morning.')).toEqual([0, 300, 540, 840]);
+    expect(
+      starts('0:00 – A\n5:00 – B\n9:00 – C\n14:00 – D\nWe recorded this at 2:00 in the morning.'),
+    ).toEqual([0, 300, 540, 840]);
   });
 
   it('mm:ss:ff frame timecodes past an episode’s length read as minutes and seconds', () => {

@@ -32,11 +32,17 @@ describe('one topic a line', () => {
   });
 
   it('takes the end of the last range as its end when the duration is unknown', () => {
-    expect(parseChapters('0:00-5:30 Intro\n5:30-12:00 Stack\n12:00-20:00 Deploys').chapters[2]).toEqual({ start: 720, end: 1200, title: 'Deploys' });
+    expect(parseChapters('0:00-5:30 Intro\n5:30-12:00 Stack\n12:00-20:00 Deploys').chapters[2]).toEqual({
+      start: 720,
+      end: 1200,
+      title: 'Deploys',
+    });
   });
 
   it('ends the last chapter at the duration when known', () => {
-    expect(parseChapters('0:00 Intro\n5:30 Stack\n12:00 Deploys', { durationSeconds: 1500 }).chapters[2]).toEqual({ start: 720, end: 1500, title: 'Deploys' });
+    expect(
+      parseChapters('0:00 Intro\n5:30 Stack\n12:00 Deploys', { durationSeconds: 1500 }).chapters[2],
+    ).toEqual({ start: 720, end: 1500, title: 'Deploys' });
   });
 
   it('does not require a first chapter at 0:00', () => {
@@ -54,7 +60,11 @@ describe('one topic a line', () => {
 
 describe('runs without line breaks', () => {
   it('an inline paragraph (seed 000)', () => {
-    expect(simple('In this episode … Topics Include 1:45 – Overview 7:01 – Splitting up compute 8:44 – Why Go Links 📄 References https://x.example/')).toEqual([
+    expect(
+      simple(
+        'In this episode … Topics Include 1:45 – Overview 7:01 – Splitting up compute 8:44 – Why Go Links 📄 References https://x.example/',
+      ),
+    ).toEqual([
       { start: 105, title: 'Overview' },
       { start: 421, title: 'Splitting up compute' },
       { start: 524, title: 'Why Go' },
@@ -70,7 +80,11 @@ describe('runs without line breaks', () => {
   });
 
   it('glued text where titles end in digits: the ascending sequence picks the split', () => {
-    expect(simple('30:00 – Intro31:15 – Ubuntu 16.04 and 18.0432:04 – Upgrading to 20.0433:50 – A load balancer on S31:04:16 – Logging1:10:00 – Tips')).toEqual([
+    expect(
+      simple(
+        '30:00 – Intro31:15 – Ubuntu 16.04 and 18.0432:04 – Upgrading to 20.0433:50 – A load balancer on S31:04:16 – Logging1:10:00 – Tips',
+      ),
+    ).toEqual([
       { start: 1800, title: 'Intro' },
       { start: 1875, title: 'Ubuntu 16.04 and 18.04' },
       { start: 1924, title: 'Upgrading to 20.04' },
@@ -83,12 +97,42 @@ describe('runs without line breaks', () => {
   // podcasts.apple.com leaves nothing between a title and the next time, so a title's last word lands on it:
   // words that mark verses, scores, metadata or URLs elsewhere are list items here, because the times ascend.
   it.each([
-    ['a book of the Bible', 'Timestamps:00:00 Built by Mark4:12 Why Elixir09:30 Deploys', [0, 252, 570], 'Built by Mark'],
-    ['a scripture abbreviation', 'Timestamps:00:00 Intro10:00 Backups on a cron job31:38 Celery tasks40:00 Tips', [0, 600, 1898, 2400], 'Backups on a cron job'],
-    ['a score word', 'Timestamps:00:00 Intro30:00 Multi-cloud lost and RDS won38:50 Kubernetes on AWS45:00 Tips', [0, 1800, 2330, 2700], 'Multi-cloud lost and RDS won'],
-    ['a metadata word', 'Timestamps:00:00 Intro10:00 The specs are publicly posted15:09 Tailwind CSS20:00 Tips', [0, 600, 909, 1200], 'The specs are publicly posted'],
-    ['a sentence ending in a point', 'Timestamps:00:00 Intro20:00 Templates, Ansible, etc.25:42 Scaling30:00 Tips', [0, 1200, 1542, 1800], 'Templates, Ansible, etc.'],
-    ['a URL path, last item', 'Timestamps:00:00 Intro40:00 Find him at https://example.com/47:52 Check out his book', [0, 2400, 2872], 'Find him at https://example.com/'],
+    [
+      'a book of the Bible',
+      'Timestamps:00:00 Built by Mark4:12 Why Elixir09:30 Deploys',
+      [0, 252, 570],
+      'Built by Mark',
+    ],
+    [
+      'a scripture abbreviation',
+      'Timestamps:00:00 Intro10:00 Backups on a cron job31:38 Celery tasks40:00 Tips',
+      [0, 600, 1898, 2400],
+      'Backups on a cron job',
+    ],
+    [
+      'a score word',
+      'Timestamps:00:00 Intro30:00 Multi-cloud lost and RDS won38:50 Kubernetes on AWS45:00 Tips',
+      [0, 1800, 2330, 2700],
+      'Multi-cloud lost and RDS won',
+    ],
+    [
+      'a metadata word',
+      'Timestamps:00:00 Intro10:00 The specs are publicly posted15:09 Tailwind CSS20:00 Tips',
+      [0, 600, 909, 1200],
+      'The specs are publicly posted',
+    ],
+    [
+      'a sentence ending in a point',
+      'Timestamps:00:00 Intro20:00 Templates, Ansible, etc.25:42 Scaling30:00 Tips',
+      [0, 1200, 1542, 1800],
+      'Templates, Ansible, etc.',
+    ],
+    [
+      'a URL path, last item',
+      'Timestamps:00:00 Intro40:00 Find him at https://example.com/47:52 Check out his book',
+      [0, 2400, 2872],
+      'Find him at https://example.com/',
+    ],
   ])('Apple-style glued text with %s before a time', (_name, text, starts, title) => {
     const chapters = simple(text);
     expect(chapters.map((c) => c.start)).toEqual(starts);
@@ -111,7 +155,9 @@ describe('runs without line breaks', () => {
   });
 
   it('Spotify’s flattened description with double spaces', () => {
-    expect(simple('Show Notes  3:06 - How were they done before?  5:11 - How do they work?  9:40 - Risks')).toEqual([
+    expect(
+      simple('Show Notes  3:06 - How were they done before?  5:11 - How do they work?  9:40 - Risks'),
+    ).toEqual([
       { start: 186, title: 'How were they done before?' },
       { start: 311, title: 'How do they work?' },
       { start: 580, title: 'Risks' },
@@ -121,7 +167,8 @@ describe('runs without line breaks', () => {
 
 describe('broken titles and typos (runninginproduction.com captures)', () => {
   it('joins a title broken at inline code, and splits the next item glued on after " - " (seed 003)', () => {
-    const text = '- 49:25 – Thinking that all users are out to get you\n- 50:18 –\nPlug.Upload\ngoes straight to S3 to handle file uploads - 51:31 – Best tips? Profile and load test\n- 52:35 – Use Lambda early\nLinks';
+    const text =
+      '- 49:25 – Thinking that all users are out to get you\n- 50:18 –\nPlug.Upload\ngoes straight to S3 to handle file uploads - 51:31 – Best tips? Profile and load test\n- 52:35 – Use Lambda early\nLinks';
     expect(simple(text)).toEqual([
       { start: 2965, title: 'Thinking that all users are out to get you' },
       { start: 3018, title: 'Plug.Upload goes straight to S3 to handle file uploads' },
@@ -131,7 +178,9 @@ describe('broken titles and typos (runninginproduction.com captures)', () => {
   });
 
   it('reads `1:04-22` between `1:01:30` and `1:07:02` as 1:04:22', () => {
-    expect(simple('- 1:01:30 -- Alerts\n- 1:04-22 -- Various alarms\n- 1:07:02 -- Backups').map((c) => c.start)).toEqual([3690, 3862, 4022]);
+    expect(
+      simple('- 1:01:30 -- Alerts\n- 1:04-22 -- Various alarms\n- 1:07:02 -- Backups').map((c) => c.start),
+    ).toEqual([3690, 3862, 4022]);
   });
 
   it('reads `1:04` as itself where it fits the sequence', () => {
@@ -142,7 +191,9 @@ describe('broken titles and typos (runninginproduction.com captures)', () => {
 describe('confidence', () => {
   it('grows with how list-like the times are', () => {
     const two = parseChapters('0:00 – Intro\n5:30 – Stack').confidence;
-    const five = parseChapters('0:00 – Intro\n5:30 – Stack\n12:00 – Deploys\n20:00 – Costs\n31:00 – Tips').confidence;
+    const five = parseChapters(
+      '0:00 – Intro\n5:30 – Stack\n12:00 – Deploys\n20:00 – Costs\n31:00 – Tips',
+    ).confidence;
     expect(two).toBeGreaterThan(0);
     expect(five).toBeGreaterThan(two);
     expect(five).toBeLessThanOrEqual(1);

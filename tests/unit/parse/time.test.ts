@@ -17,12 +17,26 @@ describe('parseTimestamp', () => {
     expect(parseTimestamp(text)).toBe(seconds);
   });
 
-  it.each(['1:75', '16:9', '1:2:3', '1:60:00', '1:02:60', 'abc', '', ':45', '1:', '1:45:', '[1:45', '1:45pm', '1.45', '1000:00', '100:00:00', '1:02:03:04'])(
-    '%j → null',
-    (text) => {
-      expect(parseTimestamp(text)).toBeNull();
-    },
-  );
+  it.each([
+    '1:75',
+    '16:9',
+    '1:2:3',
+    '1:60:00',
+    '1:02:60',
+    'abc',
+    '',
+    ':45',
+    '1:',
+    '1:45:',
+    '[1:45',
+    '1:45pm',
+    '1.45',
+    '1000:00',
+    '100:00:00',
+    '1:02:03:04',
+  ])('%j → null', (text) => {
+    expect(parseTimestamp(text)).toBeNull();
+  });
 });
 
 describe('formatTimestamp', () => {

@@ -42,7 +42,9 @@ describe('Apple Podcasts episode page', () => {
   it('reads chapters out of the glued text', () => {
     const [detected] = scanPage(documentFrom(appleEpisodeHtml(episode, others)), appleEpisodeUrl(episode));
     expect(detected!.adapter.id).toBe('apple');
-    expect(detected!.episode.chapters.map((chapter) => chapter.start)).toEqual(post.topics.map((topic) => topic.seconds));
+    expect(detected!.episode.chapters.map((chapter) => chapter.start)).toEqual(
+      post.topics.map((topic) => topic.seconds),
+    );
     expect(detected!.episode.chapters[0]!.title).toBe(post.topics[0]!.title);
     expect(detected!.episode.audioUrl).toBe(episode.streamUrl);
   });
@@ -64,7 +66,9 @@ describe('Apple Podcasts episode page', () => {
     expect(found!.meta.title).toBe('La molécula que falta');
     expect(found!.meta.podcast).toBe('mixx.io');
     expect(found!.meta.durationSeconds).toBe(14 * 60 + 38);
-    expect(found!.meta.audioUrl).toMatch(/^https:\/\/cuonda\.com\/mixxio\/la-molecula-que-falta\/1663266\.mp3/);
+    expect(found!.meta.audioUrl).toMatch(
+      /^https:\/\/cuonda\.com\/mixxio\/la-molecula-que-falta\/1663266\.mp3/,
+    );
     expect(found!.notes?.textContent).toContain('Disculpad la espera');
     // Its notes carry no chapter list.
     for (const detected of scanPage(doc, url)) expect(detected.episode.chapters).toEqual([]);
@@ -73,7 +77,9 @@ describe('Apple Podcasts episode page', () => {
 
 describe('Apple Podcasts show page', () => {
   it('gives one episode per lockup, with chapters from the summary and the matching stream URL', () => {
-    const posts = ripPosts().filter((candidate) => candidate.category === 'podcast' && candidate.topics.length >= 3).slice(0, 12);
+    const posts = ripPosts()
+      .filter((candidate) => candidate.category === 'podcast' && candidate.topics.length >= 3)
+      .slice(0, 12);
     const episodes = posts.map(appleEpisodeFromPost);
     const doc = documentFrom(appleShowHtml('Running in Production', episodes));
     const found = appleAdapter.findEpisodes(doc, new URL(APPLE_SHOW_URL));
@@ -88,7 +94,10 @@ describe('Apple Podcasts show page', () => {
     const detected = scanPage(doc, APPLE_SHOW_URL);
     expect(detected).toHaveLength(episodes.length);
     detected.forEach((item, i) => {
-      expect(item.episode.chapters.map((chapter) => chapter.start), posts[i]!.file).toEqual(posts[i]!.topics.map((topic) => topic.seconds));
+      expect(
+        item.episode.chapters.map((chapter) => chapter.start),
+        posts[i]!.file,
+      ).toEqual(posts[i]!.topics.map((topic) => topic.seconds));
     });
   });
 });

@@ -6,7 +6,14 @@ import { listingHtml, LISTING_URL, ripEpisodeHtml, ripPost, ripPostUrl } from '.
 import { documentFrom } from './dom';
 
 function happyDocument(html: string, url: string): Document {
-  const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  const window = new Window({
+    url,
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+    },
+  });
   window.document.write(html);
   return window.document as unknown as Document;
 }

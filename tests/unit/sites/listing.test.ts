@@ -3,7 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { scanPage } from '@/utils/sites/scan';
 import { genericAdapter } from '@/utils/sites/generic';
-import { listingEpisodeUrl, listingHtml, LISTING_URL, PLAIN_PAGE_AUDIO_URL, PLAIN_PAGE_CHAPTERS, PLAIN_PAGE_URL, plainPageHtml, seedListing } from '../../fixtures';
+import {
+  listingEpisodeUrl,
+  listingHtml,
+  LISTING_URL,
+  PLAIN_PAGE_AUDIO_URL,
+  PLAIN_PAGE_CHAPTERS,
+  PLAIN_PAGE_URL,
+  plainPageHtml,
+  seedListing,
+} from '../../fixtures';
 import { parseTimestamp } from '@/utils/parse/time';
 import { documentFrom } from './dom';
 
@@ -12,7 +21,9 @@ const listing = seedListing();
 /** The `m:ss` / `h:mm:ss` times after "Topics Include" in a seed paragraph, as seconds (the seed's own truth). */
 function topicTimes(paragraph: string): number[] {
   const topics = paragraph.split('Topics Include')[1]?.split(/\bLinks\b/)[0] ?? '';
-  return [...topics.matchAll(/(?:^|\s)((?:\d{1,2}:)?\d{1,2}:\d{2}) –/g)].map((match) => parseTimestamp(match[1]!)!);
+  return [...topics.matchAll(/(?:^|\s)((?:\d{1,2}:)?\d{1,2}:\d{2}) –/g)].map((match) =>
+    parseTimestamp(match[1]!)!,
+  );
 }
 
 describe('a directory show page listing ~50 episodes (seed 000)', () => {
@@ -42,7 +53,10 @@ describe('a directory show page listing ~50 episodes (seed 000)', () => {
     expect(detected).toHaveLength(withTopics.length);
     detected.forEach((item, i) => {
       const expected = topicTimes(withTopics[i]!.paragraph);
-      expect(item.episode.chapters.map((chapter) => chapter.start), withTopics[i]!.title).toEqual(expected);
+      expect(
+        item.episode.chapters.map((chapter) => chapter.start),
+        withTopics[i]!.title,
+      ).toEqual(expected);
       expect(item.episode.tech.length).toBeGreaterThan(0);
     });
     expect(new Set(detected.map((item) => item.episode.id)).size).toBe(detected.length);
@@ -54,10 +68,14 @@ describe('a plain page scanned on demand', () => {
     const doc = documentFrom(plainPageHtml());
     const [detected, ...rest] = scanPage(doc, PLAIN_PAGE_URL, { adapter: genericAdapter });
     expect(rest).toHaveLength(0);
-    expect(detected!.episode.chapters.map(({ start, title }) => ({ start, title }))).toEqual(PLAIN_PAGE_CHAPTERS.map(({ start, title }) => ({ start, title })));
+    expect(detected!.episode.chapters.map(({ start, title }) => ({ start, title }))).toEqual(
+      PLAIN_PAGE_CHAPTERS.map(({ start, title }) => ({ start, title })),
+    );
     expect(detected!.episode.audioUrl).toBe(PLAIN_PAGE_AUDIO_URL);
     expect(detected!.episode.title).toBe('Ops Notes #12: queues, proxies and quiet pagers');
     expect(detected!.media?.tagName).toBe('AUDIO');
-    expect(detected!.episode.tech.map((mention) => mention.slug)).toEqual(expect.arrayContaining(['redis', 'postgres', 'nginx', 'docker']));
+    expect(detected!.episode.tech.map((mention) => mention.slug)).toEqual(
+      expect.arrayContaining(['redis', 'postgres', 'nginx', 'docker']),
+    );
   });
 });

@@ -5,10 +5,22 @@ import { scanPage, MAX_NOTES_CHARS } from '@/utils/sites/scan';
 import { adapters } from '@/utils/sites/index';
 import { genericAdapter } from '@/utils/sites/generic';
 import { MAX_EPISODES_PER_PAGE } from '@/utils/sites/profile';
-import { ripEpisodeHtml, ripPost, ripPostUrl, appleEpisodeFromPost, appleEpisodeHtml, appleEpisodeUrl } from '../../fixtures';
+import {
+  ripEpisodeHtml,
+  ripPost,
+  ripPostUrl,
+  appleEpisodeFromPost,
+  appleEpisodeHtml,
+  appleEpisodeUrl,
+} from '../../fixtures';
 import { documentFrom } from './dom';
 
-const topics = ['0:00 – Intro', '1:45 – Docker in development', '7:01 – Postgres backups', '12:30 – Questions'];
+const topics = [
+  '0:00 – Intro',
+  '1:45 – Docker in development',
+  '7:01 – Postgres backups',
+  '12:30 – Questions',
+];
 
 describe('malformed pages', () => {
   it('broken JSON-LD, server data and URLs are skipped, the notes still read', () => {
@@ -21,10 +33,18 @@ describe('malformed pages', () => {
       <link rel="canonical" href="https://exa mple.com/%%%">
       </head><body><h1>Broken but readable</h1><audio src="blob:https://example.com/1"></audio>
       <ul>${topics.map((topic) => `<li>${topic}</li>`).join('')}</ul></body></html>`;
-    for (const href of ['https://example.com/ep/1', 'https://podcasts.apple.com/us/podcast/x/id1?i=2', 'https://podbay.fm/p/x/e/1', 'https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk']) {
+    for (const href of [
+      'https://example.com/ep/1',
+      'https://podcasts.apple.com/us/podcast/x/id1?i=2',
+      'https://podbay.fm/p/x/e/1',
+      'https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk',
+    ]) {
       const detected = scanPage(documentFrom(html), href);
       expect(detected, href).toHaveLength(1);
-      expect(detected[0]!.episode.chapters.map((chapter) => chapter.start), href).toEqual([0, 105, 421, 750]);
+      expect(
+        detected[0]!.episode.chapters.map((chapter) => chapter.start),
+        href,
+      ).toEqual([0, 105, 421, 750]);
       expect(detected[0]!.episode.audioUrl, href).toBeNull();
     }
   });
@@ -32,7 +52,9 @@ describe('malformed pages', () => {
   it('an invalid page URL or an empty document yields no episodes', () => {
     expect(scanPage(documentFrom('<html><body></body></html>'), 'not a url')).toEqual([]);
     expect(scanPage(documentFrom(''), 'https://example.com/')).toEqual([]);
-    expect(scanPage(documentFrom('<p>Lunch at 12:30, back by 1:15.</p>'), 'https://example.com/')).toEqual([]);
+    expect(scanPage(documentFrom('<p>Lunch at 12:30, back by 1:15.</p>'), 'https://example.com/')).toEqual(
+      [],
+    );
   });
 
   it('every adapter survives every fixture-like page, including garbage', () => {
@@ -44,7 +66,11 @@ describe('malformed pages', () => {
     ];
     for (const adapter of adapters) {
       for (const html of pages) {
-        for (const href of [...adapter.exampleUrls, ripPostUrl(ripPost(3)), appleEpisodeUrl(appleEpisodeFromPost(ripPost(3)))]) {
+        for (const href of [
+          ...adapter.exampleUrls,
+          ripPostUrl(ripPost(3)),
+          appleEpisodeUrl(appleEpisodeFromPost(ripPost(3))),
+        ]) {
           expect(() => scanPage(documentFrom(html), href, { adapter })).not.toThrow();
         }
       }
@@ -54,13 +80,16 @@ describe('malformed pages', () => {
   it('deeply nested markup does not overflow the stack', () => {
     const depth = 20_000;
     const html = `<html><body>${'<div>'.repeat(depth)}<ul>${topics.map((topic) => `<li>${topic}</li>`).join('')}</ul>${'</div>'.repeat(depth)}</body></html>`;
-    expect(() => scanPage(documentFrom(html), 'https://example.com/deep', { adapter: genericAdapter })).not.toThrow();
+    expect(() =>
+      scanPage(documentFrom(html), 'https://example.com/deep', { adapter: genericAdapter }),
+    ).not.toThrow();
   });
 });
 
 describe('bounded work on huge pages', () => {
   it('caps the episodes per page', () => {
-    const block = (i: number): string => `<article><h3>Episode ${i}</h3><p>1:00 – Docker ${i} 2:00 – Redis ${i}</p></article>`;
+    const block = (i: number): string =>
+      `<article><h3>Episode ${i}</h3><p>1:00 – Docker ${i} 2:00 – Redis ${i}</p></article>`;
     const html = `<html><body>${Array.from({ length: MAX_EPISODES_PER_PAGE + 100 }, (_, i) => block(i)).join('')}</body></html>`;
     const detected = scanPage(documentFrom(html), 'https://example.com/many');
     expect(detected.length).toBeGreaterThan(0);

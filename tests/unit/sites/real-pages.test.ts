@@ -14,9 +14,11 @@ describe('real pages have no chapter list', () => {
     it(`${name}: no chapters, and scanning never throws`, () => {
       const doc = documentFrom(readSharedPage(file));
       const detected = scanPage(doc, url);
-      for (const item of detected) expect(item.episode.chapters, `${name}: ${item.episode.title}`).toEqual([]);
+      for (const item of detected)
+        expect(item.episode.chapters, `${name}: ${item.episode.title}`).toEqual([]);
       // Forcing the generic adapter ("Scan this page") finds no chapters either.
-      for (const item of scanPage(doc, url, { adapter: genericAdapter })) expect(item.episode.chapters).toEqual([]);
+      for (const item of scanPage(doc, url, { adapter: genericAdapter }))
+        expect(item.episode.chapters).toEqual([]);
     });
   }
 });
@@ -29,7 +31,7 @@ describe('Overcast episode page (2019 capture)', () => {
     const [found, ...rest] = overcastAdapter.findEpisodes(doc, new URL(url));
     expect(rest).toHaveLength(0);
     expect(found!.meta.title).toBe('Using AI to Help Doctors Save Lives');
-    expect(found!.meta.podcast).toBe('What\'s Your Problem?');
+    expect(found!.meta.podcast).toBe("What's Your Problem?");
     expect(found!.meta.date).toBe('2024-02-15');
     expect(found!.meta.audioUrl).toMatch(/^https:\/\/chtbl\.com\/track\/39E17\/.*audio\.mp3\?/);
     expect(found!.meta.audioUrl).not.toContain('#');
@@ -49,7 +51,10 @@ describe('Spotify episode pages', () => {
       expect(found!.notesText).not.toMatch(/^Listen to this episode/);
       expect(found!.meta.url).toBe(page.url);
     }
-    const [mixxio] = spotifyAdapter.findEpisodes(documentFrom(readSharedPage(SHARED_PAGES.spotifyMixxio.file)), new URL(SHARED_PAGES.spotifyMixxio.url));
+    const [mixxio] = spotifyAdapter.findEpisodes(
+      documentFrom(readSharedPage(SHARED_PAGES.spotifyMixxio.file)),
+      new URL(SHARED_PAGES.spotifyMixxio.url),
+    );
     expect(mixxio!.meta.title).toBe('La molécula que falta');
     expect(mixxio!.meta.podcast).toBe('mixx.io');
   });
@@ -60,7 +65,10 @@ describe('Spotify episode pages', () => {
       <meta property="og:audio" content="https://podz-content.spotifycdn.com/audio/clips/x/clip_1_2.mp3">
       <meta name="description" content="Listen to this episode from Some Show on Spotify. How clocks work.  Show Notes  3:06 - How were they done before?  5:11 - How do they work?  9:40 - Quartz and Postgres timestamps">
       <link rel="canonical" href="https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk"></head><body><div id="main"></div></body></html>`;
-    const [detected] = scanPage(documentFrom(html), 'https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk');
+    const [detected] = scanPage(
+      documentFrom(html),
+      'https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk',
+    );
     expect(detected!.episode.chapters.map((chapter) => [chapter.start, chapter.title])).toEqual([
       [186, 'How were they done before?'],
       [311, 'How do they work?'],
@@ -68,7 +76,9 @@ describe('Spotify episode pages', () => {
     ]);
     expect(detected!.episode.audioUrl).toBeNull();
     expect(detected!.episode.podcast).toBe('Some Show');
-    expect(detected!.adapter.timeUrl?.(detected!.episode.url!, 311)).toBe('https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk?t=311');
+    expect(detected!.adapter.timeUrl?.(detected!.episode.url!, 311)).toBe(
+      'https://open.spotify.com/episode/4rOoJ6Egrf8K2IrywzwOMk?t=311',
+    );
   });
 });
 
@@ -76,7 +86,12 @@ describe('generic metadata on real pages', () => {
   it('ivoox: JSON-LD PodcastEpisode gives title, date, series and URL', () => {
     const { file, url } = SHARED_PAGES.ivoox;
     const [found] = genericAdapter.findEpisodes(documentFrom(readSharedPage(file)), new URL(url));
-    expect(found!.meta).toMatchObject({ title: 'La molécula que falta', date: '2023-08-09', url, podcast: 'mixx.io, podcast diario de tecnología' });
+    expect(found!.meta).toMatchObject({
+      title: 'La molécula que falta',
+      date: '2023-08-09',
+      url,
+      podcast: 'mixx.io, podcast diario de tecnología',
+    });
   });
 
   it('simplecast player: the `00:00 / 23:59` readout is not a block of show notes', () => {

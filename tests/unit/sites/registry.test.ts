@@ -21,7 +21,8 @@ describe('site adapter registry', () => {
         const url = new URL(href);
         expect(adapter.matches(url), href).toBe(true);
         expect(adapterFor(url).id, href).toBe(adapter.id);
-        for (const other of specific) if (other !== adapter) expect(other.matches(url), `${other.id} on ${href}`).toBe(false);
+        for (const other of specific)
+          if (other !== adapter) expect(other.matches(url), `${other.id} on ${href}`).toBe(false);
       }
     });
   }
@@ -34,10 +35,14 @@ describe('site adapter registry', () => {
 
   it('builds time URLs where the site supports them', () => {
     const rip = adapterFor(new URL('https://runninginproduction.com/podcast/33-x'));
-    expect(rip.timeUrl?.('https://runninginproduction.com/podcast/33-x', 3862)).toBe('https://runninginproduction.com/podcast/33-x#1:04:22');
+    expect(rip.timeUrl?.('https://runninginproduction.com/podcast/33-x', 3862)).toBe(
+      'https://runninginproduction.com/podcast/33-x#1:04:22',
+    );
     const spotify = adapterFor(new URL('https://open.spotify.com/episode/5Q5B9gC4PnWVo0DTp4gZ3G'));
     expect(spotify.seekable).toBe(false);
-    expect(spotify.timeUrl?.('https://open.spotify.com/episode/5Q5B9gC4PnWVo0DTp4gZ3G', 105)).toBe('https://open.spotify.com/episode/5Q5B9gC4PnWVo0DTp4gZ3G?t=105');
+    expect(spotify.timeUrl?.('https://open.spotify.com/episode/5Q5B9gC4PnWVo0DTp4gZ3G', 105)).toBe(
+      'https://open.spotify.com/episode/5Q5B9gC4PnWVo0DTp4gZ3G?t=105',
+    );
     const apple = adapterFor(new URL('https://podcasts.apple.com/us/podcast/x/id1?i=2'));
     expect(apple.timeUrl?.('https://podcasts.apple.com/us/podcast/x/id1?i=2', 10) ?? null).toBeNull();
   });

@@ -3,7 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import { scanPage } from '@/utils/sites/scan';
 import { runninginproductionAdapter } from '@/utils/sites/runninginproduction';
-import { ripEpisodeHtml, ripIndexHtml, ripPostUrl, ripPosts, ripAudioUrl, ripTagHtml, ripTagUrl, RIP_INDEX_URL, ripDurationSeconds } from '../../fixtures';
+import {
+  ripEpisodeHtml,
+  ripIndexHtml,
+  ripPostUrl,
+  ripPosts,
+  ripAudioUrl,
+  ripTagHtml,
+  ripTagUrl,
+  RIP_INDEX_URL,
+  ripDurationSeconds,
+} from '../../fixtures';
 import { documentFrom } from './dom';
 
 const podcasts = ripPosts().filter((post) => post.category === 'podcast');
@@ -32,12 +42,17 @@ describe('runninginproduction.com episode page', () => {
   it('reads every post with topics: chapters equal the topics, tech includes every tag as listed', () => {
     for (const post of withTopics) {
       const doc = documentFrom(ripEpisodeHtml(post));
-      const [detected, ...rest] = scanPage(doc, ripPostUrl(post), { durationSeconds: ripDurationSeconds(post) });
+      const [detected, ...rest] = scanPage(doc, ripPostUrl(post), {
+        durationSeconds: ripDurationSeconds(post),
+      });
       expect(rest, post.file).toHaveLength(0);
       expect(detected, post.file).toBeDefined();
       const { episode } = detected!;
       // Two topics at the same second become one chapter naming both (the parser's rule).
-      expect(episode.chapters.map((chapter) => chapter.start), post.file).toEqual([...new Set(post.topics.map((topic) => topic.seconds))]);
+      expect(
+        episode.chapters.map((chapter) => chapter.start),
+        post.file,
+      ).toEqual([...new Set(post.topics.map((topic) => topic.seconds))]);
       for (const topic of post.topics) {
         const chapter = episode.chapters.find((candidate) => candidate.start === topic.seconds);
         expect(chapter?.title, `${post.file} ${topic.time}`).toContain(topic.title.trim());
@@ -59,7 +74,9 @@ describe('runninginproduction.com episode page', () => {
     const interview = ripPosts().find((post) => post.category === 'interviews' && post.tags.length > 0)!;
     const [detected] = scanPage(documentFrom(ripEpisodeHtml(interview)), ripPostUrl(interview));
     expect(detected!.episode.chapters).toEqual([]);
-    expect(detected!.episode.tech.map((mention) => mention.slug)).toEqual(expect.arrayContaining(interview.tags));
+    expect(detected!.episode.tech.map((mention) => mention.slug)).toEqual(
+      expect.arrayContaining(interview.tags),
+    );
   });
 });
 
@@ -74,7 +91,9 @@ describe('runninginproduction.com listings', () => {
       const match = detected.find((item) => item.episode.url === ripPostUrl(post));
       expect(match, post.file).toBeDefined();
       expect(match!.episode.title).toBe(post.title);
-      expect(match!.episode.tech.find((mention) => mention.slug === post.tags[0])?.source, post.file).toBe('tag');
+      expect(match!.episode.tech.find((mention) => mention.slug === post.tags[0])?.source, post.file).toBe(
+        'tag',
+      );
     }
     expect(new Set(detected.map((item) => item.root)).size).toBe(detected.length);
   });

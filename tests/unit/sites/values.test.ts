@@ -17,7 +17,9 @@ describe('parseDuration', () => {
     [3140, 3140],
   ])('%s → %d s', (raw, seconds) => expect(parseDuration(raw)).toBe(seconds));
 
-  it.each<[unknown]>([[''], ['soon'], ['1:75'], [-5], [Number.NaN], [{}], ['PT']])('%s → null', (raw) => expect(parseDuration(raw)).toBeNull());
+  it.each<[unknown]>([[''], ['soon'], ['1:75'], [-5], [Number.NaN], [{}], ['PT']])('%s → null', (raw) =>
+    expect(parseDuration(raw)).toBeNull(),
+  );
 });
 
 describe('isoDate', () => {
@@ -29,12 +31,16 @@ describe('isoDate', () => {
     ['20 September 2021', '2021-09-20'],
   ])('%s → %s', (raw, iso) => expect(isoDate(raw)).toBe(iso));
 
-  it.each(['8 ago 2023', '3 days ago', 'February 31st', '', '2021-13-40'])('%s → null', (raw) => expect(isoDate(raw)).toBeNull());
+  it.each(['8 ago 2023', '3 days ago', 'February 31st', '', '2021-13-40'])('%s → null', (raw) =>
+    expect(isoDate(raw)).toBeNull(),
+  );
 });
 
 describe('URLs', () => {
   it('resolves relative URLs and keeps only http(s)', () => {
-    expect(httpUrl('/podcast/3-x', 'https://runninginproduction.com/tags/docker')).toBe('https://runninginproduction.com/podcast/3-x');
+    expect(httpUrl('/podcast/3-x', 'https://runninginproduction.com/tags/docker')).toBe(
+      'https://runninginproduction.com/podcast/3-x',
+    );
     expect(httpUrl('javascript:alert(1)', 'https://example.com/')).toBeNull();
     expect(httpUrl('data:audio/mp3;base64,AAAA')).toBeNull();
     expect(httpUrl('http://[broken')).toBeNull();

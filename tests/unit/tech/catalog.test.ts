@@ -7,7 +7,17 @@ import { TECHNOLOGIES, techBySlug } from '@/utils/tech/catalog';
 import { nameTokens } from '@/utils/tech/tokenize';
 import { resolveTechReference, techByHomepage } from '@/utils/tech/lookup';
 
-const tagsDir = resolve(import.meta.dirname, '..', '..', '..', '..', 'shared', 'corpus', 'runninginproduction', 'tags');
+const tagsDir = resolve(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  '..',
+  'shared',
+  'corpus',
+  'runninginproduction',
+  'tags',
+);
 
 describe('technology catalog', () => {
   it('has at least 300 technologies with unique slugs', () => {
@@ -20,7 +30,8 @@ describe('technology catalog', () => {
   it('uses only the model categories and names existing parents, without cycles', () => {
     for (const tech of TECHNOLOGIES) {
       expect(TECH_CATEGORIES, tech.slug).toContain(tech.category);
-      for (const parent of tech.parents ?? []) expect(techBySlug(parent), `${tech.slug} → ${parent}`).toBeDefined();
+      for (const parent of tech.parents ?? [])
+        expect(techBySlug(parent), `${tech.slug} → ${parent}`).toBeDefined();
     }
     const depth = (slug: string, seen: string[]): number => {
       expect(seen, `cycle through ${slug}`).not.toContain(slug);
@@ -37,7 +48,7 @@ describe('technology catalog', () => {
     }
   });
 
-  it('reads a link\'s host the way a browser does: user info, ports, backslashes and extra slashes included', () => {
+  it("reads a link's host the way a browser does: user info, ports, backslashes and extra slashes included", () => {
     const cases: [string, string | null][] = [
       ['https://evil.com:pw@www.docker.com/', 'docker'],
       ['https://www.docker.com:443/', 'docker'],
@@ -60,11 +71,17 @@ describe('technology catalog', () => {
         const key = nameTokens(spelling).join(' ');
         expect(key, `${tech.slug}: ${spelling}`).not.toBe('');
         const previous = owner.get(key);
-        expect(previous === undefined || previous === tech.slug, `"${spelling}" is both ${previous} and ${tech.slug}`).toBe(true);
+        expect(
+          previous === undefined || previous === tech.slug,
+          `"${spelling}" is both ${previous} and ${tech.slug}`,
+        ).toBe(true);
         owner.set(key, tech.slug);
       }
-      const spellings = new Set([tech.name, ...tech.aliases].map((spelling) => nameTokens(spelling).join(' ')));
-      for (const alias of tech.ambiguousAliases ?? []) expect(spellings, `${tech.slug}: ${alias}`).toContain(nameTokens(alias).join(' '));
+      const spellings = new Set(
+        [tech.name, ...tech.aliases].map((spelling) => nameTokens(spelling).join(' ')),
+      );
+      for (const alias of tech.ambiguousAliases ?? [])
+        expect(spellings, `${tech.slug}: ${alias}`).toContain(nameTokens(alias).join(' '));
       if (tech.ambiguousAliases !== undefined) expect(tech.ambiguous, tech.slug).toBeDefined();
     }
   });
@@ -74,7 +91,8 @@ describe('technology catalog', () => {
     expect(resolveTechReference('Errbit')?.slug).toBe('errbit');
     expect(resolveTechReference('Airbrake')?.slug).toBe('airbrake');
     for (const tech of TECHNOLOGIES) {
-      for (const word of tech.notClaimedBefore ?? []) expect(nameTokens(word), `${tech.slug}: ${word}`).toEqual([word]);
+      for (const word of tech.notClaimedBefore ?? [])
+        expect(nameTokens(word), `${tech.slug}: ${word}`).toEqual([word]);
     }
   });
 

@@ -5,7 +5,10 @@ import { TechMentionSchema } from '@/utils/model';
 import { extractTech } from '@/utils/parse/tech';
 
 const slugsIn = (text: string) => extractTech({ text }).map((mention) => mention.slug);
-const textSlugs = (text: string) => extractTech({ text }).filter((m) => m.source === 'text').map((m) => m.slug);
+const textSlugs = (text: string) =>
+  extractTech({ text })
+    .filter((m) => m.source === 'text')
+    .map((m) => m.slug);
 
 describe('extractTech from prose', () => {
   it.each([
@@ -81,7 +84,9 @@ describe('extractTech from prose', () => {
       expect(slugsIn('A combination of Rails, Phoenix and .NET Core')).toEqual(
         expect.arrayContaining(['rails', 'phoenix', 'dotnet-core']),
       );
-      expect(slugsIn('Services are in Python, Go and Rust')).toEqual(expect.arrayContaining(['python', 'golang', 'rust']));
+      expect(slugsIn('Services are in Python, Go and Rust')).toEqual(
+        expect.arrayContaining(['python', 'golang', 'rust']),
+      );
     });
 
     it('accepts an ambiguous name when a related technology is named elsewhere', () => {
@@ -91,7 +96,11 @@ describe('extractTech from prose', () => {
 
   describe('only claims of use count', () => {
     it.each([
-      ["Docker isn't being used in dev, but Kubernetes is being used in production", ['kubernetes'], ['docker']],
+      [
+        "Docker isn't being used in dev, but Kubernetes is being used in production",
+        ['kubernetes'],
+        ['docker'],
+      ],
       ['Motivation for picking AWS over Google Cloud', ['aws'], ['gcp']],
       ['Motivation for choosing Flask over Pyramid and Django', ['flask'], ['pylons', 'django']],
       ['Switching from Apache to nginx during a migration', ['nginx'], ['apache']],
@@ -116,34 +125,144 @@ describe('extractTech from prose', () => {
       ['hedge: coming soon', 'Websockets for live notifications are coming soon', [], ['websockets']],
       ['hedge: probably / would have', 'Today I would probably pick Postgres', [], ['postgres']],
       ['hedge: would have', 'I would have chosen Express or Hapi', [], ['express']],
-      ['hedge: in progress', "Newsletters are on Mailchimp but that's being moved to ConvertKit", ['mailchimp'], ['convertkit']],
-      ['hedge: took a look at, spread along the list', 'I took a look at Angular, React and Vue before writing my own', [], ['angular', 'react', 'vue']],
-      ['hedge: nothing like', 'Redis caches a few things (nothing like Rails level caching)', ['redis'], ['rails']],
-      ['hedge: what about …?', 'What about DigitalOcean Spaces? It is not stable enough', [], ['digitalocean-spaces']],
+      [
+        'hedge: in progress',
+        "Newsletters are on Mailchimp but that's being moved to ConvertKit",
+        ['mailchimp'],
+        ['convertkit'],
+      ],
+      [
+        'hedge: took a look at, spread along the list',
+        'I took a look at Angular, React and Vue before writing my own',
+        [],
+        ['angular', 'react', 'vue'],
+      ],
+      [
+        'hedge: nothing like',
+        'Redis caches a few things (nothing like Rails level caching)',
+        ['redis'],
+        ['rails'],
+      ],
+      [
+        'hedge: what about …?',
+        'What about DigitalOcean Spaces? It is not stable enough',
+        [],
+        ['digitalocean-spaces'],
+      ],
       ['yes/no question', 'Should you go Serverless or stick with a traditional app?', [], ['serverless']],
-      ['yes/no question after "but"', 'Stripe handles payments but have customers ever asked for PayPal support?', ['stripe'], ['paypal']],
-      ['comparison past a filler word', 'Serverless is easier to set up than an entire Kubernetes cluster', ['serverless'], ['kubernetes']],
-      ['comparison: compares to, along a list', 'How SQS compares to Sidekiq, Resque or DelayedJob', ['sqs'], ['sidekiq', 'resque', 'delayed-job']],
-      ['a model, not a part: inspiration', 'Chris took a lot of inspiration from Laravel for billing', [], ['laravel', 'php']],
-      ['a model, not a part: inspired by', 'Inspired by Laravel, Chris wrote a Rails engine', ['rails'], ['laravel']],
-      ['left out on purpose: skipped', 'She backs up to S3, skipped Kubernetes and pays with Stripe', ['s3', 'stripe'], ['kubernetes']],
-      ['left out on purpose: decided against', 'They decided against Kubernetes and run Docker Compose', ['docker-compose'], ['kubernetes']],
-      ['left out on purpose: avoided', 'They avoided Docker in development; the servers run Ubuntu', ['ubuntu'], ['docker']],
-      ['an imitation: X compatible', 'Backups go to DO Spaces (S3 compatible object storage)', ['digitalocean-spaces'], ['s3', 'aws']],
+      [
+        'yes/no question after "but"',
+        'Stripe handles payments but have customers ever asked for PayPal support?',
+        ['stripe'],
+        ['paypal'],
+      ],
+      [
+        'comparison past a filler word',
+        'Serverless is easier to set up than an entire Kubernetes cluster',
+        ['serverless'],
+        ['kubernetes'],
+      ],
+      [
+        'comparison: compares to, along a list',
+        'How SQS compares to Sidekiq, Resque or DelayedJob',
+        ['sqs'],
+        ['sidekiq', 'resque', 'delayed-job'],
+      ],
+      [
+        'a model, not a part: inspiration',
+        'Chris took a lot of inspiration from Laravel for billing',
+        [],
+        ['laravel', 'php'],
+      ],
+      [
+        'a model, not a part: inspired by',
+        'Inspired by Laravel, Chris wrote a Rails engine',
+        ['rails'],
+        ['laravel'],
+      ],
+      [
+        'left out on purpose: skipped',
+        'She backs up to S3, skipped Kubernetes and pays with Stripe',
+        ['s3', 'stripe'],
+        ['kubernetes'],
+      ],
+      [
+        'left out on purpose: decided against',
+        'They decided against Kubernetes and run Docker Compose',
+        ['docker-compose'],
+        ['kubernetes'],
+      ],
+      [
+        'left out on purpose: avoided',
+        'They avoided Docker in development; the servers run Ubuntu',
+        ['ubuntu'],
+        ['docker'],
+      ],
+      [
+        'an imitation: X compatible',
+        'Backups go to DO Spaces (S3 compatible object storage)',
+        ['digitalocean-spaces'],
+        ['s3', 'aws'],
+      ],
       ['an imitation: X-like', 'Block storage volumes and Spaces (S3-like object store)', [], ['s3']],
-      ['a reference: X guides', 'The server was set up by following a bunch of DigitalOcean guides', [], ['digitalocean']],
-      ['the rejected one stays rejected in its sentence', 'Swarm was chosen over Kubernetes because Kubernetes was overkill', ['swarm'], ['kubernetes']],
-      ['a bare list subject shares the negation', "Websockets and Action Cable aren't used in this app", [], ['websockets']],
-      ['an aside in parentheses shares its clause', "You don't need a NoSQL (Mongo, Elastic, whatever) cluster on day one", [], ['mongodb', 'elasticsearch']],
+      [
+        'a reference: X guides',
+        'The server was set up by following a bunch of DigitalOcean guides',
+        [],
+        ['digitalocean'],
+      ],
+      [
+        'the rejected one stays rejected in its sentence',
+        'Swarm was chosen over Kubernetes because Kubernetes was overkill',
+        ['swarm'],
+        ['kubernetes'],
+      ],
+      [
+        'a bare list subject shares the negation',
+        "Websockets and Action Cable aren't used in this app",
+        [],
+        ['websockets'],
+      ],
+      [
+        'an aside in parentheses shares its clause',
+        "You don't need a NoSQL (Mongo, Elastic, whatever) cluster on day one",
+        [],
+        ['mongodb', 'elasticsearch'],
+      ],
       ['hedge: likely', 'The back-end will likely move to Kubernetes', [], ['kubernetes']],
       ['hedge: earlier', 'We were using Mailchimp earlier, but it got too pricey', [], ['mailchimp']],
       ['a past habit: used to', 'The front-end used to be written in Elm', [], ['elm']],
-      ['a past habit: used to do', "DigitalOcean's load balancer replaces what nginx used to do", ['digitalocean'], ['nginx']],
-      ['the speaker’s career', "I'm a developer working at Vincit, mainly with Python and JavaScript projects", [], ['python', 'javascript']],
-      ['the speaker’s career: started as', 'I started as a C++ developer and moved on to Scala', [], ['cpp', 'scala']],
-      ['a choice question', 'Server side templates and a bit of JavaScript or an API back-end with lots of JS?', [], ['javascript']],
+      [
+        'a past habit: used to do',
+        "DigitalOcean's load balancer replaces what nginx used to do",
+        ['digitalocean'],
+        ['nginx'],
+      ],
+      [
+        'the speaker’s career',
+        "I'm a developer working at Vincit, mainly with Python and JavaScript projects",
+        [],
+        ['python', 'javascript'],
+      ],
+      [
+        'the speaker’s career: started as',
+        'I started as a C++ developer and moved on to Scala',
+        [],
+        ['cpp', 'scala'],
+      ],
+      [
+        'a choice question',
+        'Server side templates and a bit of JavaScript or an API back-end with lots of JS?',
+        [],
+        ['javascript'],
+      ],
       ['hedge: original', 'The original server ran Arch Linux', [], ['arch-linux']],
-      ['given up: drop', 'So I made a choice to drop Elm in a refactor and write JS', ['javascript'], ['elm']],
+      [
+        'given up: drop',
+        'So I made a choice to drop Elm in a refactor and write JS',
+        ['javascript'],
+        ['elm'],
+      ],
       ['the thing being rewritten', 'Rebuilding an old PHP app with Django', ['django'], ['php']],
       ['the thing being converted', 'Converting an older PHP app into Django', ['django'], ['php']],
     ])('%s: %s', (_cue, text, present, absent) => {
@@ -155,17 +274,29 @@ describe('extractTech from prose', () => {
 
   describe('cues that look like doubt but are not', () => {
     it.each([
-      ['a contrast that turns a negation around', "Docker isn't being used in dev, but it is in production", ['docker']],
+      [
+        'a contrast that turns a negation around',
+        "Docker isn't being used in dev, but it is in production",
+        ['docker'],
+      ],
       ["…also with it's", "Docker isn't used for development, but it's part of the CI pipeline", ['docker']],
       ['with or without', 'You can spin things up locally with or without Docker', ['docker']],
-      ['a feature of the technology is compared, not the technology', "Using Elasticsearch over PostgreSQL's full text search", ['elasticsearch', 'postgres']],
+      [
+        'a feature of the technology is compared, not the technology',
+        "Using Elasticsearch over PostgreSQL's full text search",
+        ['elasticsearch', 'postgres'],
+      ],
       ['"over" in another sense', 'DNS fail over using Route 53', ['route53']],
       ['a negation only on what follows the joint', 'PostgreSQL and no ORM', ['postgres']],
       ['the passive "used to"', 'Sidekiq is used to move encrypted data between servers', ['sidekiq']],
       ['"working at" a moment, not an employer', 'Turbolinks is working at the moment', ['turbolinks']],
       ['an aside after a claim', 'Search is handled by a managed cluster (Elasticsearch)', ['elasticsearch']],
       ['a question that asks what is used', 'What exactly is Akka and the actor model?', ['akka']],
-      ['rewriting with a technology, not rewriting it', 'Rewriting the app in Django and Python', ['django', 'python']],
+      [
+        'rewriting with a technology, not rewriting it',
+        'Rewriting the app in Django and Python',
+        ['django', 'python'],
+      ],
     ])('%s: %s', (_cue, text, present) => {
       const found = slugsIn(text);
       for (const slug of present) expect(found).toContain(slug);
@@ -217,12 +348,9 @@ describe('extractTech sources', () => {
   });
 
   it('marks parents as implied when the stack comes from prose alone', () => {
-    expect(extractTech({ text: 'Built with Django on AWS RDS' }).map((m) => `${m.slug}:${m.source}`)).toEqual([
-      'django:text',
-      'rds:text',
-      'python:implied',
-      'aws:implied',
-    ]);
+    expect(extractTech({ text: 'Built with Django on AWS RDS' }).map((m) => `${m.slug}:${m.source}`)).toEqual(
+      ['django:text', 'rds:text', 'python:implied', 'aws:implied'],
+    );
     expect(extractTech({ text: 'Phoenix LiveView' }).map((m) => `${m.slug}:${m.source}`)).toEqual([
       'phoenix-liveview:text',
       'phoenix:implied',
@@ -234,13 +362,19 @@ describe('extractTech sources', () => {
   it('takes an explicit list as complete: no implied parents, list reproduced exactly', () => {
     const tags = ['django', 'rds', 's3', 'ecs'];
     expect(extractTech({ listed: tags }).map((m) => m.slug)).toEqual(tags);
-    expect(extractTech({ links: tags.map((tag) => `/tags/${tag}`) }).map((m) => `${m.slug}:${m.source}`)).toEqual(
-      tags.map((tag) => `${tag}:tag`),
-    );
+    expect(
+      extractTech({ links: tags.map((tag) => `/tags/${tag}`) }).map((m) => `${m.slug}:${m.source}`),
+    ).toEqual(tags.map((tag) => `${tag}:tag`));
   });
 
   it('ignores unknown list items and empty input', () => {
-    expect(extractTech({ listed: ['not-a-tech →', ''], tags: ['#1', '#'], links: ['javascript:alert(1)', 'nonsense'] })).toEqual([]);
+    expect(
+      extractTech({
+        listed: ['not-a-tech →', ''],
+        tags: ['#1', '#'],
+        links: ['javascript:alert(1)', 'nonsense'],
+      }),
+    ).toEqual([]);
     expect(extractTech({})).toEqual([]);
   });
 
@@ -251,7 +385,9 @@ describe('extractTech sources', () => {
           text: fc.option(fc.string({ maxLength: 400 }), { nil: undefined }),
           listed: fc.option(fc.array(fc.string({ maxLength: 30 }), { maxLength: 5 }), { nil: undefined }),
           tags: fc.option(fc.array(fc.string({ maxLength: 30 }), { maxLength: 5 }), { nil: undefined }),
-          links: fc.option(fc.array(fc.oneof(fc.webUrl(), fc.string({ maxLength: 40 })), { maxLength: 5 }), { nil: undefined }),
+          links: fc.option(fc.array(fc.oneof(fc.webUrl(), fc.string({ maxLength: 40 })), { maxLength: 5 }), {
+            nil: undefined,
+          }),
         }),
         (input) => {
           const mentions = extractTech(input);

@@ -37,7 +37,13 @@ describe('techInputFromNode', () => {
 
   it('splits the page into the stack list, tag badges, links and prose', () => {
     const input = techInputFromNode(main);
-    expect(input.listed).toEqual(['django →', 'python →', 'docker →', 'postgres →', 'https://aws.amazon.com/s3/']);
+    expect(input.listed).toEqual([
+      'django →',
+      'python →',
+      'docker →',
+      'postgres →',
+      'https://aws.amazon.com/s3/',
+    ]);
     expect(input.tags).toEqual(['/tags/django', '/tags/python']);
     expect(input.links).toContain('https://www.cloudflare.com/');
     expect(input.text).toContain('Running a Job Board with Django');
@@ -57,14 +63,14 @@ describe('techInputFromNode', () => {
   });
 
   it('reads the same from the whole document, and from a listing without a stack section', () => {
-    expect(extractTech(techInputFromNode(document)).filter((m) => m.source === 'list').map((m) => m.slug)).toEqual([
-      'django',
-      'python',
-      'docker',
-      'postgres',
-      's3',
-    ]);
-    const listing = parseHTML('<div><h3>Episode 107</h3><a class="badge" href="/tags/meteor">#meteor</a> Built with Meteor and MongoDB</div>');
+    expect(
+      extractTech(techInputFromNode(document))
+        .filter((m) => m.source === 'list')
+        .map((m) => m.slug),
+    ).toEqual(['django', 'python', 'docker', 'postgres', 's3']);
+    const listing = parseHTML(
+      '<div><h3>Episode 107</h3><a class="badge" href="/tags/meteor">#meteor</a> Built with Meteor and MongoDB</div>',
+    );
     const mentions = extractTech(techInputFromNode(listing.document.querySelector('div')!));
     expect(mentions.map((m) => `${m.slug}:${m.source}`)).toEqual(['meteor:tag', 'mongodb:text']);
   });

@@ -47,7 +47,9 @@ describe('techInputFromText', () => {
   });
 
   it('stops the list at the next heading and keeps the prose for text matching', () => {
-    const input = techInputFromText('Intro about Postgres\n⚙️ Tech Stack\nrails →\nruby →\n🛠 Libraries Used\nhttps://github.com/ex-aws/ex_aws');
+    const input = techInputFromText(
+      'Intro about Postgres\n⚙️ Tech Stack\nrails →\nruby →\n🛠 Libraries Used\nhttps://github.com/ex-aws/ex_aws',
+    );
     expect(input.listed).toEqual(['rails', 'ruby']);
     expect(input.text).toContain('Intro about Postgres');
     expect(input.text).not.toContain('rails');
@@ -88,12 +90,19 @@ describe('techInputFromText', () => {
       'See HTTPS://Docker.com/x, then https://a.io/http://b.io and (http://c.io) or mehttp://d.io http:// e\nhttp://x.y"z',
     );
     // A URL inside another is part of it; one glued to a word is not a URL; a bare scheme is not one either.
-    expect(input.links).toEqual(['HTTPS://Docker.com/x', 'https://a.io/http://b.io', 'http://c.io', 'http://x.y']);
+    expect(input.links).toEqual([
+      'HTTPS://Docker.com/x',
+      'https://a.io/http://b.io',
+      'http://c.io',
+      'http://x.y',
+    ]);
     expect(input.text).toBe('See   then   and ( ) or mehttp://d.io http:// e\n "z');
   });
 
   it('keeps the prose line for line: blank lines as empty ones, stack lines out, any line break read as "\\n"', () => {
-    const input = techInputFromText('One https://x.io two\n  \n\nTech Stack\nrails →\nruby →\nAfter the list\n#rails and more\nlast');
+    const input = techInputFromText(
+      'One https://x.io two\n  \n\nTech Stack\nrails →\nruby →\nAfter the list\n#rails and more\nlast',
+    );
     expect(input.text).toBe('One   two\n\n\nAfter the list\n#rails and more\nlast');
     expect(input.listed).toEqual(['rails', 'ruby']);
     expect(input.tags).toEqual(['rails']);

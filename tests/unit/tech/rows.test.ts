@@ -40,7 +40,9 @@ function rowOf(tech: Technology): string {
     tech.notClaimedBefore ?? [],
   ].map((words) => words.join(','));
   lists[2] = ambiguity;
-  return [head, [tld ?? tech.homepage, ...(tech.sites ?? [])].join(','), ...lists].join('|').replace(/\|+$/, '');
+  return [head, [tld ?? tech.homepage, ...(tech.sites ?? [])].join(','), ...lists]
+    .join('|')
+    .replace(/\|+$/, '');
 }
 
 describe('catalog rows', () => {

@@ -20,7 +20,8 @@ import {
 const ASCII_WORD = (() => {
   const table = new Uint8Array(128);
   for (let code = 0; code < 128; code++) {
-    if ((code >= 48 && code <= 57) || (code >= 97 && code <= 122) || code === Char.Underscore) table[code] = 1;
+    if ((code >= 48 && code <= 57) || (code >= 97 && code <= 122) || code === Char.Underscore)
+      table[code] = 1;
     else if (code >= 65 && code <= 90) table[code] = 3;
   }
   return table;
@@ -50,12 +51,24 @@ export function scanTokens(text: string, lexicon?: Lexicon): TokenTable {
       continue;
     }
     const leadingDot =
-      code === Char.Dot && i + 1 < length && isWordChar(text.charCodeAt(i + 1)) && (i === 0 || !isWordChar(text.charCodeAt(i - 1)));
+      code === Char.Dot &&
+      i + 1 < length &&
+      isWordChar(text.charCodeAt(i + 1)) &&
+      (i === 0 || !isWordChar(text.charCodeAt(i - 1)));
     if (!isWordChar(code) && !leadingDot) {
       // A hyphen between words joins them like a space (`multi-node`); spaced dashes break.
-      if (code !== Char.Hyphen || i === 0 || !isWordChar(text.charCodeAt(i - 1)) || !isWordChar(text.charCodeAt(i + 1))) {
-        if (code === Char.Hyphen && text.charCodeAt(i + 1) === Char.Hyphen) gap = gap === GAP_LINE ? gap : GAP_BREAK;
-        else if (code === Char.Hyphen && (text.charCodeAt(i - 1) === Char.Space || text.charCodeAt(i + 1) === Char.Space))
+      if (
+        code !== Char.Hyphen ||
+        i === 0 ||
+        !isWordChar(text.charCodeAt(i - 1)) ||
+        !isWordChar(text.charCodeAt(i + 1))
+      ) {
+        if (code === Char.Hyphen && text.charCodeAt(i + 1) === Char.Hyphen)
+          gap = gap === GAP_LINE ? gap : GAP_BREAK;
+        else if (
+          code === Char.Hyphen &&
+          (text.charCodeAt(i - 1) === Char.Space || text.charCodeAt(i + 1) === Char.Space)
+        )
           gap = gap === GAP_LINE ? gap : GAP_BREAK;
         else if (code !== Char.Space && code !== Char.Tab) gap = gapOf(code, gap);
       }
@@ -75,7 +88,11 @@ export function scanTokens(text: string, lexicon?: Lexicon): TokenTable {
         bits |= c;
         upper |= cls & UPPER;
         i++;
-      } else if ((c === Char.Dot || isApostrophe(c)) && i + 1 < length && isWordChar(text.charCodeAt(i + 1))) {
+      } else if (
+        (c === Char.Dot || isApostrophe(c)) &&
+        i + 1 < length &&
+        isWordChar(text.charCodeAt(i + 1))
+      ) {
         const next = text.charCodeAt(i + 1);
         bits |= c | next;
         upper |= next < 128 ? ASCII_WORD[next]! & UPPER : 0;
@@ -93,7 +110,11 @@ export function scanTokens(text: string, lexicon?: Lexicon): TokenTable {
     if (end < length && isApostrophe(text.charCodeAt(end))) i++;
     if (bits < 128) {
       // ASCII: lower-casing keeps the length, and the only apostrophe is the straight one.
-      if (end - start > 2 && text.charCodeAt(end - 2) === Char.Apostrophe && (text.charCodeAt(end - 1) | 32) === 115 /* s or S */) {
+      if (
+        end - start > 2 &&
+        text.charCodeAt(end - 2) === Char.Apostrophe &&
+        (text.charCodeAt(end - 1) | 32) === 115 /* s or S */
+      ) {
         end -= 2;
       }
       const word = lexicon === undefined ? 0 : lexicon.id(text.slice(start, end).toLowerCase());

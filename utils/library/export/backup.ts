@@ -36,7 +36,11 @@ export function episodeBackupText(episode: SavedEpisode): string {
  * const [head, tail] = backupShell(new Date()); head + texts.join(',\n') + tail
  */
 export function backupShell(exportedAt: Date): [head: string, tail: string] {
-  const shell = JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: exportedAt.toISOString(), episodes: [0] }, null, 2);
+  const shell = JSON.stringify(
+    { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: exportedAt.toISOString(), episodes: [0] },
+    null,
+    2,
+  );
   const at = shell.lastIndexOf('    0');
   return [shell.slice(0, at), shell.slice(at + '    0'.length) + '\n'];
 }
@@ -49,7 +53,12 @@ export function backupShell(exportedAt: Date): [head: string, tail: string] {
  */
 export function toBackupJson(episodes: readonly SavedEpisode[], exportedAt: Date): string {
   if (episodes.length === 0) {
-    const empty: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: exportedAt.toISOString(), episodes: [] };
+    const empty: Backup = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: exportedAt.toISOString(),
+      episodes: [],
+    };
     return JSON.stringify(empty, null, 2) + '\n';
   }
   const [head, tail] = backupShell(exportedAt);

@@ -33,10 +33,15 @@ export function toBookmarksHtml(episodes: readonly SavedEpisode[], exportedAt: D
     '    <DL><p>',
   ];
   for (const [podcast, list] of byPodcast) {
-    lines.push(`        <DT><H3 ADD_DATE="${now}" LAST_MODIFIED="${now}">${xmlEscape(podcast)}</H3>`, '        <DL><p>');
+    lines.push(
+      `        <DT><H3 ADD_DATE="${now}" LAST_MODIFIED="${now}">${xmlEscape(podcast)}</H3>`,
+      '        <DL><p>',
+    );
     for (const episode of list) {
       const href = safeHttpUrl(episode.url ?? episode.audioUrl)!;
-      const tags = [...episode.tech.map((t) => t.slug), ...episode.tags].map((t) => oneLine(t).replace(/,/g, ' '));
+      const tags = [...episode.tech.map((t) => t.slug), ...episode.tags].map((t) =>
+        oneLine(t).replace(/,/g, ' '),
+      );
       const title = oneLine(episode.title ?? '') || href;
       lines.push(
         `            <DT><A HREF="${xmlEscape(href)}" ADD_DATE="${seconds(episode.savedAt)}" LAST_MODIFIED="${seconds(episode.updatedAt)}"${tags.length ? ` TAGS="${xmlEscape(tags.join(','))}"` : ''}>${xmlEscape(title)}</A>`,

@@ -5,7 +5,12 @@ import { exportFileName } from './filename';
 import type { ExportFile } from './file';
 
 export const CHAPTER_FORMATS = {
-  json: { label: 'Podcasting 2.0 chapters (JSON)', extension: 'json', mime: 'application/json+chapters', render: toPodcastChapters },
+  json: {
+    label: 'Podcasting 2.0 chapters (JSON)',
+    extension: 'json',
+    mime: 'application/json+chapters',
+    render: toPodcastChapters,
+  },
   vtt: { label: 'WebVTT chapters', extension: 'vtt', mime: 'text/vtt', render: toWebVtt },
   psc: { label: 'Podlove Simple Chapters', extension: 'psc.xml', mime: 'application/xml', render: toPsc },
 } as const;
@@ -17,5 +22,9 @@ export type ChapterFormat = keyof typeof CHAPTER_FORMATS;
  */
 export function chapterFile(episode: SavedEpisode, format: ChapterFormat, date: Date): ExportFile {
   const spec = CHAPTER_FORMATS[format];
-  return { name: exportFileName(spec.extension, date, episode.title), type: spec.mime, text: spec.render(episodeOf(episode)) };
+  return {
+    name: exportFileName(spec.extension, date, episode.title),
+    type: spec.mime,
+    text: spec.render(episodeOf(episode)),
+  };
 }

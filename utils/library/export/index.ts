@@ -9,7 +9,11 @@ import { toOpml } from './opml';
 import { toReadingList } from './reading-list';
 
 export const LIBRARY_EXPORTS = {
-  'markdown-technology': { label: 'Markdown reading list, by technology', extension: 'md', type: 'text/markdown' },
+  'markdown-technology': {
+    label: 'Markdown reading list, by technology',
+    extension: 'md',
+    type: 'text/markdown',
+  },
   'markdown-podcast': { label: 'Markdown reading list, by podcast', extension: 'md', type: 'text/markdown' },
   json: { label: 'JSON backup', extension: 'json', type: 'application/json' },
   csv: { label: 'CSV (spreadsheet)', extension: 'csv', type: 'text/csv' },
@@ -33,7 +37,11 @@ export function exportLibrary(
   const text = (() => {
     switch (kind) {
       case 'markdown-technology':
-        return toReadingList(episodes, { groupBy: 'technology', technologies: options.technologies, exportedAt: options.exportedAt });
+        return toReadingList(episodes, {
+          groupBy: 'technology',
+          technologies: options.technologies,
+          exportedAt: options.exportedAt,
+        });
       case 'markdown-podcast':
         return toReadingList(episodes, { groupBy: 'podcast', exportedAt: options.exportedAt });
       case 'json':

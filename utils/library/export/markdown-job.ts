@@ -5,7 +5,12 @@ import { LibraryStorageError } from '../errors';
 import { LibraryService } from '../service';
 import { parseStored } from '../shelves';
 import type { ReadingListOptions } from './reading-list';
-import { assembleReadingList, ReadingListBytes, readingListShardBuffers, type ReadingListShard } from './reading-list-bytes';
+import {
+  assembleReadingList,
+  ReadingListBytes,
+  readingListShardBuffers,
+  type ReadingListShard,
+} from './reading-list-bytes';
 
 /** What the page asks of a worker first: some of the list's episodes, each with its position in the whole list. */
 export interface MarkdownJob {
@@ -48,8 +53,14 @@ export type MarkdownJobResult =
  * @example
  * new ReadingListBytes(markdownJobOptions(job))
  */
-export function markdownJobOptions(job: Pick<MarkdownJob, 'groupBy' | 'technologies' | 'exportedAt'>): ReadingListOptions {
-  return { groupBy: job.groupBy, technologies: job.groupBy === 'technology' ? job.technologies : undefined, exportedAt: new Date(job.exportedAt) };
+export function markdownJobOptions(
+  job: Pick<MarkdownJob, 'groupBy' | 'technologies' | 'exportedAt'>,
+): ReadingListOptions {
+  return {
+    groupBy: job.groupBy,
+    technologies: job.groupBy === 'technology' ? job.technologies : undefined,
+    exportedAt: new Date(job.exportedAt),
+  };
 }
 
 /**
@@ -67,13 +78,15 @@ export async function runMarkdownJob(db: LibraryDatabase, job: MarkdownJob): Pro
     for await (const slice of new LibraryService(db).recordTextsByShelf(job.ids)) {
       const texts = slice.texts;
       // Each record is parsed only to be written, and let go at once.
-      for (let i = 0; i < texts.length; i++) writer.add(parseStored(texts[i]!), positions[slice.positions[i]!]!);
+      for (let i = 0; i < texts.length; i++)
+        writer.add(parseStored(texts[i]!), positions[slice.positions[i]!]!);
       count += texts.length;
     }
     return { ok: true, shard: writer.shard(), count };
   } catch (error) {
     // recordTextsByShelf has already described IndexedDB failures; anything else keeps its own message.
-    if (error instanceof LibraryStorageError) return { ok: false, message: error.message, reason: error.reason };
+    if (error instanceof LibraryStorageError)
+      return { ok: false, message: error.message, reason: error.reason };
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
 }
@@ -86,7 +99,12 @@ export async function runMarkdownJob(db: LibraryDatabase, job: MarkdownJob): Pro
  */
 export function assembleMarkdownFile(request: MarkdownAssembly): MarkdownFileResult {
   try {
-    return { ok: true, blob: new Blob([...assembleReadingList(request.shards, markdownJobOptions(request))], { type: `${request.fileType};charset=utf-8` }) };
+    return {
+      ok: true,
+      blob: new Blob([...assembleReadingList(request.shards, markdownJobOptions(request))], {
+        type: `${request.fileType};charset=utf-8`,
+      }),
+    };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }

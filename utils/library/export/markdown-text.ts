@@ -8,8 +8,9 @@ import { defuseAutolinks, markdownEscape } from '../../export/escape';
  * ones are dropped; pairs take the slow path too), the non-characters U+FFFE/U+FFFF. One native scan
  * instead of a loop over every character: the reading list checks ~6 million characters at 10,000 episodes.
  */
-// eslint-disable-next-line no-control-regex
-const NEEDS_ONE_LINE = /[\x00-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\ud800-\udfff\ufffe\uffff]/;
+const NEEDS_ONE_LINE =
+  // eslint-disable-next-line no-control-regex
+  /[\x00-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\ud800-\udfff\ufffe\uffff]/;
 
 /**
  * Whether text is a non-empty line oneLine leaves as it is, so escaping it only adds backslashes (before
@@ -21,7 +22,13 @@ const NEEDS_ONE_LINE = /[\x00-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\
 export function isCleanLine(text: string): boolean {
   const length = text.length;
   // Spaces oneLine would trim or collapse, then characters it would change.
-  return length > 0 && text.charCodeAt(0) !== 32 && text.charCodeAt(length - 1) !== 32 && !text.includes('  ') && !NEEDS_ONE_LINE.test(text);
+  return (
+    length > 0 &&
+    text.charCodeAt(0) !== 32 &&
+    text.charCodeAt(length - 1) !== 32 &&
+    !text.includes('  ') &&
+    !NEEDS_ONE_LINE.test(text)
+  );
 }
 
 /** The characters markdownEscape puts a backslash before, as a regex (and as a table of ASCII codes). */
@@ -38,9 +45,12 @@ export function markdownText(text: string): string {
   if (text.length === 0) return text;
   if (!isCleanLine(text)) return markdownEscape(text);
   // A replacement pattern rather than a callback: no function call per special character.
-  const escaped = defuseAutolinks(HAS_MARKDOWN_SPECIAL.test(text) ? text.replace(MARKDOWN_SPECIAL, '\\$&') : text);
+  const escaped = defuseAutolinks(
+    HAS_MARKDOWN_SPECIAL.test(text) ? text.replace(MARKDOWN_SPECIAL, '\\$&') : text,
+  );
   const first = escaped.charCodeAt(0);
   // Only a leading digit, '-' or '=' can start a list item or a setext underline (see markdownEscape).
-  if ((first >= 48 && first <= 57) || first === 45 || first === 61) return escaped.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-=])/, '\\$1');
+  if ((first >= 48 && first <= 57) || first === 45 || first === 61)
+    return escaped.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-=])/, '\\$1');
   return escaped;
 }

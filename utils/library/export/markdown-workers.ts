@@ -4,7 +4,12 @@ import { LibraryStorageError } from '../errors';
 import { shelfOf } from '../shelves';
 import { exportFileName } from './filename';
 import { LIBRARY_EXPORTS } from './index';
-import type { MarkdownFileResult, MarkdownJob, MarkdownJobResult, MarkdownWorkerRequest } from './markdown-job';
+import type {
+  MarkdownFileResult,
+  MarkdownJob,
+  MarkdownJobResult,
+  MarkdownWorkerRequest,
+} from './markdown-job';
 import { readingListShardBuffers, type ReadingListShard } from './reading-list-bytes';
 import type { ExportBlob } from './stream';
 
@@ -36,7 +41,11 @@ function start(spawn: () => MarkdownWorker): MarkdownWorker {
  * Post a request and wait for the worker's answer. Rejects with `WorkerUnavailable` when the worker
  * cannot run (its script failed to load, an uncaught error, an answer that could not be read).
  */
-function ask<T>(worker: MarkdownWorker, request: MarkdownWorkerRequest, transfer: Transferable[] = []): Promise<T> {
+function ask<T>(
+  worker: MarkdownWorker,
+  request: MarkdownWorkerRequest,
+  transfer: Transferable[] = [],
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const done = () => {
       worker.removeEventListener('message', answered);
@@ -61,7 +70,9 @@ function ask<T>(worker: MarkdownWorker, request: MarkdownWorkerRequest, transfer
 /** A job's shard, or the error the page's own export would have thrown (so the listener reads the same notice). */
 function shardOf(result: MarkdownJobResult): { shard: ReadingListShard; count: number } {
   if (result.ok) return result;
-  throw result.reason === undefined ? new Error(result.message) : new LibraryStorageError(result.message, result.reason);
+  throw result.reason === undefined
+    ? new Error(result.message)
+    : new LibraryStorageError(result.message, result.reason);
 }
 
 /**
@@ -74,7 +85,13 @@ function shardOf(result: MarkdownJobResult): { shard: ReadingListShard; count: n
 export async function exportReadingListInWorkers(
   kind: 'markdown-technology' | 'markdown-podcast',
   ids: readonly string[],
-  options: { exportedAt: Date; technologies?: string[]; dbName: string; spawn: () => MarkdownWorker; workers?: number },
+  options: {
+    exportedAt: Date;
+    technologies?: string[];
+    dbName: string;
+    spawn: () => MarkdownWorker;
+    workers?: number;
+  },
 ): Promise<ExportBlob | null> {
   const groupBy = kind === 'markdown-technology' ? 'technology' : 'podcast';
   const count = Math.max(1, Math.min(options.workers ?? 2, ids.length < ONE_WORKER_BELOW ? 1 : Infinity));
@@ -98,12 +115,21 @@ export async function exportReadingListInWorkers(
   const workers: MarkdownWorker[] = [];
   try {
     for (let i = 0; i < count; i++) workers.push(start(options.spawn));
-    const results = (await Promise.all(workers.map((worker, i) => ask<MarkdownJobResult>(worker, jobs[i]!)))).map(shardOf);
+    const results = (
+      await Promise.all(workers.map((worker, i) => ask<MarkdownJobResult>(worker, jobs[i]!)))
+    ).map(shardOf);
     // The first worker copies the file together, off the page's heap (on the page, the collector's work
     // after receiving ~40 MB of stores was most of the assembly's ~130 ms).
     const shards = results.map((result) => result.shard);
     const transfer = shards.flatMap(readingListShardBuffers);
-    const request = { type: 'assemble', groupBy, technologies: options.technologies, exportedAt: jobs[0]!.exportedAt, shards, fileType: spec.type } as const;
+    const request = {
+      type: 'assemble',
+      groupBy,
+      technologies: options.technologies,
+      exportedAt: jobs[0]!.exportedAt,
+      shards,
+      fileType: spec.type,
+    } as const;
     const file = await ask<MarkdownFileResult>(workers[0]!, request, transfer);
     if (!file.ok) throw new Error(file.message);
     return {

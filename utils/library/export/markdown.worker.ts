@@ -6,5 +6,7 @@ import { answerMarkdownRequest, type MarkdownWorkerRequest } from './markdown-jo
 
 addEventListener('message', (event: MessageEvent<MarkdownWorkerRequest>) => {
   // Its own connection to the extension's database (a worker of an extension page shares its origin).
-  void answerMarkdownRequest(event.data, (name) => new LibraryDatabase(name)).then(({ answer, transfer }) => postMessage(answer, { transfer }));
+  void answerMarkdownRequest(event.data, (name) => new LibraryDatabase(name)).then(({ answer, transfer }) =>
+    postMessage(answer, { transfer }),
+  );
 });

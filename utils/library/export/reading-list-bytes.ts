@@ -6,7 +6,16 @@ import { AUTOLINK_TRIGGER, safeHttpUrl } from '../../export/escape';
 import { timeLinker } from '../../export/time-link';
 import type { SavedEpisode } from '../record';
 import { isCleanLine, MARKDOWN_SPECIAL, markdownText } from './markdown-text';
-import { groupHeadingOf, heading, nameText, readingListHeader, ReadingListGroups, seeLineOf, type ReadingListGroupsState, type ReadingListOptions } from './reading-list';
+import {
+  groupHeadingOf,
+  heading,
+  nameText,
+  readingListHeader,
+  ReadingListGroups,
+  seeLineOf,
+  type ReadingListGroupsState,
+  type ReadingListOptions,
+} from './reading-list';
 
 /** Bytes per store chunk the episodes' lines are encoded into (one more when full). */
 const STORE_BYTES = 1 << 20;
@@ -234,7 +243,12 @@ export class ReadingListBytes {
   shard(): ReadingListShard {
     // A store is written up to `used` only when it is the last one.
     const stores = this.stores.map((store) => store.buffer);
-    return { stores, spans: this.spans, added: this.added.subarray(0, this.count), grouping: this.grouping.state() };
+    return {
+      stores,
+      spans: this.spans,
+      added: this.added.subarray(0, this.count),
+      grouping: this.grouping.state(),
+    };
   }
 
   /**
@@ -275,7 +289,10 @@ export function readingListShardBuffers(shard: ReadingListShard): ArrayBuffer[] 
  * @example
  * const blob = new Blob([...assembleReadingList([shardA, shardB], options)]);
  */
-export function* assembleReadingList(shards: readonly ReadingListShard[], options: ReadingListOptions): Generator<Blob> {
+export function* assembleReadingList(
+  shards: readonly ReadingListShard[],
+  options: ReadingListOptions,
+): Generator<Blob> {
   const stores: Uint8Array<ArrayBuffer>[] = [];
   let count = 0;
   let positions = 0;

@@ -63,7 +63,9 @@ function details(episode: SavedEpisode, page: string | null): string {
     const chapter = chapters[index]!;
     const link = linkAt(chapter.start);
     const label = formatTimestamp(chapter.start);
-    lines.push(`  - ${link ? `[${label}](${link})` : label} ${markdownText(chapter.title) || `Chapter ${index + 1}`}\n`);
+    lines.push(
+      `  - ${link ? `[${label}](${link})` : label} ${markdownText(chapter.title) || `Chapter ${index + 1}`}\n`,
+    );
   }
   // One flat string: concatenating here would leave a rope that every group writing it flattens again.
   return lines.join('');
@@ -143,7 +145,8 @@ export class ReadingListGroups {
       if (this.only && !this.only.has(mention.slug)) continue;
       listed = true;
       let group = groups.get(mention.slug);
-      if (!group) groups.set(mention.slug, (group = { title: technologyTitle(mention), entries: [], titledAt: index }));
+      if (!group)
+        groups.set(mention.slug, (group = { title: technologyTitle(mention), entries: [], titledAt: index }));
       else if (index < group.titledAt) {
         // An earlier position than the one that titled it (a later mention of the slug in this same entry
         // finds titledAt === index and leaves the title to the first).
@@ -154,7 +157,8 @@ export class ReadingListGroups {
     }
     if (!listed) {
       let group = groups.get('');
-      if (!group) groups.set('', (group = { title: 'No technology recognised', entries: [], titledAt: index }));
+      if (!group)
+        groups.set('', (group = { title: 'No technology recognised', entries: [], titledAt: index }));
       group.entries.push(index);
     }
   }
@@ -193,7 +197,10 @@ export class ReadingListGroups {
 
   /** The groups in the order they are written: the largest first, then by title; entries by position. */
   ordered(): ReadingListGroup[] {
-    const groups = [...this.groups.values()].map(({ title, entries }) => ({ title, entries: this.inOrder ? entries : entries.sort((a, b) => a - b) }));
+    const groups = [...this.groups.values()].map(({ title, entries }) => ({
+      title,
+      entries: this.inOrder ? entries : entries.sort((a, b) => a - b),
+    }));
     return groups.sort((a, b) => b.entries.length - a.entries.length || (a.title < b.title ? -1 : 1));
   }
 }
@@ -236,7 +243,10 @@ export function seeLineOf(group: ReadingListGroup): string {
  * @example
  * const text = [...readingListParts(episodes.map(readingListEntry), options)].join('');
  */
-export function* readingListParts(entries: readonly ReadingListEntry[], options: ReadingListOptions): Generator<string> {
+export function* readingListParts(
+  entries: readonly ReadingListEntry[],
+  options: ReadingListOptions,
+): Generator<string> {
   const grouping = new ReadingListGroups(options);
   for (let index = 0; index < entries.length; index++) grouping.add(entries[index]!, index);
   const ordered = grouping.ordered();

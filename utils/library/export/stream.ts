@@ -27,10 +27,14 @@ export type RecordReader = (ids: readonly string[]) => AsyncIterable<string[]>;
  * The same texts with their positions in `ids`, in any order (see LibraryService.recordTextsByShelf):
  * formats that group records (the reading lists) read this way, never holding every text at once.
  */
-export type UnorderedRecordReader = (ids: readonly string[]) => AsyncIterable<{ positions: number[]; texts: string[] }>;
+export type UnorderedRecordReader = (
+  ids: readonly string[],
+) => AsyncIterable<{ positions: number[]; texts: string[] }>;
 
 /** An ordered reader's texts, positioned by how many came before (its missing ids are skipped alike). */
-async function* positioned(texts: AsyncIterable<string[]>): AsyncGenerator<{ positions: number[]; texts: string[] }> {
+async function* positioned(
+  texts: AsyncIterable<string[]>,
+): AsyncGenerator<{ positions: number[]; texts: string[] }> {
   let position = 0;
   for await (const slice of texts) yield { positions: slice.map(() => position++), texts: slice };
 }
@@ -124,8 +128,14 @@ export async function streamLibraryExport(
     case 'markdown-technology':
     case 'markdown-podcast': {
       const groupBy = kind === 'markdown-technology' ? 'technology' : 'podcast';
-      const list = new ReadingListBytes({ groupBy, technologies: groupBy === 'technology' ? options.technologies : undefined, exportedAt: options.exportedAt });
-      for await (const { positions, texts } of options.readAnyOrder ? options.readAnyOrder(ids) : positioned(read(ids))) {
+      const list = new ReadingListBytes({
+        groupBy,
+        technologies: groupBy === 'technology' ? options.technologies : undefined,
+        exportedAt: options.exportedAt,
+      });
+      for await (const { positions, texts } of options.readAnyOrder
+        ? options.readAnyOrder(ids)
+        : positioned(read(ids))) {
         // Each record is parsed only to be written, and let go at once.
         for (let i = 0; i < texts.length; i++) list.add(parseStored(texts[i]!), positions[i]);
         count += texts.length;

@@ -19,10 +19,15 @@ export interface LibraryFacets {
 }
 
 function counted<T extends string>(counts: Map<T, number>): { value: T; count: number }[] {
-  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
 }
 
-const STATUS_NUMBER = { 'to-listen': 0, listening: 1, listened: 2 } as const satisfies Record<ListenStatus, number>;
+const STATUS_NUMBER = { 'to-listen': 0, listening: 1, listened: 2 } as const satisfies Record<
+  ListenStatus,
+  number
+>;
 const CATEGORY_BIT = new Map(TECH_CATEGORIES.map((category, index) => [category, 1 << index]));
 
 /**
@@ -86,7 +91,10 @@ export function computeFacets(
   /** `indexFacets(episodes)`, when the caller keeps it between views. */
   index: FacetIndex = indexFacets(episodes),
 ): LibraryFacets {
-  const techBase = view.techMode === 'any' && view.tech.length ? episodes.filter(matcher(view, { skipTech: true })) : selected;
+  const techBase =
+    view.techMode === 'any' && view.tech.length
+      ? episodes.filter(matcher(view, { skipTech: true }))
+      : selected;
   const techCounts = new Uint32Array(index.tech.length);
   for (const episode of techBase) {
     const entry = index.of.get(episode);

@@ -15,7 +15,10 @@ export function searchTokens(q: string): string[] {
  * @example
  * library.filter(matcher(view))
  */
-export function matcher(view: LibraryFilter, options: { skipTech?: boolean } = {}): (e: EpisodeSummary) => boolean {
+export function matcher(
+  view: LibraryFilter,
+  options: { skipTech?: boolean } = {},
+): (e: EpisodeSummary) => boolean {
   // Only the active filters become checks, each without allocations: the predicate runs 100,000
   // times per view change on a large library.
   const checks: ((e: EpisodeSummary) => boolean)[] = [];
@@ -63,7 +66,14 @@ export function matcher(view: LibraryFilter, options: { skipTech?: boolean } = {
  * selectsAll({ ...DEFAULT_VIEW, sort: 'title' }) // true
  */
 export function selectsAll(view: LibraryFilter): boolean {
-  return view.tech.length === 0 && !view.category && !view.status && !view.podcast && !view.tag && searchTokens(view.q).length === 0;
+  return (
+    view.tech.length === 0 &&
+    !view.category &&
+    !view.status &&
+    !view.podcast &&
+    !view.tag &&
+    searchTokens(view.q).length === 0
+  );
 }
 
 function sortKey(episode: EpisodeSummary, sort: SortKey): string | number | null {
@@ -88,7 +98,11 @@ function sortKey(episode: EpisodeSummary, sort: SortKey): string | number | null
  * @example
  * sortEpisodes(all, 'title', 'asc')
  */
-export function sortEpisodes<T extends EpisodeSummary>(episodes: readonly T[], sort: SortKey, order: 'asc' | 'desc'): T[] {
+export function sortEpisodes<T extends EpisodeSummary>(
+  episodes: readonly T[],
+  sort: SortKey,
+  order: 'asc' | 'desc',
+): T[] {
   const direction = order === 'asc' ? 1 : -1;
   const keyed = episodes.map((episode) => ({ episode, key: sortKey(episode, sort) }));
   keyed.sort((a, b) => {
