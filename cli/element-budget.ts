@@ -2,7 +2,7 @@
 // limit alone lets through pages that take minutes to build. Elements are counted on the raw text first.
 import { CliError, EXIT_INPUT } from './errors';
 
-/** Most elements a page may have to be read as HTML: linkedom builds this many in about a second or two. */
+/** Most elements a page may have to be read as HTML: as many as linkedom builds within a command's patience. */
 export const MAX_HTML_ELEMENTS = 200_000;
 
 /**

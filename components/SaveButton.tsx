@@ -19,7 +19,7 @@ async function ask<T>(request: Request): Promise<T> {
 const MAX_IDS_PER_ASK = 2_000;
 /**
  * Lookups made within this window share one message. A listing's panels mount over a few hundred
- * milliseconds of time slices; each message costs the page ~0.5 ms of main thread, so one per slice added
+ * milliseconds of time slices; each message costs the page main-thread time, so one per slice added
  * up. The button shows itself busy meanwhile.
  */
 const LOOKUP_WINDOW_MS = 100;

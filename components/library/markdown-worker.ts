@@ -16,7 +16,7 @@ function spawnCold(): MarkdownWorker {
 
 /**
  * Start the export workers ahead of an export, when the page is idle: loading and compiling a worker's
- * script was ~55 ms of a 10,000-episode export. Where workers cannot start, the export finds out itself.
+ * script is otherwise part of the export's wait. Where workers cannot start, the export finds out itself.
  * @example
  * useEffect(() => warmMarkdownWorkers(), []);
  */

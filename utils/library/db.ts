@@ -20,20 +20,20 @@ export const SCHEMA_V2 = { episodes: 'id, savedAt, updatedAt, status, podcast, *
  * Version 3 splits each episode into its full record (`episodes`, read only for the details panel and
  * exports) and a small summary (`summaries`, all the list, filters, facets and search need), so opening
  * the page reads a fraction of the bytes. Filtering runs in memory over the summaries, so the version-2
- * indexes are gone: in Chromium the `*techSlugs` multi-entry index alone (~10 entries per episode)
- * doubled the time to import 10,000 episodes. `savedAt` stays indexed for the first screenful.
+ * indexes are gone: in Chromium the `*techSlugs` multi-entry index alone (an entry per technology of
+ * each episode) was as dear as the rest of an import. `savedAt` stays indexed for the first screenful.
  */
 export const SCHEMA_V3 = { episodes: 'id', summaries: 'id, savedAt' } as const;
 /**
  * Version 4 keeps full records as their backup text on 256 shelves (utils/library/shelves.ts) instead of
- * one object row each: Chromium's IndexedDB costs ~0.1 ms per row, so 10,000 rows were most of an
+ * one object row each: Chromium's IndexedDB pays a fixed cost per row, so a row per episode was most of an
  * import's write and an export's read, and a JSON export now joins stored strings. Summaries are unchanged.
  */
 export const SCHEMA_V4 = { episodes: null, shelves: 'key', summaries: 'id, savedAt' } as const;
 /**
  * Version 5 keeps summaries on shelves too (utils/library/summary-shelves.ts): one JSON text per shelf of
- * full records, plus one `newest` row with the first screen's summaries and the library's size. The
- * 10,000 summary rows were ~1 s of a 10,000-episode import and most of the page's full read.
+ * full records, plus one `newest` row with the first screen's summaries and the library's size. A row
+ * per summary was much of an import's write and most of the page's full read.
  */
 export const SCHEMA_V5 = { summaries: null, summaryShelves: 'key', newest: 'key' } as const;
 /**

@@ -103,7 +103,7 @@ function* checkBackup<T>(
         ? tagsLeftOut((items[index] as { tags?: unknown }).tags, parsed.data.tags)
         : 0;
       // The checked copy replaces the parsed one: letting the parsed one go now lowers the heap an import
-      // peaks at (10,000 episodes are ~300,000 objects each), and with it the garbage collector's work.
+      // peaks at (each copy is dozens of objects per episode), and with it the garbage collector's work.
       items[index] = null;
       // Once an episode failed nothing is imported: the rest are only checked, for the message.
       if (parsed.success) {
@@ -170,7 +170,7 @@ export async function importBackup(
       `This file is ${mb} MB; backups over ${MAX_BACKUP_BYTES / 1024 / 1024} MB are refused. Choose a Stackcast library backup.`,
     );
   }
-  // Checked and prepared by a worker where one can start (its own heap: ~700,000 checked objects are
+  // Checked and prepared by a worker where one can start (its own heap: the checked objects would be
   // garbage on the page's), else here, a slice at a time.
   const prepared =
     (await options.prepareOffPage?.()) ??

@@ -4,8 +4,8 @@ import { toSummary, type SavedEpisode } from './record';
 
 /**
  * What the shelves and summary shelves keep of one saved episode, as strings: an import turns each checked
- * episode into this at once, so 10,000 of them wait for the write as ~20,000 strings rather than ~700,000
- * objects for the garbage collector to copy and promote.
+ * episode into this at once, so each waits for the write as two strings rather than dozens of objects
+ * for the garbage collector to copy and promote.
  */
 export interface PreparedRecord {
   id: string;

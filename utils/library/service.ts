@@ -222,7 +222,7 @@ export class LibraryService {
    * shelf in no particular order, missing ids skipped. A few dozen shelves per read, each read its own
    * transaction and started before the previous batch is handed over: the caller uses each batch while
    * the next is read, and no more than a batch of texts is held (a Markdown export parses and drops them;
-   * 10,000 texts held at once were ~34 MB for the garbage collector to promote and mark).
+   * a whole library's texts held at once are a large heap for the garbage collector to promote and mark).
    * @example
    * for await (const { positions, texts } of library.recordTextsByShelf(ids)) texts.forEach((t, i) => write(positions[i], t));
    */

@@ -4,9 +4,9 @@ import { episodeBackupText } from './export/backup';
 import type { SavedEpisode } from './record';
 
 /**
- * How many shelves the library has. Chromium's IndexedDB spends ~0.1 ms per row read or written whatever
- * its size (10,000 one-row-per-episode records took 1.4 s to write and 0.8 s to read back; on 100 rows
- * the same bytes took 0.25 s and 0.1 s), so records are kept a shelf of many to a row. Part of the
+ * How many shelves the library has. Chromium's IndexedDB pays a fixed cost per row read or written,
+ * whatever its size (the same bytes take several times as long as a row per episode as on a hundred
+ * rows), so records are kept a shelf of many to a row. Part of the
  * stored format (schema version 4): changing it or `shelfOf` needs a schema upgrade.
  */
 export const SHELF_COUNT = 256;

@@ -5,10 +5,10 @@ import { shelfOf } from './shelves';
 
 /**
  * One row of the `summaryShelves` table: the summaries of the episodes whose full records are on shelf
- * `key` (see `shelfOf`). Chromium's IndexedDB costs ~0.1 ms a row, so 10,000 one-row summaries took ~1 s
- * of an import's write and ~0.8 s of the page's first full read; 256 rows take a fraction of that. The
- * summaries are one JSON text (one string for IndexedDB to copy, one `JSON.parse` on the page: cheaper
- * to read than ~40 structured-cloned objects with their technology lists).
+ * `key` (see `shelfOf`). Chromium's IndexedDB pays a fixed cost per row, so one row per summary made most
+ * of an import's write and of the page's first full read; a few hundred shelves pay it a few hundred
+ * times. The summaries are one JSON text (one string for IndexedDB to copy, one `JSON.parse` on the page:
+ * cheaper to read than dozens of structured-cloned objects with their technology lists).
  */
 export interface SummaryShelf {
   key: number;
@@ -74,11 +74,10 @@ export async function readAllSummaries(tables: SummaryTables): Promise<EpisodeSu
 
 /**
  * The same summaries as new objects, allocated one after another in list order, each with a new list of
- * technology slugs, the slugs one string per technology. What a filter reads of 10,000 summaries
- * (each object and its slugs) then sits together in memory: as `JSON.parse` leaves them, every summary's
- * large strings (its search text, ~1 KB) lie between one object and the next, in shelf order, and
- * filtering by a technology was ~1.3-1.8x slower for the cache misses (Node: 10,000 summaries ~1.5 → ~0.8 ms,
- * as fast as summaries made in memory by `toSummary`). The strings themselves are shared, not copied.
+ * technology slugs, the slugs one string per technology. What a filter reads of the summaries (each
+ * object and its slugs) then sits together in memory: as `JSON.parse` leaves them, every summary's large
+ * strings (its search text) lie between one object and the next, in shelf order, and a filter pays for the
+ * cache misses. The strings themselves are shared, not copied.
  * @example
  * compactSummaries(JSON.parse(text)) // equal summaries (toEqual), new objects
  */

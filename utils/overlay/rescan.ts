@@ -1,5 +1,5 @@
 // When to scan again: soon after navigation, and after DOM mutations settle, never more often than the
-// last scan's cost allows (so a page that mutates forever costs the overlay about 1 % of a core).
+// last scan's cost allows (so a page that mutates forever costs the overlay a small, fixed share of a core).
 import { RESCAN_COST_FACTOR, RESCAN_DEBOUNCE_MS, RESCAN_MAX_WAIT_MS, RESCAN_MIN_INTERVAL_MS } from './limits';
 
 export interface Clock {

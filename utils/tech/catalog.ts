@@ -10,8 +10,8 @@ import { DEVELOPER_TOOLS } from './data/developer-tools';
 
 export type { Technology, TechAmbiguity } from './types';
 
-// Decoded on first use, not at load: the content script runs on every page of the supported sites, and one
-// without episodes must not pay for the catalog (issue 3).
+// Decoded on first use, not at load: a context that loads this module but never scans for technologies (a
+// background woken for a library message, a worker) does not pay for the catalog.
 let decoded: readonly Technology[] | undefined;
 let bySlug: ReadonlyMap<string, Technology> | undefined;
 
@@ -29,7 +29,7 @@ export function catalogTechnologies(): readonly Technology[] {
 
 /**
  * All technologies, as {@link catalogTechnologies} returns them, decoded when this module loads (for Node tools
- * and tests). The annotation lets a bundle that never reads it (the content script) drop the eager decode.
+ * and tests). The annotation lets a bundle that never reads it drop the eager decode.
  */
 export const TECHNOLOGIES: readonly Technology[] = /* @__PURE__ */ catalogTechnologies();
 

@@ -16,7 +16,7 @@ export interface AliasEntry {
 /**
  * The normalised tokens of each spelling, as {@link nameTokens} gives them, from one scan over all of them written
  * one a line: a token never spans a line break, and a line break reads like the end of the text to every rule of
- * the scan, so each line's tokens are its spelling's. (One scan instead of 1,700 token tables on a page's first scan.)
+ * the scan, so each line's tokens are its spelling's. (One scan instead of a token table per spelling, which the catalog has well over a thousand of.)
  */
 function spellingTokens(spellings: readonly string[]): string[][] {
   const table = scanTokens(spellings.join('\n'));

@@ -119,7 +119,7 @@ export async function exportReadingListInWorkers(
       await Promise.all(workers.map((worker, i) => ask<MarkdownJobResult>(worker, jobs[i]!)))
     ).map(shardOf);
     // The first worker copies the file together, off the page's heap (on the page, the collector's work
-    // after receiving ~40 MB of stores was most of the assembly's ~130 ms).
+    // after receiving every worker's stores was most of the assembly).
     const shards = results.map((result) => result.shard);
     const transfer = shards.flatMap(readingListShardBuffers);
     const request = {

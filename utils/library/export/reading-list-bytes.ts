@@ -31,8 +31,8 @@ for (const char of '\\`*_{}[]()<>#+!|~&') SPECIAL[char.charCodeAt(0)] = 1;
 const BACKSLASH = 92;
 
 /**
- * Byte-for-byte `toReadingList` (export tests hold them equal), for 10,000 or 100,000 episodes: a
- * 10,000-episode list is ~37 MB written as ~350,000 lines, headings repeated under each technology.
+ * Byte-for-byte `toReadingList` (export tests hold them equal), for libraries of tens of thousands
+ * of episodes: a large list is hundreds of thousands of lines, headings repeated under each technology.
  * Kept as JavaScript strings until the end, those lines were most of the garbage collector's work and
  * the Blob's UTF-8 conversion; as bytes, they are encoded once and copied with `set`.
  * @example
@@ -81,7 +81,7 @@ export class ReadingListBytes {
   /**
    * `details` of reading-list.ts written straight into the store: chapter lines (~15 an episode) are most
    * of the file's bytes; their titles escaped while copied, not by a regex replace into new strings
-   * (10k episodes in Chromium: add ~700 → ~580 ms; the whole export ~1.5 → ~1.25 s on a loaded machine).
+   * that would only be copied again.
    */
   private details(episode: SavedEpisode, page: string | null): void {
     const tech = episode.tech;
@@ -162,7 +162,7 @@ export class ReadingListBytes {
 
   /**
    * `text` for strings built by concatenation (the heading, chapter links): the same loop, kept apart so
-   * each loop's `charCodeAt` sees one kind of string (one loop for both was ~1.5x slower in Chromium).
+   * each loop's `charCodeAt` sees one kind of string (one loop for both was slower in Chromium: it sees both kinds).
    */
   private joined(text: string): void {
     const length = text.length;

@@ -16,7 +16,7 @@ const STATUS_LABEL = { 'to-listen': 'to listen', listening: 'listening', listene
 
 /**
  * markdownText of names that repeat across a library (technologies, podcasts): a few hundred distinct
- * strings escaped ~100,000 times in a 10,000-episode list. Bounded, so no export can grow it for long.
+ * strings escaped again for every episode that names them. Bounded, so no export can grow it for long.
  */
 const repeatedNames = new Map<string, string>();
 
