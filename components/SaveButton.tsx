@@ -1,19 +1,14 @@
 // Save toggle for one episode, used in every overlay panel and in the popup. It only messages the
 // background (in a content script, IndexedDB belongs to the website) and stays tiny: no Dexie, no zod.
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { Episode } from '@/utils/model';
-import type { Request, Response } from '@/utils/messages';
+import { askBackground } from '@/utils/ask-background';
 import { onLibraryChange } from '@/utils/library/revision';
 import { PanelRequestsContext } from './panel-requests';
 import { trusted } from '@/utils/overlay/trusted';
 
-async function ask<T>(request: Request): Promise<T> {
-  const response = (await browser.runtime.sendMessage(request)) as Response<T> | undefined;
-  if (!response) throw new Error('Stackcast did not answer: reload the page and try again');
-  if (!response.ok) throw new Error(response.error);
-  return response.value;
-}
+/** In a page, a background that does not answer means the extension was reloaded under it. */
+const UNANSWERED = 'Stackcast did not answer: reload the page and try again';
 
 /** The background answers at most this many ids per `library:saved` message. */
 const MAX_IDS_PER_ASK = 2_000;
@@ -39,11 +34,8 @@ export function isSaved(id: string): Promise<boolean> {
       const all = [...ids];
       const saved = new Set<string>();
       for (let i = 0; i < all.length; i += MAX_IDS_PER_ASK) {
-        for (const found of await ask<string[]>({
-          type: 'library:saved',
-          ids: all.slice(i, i + MAX_IDS_PER_ASK),
-        }))
-          saved.add(found);
+        const request = { type: 'library:saved' as const, ids: all.slice(i, i + MAX_IDS_PER_ASK) };
+        for (const found of await askBackground(request, UNANSWERED)) saved.add(found);
       }
       return saved;
     });
@@ -86,8 +78,8 @@ export function SaveButton({ episode }: { episode: Episode }) {
     setBusy(true);
     setError(null);
     try {
-      if (saved) await ask<number>({ type: 'library:remove', id: episode.id });
-      else await ask<unknown>({ type: 'library:save', episode });
+      if (saved) await askBackground({ type: 'library:remove', id: episode.id }, UNANSWERED);
+      else await askBackground({ type: 'library:save', episode }, UNANSWERED);
       setSaved(!saved);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

@@ -1,7 +1,8 @@
 // Typed, validated messages between content script / popup and the background. Every message is
 // parsed with zod on arrival; anything that does not parse is rejected with a reason.
 import { z } from 'zod';
-import { EpisodeSchema } from './model';
+import { EpisodeSchema, type Episode } from './model';
+import type { SavedEpisode } from './library/record';
 
 const EpisodeIdSchema = z.string().min(1).max(8_192);
 
@@ -16,7 +17,11 @@ const TechAnchorSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('link'), href: PageText }),
 ]);
 
-/** An episode as the content script read it from its page (utils/sites/reading.ts EpisodeReading). */
+/**
+ * One found episode as the content script read it from its page (utils/sites/reading.ts `readEpisode`): plain
+ * data that survives structured cloning, everything `parseEpisodeReading` needs. The page fills it unchecked;
+ * the background checks each one against this schema before parsing it. {@link EpisodeReading} is its type.
+ */
 export const EpisodeReadingSchema = z.object({
   id: EpisodeIdSchema,
   title: PageText.nullable(),
@@ -24,13 +29,16 @@ export const EpisodeReadingSchema = z.object({
   date: PageText.nullable(),
   url: PageText.nullable(),
   audioUrl: PageText.nullable(),
+  /** Whole seconds, from the page or the scan options; null when unknown. */
   durationSeconds: z.number().int().nonnegative().max(1_000_000).nullable(),
+  /** The notes for the chapter parser (rendered text, and the seconds each time link spans); null when none. */
   notes: z
     .object({
       text: z.string().max(2_000_000),
       marks: z.array(z.object({ start: Offset, end: Offset, value: z.number().finite() })).max(100_000),
     })
     .nullable(),
+  /** The notes for the technology extractor: read from the DOM, or `notes` (their plain text); `failed` when unreadable. */
   tech: z
     .discriminatedUnion('kind', [
       z.object({
@@ -45,12 +53,14 @@ export const EpisodeReadingSchema = z.object({
       z.object({ kind: z.literal('failed') }),
     ])
     .nullable(),
+  /** The adapter's own technology hints (tag badges, stack lists). */
   hints: z.object({
     tags: z.array(PageText).max(10_000).optional(),
     listed: z.array(PageText).max(10_000).optional(),
     links: z.array(PageText).max(10_000).optional(),
   }),
 });
+export type EpisodeReading = z.infer<typeof EpisodeReadingSchema>;
 
 export const RequestSchema = z.discriminatedUnion('type', [
   /** Save (or update) an episode in the library. */
@@ -78,6 +88,32 @@ export type RequestType = Request['type'];
 
 /** Every response is a value, never a thrown error across the boundary. */
 export type Response<T = unknown> = { ok: true; value: T } | { ok: false; error: string };
+
+/** The background's answer to `parse:episodes`. */
+export interface ParsedReadings {
+  /** One per reading, in order: the episode, or null (nothing to show, or a reading that failed its checks). */
+  episodes: Array<Episode | null>;
+  /** Time spent in the background, and how many readings were answered from memory (for the benchmark). */
+  milliseconds: number;
+  cached: number;
+}
+
+/**
+ * What the background answers to each request: the `value` of an ok {@link Response}. Its handlers are typed
+ * against it (utils/background/handlers.ts) and every sender reads it (utils/ask-background.ts).
+ */
+export interface Answers {
+  'library:save': SavedEpisode;
+  /** How many episodes were removed (0 or 1). */
+  'library:remove': number;
+  /** The ids, of those asked, that are saved. */
+  'library:saved': string[];
+  'library:open': null;
+  'tab:episodes': null;
+  'tab:get-episodes': Episode[];
+  'parse:episodes': ParsedReadings;
+}
+export type Answer<T extends RequestType> = Answers[T];
 
 /** Largest message we accept, in characters of JSON; bigger ones are rejected unparsed. */
 export const MAX_MESSAGE_CHARS = 8 * 1024 * 1024;

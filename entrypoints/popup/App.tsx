@@ -3,16 +3,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SaveButton } from '@/components/SaveButton';
 import type { Episode } from '@/utils/model';
-import type { Request, Response } from '@/utils/messages';
+import { askBackground } from '@/utils/ask-background';
 import { clip } from '@/utils/overlay/limits';
 import { libraryOpenProblem } from '@/utils/library/open-problem';
 
-async function ask<T>(request: Request): Promise<T> {
-  const response = (await browser.runtime.sendMessage(request)) as Response<T> | undefined;
-  if (!response) throw new Error('Stackcast did not answer: reopen the popup');
-  if (!response.ok) throw new Error(response.error);
-  return response.value;
-}
+/** The popup's reader can retry by opening it again. */
+const UNANSWERED = 'Stackcast did not answer: reopen the popup';
 
 /** The content script's file, injected on demand into pages Stackcast does not match by default. */
 const CONTENT_SCRIPT = '/content-scripts/content.js';
@@ -36,7 +32,10 @@ export function PopupApp() {
 
   const load = async (id: number) => {
     try {
-      setState({ phase: 'ready', episodes: await ask<Episode[]>({ type: 'tab:get-episodes', tabId: id }) });
+      setState({
+        phase: 'ready',
+        episodes: await askBackground({ type: 'tab:get-episodes', tabId: id }, UNANSWERED),
+      });
     } catch (error) {
       setState({ phase: 'error', message: error instanceof Error ? error.message : String(error) });
     }
@@ -67,7 +66,7 @@ export function PopupApp() {
       let episodes: Episode[] = [];
       for (let attempt = 0; attempt < 10 && episodes.length === 0; attempt++) {
         await new Promise((resolve) => setTimeout(resolve, 150));
-        episodes = await ask<Episode[]>({ type: 'tab:get-episodes', tabId });
+        episodes = await askBackground({ type: 'tab:get-episodes', tabId }, UNANSWERED);
       }
       setState({ phase: 'ready', episodes });
       if (episodes.length === 0) setScanNote('No episode with chapters or technologies on this page.');

@@ -61,10 +61,7 @@ async function saveFromContextMenu(
   const detected =
     tab?.id === undefined
       ? []
-      : ((await handlers['tab:get-episodes'](
-          { type: 'tab:get-episodes', tabId: tab.id },
-          EXTENSION_CALLER,
-        )) as Episode[]);
+      : await handlers['tab:get-episodes']({ type: 'tab:get-episodes', tabId: tab.id }, EXTENSION_CALLER);
   const pageUrl = info.pageUrl ?? tab?.url;
   const episode = episodeForClick(
     {

@@ -1,6 +1,6 @@
 // One handler per message type; the background dispatcher calls them after validation.
 import { browser } from 'wxt/browser';
-import type { Request } from '../messages';
+import type { Answer, Request } from '../messages';
 import { contextLibrary } from '../library/instance';
 import { setTabEpisodes, tabEpisodesOf, trackTabNavigation } from './badge';
 import { parseReadings } from './parse-episodes';
@@ -8,8 +8,9 @@ import { ParseBudget } from './parse-budget';
 import { OTHER_SITE_ERROR, type Caller } from './caller';
 import { belongsToPage, episodeBelongsToPage, isAddressId } from '../episode-site';
 
+/** One handler per request type, each answering what the sender expects ({@link Answer}). */
 type Handlers = {
-  [K in Request['type']]: (request: Extract<Request, { type: K }>, caller: Caller) => Promise<unknown>;
+  [K in Request['type']]: (request: Extract<Request, { type: K }>, caller: Caller) => Promise<Answer<K>>;
 };
 
 /** Refuse a request only Stackcast's own pages make (a content script never needs it). */

@@ -1,17 +1,9 @@
 // Parse the episodes a content script read from its page: here the parser's tables are built once, its code
 // warms up across pages, recent answers are remembered, and the page's main thread only reads and draws.
 import type { Episode } from '../model';
-import { EpisodeReadingSchema } from '../messages';
+import { EpisodeReadingSchema, type ParsedReadings } from '../messages';
 import { parseEpisodeReading } from '../sites/episode-parse';
 import { ParseCache } from './parse-cache';
-
-export interface ParsedReadings {
-  /** One per reading, in order: the episode, or null (nothing to show, or a reading that failed its checks). */
-  episodes: Array<Episode | null>;
-  /** Time spent here, and how many readings were answered from memory (for the benchmark). */
-  milliseconds: number;
-  cached: number;
-}
 
 const recent = new ParseCache();
 

@@ -1,7 +1,7 @@
 // Parse a page's episodes in the background: the content script only reads the page and draws.
-import { browser } from 'wxt/browser';
+import { askBackground } from '../ask-background';
 import type { Episode } from '../model';
-import type { EpisodeReading } from '../sites/reading';
+import type { EpisodeReading } from '../messages';
 
 /** Time the background spent parsing, requests and readings it answered from memory, for this page (for the benchmark). */
 export const backgroundParse = { milliseconds: 0, requests: 0, cached: 0 };
@@ -13,13 +13,7 @@ export const backgroundParse = { milliseconds: 0, requests: 0, cached: 0 };
  * const [episode] = await parseInBackground([readEpisode(page, 0)!]);
  */
 export async function parseInBackground(readings: EpisodeReading[]): Promise<Array<Episode | null>> {
-  const response = (await browser.runtime.sendMessage({ type: 'parse:episodes', readings })) as
-    | { ok: true; value: { episodes: Array<Episode | null>; milliseconds: number; cached: number } }
-    | { ok: false; error: string }
-    | undefined;
-  if (!response) throw new Error('the background did not answer');
-  if (!response.ok) throw new Error(response.error);
-  const { episodes, milliseconds, cached } = response.value;
+  const { episodes, milliseconds, cached } = await askBackground({ type: 'parse:episodes', readings });
   if (!Array.isArray(episodes) || episodes.length !== readings.length)
     throw new Error('the background answered for other episodes');
   backgroundParse.milliseconds += milliseconds;

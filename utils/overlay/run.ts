@@ -2,6 +2,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import type { Episode } from '../model';
+import type { ContentCommand } from '../messages';
+import { askBackground } from '../ask-background';
 import { findPageEpisodes, readEpisode } from '../sites/reading';
 import { OverlayController } from './controller';
 import { DEFAULT_OVERLAY_OPTIONS, type OverlayOptions } from './options';
@@ -217,16 +219,17 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
 
 async function report(episodes: Episode[]): Promise<void> {
   try {
-    await browser.runtime.sendMessage(tabEpisodesMessage(episodes));
+    await askBackground(tabEpisodesMessage(episodes));
   } catch (error) {
-    // The extension was reloaded under us: nothing to tell anymore.
+    // The extension was reloaded under us (or the report was refused): nothing to tell anymore.
     console.debug('[stackcast] could not report episodes:', error);
   }
 }
 
-const COMMANDS = ['next-chapter', 'previous-chapter', 'save-episode'] as const;
+/** CONTENT_COMMANDS (utils/messages.ts), written out: importing the schema's module would bring zod into pages. */
+const COMMANDS: readonly ContentCommand[] = ['next-chapter', 'previous-chapter', 'save-episode'];
 
-function commandOf(raw: unknown): (typeof COMMANDS)[number] | null {
+function commandOf(raw: unknown): ContentCommand | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const { type, command } = raw as { type?: unknown; command?: unknown };
   if (type !== 'command:run') return null;

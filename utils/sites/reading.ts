@@ -2,7 +2,8 @@
 import { truncateText } from '../text-limits';
 import type { RenderedNotes } from '../parse/chapters';
 import { renderNotes } from '../parse/chapters';
-import { readTechNode, type TechNodeReading } from '../parse/tech-input-dom';
+import { readTechNode } from '../parse/tech-input-dom';
+import type { EpisodeReading } from '../messages';
 import { nodeToText, textLongerThan } from '../parse/text';
 import type { FoundEpisode, SiteAdapter } from './types';
 import { adapterFor } from './index';
@@ -22,25 +23,10 @@ export interface ScanOptions {
 export const MAX_NOTES_CHARS = 200_000;
 
 /**
- * One found episode as read from its page: plain data (it survives structured cloning, so it can be parsed in
- * another context), everything {@link parseEpisodeReading} needs. Values are as the page gave them, unchecked.
+ * One found episode as read from its page: plain data, values as the page gave them, unchecked. Its type is
+ * the message schema's (utils/messages.ts EpisodeReadingSchema), which the background checks it against.
  */
-export interface EpisodeReading {
-  id: string;
-  title: string | null;
-  podcast: string | null;
-  date: string | null;
-  url: string | null;
-  audioUrl: string | null;
-  /** Whole seconds, from the page or the scan options; null when unknown. */
-  durationSeconds: number | null;
-  /** The notes for the chapter parser; null when the episode has none. */
-  notes: RenderedNotes | null;
-  /** The notes for the technology extractor: read from the DOM, or `notes` (the notes' plain text); `failed` when unreadable. */
-  tech: { kind: 'node'; reading: TechNodeReading } | { kind: 'notes' } | { kind: 'failed' } | null;
-  /** The adapter's own technology hints (tag badges, stack lists). */
-  hints: { tags?: string[]; listed?: string[]; links?: string[] };
-}
+export type { EpisodeReading };
 
 /** The episodes an adapter found on a page, not yet parsed: read them one at a time with {@link readEpisode}. */
 export interface PageEpisodes {
