@@ -60,13 +60,12 @@ export interface TimestampOccurrence {
  */
 export type ListOnly = 'between' | 'edge';
 
-/** `:` as a char code; exported for the oracle test (tests/unit/parse/chapters-scan-oracle.ts). */
-export const COLON = 58;
-/** An ASCII digit; exported for the oracle test (tests/unit/parse/chapters-scan-oracle.ts). */
-export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-/** Space, tab, line break, form feed or no-break space; exported for the oracle test (tests/unit/parse/chapters-scan-oracle.ts). */
-export const isSpace = (c: number): boolean =>
-  c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 160;
+/** `:` as a char code. */
+const COLON = 58;
+/** An ASCII digit. */
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** Space, tab, line break, form feed or no-break space. */
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 160;
 const isLetter = (c: number): boolean =>
   (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 
@@ -563,10 +562,10 @@ export const MAX_BLOCK_ITEMS = 5_000;
  * Times read from one text at most. Real pages hold hundreds (a long transcript a few thousand); past this the
  * input is machine output or an attack, and stopping keeps the parser's cost bounded whatever the input.
  */
-export const MAX_OCCURRENCES = 20_000;
+const MAX_OCCURRENCES = 20_000;
 
-/** Cheap shape check before any context work: `A:BB` or `A:BB:CC` with minutes and seconds below 60. Exported for the oracle test. */
-export function plausibleShape(text: string, groups: Array<[number, number]>, count: number): boolean {
+/** Cheap shape check before any context work: `A:BB` or `A:BB:CC` with minutes and seconds below 60. */
+function plausibleShape(text: string, groups: Array<[number, number]>, count: number): boolean {
   const last = groups[count - 1]!;
   if (last[1] - last[0] < 2) return false;
   if (text.charCodeAt(last[0]) > 53) return false;
@@ -577,8 +576,8 @@ export function plausibleShape(text: string, groups: Array<[number, number]>, co
   return true;
 }
 
-/** One cluster read and judged in its context, or null; exported for the oracle test (tests/unit/parse/chapters-scan-oracle.ts). */
-export function readOccurrence(
+/** One cluster read and judged in its context, or null. */
+function readOccurrence(
   text: string,
   runStart: number,
   clusterEnd: number,
@@ -669,9 +668,9 @@ export function scanTimestamps(text: string, durationSeconds: number | null): Ti
   let blockCount = 0;
   let overflowing = false;
   let lastClusterEnd = -Infinity;
-  // Clusters are found by a regular expression (native code), not a loop over every character, which a content
-  // script's first scans run in the interpreter; text between clusters is never looked at. It only finds where one
-  // starts (`test`: no match array per cluster); the loop reads the cluster on, cheaper than a long repetition.
+  // Clusters are found by a regular expression (native code), not a loop over every character: text between
+  // clusters is never looked at. It only finds where one starts (`test`: no match array per cluster); the loop
+  // reads the cluster on, cheaper than a long repetition.
   const starts = new RegExp(CLUSTER_START.source, 'g');
   while (starts.test(text)) {
     const colon = starts.lastIndex - 2;
@@ -765,9 +764,8 @@ function ascends(chain: Array<{ seconds: number }[]>): boolean {
  * Keeps a trap-word time (`listOnly`) only where list times around it ascend through one of its readings,
  * and only those readings: the times of an Apple-style glued list (`…developed by Mark4:12 Motivation…`) stay,
  * an isolated `Mark4:12` or a `Duration45:00` after a list goes. Linear: one pass each way for neighbours.
- * Exported for the oracle test (tests/unit/parse/chapters-scan-oracle.ts).
  */
-export function keepListOnly(occurrences: TimestampOccurrence[]): void {
+function keepListOnly(occurrences: TimestampOccurrence[]): void {
   const n = occurrences.length;
   let any = false;
   for (const o of occurrences) if (o.listOnly) any = true;
@@ -817,8 +815,8 @@ export function keepListOnly(occurrences: TimestampOccurrence[]): void {
   occurrences.length = w;
 }
 
-/** Ranges (`0:00-5:30`) and player readouts (`0:00 / 23:59`) are pairs of neighbours. Exported for the oracle test. */
-export function markPairs(text: string, occurrences: TimestampOccurrence[]): void {
+/** Ranges (`0:00-5:30`) and player readouts (`0:00 / 23:59`) are pairs of neighbours. */
+function markPairs(text: string, occurrences: TimestampOccurrence[]): void {
   for (let k = 0; k + 1 < occurrences.length; k++) {
     const a = occurrences[k]!;
     const b = occurrences[k + 1]!;
