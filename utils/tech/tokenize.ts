@@ -23,8 +23,8 @@ export interface Token {
   readonly end: number;
 }
 
-/** Char codes the scan compares against; exported for the oracle test (tests/unit/tech/tokenize-oracle.ts). */
-export const enum Char {
+/** Char codes the scan compares against. */
+const enum Char {
   Tab = 9,
   Newline = 10,
   Return = 13,
@@ -52,7 +52,7 @@ export const enum Char {
 
 /**
  * Per UTF-16 code unit beyond ASCII: 0 unknown, 1 letter/digit, 2 not. Filled lazily, so each unit is classified
- * once; allocated on the first such unit (64 KB a page of plain ASCII never needs).
+ * once; allocated on the first such unit (one byte per possible unit, which a page of plain ASCII never needs).
  */
 let wideClass: Uint8Array | undefined;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -62,8 +62,8 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
  */
 const ASCII_TOKEN = /\.?[A-Za-z0-9_](?:[A-Za-z0-9_]|[.'][A-Za-z0-9_]|#(?![A-Za-z0-9_])|\+\+)*/y;
 
-/** A letter, digit or `_` (beyond ASCII: any letter or digit); exported for the oracle test (tests/unit/tech/tokenize-oracle.ts). */
-export function isWordChar(code: number): boolean {
+/** A letter, digit or `_` (beyond ASCII: any letter or digit). */
+function isWordChar(code: number): boolean {
   // ASCII: a digit, a letter (either case: `| 32` lowers it) or `_`.
   if (code < 128)
     return (
@@ -81,8 +81,8 @@ export function isWordChar(code: number): boolean {
   return cls === 1;
 }
 
-/** `'` or `’`; exported for the oracle test (tests/unit/tech/tokenize-oracle.ts). */
-export function isApostrophe(code: number): boolean {
+/** `'` or `’`. */
+function isApostrophe(code: number): boolean {
   return code === Char.Apostrophe || code === Char.RightQuote;
 }
 
@@ -93,8 +93,8 @@ export const GAP_BREAK = 2;
 export const GAP_LINE = 3;
 const GAP_NAMES: readonly TokenGap[] = ['space', 'list', 'break', 'line'];
 
-/** The gap after `code`, given the gap so far; exported for the oracle test (tests/unit/tech/tokenize-oracle.ts). */
-export function gapOf(code: number, current: number): number {
+/** The gap after `code`, given the gap so far. */
+function gapOf(code: number, current: number): number {
   if (code === Char.Newline || code === Char.Return) return GAP_LINE;
   if (current === GAP_LINE) return current;
   switch (code) {
@@ -122,13 +122,12 @@ export function gapOf(code: number, current: number): number {
   }
 }
 
-/** The token has an upper-case letter; exported for the oracle test (tests/unit/tech/tokenize-oracle.ts). */
-export const FLAG_CASED = 1;
+/** The token has an upper-case letter. */
+const FLAG_CASED = 1;
 /**
  * The token was read by the character loop (a code unit beyond ASCII in or next to it): its norm was built when scanned.
- * Exported for the oracle test (tests/unit/tech/tokenize-oracle.ts).
  */
-export const FLAG_WIDE = 2;
+const FLAG_WIDE = 2;
 
 /**
  * The tokens of a text as parallel arrays (no object per token): what {@link tokenize} returns, in the form the
@@ -161,7 +160,8 @@ export class TokenTable {
 
   /**
    * The five columns as views on one buffer (three of 4-byte numbers, then two of bytes): one backing store to
-   * allocate instead of five, which is what a content script's first scans pay most for.
+   * allocate instead of five: for a short text, a typed array's separate backing store costs more to allocate
+   * than the scan itself.
    */
   static #columns(capacity: number): [Int32Array, Int32Array, Int32Array, Uint8Array, Uint8Array] {
     const buffer = new ArrayBuffer(capacity * 14);
@@ -272,9 +272,9 @@ export function scanTokens(text: string, lexicon?: Lexicon): TokenTable {
       continue;
     }
     const start = i;
-    // Most tokens are ASCII words: a sticky regular expression reads one natively, where the loop below would run
-    // in the interpreter for every character on a content script's first scans (most of a cold tech scan). Where the
-    // token may go on past ASCII (`café`, `Node’s`, `.ñ`), the loop reads it instead, as it reads every other token.
+    // Most tokens are ASCII words: a sticky regular expression reads one in native code, where the loop below visits
+    // every character. Where the token may go on past ASCII (`café`, `Node’s`, `.ñ`), the loop reads it instead, as
+    // it reads every other token.
     ASCII_TOKEN.lastIndex = i;
     if (ASCII_TOKEN.test(text)) {
       const tokenEnd = ASCII_TOKEN.lastIndex;
