@@ -46,63 +46,10 @@ export class LineIndex {
   }
 }
 
-const LEADING_JUNK = new Set([
-  ' ',
-  '\t',
-  '\u00a0',
-  '-',
-  '–',
-  '—',
-  '|',
-  ':',
-  '•',
-  '·',
-  '*',
-  '_',
-  '>',
-  '=',
-  ')',
-  ']',
-  '}',
-  '▪',
-  '►',
-  '▸',
-  '▶',
-  '→',
-  '➡',
-  '⇒',
-  '»',
-  ',',
-  ';',
-]);
-const TRAILING_JUNK = new Set([
-  ' ',
-  '\t',
-  '\u00a0',
-  '-',
-  '–',
-  '—',
-  '|',
-  ':',
-  ';',
-  ',',
-  '~',
-  '•',
-  '·',
-  '*',
-  '_',
-  '(',
-  '[',
-  '{',
-  '<',
-  '=',
-  '▪',
-  '►',
-  '▸',
-  '▶',
-  '→',
-  '@',
-]);
+/** Trimmed from a title's start: white space, separators, bullets and the closing bracket of a stamp. */
+const LEADING_JUNK = new Set(' \t\u00a0-–—|:•·*_>=)]}▪►▸▶→➡⇒»,;');
+/** Trimmed from a title's end: white space, separators and the opening bracket of a stamp after it. */
+const TRAILING_JUNK = new Set(' \t\u00a0-–—|:;,~•·*_([{<=▪►▸▶→@');
 /**
  * A title's own last mark, kept where the title ends its line (`Questions to ask:`): not a separator there. Before
  * another item on the same line a comma or semicolon separates the two (`0:00 Intro, 3:15 Tooling`); a colon does not.
