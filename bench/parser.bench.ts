@@ -4,7 +4,7 @@ import { parseHTML } from 'linkedom';
 import getYoutubeChapters from 'get-youtube-chapters';
 import { AutoFormat } from '@mtillmann/chapters';
 import { parseChapters } from '../utils/parse/chapters';
-import { extractTech, techInputFromText } from '../utils/parse/tech';
+import { extractTech, techInputFromText } from '@/utils/tech/extract';
 import { scanPage } from '../utils/sites/scan';
 import { ADVERSARIAL_SHAPES, ADVERSARIAL_SIZES_MB } from './lib/adversarial';
 import {

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { marked } from 'marked';
 import type { TechMention } from '@/utils/model';
-import { extractTech } from '@/utils/parse/tech';
-import { readTechNode, techInputFromReading } from '@/utils/parse/tech-input-dom';
+import { extractTech } from '@/utils/tech/extract';
+import { readTechNode, techInputFromReading } from '@/utils/tech/input-dom';
 
 export const sharedCorpusDir = resolve(
   dirname(fileURLToPath(import.meta.url)),

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractTech, techInputFromText } from '@/utils/parse/tech';
+import { extractTech, techInputFromText } from '@/utils/tech/extract';
 import { measure } from './lib/timing';
 import { catalogSize, evaluateTechAccuracy, loadGroundTruth, postTechText } from './tech-accuracy';
 

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractTech } from '@/utils/parse/tech';
+import { extractTech } from '@/utils/tech/extract';
 import { TECHNOLOGIES, techBySlug, type Technology } from '@/utils/tech/catalog';
 import type { TechMention } from '@/utils/model';
 

@@ -64,7 +64,7 @@ export async function episodesFromHtml(html: string, options: ExtractOptions): P
  */
 export async function episodesFromText(text: string, options: ExtractOptions): Promise<Episode[]> {
   const { parseChapters } = await import('../utils/parse/chapters');
-  const { extractTech, techInputFromText } = await import('../utils/parse/tech');
+  const { extractTech, techInputFromText } = await import('../utils/tech/extract');
   const { chapters, confidence } = parseChapters(text, { durationSeconds: options.durationSeconds });
   const tech = extractTech(techInputFromText(text));
   if (chapters.length === 0 && tech.length === 0) return [];

@@ -2,9 +2,9 @@
 import type { Chapter, Episode, TechMention } from '../model';
 import { truncateText } from '../text-limits';
 import { parseChapters } from '../parse/chapters';
-import { extractTech, type TechInput } from '../parse/tech';
-import { techInputFromReading } from '../parse/tech-input-dom';
-import { techInputFromText } from '../parse/tech-input-text';
+import { extractTech, type TechInput } from '@/utils/tech/extract';
+import { techInputFromReading } from '@/utils/tech/input-dom';
+import { techInputFromText } from '@/utils/tech/input-text';
 import type { EpisodeReading } from './reading';
 import { audioUrl, httpUrl, wholeSeconds } from './values';
 

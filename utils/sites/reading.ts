@@ -2,7 +2,7 @@
 import { truncateText } from '../text-limits';
 import type { RenderedNotes } from '../parse/chapters';
 import { renderNotes } from '../parse/chapters';
-import { readTechNode } from '../parse/tech-input-dom';
+import { readTechNode } from '@/utils/tech/input-dom';
 import type { EpisodeReading } from '../messages';
 import { nodeToText, textLongerThan } from '../parse/text';
 import type { FoundEpisode, SiteAdapter } from './types';

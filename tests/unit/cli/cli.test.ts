@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
 import { parseChapters } from '@/utils/parse/chapters';
-import { extractTech, techInputFromText } from '@/utils/parse/tech';
+import { extractTech, techInputFromText } from '@/utils/tech/extract';
 import { EPISODE_URL, EXPECTED_CHAPTERS, PLAIN_HTML, RIP_EPISODE_HTML } from './fixtures';
 import { runCli, sharedDir, type CliRun } from './run-cli';
 

@@ -4,8 +4,8 @@ import { documentFrom } from './dom';
 
 const failing = vi.hoisted(() => ({ tech: false, chapters: false }));
 
-vi.mock('@/utils/parse/tech', async (original) => {
-  const real = await original<typeof import('@/utils/parse/tech')>();
+vi.mock('@/utils/tech/extract', async (original) => {
+  const real = await original<typeof import('@/utils/tech/extract')>();
   return {
     ...real,
     extractTech: (...args: Parameters<typeof real.extractTech>) => {

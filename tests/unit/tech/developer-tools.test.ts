@@ -3,7 +3,7 @@
 // plain English; renamed domains and docs sites lead to their technology, and repository and package pages to theirs.
 // Every sentence here is written for this test.
 import { describe, expect, it } from 'vitest';
-import { extractTech } from '@/utils/parse/tech';
+import { extractTech } from '@/utils/tech/extract';
 import { resolveTechReference, techByHomepage } from '@/utils/tech/lookup';
 
 const fromText = (text: string) => extractTech({ text }).map((mention) => mention.slug);

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TechMentionSchema } from '@/utils/model';
-import { extractTech } from '@/utils/parse/tech';
+import { extractTech } from '@/utils/tech/extract';
 
 const slugsIn = (text: string) => extractTech({ text }).map((mention) => mention.slug);
 const textSlugs = (text: string) =>

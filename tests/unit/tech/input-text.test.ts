@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractTech, techInputFromText } from '@/utils/parse/tech';
+import { extractTech, techInputFromText } from '@/utils/tech/extract';
 
 const seedsDir = resolve(import.meta.dirname, '..', '..', '..', '..', 'shared', 'seeds');
 const seed = (prefix: string) => readFileSync(resolve(seedsDir, prefix), 'utf8');

@@ -4,8 +4,8 @@
 // heading with its read under it, a "Sponsors:" list); it is no podcast's page.
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractTech, techInputFromNode, techInputFromText } from '@/utils/parse/tech';
-import { isSponsorLine } from '@/utils/parse/tech-sponsors';
+import { extractTech, techInputFromNode, techInputFromText } from '@/utils/tech/extract';
+import { isSponsorLine } from '@/utils/tech/sponsors';
 
 const slugsOfNode = (html: string) => {
   const { document } = parseHTML(`<!doctype html><html><body><article>${html}</article></body></html>`);

@@ -1,7 +1,7 @@
 // The tech scan's token table and lexicon: same tokens as tokenize, every catalog spelling found by its number.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CLAUSE_WORD, CUE_START, NAME_START, scanTechTokens, wordClasses } from '@/utils/parse/tech-words';
+import { CLAUSE_WORD, CUE_START, NAME_START, scanTechTokens, wordClasses } from '@/utils/tech/words';
 import { TECHNOLOGIES } from '@/utils/tech/catalog';
 import { Lexicon } from '@/utils/tech/lexicon';
 import { scanTokens, tokenize } from '@/utils/tech/tokenize';

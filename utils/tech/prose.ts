@@ -2,8 +2,8 @@
 // context rules for names that are also everyday words ("let go of" is not Go, "Phoenix, Arizona" is not Phoenix).
 import type { Technology } from '@/utils/tech/catalog';
 import { GAP_BREAK, GAP_LINE, GAP_LIST, type TokenTable } from '@/utils/tech/tokenize';
-import { claimedMentions } from './tech-claims';
-import { NAME_START, namesStartingAt, scanTechTokens, wordClasses } from './tech-words';
+import { claimedMentions } from './claims';
+import { NAME_START, namesStartingAt, scanTechTokens, wordClasses } from './words';
 
 /** Words within this many tokens of an ambiguous name can vouch for it. */
 const CONTEXT_WINDOW = 5;
@@ -163,7 +163,7 @@ function resolvePending(candidates: Candidate[], tokens: TokenTable): void {
  * only named in a negated, hedged, questioning or comparing clause ("Docker isn't used", "might move to Render",
  * "Should you go Serverless?", "AWS over Google Cloud"), as a migration's source ("switching from Apache to nginx")
  * or for something else ("S3 compatible storage", "DigitalOcean guides") is left out: it is talked about, not part
- * of the stack (see ./tech-claims.ts).
+ * of the stack (see ./claims.ts).
  * Linear in the text: one tokenising pass and one scan against an index built at module load.
  *
  * @example findTechInText('It runs on Postgres and is written in Go.').map((m) => m.tech.slug) // ['postgres', 'golang']

@@ -29,8 +29,8 @@ import {
   REWRITTEN_THINGS,
   WH_WORDS,
   YES_NO_QUESTION_STARTS,
-} from './tech-cues';
-import { CLAUSE_WORD, CUE_FIRST_WORDS, CUE_START, wordClasses } from './tech-words';
+} from './cues';
+import { CLAUSE_WORD, CUE_FIRST_WORDS, CUE_START, wordClasses } from './words';
 
 /** One accepted mention: its tokens, which technology, and words after it that make it name something else. */
 export interface ClaimSpan {

@@ -4,8 +4,8 @@ import { catalogTechnologies } from '@/utils/tech/catalog';
 import { aliasIndex, type AliasEntry } from '@/utils/tech/lookup';
 import { Lexicon } from '@/utils/tech/lexicon';
 import { scanTokens, type TokenTable } from '@/utils/tech/tokenize';
-import * as cues from './tech-cues';
-import { CAREER_PHRASES, CLAUSE_WORDS, HEDGE_PHRASES, HEDGE_WORDS, NEGATION_WORDS } from './tech-cues';
+import * as cues from './cues';
+import { CAREER_PHRASES, CLAUSE_WORDS, HEDGE_PHRASES, HEDGE_WORDS, NEGATION_WORDS } from './cues';
 
 /** The token is the first word of some technology's name or alias. */
 export const NAME_START = 1;
@@ -23,7 +23,7 @@ export const CUE_FIRST_WORDS: ReadonlySet<string> = new Set([
   'used',
 ]);
 
-/** Words of every cue list in ./tech-cues (sets, phrases and pairs alike). */
+/** Words of every cue list in ./cues.ts (sets, phrases and pairs alike). */
 function cueWords(): string[] {
   const words: string[] = [];
   const collect = (value: unknown): void => {

@@ -2,9 +2,9 @@
 // Two halves: reading the DOM needs no catalog (it runs in the page), resolving the names does (it may run elsewhere).
 import { resolveTechReference } from '@/utils/tech/lookup';
 import { tagSlugFromUrl } from '@/utils/tech/tag-url';
-import type { TechInput } from './tech';
-import { techInputFromText } from './tech-input-text';
-import { sponsorElements } from './tech-sponsors';
+import type { TechInput } from './extract';
+import { techInputFromText } from './input-text';
+import { sponsorElements } from './sponsors';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;

@@ -2,10 +2,10 @@
 import type { TechMention, TechSource } from '@/utils/model';
 import { techBySlug, type Technology } from '@/utils/tech/catalog';
 import { resolveTechReference, tagSlugFromUrl, techByHomepage } from '@/utils/tech/lookup';
-import { findTechInText } from './tech-text';
+import { findTechInText } from './prose';
 
-export { techInputFromText } from './tech-input-text';
-export { techInputFromNode } from './tech-input-dom';
+export { techInputFromText } from './input-text';
+export { techInputFromNode } from './input-dom';
 
 /** What a page says about its stack, sorted by how explicit it is. */
 export interface TechInput {

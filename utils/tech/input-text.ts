@@ -1,7 +1,7 @@
 // Reads plain show-notes text into a TechInput: the "Tech Stack" list, `name →` items, hashtags, links, and the prose.
 import { resolveTechReference } from '@/utils/tech/lookup';
-import type { TechInput } from './tech';
-import { isSponsorLine } from './tech-sponsors';
+import type { TechInput } from './extract';
+import { isSponsorLine } from './sponsors';
 
 const TECH_STACK_HEADING = /^[^\p{L}\p{N}]*(?:(?:the|our|my)\s+)?tech(?:nology)?\s*stack\b\s*:?\s*(.*)$/iu;
 /** What every heading has (TECH_STACK_HEADING's `tech`, in any case): no other character folds to t, e, c or h. */
