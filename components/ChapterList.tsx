@@ -2,8 +2,8 @@
 import { useState } from 'preact/hooks';
 import type { Chapter } from '@/utils/model';
 import { formatTimestamp } from '@/utils/parse/time';
-import { CHAPTERS_PER_PAGE, clip } from '@/utils/overlay/limits';
-import { isPersonEvent, trusted } from '@/utils/overlay/trusted';
+import { CHAPTERS_PER_PAGE, clip } from './panel-limits';
+import { isPersonEvent, trusted } from './trusted';
 
 export interface ChapterListProps {
   chapters: readonly Chapter[];

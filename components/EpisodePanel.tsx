@@ -2,22 +2,29 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Episode } from '@/utils/model';
-import { clip, LISTING_CHAPTERS_SHOWN } from '@/utils/overlay/limits';
-import type { OverlayOptions } from '@/utils/overlay/options';
+import { clip, LISTING_CHAPTERS_SHOWN } from './panel-limits';
 import { formatTimestamp } from '@/utils/parse/time';
 import { chapterAt, planPlayback, seekMedia, type PlaybackTarget } from '@/utils/player';
 import { ChapterList } from './ChapterList';
 import { MiniPlayer } from './MiniPlayer';
 import { TechChips } from './TechChips';
 import { PanelRequestsContext, type SeekRequests } from './panel-requests';
-import { trusted } from '@/utils/overlay/trusted';
+import { trusted } from './trusted';
 
 export type { PanelCommand, SeekRequests } from './panel-requests';
+
+/** The listener's preferences a panel reads (the overlay's OverlayOptions holds these and more). */
+export interface PanelOptions {
+  /** The panel starts collapsed to its header line. */
+  collapsed: boolean;
+  /** Clicking a time starts playback; false only moves the playhead. */
+  playOnClick: boolean;
+}
 
 export interface EpisodePanelProps {
   episode: Episode;
   target: PlaybackTarget;
-  options: OverlayOptions;
+  options: PanelOptions;
   requests?: SeekRequests;
   /** The library's Save button for this episode, when available. */
   save?: ComponentChildren;

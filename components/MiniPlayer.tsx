@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatTimestamp } from '@/utils/parse/time';
 import { moveTo, pauseOthers } from '@/utils/player';
-import { trusted } from '@/utils/overlay/trusted';
+import { trusted } from './trusted';
 
 const SPEEDS = [1, 1.25, 1.5, 1.75, 2, 0.75];
 

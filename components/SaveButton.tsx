@@ -5,7 +5,7 @@ import type { Episode } from '@/utils/model';
 import { askBackground } from '@/utils/ask-background';
 import { onLibraryChange } from '@/utils/library/revision';
 import { PanelRequestsContext } from './panel-requests';
-import { trusted } from '@/utils/overlay/trusted';
+import { trusted } from './trusted';
 
 /** In a page, a background that does not answer means the extension was reloaded under it. */
 const UNANSWERED = 'Stackcast did not answer: reload the page and try again';

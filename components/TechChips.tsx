@@ -1,9 +1,9 @@
 // Technology chips: name on a category-coloured pill; implied technologies are shown as such.
 import { useState } from 'preact/hooks';
 import type { TechMention } from '@/utils/model';
-import { CHIPS_SHOWN, clip } from '@/utils/overlay/limits';
+import { CHIPS_SHOWN, clip } from './panel-limits';
 import { CATEGORY_HUE, CATEGORY_LABEL } from './tech-colors';
-import { trusted } from '@/utils/overlay/trusted';
+import { trusted } from './trusted';
 
 const SOURCE_LABEL: Record<TechMention['source'], string> = {
   list: 'from the tech stack list',

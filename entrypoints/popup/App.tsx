@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { SaveButton } from '@/components/SaveButton';
 import type { Episode } from '@/utils/model';
 import { askBackground } from '@/utils/ask-background';
-import { clip } from '@/utils/overlay/limits';
+import { clip } from '@/components/panel-limits';
 import { libraryOpenProblem } from '@/utils/library/open-problem';
 
 /** The popup's reader can retry by opening it again. */

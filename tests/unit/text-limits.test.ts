@@ -7,7 +7,7 @@ import { parseEpisodeReading } from '@/utils/sites/episode-parse';
 import type { EpisodeReading } from '@/utils/sites/reading';
 import { cleanLabel, MAX_LABEL_LENGTH } from '@/utils/sites/values';
 import { elementText } from '@/utils/sites/fields';
-import { clip } from '@/utils/overlay/limits';
+import { clip } from '@/components/panel-limits';
 import { toReportable } from '@/utils/overlay/report';
 import { nodeToText } from '@/utils/parse/text';
 import { markupToText } from '@/utils/sites/notes-markup';

@@ -1,13 +1,10 @@
 // Overlay preferences and their defaults in one place, so the settings page can wire them without hunting.
+import type { PanelOptions } from '@/components/EpisodePanel';
 
 /** What a listener can change about the overlay (utils/settings.ts stores these per user and per site). */
-export interface OverlayOptions {
+export interface OverlayOptions extends PanelOptions {
   /** Draw overlays on this site at all. */
   enabled: boolean;
-  /** Panels start collapsed to their header line. */
-  collapsed: boolean;
-  /** Clicking a time starts playback; false only moves the playhead. */
-  playOnClick: boolean;
   /** Where the panel goes relative to the episode block (never over it). */
   position: 'after' | 'before';
   /** 'auto' follows prefers-color-scheme. */

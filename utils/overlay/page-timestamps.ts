@@ -1,7 +1,7 @@
 // Make the timestamps in a page's own show notes clickable in place: wrap text, never rewrite HTML.
 import { findTimestamps } from '../parse/chapters';
 import { PAGE_TEXT_MAX_CHARS, PAGE_TIMESTAMPS_MAX } from './limits';
-import { isPersonEvent } from './trusted';
+import { isPersonEvent } from '@/components/trusted';
 
 /** The attribute the tests and the click handler look for; its value is the time in whole seconds. */
 export const SEEK_ATTRIBUTE = 'data-stackcast-seek';

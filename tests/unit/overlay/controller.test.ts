@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OverlayController, type OverlayDeps } from '@/utils/overlay/controller';
 import { DEFAULT_OVERLAY_OPTIONS } from '@/utils/overlay/options';
 import { runInSlices } from '@/utils/overlay/slices';
-import { LISTING_CHAPTERS_SHOWN, LISTING_MIN_EPISODES } from '@/utils/overlay/limits';
+import { LISTING_CHAPTERS_SHOWN } from '@/components/panel-limits';
+import { LISTING_MIN_EPISODES } from '@/utils/overlay/limits';
 import { findPageEpisodes, parseEpisodeReading, readEpisode, type EpisodeReading } from '@/utils/sites/scan';
 import type { Episode } from '@/utils/model';
 

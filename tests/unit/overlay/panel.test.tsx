@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { EpisodePanel } from '@/components/EpisodePanel';
 import { DEFAULT_OVERLAY_OPTIONS } from '@/utils/overlay/options';
-import { CHAPTERS_PER_PAGE, LISTING_CHAPTERS_SHOWN, TITLE_MAX_CHARS } from '@/utils/overlay/limits';
+import { CHAPTERS_PER_PAGE, LISTING_CHAPTERS_SHOWN, TITLE_MAX_CHARS } from '@/components/panel-limits';
 import { makeEpisode, makeTarget } from './episode';
 import { personClick } from './person';
 
