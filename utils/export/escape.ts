@@ -35,15 +35,36 @@ const XML_ENTITIES: Record<string, string> = {
 };
 
 /**
+ * Characters oneLine would change: ASCII controls (and so any whitespace but the space), JavaScript's `\s`
+ * whitespace beyond ASCII, U+0085, any surrogate (lone ones are dropped; pairs take the full path too), the
+ * non-characters U+FFFE/U+FFFF. Text with none of them, no doubled space and no space at either end is
+ * already one clean line, the usual case, and skips oneLine's replaces (a large reading list escapes
+ * hundreds of thousands of strings).
+ */
+const NEEDS_ONE_LINE =
+  // eslint-disable-next-line no-control-regex
+  /[\x00-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\ud800-\udfff\ufffe\uffff]|^ | $| {2}/;
+
+/** The characters Markdown could read as syntax anywhere in a line. */
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+!|~&]/g;
+
+/**
  * Page text as Markdown that renders as exactly that text: no emphasis, links, images, HTML, code spans, tables,
  * headings or list items can be smuggled in. Line breaks are folded to spaces (page text is one line here).
+ * The one Markdown escaper: the CLI's episode and the library's reading list both write with it.
  * @example markdownEscape('*Rails* [docs](javascript:alert(1))') // '\\*Rails\\* \\[docs\\]\\(javascript:alert\\(1\\)\\)'
  */
 export function markdownEscape(text: string): string {
-  const escaped = defuseAutolinks(oneLine(text).replace(/[\\`*_{}[\]()<>#+!|~&]/g, (char) => `\\${char}`));
+  const line = NEEDS_ONE_LINE.test(text) ? oneLine(text) : text;
+  if (line.length === 0) return line;
+  // A replacement pattern rather than a callback: no function call per special character.
+  const escaped = defuseAutolinks(line.replace(MARKDOWN_SPECIAL, '\\$&'));
   // List markers ("- ", "1. ", "2) ") and setext underlines ("===") only count at the start of a line, and
   // callers may place text there; elsewhere `-`, `=` and `.` stay readable ("Node.js", "Ruby-on-Rails").
-  return escaped.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-=])/, '\\$1');
+  const first = escaped.charCodeAt(0);
+  if ((first >= 48 && first <= 57) || first === 45 || first === 61)
+    return escaped.replace(/^(\d+)([.)])/, '$1\\$2').replace(/^([-=])/, '\\$1');
+  return escaped;
 }
 
 /** What a GFM renderer (GitHub, marked) turns into a link in plain text: `scheme://`, `www.`, `name@host`. */

@@ -2,7 +2,7 @@
 import type { Episode, TechMention } from '../model';
 import { exportChapters } from './chapters';
 import { formatTimestamp } from '../parse/time';
-import { exportTitle, markdownEscape, safeHttpUrl } from './escape';
+import { markdownEscape, safeHttpUrl } from './escape';
 import { withTimeFragment } from './time-link';
 
 // Callers of the Markdown writer (and its tests) take the media fragment from here.
@@ -22,6 +22,29 @@ export interface MarkdownOptions {
 function techLine(mention: TechMention): string {
   const how = mention.source === 'implied' ? `${mention.category}, implied` : mention.category;
   return `- ${markdownEscape(mention.name)} (${how})`;
+}
+
+/**
+ * Chapters as Markdown list items, each linked to its time where `linkAt` gives a vetted http(s) link: the
+ * one chapter list the CLI's episode and the library's reading list both write (each line with its newline).
+ * A chapter with no title is written as "Chapter N" (players and readers show nothing for an empty one).
+ * @example
+ * markdownChapterLines([{ start: 105, title: 'Overview' }], () => null, '  ') // '  - 1:45 Overview\n'
+ */
+export function markdownChapterLines(
+  chapters: readonly { start: number; title: string }[],
+  linkAt: (seconds: number) => string | null,
+  indent = '',
+): string {
+  let lines = '';
+  for (let index = 0; index < chapters.length; index++) {
+    const chapter = chapters[index]!;
+    const link = linkAt(chapter.start);
+    const label = formatTimestamp(chapter.start);
+    const title = markdownEscape(chapter.title) || `Chapter ${index + 1}`;
+    lines += `${indent}- ${link ? `[${label}](${link})` : label} ${title}\n`;
+  }
+  return lines;
 }
 
 /**
@@ -52,14 +75,8 @@ export function episodeToMarkdown(episode: Episode, options: MarkdownOptions = {
       withTimeFragment(episode.audioUrl ?? episode.url, seconds) ?? withTimeFragment(episode.url, seconds));
   const chapters = exportChapters(episode);
   if (chapters.length > 0) {
-    lines.push(`${subHashes} Chapters`, '');
-    chapters.forEach((chapter, index) => {
-      const label = formatTimestamp(chapter.start);
-      const link = safeHttpUrl(timeUrl(chapter.start));
-      const text = markdownEscape(exportTitle(chapter.title, index));
-      lines.push(link ? `- [${label}](${link}) ${text}` : `- ${label} ${text}`);
-    });
-    lines.push('');
+    const linkAt = (seconds: number) => safeHttpUrl(timeUrl(seconds));
+    lines.push(`${subHashes} Chapters`, '', markdownChapterLines(chapters, linkAt));
   }
 
   if (episode.tech.length > 0) {

@@ -53,7 +53,7 @@ describe('ReadingListBytes', () => {
   );
   const title = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
 
-  it('escapes chapter titles as markdownText does, whatever they start with', async () => {
+  it('writes chapter titles as the string writer does, whatever they start with', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.array(title, { maxLength: 5 }), { minLength: 1, maxLength: 6 }),

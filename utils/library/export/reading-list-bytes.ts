@@ -1,15 +1,12 @@
-// The Markdown reading list written as UTF-8 while full records stream in: each episode's lines are written
-// once into off-heap byte stores (escaped as they are copied), and the file is copied together from them
-// into a few Blob parts.
-import { formatTimestamp } from '../../parse/time';
-import { AUTOLINK_TRIGGER, safeHttpUrl } from '../../export/escape';
-import { timeLinker } from '../../export/time-link';
+// The Markdown reading list written as UTF-8 while full records stream in: each episode's heading and details
+// (reading-list.ts writes them) are encoded once into off-heap byte stores, and the file is copied together
+// from them into a few Blob parts, so a worker can hand its share over without copying strings.
+import { safeHttpUrl } from '../../export/escape';
 import type { SavedEpisode } from '../record';
-import { isCleanLine, MARKDOWN_SPECIAL, markdownText } from './markdown-text';
 import {
+  details,
   groupHeadingOf,
   heading,
-  nameText,
   readingListHeader,
   ReadingListGroups,
   seeLineOf,
@@ -24,17 +21,11 @@ const PART_BYTES = 4 << 20;
 
 const encoder = new TextEncoder();
 
-/** ASCII codes markdownEscape puts a backslash before (MARKDOWN_SPECIAL). */
-const SPECIAL = new Uint8Array(128);
-for (const char of '\\`*_{}[]()<>#+!|~&') SPECIAL[char.charCodeAt(0)] = 1;
-
-const BACKSLASH = 92;
-
 /**
- * Byte-for-byte `toReadingList` (export tests hold them equal), for libraries of tens of thousands
- * of episodes: a large list is hundreds of thousands of lines, headings repeated under each technology.
- * Kept as JavaScript strings until the end, those lines were most of the garbage collector's work and
- * the Blob's UTF-8 conversion; as bytes, they are encoded once and copied with `set`.
+ * Byte-for-byte `toReadingList` (the same heading and details functions write both), for libraries of tens
+ * of thousands of episodes: a large list is hundreds of thousands of lines, headings repeated under each
+ * technology. Kept as JavaScript strings until the end, those lines were most of the garbage collector's
+ * work and the Blob's UTF-8 conversion; as bytes, each is encoded once and copied with `set`.
  * @example
  * const writer = new ReadingListBytes(options); for (const e of episodes) writer.add(e);
  * const blob = new Blob([...writer.parts()]);
@@ -72,61 +63,10 @@ export class ReadingListBytes {
     // Vetted once: the episode's link and its chapters' links both start from it.
     const page = safeHttpUrl(episode.url);
     this.start = this.used;
-    this.joined(heading(episode, page));
+    this.encode(heading(episode, page));
     this.span(position * 6);
-    this.details(episode, page);
+    this.encode(details(episode, page));
     this.span(position * 6 + 3);
-  }
-
-  /**
-   * `details` of reading-list.ts written straight into the store: chapter lines (~15 an episode) are most
-   * of the file's bytes; their titles escaped while copied, not by a regex replace into new strings
-   * that would only be copied again.
-   */
-  private details(episode: SavedEpisode, page: string | null): void {
-    const tech = episode.tech;
-    if (tech.length) {
-      this.text('  - Tech: ');
-      for (let i = 0; i < tech.length; i++) {
-        if (i > 0) this.text(', ');
-        this.text(nameText(tech[i]!.name));
-      }
-      this.text('\n');
-    }
-    const tags = episode.tags;
-    if (tags.length) {
-      this.text('  - Tags: ');
-      for (let i = 0; i < tags.length; i++) {
-        if (i > 0) this.text(', ');
-        this.text(nameText(tags[i]!));
-      }
-      this.text('\n');
-    }
-    if (episode.notes.trim()) {
-      this.text('  - Notes: ');
-      this.text(markdownText(episode.notes));
-      this.text('\n');
-    }
-    const linkAt = timeLinker(page, episode.audioUrl);
-    const chapters = episode.chapters;
-    for (let index = 0; index < chapters.length; index++) {
-      const chapter = chapters[index]!;
-      const link = linkAt(chapter.start);
-      const label = formatTimestamp(chapter.start);
-      this.text('  - ');
-      if (link) {
-        this.text('[');
-        this.text(label);
-        this.text('](');
-        this.joined(link);
-        this.text(')');
-      } else this.text(label);
-      this.text(' ');
-      // A title a renderer would autolink takes markdownText's way (rare: its escapes are not copied here).
-      if (isCleanLine(chapter.title) && !AUTOLINK_TRIGGER.test(chapter.title)) this.markdown(chapter.title);
-      else this.text(markdownText(chapter.title) || `Chapter ${index + 1}`);
-      this.text('\n');
-    }
   }
 
   /** Room for this many more bytes; an entry begun in a full store moves, whole, into the next. */
@@ -141,83 +81,11 @@ export class ReadingListBytes {
     this.used = begun;
   }
 
-  /** Text as UTF-8: ASCII byte by byte (no string or view made), the rest by the encoder. */
-  private text(text: string): void {
-    const length = text.length;
+  /** Text as UTF-8, after what is written. */
+  private encode(text: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
-    this.reserve(length * 3);
-    const store = this.store;
-    let at = this.used;
-    for (let i = 0; i < length; i++) {
-      const code = text.charCodeAt(i);
-      if (code < 0x80) store[at++] = code;
-      else {
-        // Cut before a non-ASCII unit, so never inside a surrogate pair.
-        at += encoder.encodeInto(i === 0 ? text : text.slice(i), store.subarray(at)).written;
-        break;
-      }
-    }
-    this.used = at;
-  }
-
-  /**
-   * `text` for strings built by concatenation (the heading, chapter links): the same loop, kept apart so
-   * each loop's `charCodeAt` sees one kind of string (one loop for both was slower in Chromium: it sees both kinds).
-   */
-  private joined(text: string): void {
-    const length = text.length;
-    // UTF-8 takes at most 3 bytes per UTF-16 unit.
-    this.reserve(length * 3);
-    const store = this.store;
-    let at = this.used;
-    for (let i = 0; i < length; i++) {
-      const code = text.charCodeAt(i);
-      if (code < 0x80) store[at++] = code;
-      else {
-        // Cut before a non-ASCII unit, so never inside a surrogate pair.
-        at += encoder.encodeInto(i === 0 ? text : text.slice(i), store.subarray(at)).written;
-        break;
-      }
-    }
-    this.used = at;
-  }
-
-  /** `markdownText(text)` as UTF-8, for text `isCleanLine` accepts: the backslashes added as it is copied. */
-  private markdown(text: string): void {
-    const length = text.length;
-    // At most 2 bytes per ASCII unit (escaped), 3 per other.
-    this.reserve(length * 3);
-    const store = this.store;
-    let at = this.used;
-    let i = 0;
-    const first = text.charCodeAt(0);
-    if (first === 45 || first === 61) {
-      // A leading '-' or '=' (list item, setext underline).
-      store[at++] = BACKSLASH;
-      store[at++] = first;
-      i = 1;
-    } else if (first >= 48 && first <= 57) {
-      // Leading digits then '.' (an ordered list item; a ')' is escaped anyway).
-      let end = 1;
-      while (end < length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
-      if (end < length && text.charCodeAt(end) === 46) {
-        for (; i < end; i++) store[at++] = text.charCodeAt(i);
-        store[at++] = BACKSLASH;
-        store[at++] = 46;
-        i = end + 1;
-      }
-    }
-    for (; i < length; i++) {
-      const code = text.charCodeAt(i);
-      if (code < 0x80) {
-        if (SPECIAL[code] === 1) store[at++] = BACKSLASH;
-        store[at++] = code;
-      } else {
-        at += encoder.encodeInto(text.slice(i).replace(MARKDOWN_SPECIAL, '\\$&'), store.subarray(at)).written;
-        break;
-      }
-    }
-    this.used = at;
+    this.reserve(text.length * 3);
+    this.used += encoder.encodeInto(text, this.store.subarray(this.used)).written;
   }
 
   /** Record the bytes written since `start` as this span, and begin the next there. */

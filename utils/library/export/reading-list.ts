@@ -1,7 +1,7 @@
 // The Markdown reading list: saved episodes grouped by technology or by podcast, with links and chapters.
 import { formatTimestamp } from '../../parse/time';
-import { oneLine, safeHttpUrl } from '../../export/escape';
-import { markdownText } from './markdown-text';
+import { markdownEscape, oneLine, safeHttpUrl } from '../../export/escape';
+import { markdownChapterLines } from '../../export/markdown';
 import type { SavedEpisode } from '../record';
 import { timeLinker } from '../../export/time-link';
 
@@ -15,7 +15,7 @@ export interface ReadingListOptions {
 const STATUS_LABEL = { 'to-listen': 'to listen', listening: 'listening', listened: 'listened' } as const;
 
 /**
- * markdownText of names that repeat across a library (technologies, podcasts): a few hundred distinct
+ * markdownEscape of names that repeat across a library (technologies, podcasts): a few hundred distinct
  * strings escaped again for every episode that names them. Bounded, so no export can grow it for long.
  */
 const repeatedNames = new Map<string, string>();
@@ -29,7 +29,7 @@ export function nameText(name: string): string {
   let text = repeatedNames.get(name);
   if (text === undefined) {
     if (repeatedNames.size >= 4_096) repeatedNames.clear();
-    text = markdownText(name);
+    text = markdownEscape(name);
     repeatedNames.set(name, text);
   }
   return text;
@@ -41,32 +41,29 @@ export function nameText(name: string): string {
  * heading(saved, safeHttpUrl(saved.url)) // '- [Deploys](https://…) — Running in Production · 2024-05-01 · 58:00 · to listen\n'
  */
 export function heading(episode: SavedEpisode, page: string | null): string {
-  const title = markdownText(episode.title ?? '') || 'Untitled episode';
+  const title = markdownEscape(episode.title ?? '') || 'Untitled episode';
   const url = page ?? safeHttpUrl(episode.audioUrl);
   const facts = [
     episode.podcast && nameText(episode.podcast),
-    episode.date && markdownText(episode.date),
+    episode.date && markdownEscape(episode.date),
     episode.durationSeconds !== null && formatTimestamp(episode.durationSeconds),
     STATUS_LABEL[episode.status],
   ].filter(Boolean);
   return `- ${url ? `[${title}](${url})` : title} — ${facts.join(' · ')}\n`;
 }
 
-function details(episode: SavedEpisode, page: string | null): string {
+/**
+ * What follows an episode's line under the first group that lists it (tech, tags, notes, chapters), each
+ * line with its newline; `page` as `heading` takes it.
+ * @example
+ * details(saved, null) // '  - Tech: Ruby, Kamal\n  - 1:45 Overview\n'
+ */
+export function details(episode: SavedEpisode, page: string | null): string {
   const lines: string[] = [];
   if (episode.tech.length) lines.push(`  - Tech: ${episode.tech.map((t) => nameText(t.name)).join(', ')}\n`);
   if (episode.tags.length) lines.push(`  - Tags: ${episode.tags.map((t) => nameText(t)).join(', ')}\n`);
-  if (episode.notes.trim()) lines.push(`  - Notes: ${markdownText(episode.notes)}\n`);
-  const linkAt = timeLinker(page, episode.audioUrl);
-  const chapters = episode.chapters;
-  for (let index = 0; index < chapters.length; index++) {
-    const chapter = chapters[index]!;
-    const link = linkAt(chapter.start);
-    const label = formatTimestamp(chapter.start);
-    lines.push(
-      `  - ${link ? `[${label}](${link})` : label} ${markdownText(chapter.title) || `Chapter ${index + 1}`}\n`,
-    );
-  }
+  if (episode.notes.trim()) lines.push(`  - Notes: ${markdownEscape(episode.notes)}\n`);
+  lines.push(markdownChapterLines(episode.chapters, timeLinker(page, episode.audioUrl), '  '));
   // One flat string: concatenating here would leave a rope that every group writing it flattens again.
   return lines.join('');
 }
@@ -136,7 +133,7 @@ export class ReadingListGroups {
     if (this.options.groupBy === 'podcast') {
       const name = oneLine(entry.podcast ?? '') || 'Other episodes';
       let group = groups.get(name);
-      if (!group) groups.set(name, (group = { title: markdownText(name), entries: [], titledAt: index }));
+      if (!group) groups.set(name, (group = { title: markdownEscape(name), entries: [], titledAt: index }));
       group.entries.push(index);
       return;
     }
