@@ -2,6 +2,7 @@
 // parsed with zod on arrival; anything that does not parse is rejected with a reason.
 import { z } from 'zod';
 import { EpisodeSchema, type Episode } from './model';
+import { CONTENT_COMMANDS } from './content-commands';
 import type { SavedEpisode } from './library/record';
 
 const EpisodeIdSchema = z.string().min(1).max(8_192);
@@ -141,10 +142,6 @@ export function parseRequest(raw: unknown): Response<Request> {
   }
   return { ok: true, value: parsed.data };
 }
-
-/** Keyboard commands the background forwards to the active tab's content script (see utils/background/commands.ts). */
-export const CONTENT_COMMANDS = ['next-chapter', 'previous-chapter', 'save-episode'] as const;
-export type ContentCommand = (typeof CONTENT_COMMANDS)[number];
 
 /** Messages the background sends to a content script; validate them there with `parseContentMessage`. */
 export const ContentMessageSchema = z.discriminatedUnion('type', [

@@ -1,6 +1,7 @@
 // Keyboard shortcuts (commands API): chapter and save commands go to the active tab, the library opens here.
 import { browser, type Browser } from 'wxt/browser';
-import { CONTENT_COMMANDS, type ContentCommand, type ContentMessage } from '../messages';
+import type { ContentMessage } from '../messages';
+import { CONTENT_COMMANDS, isContentCommand } from '../content-commands';
 
 /** Every command declared in the manifest (`commands` in wxt.config.ts). */
 export const COMMANDS = [...CONTENT_COMMANDS, 'open-library'] as const;
@@ -9,10 +10,6 @@ export type CommandName = (typeof COMMANDS)[number];
 /** What running a command did, as a value: the listener pressed a key, nothing should throw. */
 export type CommandOutcome =
   { ok: true; command: CommandName; tabId?: number } | { ok: false; command: string; reason: string };
-
-function isContentCommand(name: string): name is ContentCommand {
-  return (CONTENT_COMMANDS as readonly string[]).includes(name);
-}
 
 /** The library page's URL inside this extension. */
 export function libraryUrl(): string {

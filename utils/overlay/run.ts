@@ -2,7 +2,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import type { Episode } from '../model';
-import type { ContentCommand } from '../messages';
+import { isContentCommand, type ContentCommand } from '../content-commands';
 import { askBackground } from '../ask-background';
 import { findPageEpisodes, readEpisode } from '../sites/reading';
 import { OverlayController } from './controller';
@@ -226,12 +226,9 @@ async function report(episodes: Episode[]): Promise<void> {
   }
 }
 
-/** CONTENT_COMMANDS (utils/messages.ts), written out: importing the schema's module would bring zod into pages. */
-const COMMANDS: readonly ContentCommand[] = ['next-chapter', 'previous-chapter', 'save-episode'];
-
 function commandOf(raw: unknown): ContentCommand | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const { type, command } = raw as { type?: unknown; command?: unknown };
   if (type !== 'command:run') return null;
-  return COMMANDS.find((known) => known === command) ?? null;
+  return isContentCommand(command) ? command : null;
 }
