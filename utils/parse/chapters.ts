@@ -1,9 +1,10 @@
 // Chapters from show notes: text or a DOM node in, ascending chapters with titles and a confidence out. Pure.
 import type { Chapter } from '@/utils/model';
-import { linkSeconds } from './chapters-links';
 import { atLineStart, scanTimestamps, type TimeReading, type TimestampOccurrence } from './chapters-scan';
 import { selectList, type Candidate } from './chapters-select';
-import { renderNodeText, type TextLimits, type TextMark } from './text';
+import { renderNotes, type RenderedNotes } from './notes';
+
+export { renderNotes, type RenderedNotes } from './notes';
 
 export interface ChapterParseOptions {
   /** The episode's length when known: times at or past it are not chapters. */
@@ -20,20 +21,6 @@ export interface ChapterParse {
 
 function isRendered(input: Node | RenderedNotes): input is RenderedNotes {
   return typeof (input as RenderedNotes).text === 'string' && Array.isArray((input as RenderedNotes).marks);
-}
-
-/** Show notes rendered to text, with the seconds each time-carrying link (`#t=105`) spans: plain data. */
-export interface RenderedNotes {
-  text: string;
-  marks: TextMark<number>[];
-}
-
-/**
- * Render a show-notes node for {@link parseChapters}: its text, and where each link carrying a time sits in it.
- * @example renderNotes(li) // { text: '1:45 – Overview', marks: [{ start: 0, end: 4, value: 105 }] }
- */
-export function renderNotes(node: Node, limits: TextLimits = {}): RenderedNotes {
-  return renderNodeText(node, (element) => linkSeconds(element), limits);
 }
 
 interface Occurrences {

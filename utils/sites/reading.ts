@@ -1,7 +1,6 @@
 // The page half of a scan: the adapter finds episodes, each is read into plain data. No catalog, no parsing.
 import { truncateText } from '../text-limits';
-import type { RenderedNotes } from '../parse/chapters';
-import { renderNotes } from '../parse/chapters';
+import { renderNotes, type RenderedNotes } from '../parse/notes';
 import { readTechNode } from '@/utils/tech/input-dom';
 import type { EpisodeReading } from '../messages';
 import { nodeToText, textLongerThan } from '../parse/text';

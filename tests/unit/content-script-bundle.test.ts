@@ -1,0 +1,93 @@
+// The content script ships page readers, not the technology catalog or the chapter parser: those run in the
+// background. esbuild bundles the content entrypoint as WXT would (tree-shaken) and its metafile says which source
+// files put code into the output, so a stray import of the parser or the catalog fails here, not in a review.
+import { build, type Metafile, type Plugin } from 'esbuild';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const ENTRY = 'entrypoints/content/index.ts';
+
+/** The technology catalog and the extraction that reads it. */
+const CATALOG =
+  /^utils\/tech\/(?:catalog|rows|lookup|lexicon|words|tokenize|claims|cues|prose|extract|input-text|chapter-tech)\.ts$|^utils\/tech\/data\//;
+/** The chapter parser: finding, choosing and titling timestamps (parse/notes.ts and text.ts only render a node). */
+const PARSER = /^utils\/parse\/chapters(?:-scan|-select|-titles|-transcript)?\.ts$/;
+
+/**
+ * Importers allowed to bring the parser in for now, each with the reason it is still there. Linking a page's own
+ * timestamps scans the page text in the content script; issue #14 item 5 (utils/overlay) moves that scan to the
+ * background. Remove the entry when it goes.
+ */
+const PENDING_IMPORTERS = new Set(['utils/overlay/page-timestamps.ts']);
+
+/** `@/x` and `~/x` as WXT's tsconfig paths resolve them; Vite's `?inline`-style imports stay outside. */
+const wxtPaths: Plugin = {
+  name: 'wxt-paths',
+  setup(bundle) {
+    bundle.onResolve({ filter: /^[@~]\// }, (args) =>
+      bundle.resolve(`./${args.path.slice(2)}`, { resolveDir: ROOT, kind: args.kind }),
+    );
+    bundle.onResolve({ filter: /\?/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+let metafile: Metafile;
+/** Source files (no packages) with code in the bundle: an import whose code is tree-shaken away does not count. */
+let shipped: string[];
+
+beforeAll(async () => {
+  const result = await build({
+    entryPoints: [resolve(ROOT, ENTRY)],
+    absWorkingDir: ROOT,
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    platform: 'browser',
+    outdir: 'content-script-bundle',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    logLevel: 'silent',
+    plugins: [wxtPaths],
+  });
+  metafile = result.metafile;
+  const [output] = Object.values(metafile.outputs);
+  shipped = Object.entries(output!.inputs)
+    .filter(([path, input]) => !path.includes('node_modules') && input.bytesInOutput > 0)
+    .map(([path]) => path);
+});
+
+/** Source files whose code reaches the bundle only through `skipped` importers' imports. */
+function reachableWithout(skipped: ReadonlySet<string>): Set<string> {
+  const seen = new Set<string>();
+  const queue = [ENTRY];
+  for (let path = queue.pop(); path !== undefined; path = queue.pop()) {
+    if (seen.has(path)) continue;
+    seen.add(path);
+    if (skipped.has(path)) continue;
+    for (const next of metafile.inputs[path]?.imports ?? []) queue.push(next.path);
+  }
+  return seen;
+}
+
+describe('content script bundle', () => {
+  it('is the entrypoint with the page readers, the overlay and the panel', () => {
+    expect(shipped).toContain(ENTRY);
+    expect(shipped).toContain('utils/sites/reading.ts');
+    expect(shipped).toContain('utils/parse/notes.ts');
+  });
+
+  it('carries none of the technology catalog or its extraction', () => {
+    expect(shipped.filter((path) => CATALOG.test(path))).toEqual([]);
+  });
+
+  it('carries the chapter parser only through the importers still pending', () => {
+    const reached = reachableWithout(PENDING_IMPORTERS);
+    expect(shipped.filter((path) => PARSER.test(path) && reached.has(path))).toEqual([]);
+  });
+
+  it('names every pending importer because it is still in the bundle', () => {
+    for (const importer of PENDING_IMPORTERS) expect(shipped).toContain(importer);
+  });
+});
