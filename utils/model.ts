@@ -12,18 +12,39 @@ export const EPISODE_LIMITS = {
   tech: 1_000,
   techSlug: 80,
   techName: 120,
+  /** Technologies one chapter may carry (see MAX_CHAPTER_TECH in utils/tech/chapter-tech.ts). */
+  chapterTech: 40,
 } as const;
 
 /** Seconds from the start of the episode, a whole non-negative number. */
 export const SecondsSchema = z.number().int().nonnegative().max(MAX_EPISODE_SECONDS);
+
+/** A catalog technology's slug (`postgres`, `golang`), as TechMention.slug and a chapter's `tech` carry it. */
+export const TechSlugSchema = z.string().min(1).max(EPISODE_LIMITS.techSlug);
 
 export const ChapterSchema = z.object({
   start: SecondsSchema,
   /** Derived: the next chapter's start, or the episode's duration when known. */
   end: SecondsSchema.nullable().optional(),
   title: z.string().max(EPISODE_LIMITS.title),
+  /**
+   * The slugs of the technologies the chapter talks about (its title and the lines the notes nest under it,
+   * utils/tech/chapter-tech.ts), unique, in order of mention. Every chapter the parser makes and every
+   * stored one (library schema 7) has it; absent only on chapters from elsewhere (old backups, tests):
+   * read it with `chapterTechOf`.
+   */
+  tech: z
+    .array(TechSlugSchema)
+    .max(EPISODE_LIMITS.chapterTech)
+    .transform((slugs) => [...new Set(slugs)])
+    .optional(),
 });
 export type Chapter = z.infer<typeof ChapterSchema>;
+
+/** A chapter's technology slugs, [] when it carries none. */
+export function chapterTechOf(chapter: Pick<Chapter, 'tech'>): readonly string[] {
+  return chapter.tech ?? [];
+}
 
 export const TECH_CATEGORIES = [
   'language',
@@ -53,7 +74,7 @@ export const TechSourceSchema = z.enum(['list', 'tag', 'text', 'implied']);
 export type TechSource = z.infer<typeof TechSourceSchema>;
 
 export const TechMentionSchema = z.object({
-  slug: z.string().min(1).max(EPISODE_LIMITS.techSlug),
+  slug: TechSlugSchema,
   name: z.string().min(1).max(EPISODE_LIMITS.techName),
   category: TechCategorySchema,
   source: TechSourceSchema,

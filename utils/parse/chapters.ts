@@ -15,6 +15,11 @@ export interface ChapterParse {
   chapters: Chapter[];
   /** 0..1: how much the timestamps found look like a chapter list (0 when there are none). */
   confidence: number;
+  /**
+   * Where each chapter's stamp starts in the notes' text (parallel to `chapters`), so a caller can read what
+   * the notes put under a chapter (utils/tech/chapter-tech.ts). Absent when there are no chapters.
+   */
+  stamps?: number[];
 }
 
 // ---- assembly -----------------------------------------------------------------------------------------------
@@ -145,6 +150,7 @@ export function parseChapters(
   const { picks, titles } = withoutCutItem(text, candidate.picks, selected.titles);
   const scale = hoursAndMinutes(text, picks, duration) ? 60 : 1;
   const chapters: Chapter[] = [];
+  const stamps: number[] = [];
   const rangeEnds: Array<number | null> = [];
   const order = picks
     .map((pick, i) => ({ pick, title: titles[i] ?? '' }))
@@ -159,6 +165,7 @@ export function parseChapters(
       return;
     }
     chapters.push({ start, title });
+    stamps.push(pick.occurrence.runStart);
     const rangeEnd = pick.reading.kind === 'typo' ? null : (pick.occurrence.rangeEnd?.seconds ?? null);
     rangeEnds.push(rangeEnd === null ? null : rangeEnd * scale);
   });
@@ -169,7 +176,7 @@ export function parseChapters(
     if (end !== null && end >= chapter.start) chapter.end = end;
   }
   if (chapters.length < 2) return { chapters: [], confidence: 0 };
-  return { chapters, confidence: confidenceOf(candidate, chapters) };
+  return { chapters, confidence: confidenceOf(candidate, chapters), stamps };
 }
 
 /**

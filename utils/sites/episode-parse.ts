@@ -1,10 +1,11 @@
 // The parsing half of a scan: an episode read from its page becomes an Episode (chapters, technologies). Pure.
 import type { Chapter, Episode, TechMention } from '../model';
 import { truncateText } from '../text-limits';
-import { parseChapters } from '../parse/chapters';
+import { parseChapters, type ChapterParse } from '../parse/chapters';
 import { extractTech, type TechInput } from '@/utils/tech/extract';
 import { techInputFromReading } from '@/utils/tech/input-dom';
 import { techInputFromText } from '@/utils/tech/input-text';
+import { chapterTech, nestedLines } from '@/utils/tech/chapter-tech';
 import type { EpisodeReading } from './reading';
 import { audioUrl, httpUrl, wholeSeconds } from './values';
 
@@ -50,6 +51,30 @@ function boundedChapters(chapters: Chapter[], durationSeconds: number | null): C
   return out;
 }
 
+/**
+ * Each chapter with the technologies it talks about: its title and what the notes nest under its stamp (up
+ * to the next stamp in the text, whatever its time), with the episode's stack vouching for ambiguous names.
+ */
+function withChapterTech(
+  chapters: Chapter[],
+  stamps: readonly number[] | undefined,
+  text: string,
+  episodeTech: readonly TechMention[],
+): Chapter[] {
+  const inTextOrder = stamps === undefined ? [] : [...stamps].sort((a, b) => a - b);
+  const nextStamp = new Map<number, number>();
+  for (let k = inTextOrder.length - 1; k > 0; k--)
+    if (inTextOrder[k - 1]! < inTextOrder[k]!) nextStamp.set(inTextOrder[k - 1]!, inTextOrder[k]!);
+  return chapters.map((chapter, i) => {
+    const stamp = stamps?.[i];
+    const nested = stamp === undefined ? '' : nestedLines(text, stamp, nextStamp.get(stamp) ?? null);
+    return {
+      ...chapter,
+      tech: attempt(() => chapterTech({ title: chapter.title, nested, episodeTech }), []),
+    };
+  });
+}
+
 /** Chapters and tech are independent: a bug one of them hits on hostile text must not take the other's result. */
 function attempt<T>(run: () => T, fallback: T): T {
   try {
@@ -71,14 +96,17 @@ export function parseEpisodeReading(reading: EpisodeReading): Episode | null {
   // Directories print whole minutes (`1 hr 5 min` for 1:05:03): such a duration is a floor, not a ceiling.
   const parseDuration =
     durationSeconds !== null && durationSeconds % 60 === 0 ? durationSeconds + 59 : durationSeconds;
-  const noChapters = { chapters: [], confidence: 0 };
+  const noChapters: ChapterParse = { chapters: [], confidence: 0 };
   const notes = reading.notes;
   const parsed =
     notes === null
       ? noChapters
       : attempt(() => parseChapters(notes, { durationSeconds: parseDuration }), noChapters);
   const tech: TechMention[] = attempt(() => extractTech(techInput(reading)).slice(0, MAX_TECH), []);
-  const chapters = boundedChapters(parsed.chapters, durationSeconds);
+  const chapters = boundedChapters(
+    withChapterTech(parsed.chapters, parsed.stamps, notes?.text ?? '', tech),
+    durationSeconds,
+  );
   // Notes with fewer than two timestamps and no technology get no overlay.
   if (chapters.length < 2 && tech.length === 0) return null;
   return {

@@ -123,11 +123,11 @@ function areListNeighbours(left: Candidate, right: Candidate, tokens: TokenTable
   );
 }
 
-function resolvePending(candidates: Candidate[], tokens: TokenTable): void {
+function resolvePending(candidates: Candidate[], tokens: TokenTable, vouched: ReadonlySet<string>): void {
   if (!candidates.some((candidate) => candidate.verdict === null)) return;
   // Settling only ever turns a pending name into a sure one, and every rule asks for more sure names, so the
   // outcome is the same whether a name settled in this pass counts at once or from the next pass on.
-  const sure = new Set<string>();
+  const sure = new Set<string>(vouched);
   const markSure = (candidate: Candidate) => {
     sure.add(candidate.tech.slug);
     for (const parent of candidate.tech.parents ?? []) sure.add(parent);
@@ -158,6 +158,17 @@ function resolvePending(candidates: Candidate[], tokens: TokenTable): void {
   }
 }
 
+/** What the caller already knows about the text's surroundings. */
+export interface ProseOptions {
+  /**
+   * Slugs taken as sure before the scan, as if named plainly elsewhere in the same text: a chapter title is
+   * read with its episode's stack behind it, so "Go" in "Go 1.22 generics" counts when the episode runs Go.
+   */
+  vouched?: ReadonlySet<string>;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
 /**
  * The technologies named in prose as being used, each once, in order of first mention. A technology
  * only named in a negated, hedged, questioning or comparing clause ("Docker isn't used", "might move to Render",
@@ -168,7 +179,7 @@ function resolvePending(candidates: Candidate[], tokens: TokenTable): void {
  *
  * @example findTechInText('It runs on Postgres and is written in Go.').map((m) => m.tech.slug) // ['postgres', 'golang']
  */
-export function findTechInText(text: string): TextMention[] {
+export function findTechInText(text: string, options: ProseOptions = {}): TextMention[] {
   const tokens = scanTechTokens(text);
   const classes = wordClasses(tokens);
   const candidates: Candidate[] = [];
@@ -182,7 +193,7 @@ export function findTechInText(text: string): TextMention[] {
     candidates.push(candidate);
     i = candidate.end;
   }
-  resolvePending(candidates, tokens);
+  resolvePending(candidates, tokens, options.vouched ?? NONE);
   const accepted = candidates.filter((candidate) => candidate.verdict === true);
   const claimed = claimedMentions(
     accepted.map(({ start, end, tech }) => ({
