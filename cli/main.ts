@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { CliError, EXIT_USAGE, errorLine } from './errors';
 import { DEFAULT_TIMEOUT_SECONDS, MAX_REDIRECTS } from './fetch-page';
+import { CHAPTER_FORMAT_IDS, CHAPTER_FORMATS } from '../utils/export/formats';
 import { FORMATS } from './options';
 import { runParse, type ParseOptions } from './parse-command';
 import { printErr } from './stdio';
@@ -31,10 +32,7 @@ Page address (--url): used for site detection and relative links. Without it, th
 Formats:
   json              {"episodes":[{"title","url","audioUrl","durationSeconds","chapters":[{"start","title"}],
                     "tech":[{"slug","name","category","source"}]}]} (default)
-  podcast-chapters  Podcasting 2.0 JSON chapters (version 1.2.0); several episodes: a JSON array of them
-  webvtt            WebVTT chapters; several episodes: one file after another (pick one with --episode)
-  psc               Podlove Simple Chapters XML; several episodes: one document after another
-  markdown          the episode as Markdown (title link, facts, chapter links, tech); episodes joined by ---
+${CHAPTER_FORMAT_IDS.map((id) => `  ${id.padEnd(18)}${CHAPTER_FORMATS[id].help}\n`).join('')}  markdown          the episode as Markdown (title link, facts, chapter links, tech); episodes joined by ---
 
 What is printed: every episode the page shows, each with its chapters (possibly empty) and tech. A page with
 no episode prints {"episodes":[]}. With --text, one episode (title null) when the text has chapters or tech,

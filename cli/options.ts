@@ -1,8 +1,10 @@
 // The `parse` command's options, checked and turned into values (or a usage error a user can act on).
+import { CHAPTER_FORMAT_IDS, type ChapterFormatId } from '../utils/export/formats';
 import { CliError, EXIT_USAGE } from './errors';
 
-export const FORMATS = ['json', 'podcast-chapters', 'webvtt', 'psc', 'markdown'] as const;
-export type Format = (typeof FORMATS)[number];
+/** The CLI's own JSON, every chapter format of the registry, and the episode as Markdown. */
+export type Format = 'json' | ChapterFormatId | 'markdown';
+export const FORMATS: readonly Format[] = ['json', ...CHAPTER_FORMAT_IDS, 'markdown'];
 
 /** The Episode model's limit for seconds (about 11.5 days). */
 const MAX_SECONDS = 1_000_000;

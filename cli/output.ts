@@ -1,9 +1,7 @@
-// The CLI's output formats: the exact JSON shape of issue 2, and the chapter/episode exports per episode.
+// The CLI's output formats: the exact JSON shape of issue 2, the registry's chapter formats, and Markdown.
 import type { Episode } from '../utils/model';
 import { episodesToMarkdown } from '../utils/export/markdown';
-import { toPodcastChapters, toPodcastChaptersDocument } from '../utils/export/podcast-chapters';
-import { toPsc } from '../utils/export/psc';
-import { toWebVtt } from '../utils/export/webvtt';
+import { CHAPTER_FORMATS } from '../utils/export/formats';
 import type { Format } from './options';
 
 /** One episode in the CLI's JSON: exactly these keys, in this order, nothing else. */
@@ -32,41 +30,18 @@ export function toCliEpisode(episode: Episode): CliEpisode {
 }
 
 /**
- * The text to print for `episodes` in `format`. Single-episode formats with several episodes: Podcasting 2.0
- * JSON becomes a JSON array of chapter documents; WebVTT and PSC documents are printed one after another,
- * separated by a blank line (use `--episode N` to get one valid file); Markdown joins episodes with `---`.
- * No episodes: `{"episodes":[]}`, an empty chapters document, a bare `WEBVTT`, an empty `<psc:chapters>`,
- * or nothing for Markdown.
+ * The text to print for `episodes` in `format`: a chapter format writes several episodes its own way
+ * (`writeSeveral`, see utils/export/formats.ts); Markdown joins episodes with `---`. No episodes:
+ * `{"episodes":[]}`, the chapter format's empty file, or nothing for Markdown.
  * @example formatEpisodes([episode], 'json') // '{"episodes":[{"title":…}]}\n'
  */
 export function formatEpisodes(episodes: Episode[], format: Format): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify({ episodes: episodes.map(toCliEpisode) })}\n`;
-    case 'podcast-chapters':
-      if (episodes.length === 1) return toPodcastChapters(episodes[0]!);
-      if (episodes.length === 0) return `${JSON.stringify({ version: '1.2.0', chapters: [] }, null, 2)}\n`;
-      return `${JSON.stringify(episodes.map(toPodcastChaptersDocument), null, 2)}\n`;
-    case 'webvtt':
-      return episodes.length === 0 ? 'WEBVTT\n' : episodes.map(toWebVtt).join('\n');
-    case 'psc':
-      return episodes.length === 0 ? toPsc(emptyEpisode()) : episodes.map(toPsc).join('\n');
     case 'markdown':
       return episodesToMarkdown(episodes);
+    default:
+      return CHAPTER_FORMATS[format].writeSeveral(episodes);
   }
-}
-
-function emptyEpisode(): Episode {
-  return {
-    id: 'none',
-    title: null,
-    podcast: null,
-    date: null,
-    durationSeconds: null,
-    url: null,
-    audioUrl: null,
-    chapters: [],
-    chapterConfidence: 0,
-    tech: [],
-  };
 }

@@ -4,7 +4,8 @@ import { useState } from 'preact/hooks';
 import { safeHttpUrl } from '@/utils/export/escape';
 import { openAtUrl } from '@/utils/library/open-at';
 import { LISTEN_STATUSES, type ListenerFields, type SavedEpisode } from '@/utils/library/record';
-import { CHAPTER_FORMATS, chapterFile, type ChapterFormat } from '@/utils/library/export/chapters';
+import { chapterFile } from '@/utils/library/export/chapters';
+import { CHAPTER_FORMAT_IDS, CHAPTER_FORMATS } from '@/utils/export/formats';
 import { STATUS_LABELS, formatDuration } from './format';
 import { formatTimestamp } from '@/utils/parse/time';
 import { downloadFile } from './download';
@@ -150,14 +151,14 @@ export function EpisodeDetails({ episode, onUpdate, onRemove, onClose }: Episode
           </ol>
           <div class="chapter-files">
             <span>Chapters as</span>
-            {(Object.keys(CHAPTER_FORMATS) as ChapterFormat[]).map((format) => (
+            {CHAPTER_FORMAT_IDS.map((format) => (
               <button
                 type="button"
                 key={format}
                 title={CHAPTER_FORMATS[format].label}
                 onClick={() => downloadFile(chapterFile(episode, format, new Date()))}
               >
-                {format === 'json' ? 'JSON' : format === 'vtt' ? 'WebVTT' : 'Podlove'}
+                {CHAPTER_FORMATS[format].name}
               </button>
             ))}
           </div>

@@ -1,5 +1,6 @@
 // Podcasting 2.0 JSON chapters (podcastindex-org/podcast-namespace, chapters/jsonChapters.md, version 1.2.0).
 import type { Episode } from '../model';
+import type { ChapterFormat } from './chapter-format';
 import { exportChapters } from './chapters';
 import { exportTitle, oneLine } from './escape';
 
@@ -45,3 +46,17 @@ export function toPodcastChaptersDocument(episode: Episode): PodcastChaptersDocu
 export function toPodcastChapters(episode: Episode): string {
   return `${JSON.stringify(toPodcastChaptersDocument(episode), null, 2)}\n`;
 }
+
+export const PODCAST_CHAPTERS_FORMAT: ChapterFormat = {
+  label: 'Podcasting 2.0 chapters (JSON)',
+  name: 'JSON',
+  help: 'Podcasting 2.0 JSON chapters (version 1.2.0); several episodes: a JSON array of them',
+  extension: 'json',
+  mime: 'application/json+chapters',
+  write: toPodcastChapters,
+  writeSeveral(episodes) {
+    if (episodes.length === 1) return toPodcastChapters(episodes[0]!);
+    if (episodes.length === 0) return `${JSON.stringify({ version: '1.2.0', chapters: [] }, null, 2)}\n`;
+    return `${JSON.stringify(episodes.map(toPodcastChaptersDocument), null, 2)}\n`;
+  },
+};

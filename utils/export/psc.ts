@@ -1,5 +1,6 @@
 // Podlove Simple Chapters (podlove.org/simple-chapters, version 1.2) as a standalone XML document.
 import type { Episode } from '../model';
+import type { ChapterFormat } from './chapter-format';
 import { exportChapters } from './chapters';
 import { nptTime } from '../parse/time';
 import { exportTitle, oneLine, xmlEscape } from './escape';
@@ -34,3 +35,27 @@ export function toPsc(episode: Episode): string {
   if (title) head.push(`<!-- ${title.replace(/-(?=-)|-$/g, '- ')} -->`);
   return `${[...head, toPscElement(episode)].join('\n')}\n`;
 }
+
+/** An episode with nothing to say: what an empty chapters document is written from. */
+const NO_EPISODE: Episode = {
+  id: 'none',
+  title: null,
+  podcast: null,
+  date: null,
+  durationSeconds: null,
+  url: null,
+  audioUrl: null,
+  chapters: [],
+  chapterConfidence: 0,
+  tech: [],
+};
+
+export const PSC_FORMAT: ChapterFormat = {
+  label: 'Podlove Simple Chapters',
+  name: 'Podlove',
+  help: 'Podlove Simple Chapters XML; several episodes: one document after another',
+  extension: 'psc.xml',
+  mime: 'application/xml',
+  write: toPsc,
+  writeSeveral: (episodes) => (episodes.length === 0 ? toPsc(NO_EPISODE) : episodes.map(toPsc).join('\n')),
+};

@@ -1,5 +1,6 @@
 // WebVTT chapters (W3C WebVTT, "chapter title text"): one cue per chapter, for <track kind="chapters">.
 import type { Episode } from '../model';
+import type { ChapterFormat } from './chapter-format';
 import { exportChapters } from './chapters';
 import { vttTime } from '../parse/time';
 import { exportTitle, oneLine } from './escape';
@@ -37,3 +38,13 @@ export function toWebVtt(episode: Episode): string {
   });
   return `${blocks.join('\n\n')}\n`;
 }
+
+export const WEBVTT_FORMAT: ChapterFormat = {
+  label: 'WebVTT chapters',
+  name: 'WebVTT',
+  help: 'WebVTT chapters; several episodes: one file after another (pick one with --episode)',
+  extension: 'vtt',
+  mime: 'text/vtt',
+  write: toWebVtt,
+  writeSeveral: (episodes) => (episodes.length === 0 ? 'WEBVTT\n' : episodes.map(toWebVtt).join('\n')),
+};

@@ -173,14 +173,14 @@ describe('JSON backup and chapter files', () => {
   });
 
   it('exports one episode’s chapters as Podcasting 2.0 JSON, WebVTT and Podlove Simple Chapters', () => {
-    const json = chapterFile(plain, 'json', exportedAt);
+    const json = chapterFile(plain, 'podcast-chapters', exportedAt);
     expect(JSON.parse(json.text)).toMatchObject({
       version: '1.2.0',
       chapters: expect.arrayContaining([
         expect.objectContaining({ startTime: 0, title: plain.chapters[0]!.title }),
       ]),
     });
-    expect(chapterFile(plain, 'vtt', exportedAt).text.startsWith('WEBVTT')).toBe(true);
+    expect(chapterFile(plain, 'webvtt', exportedAt).text.startsWith('WEBVTT')).toBe(true);
     const psc = chapterFile(plain, 'psc', exportedAt);
     expect(psc.name).toMatch(/\.psc\.xml$/);
     expect(xml(psc.text).getElementsByTagName('psc:chapter')).toHaveLength(plain.chapters.length);
