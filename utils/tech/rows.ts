@@ -1,7 +1,9 @@
 // The catalog's row format: one technology per line of ./data as a '|'-separated string, decoded once on first use.
-// Why rows, not object literals: the rows were written when the catalog shipped in the content script, whose size
-// was budgeted; it has since moved out (the background scans), so the packing no longer earns its size there. What
-// still holds: each row stays one readable line, grouped under its category, with no key names repeated per entry.
+// Rows were first written for the content script's size budget; the catalog has left the content script (the
+// background scans, tests/unit/content-script-bundle.test.ts keeps it out), and rows still earn their place there:
+// the background loads this module on every wake, and a row is one string to load, decoded only when a scan first
+// needs the catalog, where object literals would all be built at load (BENCHMARKS.md, "Catalog load"). Each row
+// also stays one readable line, grouped under its category, with no key names repeated per entry.
 import type { TechCategory } from '@/utils/model';
 import type { TechAmbiguity, Technology } from './types';
 
@@ -53,7 +55,7 @@ function ambiguityFromField(field: string | undefined): TechAmbiguity | undefine
  * //   homepage: 'cloud.google.com/run', parents: ['gcp'] }
  */
 export function technologyFromRow(category: TechCategory, row: TechRow): Technology {
-  // Optional fields are assigned, not spread from temporary objects: 514 rows are decoded on a page's first scan.
+  // Optional fields are set only when the row has them: an absent field stays absent, never `undefined`.
   const [head = '', site = '', aliases, parents, ambiguity, ambiguousAliases, notClaimedBefore] =
     row.split('|');
   const colon = head.indexOf(':');
