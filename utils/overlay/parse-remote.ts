@@ -2,9 +2,7 @@
 import { askBackground } from '../ask-background';
 import type { Episode } from '../model';
 import type { EpisodeReading } from '../messages';
-
-/** Time the background spent parsing, requests and readings it answered from memory, for this page (for the benchmark). */
-export const backgroundParse = { milliseconds: 0, requests: 0, cached: 0 };
+import { countBackgroundParse } from './bench-marks';
 
 /**
  * Send readings to the background's `parse:episodes` handler; one episode (or null) per reading, in order.
@@ -16,8 +14,6 @@ export async function parseInBackground(readings: EpisodeReading[]): Promise<Arr
   const { episodes, milliseconds, cached } = await askBackground({ type: 'parse:episodes', readings });
   if (!Array.isArray(episodes) || episodes.length !== readings.length)
     throw new Error('the background answered for other episodes');
-  backgroundParse.milliseconds += milliseconds;
-  backgroundParse.requests += 1;
-  backgroundParse.cached += cached;
+  countBackgroundParse(milliseconds, cached);
   return episodes;
 }

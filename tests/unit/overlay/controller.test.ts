@@ -10,6 +10,8 @@ import { LISTING_CHAPTERS_SHOWN } from '@/components/panel-limits';
 import { LISTING_MIN_EPISODES } from '@/utils/overlay/limits';
 import { findPageEpisodes, parseEpisodeReading, readEpisode, type EpisodeReading } from '@/utils/sites/scan';
 import type { Episode } from '@/utils/model';
+import { ParseCache } from '@/utils/background/parse-cache';
+import { parseReadings } from '@/utils/background/parse-episodes';
 
 const URL_OF_PAGE = new URL('https://podcasts.example/show/stack-talk');
 
@@ -87,30 +89,38 @@ describe('OverlayController.scanInSlices', () => {
     single.teardown();
   });
 
-  it('sends readings to the parser in batches, a small first one, and parses an unchanged episode once across rescans', async () => {
+  it('sends readings to the parser in batches, a small first one; an unchanged episode is parsed once (the background remembers it) and not drawn again', async () => {
     writeListing(20);
     const batches: number[] = [];
     const { overlay, deps } = makeController();
-    // As the background does: an answer that arrives later, in another task.
+    // As the background does: its one parse cache, and an answer that arrives later, in another task.
+    const cache = new ParseCache();
+    let fromMemory = 0;
     deps.parse = async (readings: EpisodeReading[]) => {
       batches.push(readings.length);
       await new Promise((resolve) => setTimeout(resolve, 1));
-      return readings.map(parseEpisodeReading);
+      const { episodes, cached } = parseReadings(readings, cache);
+      fromMemory += cached;
+      return episodes;
     };
     const first = await overlay.scanInSlices({ yieldToPage: quickYield }, URL_OF_PAGE);
     expect(batches).toEqual([4, 12, 4]);
     expect(first).toMatchObject({ episodes: 20, panels: 20, parsed: 20 });
+    expect(fromMemory).toBe(0);
     expect(hosts().length).toBe(20);
 
-    batches.length = 0;
+    const updates = [...overlay.panels.values()].map((entry) => vi.spyOn(entry.panel, 'update'));
     const again = await overlay.scanInSlices({ yieldToPage: quickYield }, URL_OF_PAGE);
-    expect(batches).toEqual([]);
-    expect(again).toMatchObject({ panels: 20, parsed: 0, mounted: 0 });
+    expect(fromMemory).toBe(20);
+    expect(again).toMatchObject({ panels: 20, mounted: 0, removed: 0 });
+    for (const update of updates) expect(update).not.toHaveBeenCalled();
 
     document.querySelector('li p')!.textContent = '0:00 – Intro 9:00 – Kafka 20:00 – Outro';
     const changed = await overlay.scanInSlices({ yieldToPage: quickYield }, URL_OF_PAGE);
-    expect(batches).toEqual([1]);
-    expect(changed).toMatchObject({ panels: 20, parsed: 1 });
+    // One episode changed: parsed anew and drawn again; the other nineteen come from memory, untouched.
+    expect(fromMemory).toBe(20 + 19);
+    expect(changed).toMatchObject({ panels: 20, mounted: 0 });
+    expect(updates.filter((update) => update.mock.calls.length > 0).length).toBe(1);
     const chapters = [...rootOf(overlay, hosts()[0]!).querySelectorAll('[data-stackcast-chapter]')].map(
       (chapter) => chapter.getAttribute('data-start'),
     );

@@ -6,7 +6,8 @@ import { parseHTML } from 'linkedom';
 import '@/utils/zod-setup';
 import { parseReadings } from '@/utils/background/parse-episodes';
 import { ParseCache } from '@/utils/background/parse-cache';
-import { backgroundParse, parseInBackground } from '@/utils/overlay/parse-remote';
+import { parseInBackground } from '@/utils/overlay/parse-remote';
+import { backgroundParseCounts } from '@/utils/overlay/bench-marks';
 import { parseRequest } from '@/utils/messages';
 import { findPageEpisodes, readEpisode, scanPage } from '@/utils/sites/scan';
 import { listingHtml, LISTING_URL } from '../../fixtures';
@@ -35,11 +36,11 @@ describe('parseInBackground', () => {
       if (!request.ok || request.value.type !== 'parse:episodes') return request;
       return { ok: true, value: parseReadings(request.value.readings, cache) };
     });
-    const before = backgroundParse.requests;
+    const before = backgroundParseCounts().requests;
     const episodes = await parseInBackground(readings);
     expect(send).toHaveBeenCalledTimes(1);
     expect(episodes.filter(Boolean)).toEqual(whole);
-    expect(backgroundParse.requests).toBe(before + 1);
+    expect(backgroundParseCounts().requests).toBe(before + 1);
   });
 
   it('rejects with the reason when the background refuses, does not answer, or answers for other episodes', async () => {
