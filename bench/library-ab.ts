@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { toBackupJson } from '../utils/library/export/backup';
+import { toBackupJson } from '../utils/library/backup';
 import { toSummary } from '../utils/library/record';
 import { computeFacets } from '../utils/library/query/facets';
 import { DEFAULT_VIEW } from '../utils/library/query/view';

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import Dexie from 'dexie';
 import { TECHNOLOGIES } from '../utils/tech/catalog';
 import type { TechCategory } from '../utils/model';
-import { toBackupJson } from '../utils/library/export/backup';
+import { toBackupJson } from '../utils/library/backup';
 import { exportLibrary } from '../utils/library/export';
 import { toSummary, type SavedEpisode } from '../utils/library/record';
 import { applyView, matcher, sortEpisodes } from '../utils/library/query/filter';

@@ -2,7 +2,7 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import { toSummary, type EpisodeSummary, type SavedEpisode } from './record';
 import { parseStored, readAllRecordTexts, storedRecord, writeShelves, type Shelf } from './shelves';
-import { episodeBackupText } from './export/backup';
+import { episodeBackupText } from './backup';
 import { prepareRecord, type PreparedRecord } from './prepared';
 import { fitRecord } from './limits';
 import { summaryText, writeSummaries, type NewestSummaries, type SummaryShelf } from './summary-shelves';

@@ -1,6 +1,6 @@
 // Importing a JSON backup: everything is checked before anything is written, then merged in one transaction.
 import { z } from 'zod';
-import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type Backup } from './export/backup';
+import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type Backup } from './backup';
 import { SavedEpisodeSchema, tagsLeftOut, type SavedEpisode } from './record';
 import { prepareRecord, type PreparedRecord } from './prepared';
 import { truncateText } from '../text-limits';

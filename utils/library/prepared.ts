@@ -1,5 +1,5 @@
 // A record ready to store: its backup text and its summary's JSON, made once from a checked saved episode.
-import { episodeBackupText } from './export/backup';
+import { episodeBackupText } from './backup';
 import { toSummary, type SavedEpisode } from './record';
 
 /**

@@ -1,6 +1,6 @@
 // Full records on shelves: each saved episode's backup text, on one of 256 shelves picked by a hash of its id.
 import type { Table } from 'dexie';
-import { episodeBackupText } from './export/backup';
+import { episodeBackupText } from './backup';
 import type { SavedEpisode } from './record';
 
 /**

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { LibraryService } from '@/utils/library/service';
 import { BackupImportError, importBackup } from '@/utils/library/import';
-import { BackupSchema, toBackupJson } from '@/utils/library/export/backup';
+import { BackupSchema, toBackupJson } from '@/utils/library/backup';
 import { streamLibraryExport } from '@/utils/library/export/stream';
 import { mergeImported } from '@/utils/library/merge';
 import {

@@ -15,10 +15,10 @@ import { toSaved, toSummary, type EpisodeSummary } from '@/utils/library/record'
 import { summaryText, writeSummaries } from '@/utils/library/summary-shelves';
 import { storedRecord, writeShelves } from '@/utils/library/shelves';
 import { importBackup } from '@/utils/library/import';
-import { toBackupJson } from '@/utils/library/export/backup';
+import { toBackupJson } from '@/utils/library/backup';
 import { newestFirst, NEWEST_KEPT } from '@/utils/library/summary-shelves';
 import { LibraryService } from '@/utils/library/service';
-import { episodeBackupText } from '@/utils/library/export/backup';
+import { episodeBackupText } from '@/utils/library/backup';
 import { SHELF_COUNT, shelfOf } from '@/utils/library/shelves';
 import { makeSaved } from './generate';
 

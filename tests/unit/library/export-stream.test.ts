@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { exportLibrary, LIBRARY_EXPORTS, type LibraryExportKind } from '@/utils/library/export';
 import { streamLibraryExport } from '@/utils/library/export/stream';
 import type { SavedEpisode } from '@/utils/library/record';
-import { episodeBackupText } from '@/utils/library/export/backup';
+import { episodeBackupText } from '@/utils/library/backup';
 import { makeSaved } from './generate';
 
 const exportedAt = new Date('2026-11-22T10:00:00.000Z');

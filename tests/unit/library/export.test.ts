@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
 import Papa from 'papaparse';
 import { exportLibrary } from '@/utils/library/export';
-import { BackupSchema } from '@/utils/library/export/backup';
+import { BackupSchema } from '@/utils/library/backup';
 import { CSV_COLUMNS, toCsv } from '@/utils/library/export/csv';
 import { toBookmarksHtml } from '@/utils/library/export/bookmarks';
 import { toOpml } from '@/utils/library/export/opml';

@@ -2,7 +2,7 @@
 // cannot run leaves the check to the page; a bad file's message reaches the listener unchanged.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { toBackupJson } from '@/utils/library/export/backup';
+import { toBackupJson } from '@/utils/library/backup';
 import {
   BackupImportError,
   importBackup,

@@ -12,8 +12,8 @@ import {
   parseBackup,
   parseBackupInSlices,
 } from '@/utils/library/import';
-import { BackupSchema } from '@/utils/library/export/backup';
-import { toBackupJson } from '@/utils/library/export/backup';
+import { BackupSchema } from '@/utils/library/backup';
+import { toBackupJson } from '@/utils/library/backup';
 import { makeSaved } from './generate';
 
 let counter = 0;

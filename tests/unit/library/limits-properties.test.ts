@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { LibraryService } from '@/utils/library/service';
 import { importBackup } from '@/utils/library/import';
-import { toBackupJson } from '@/utils/library/export/backup';
+import { toBackupJson } from '@/utils/library/backup';
 import { streamLibraryExport } from '@/utils/library/export/stream';
 import { EpisodeSchema, type Chapter, type Episode } from '@/utils/model';
 import { LISTEN_STATUSES, type ListenerFields } from '@/utils/library/record';

@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { LibraryService } from '@/utils/library/service';
 import { importBackup, parseBackup, prepareBackup } from '@/utils/library/import';
-import { toBackupJson } from '@/utils/library/export/backup';
+import { toBackupJson } from '@/utils/library/backup';
 import { fitRecord } from '@/utils/library/limits';
 import { importReportText } from '@/utils/library/import-report';
 import { makeEpisode, makeSaved } from './generate';

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { LibraryService } from '@/utils/library/service';
 import Dexie from 'dexie';
 import { describeStorageError, LibraryStorageError } from '@/utils/library/errors';
-import { episodeBackupText } from '@/utils/library/export/backup';
+import { episodeBackupText } from '@/utils/library/backup';
 import { makeEpisode, makeSaved } from './generate';
 import { freshDatabase, freshDatabaseName } from './fresh-db';
 

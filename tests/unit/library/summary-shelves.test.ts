@@ -14,7 +14,7 @@ import {
 } from '@/utils/library/summary-shelves';
 import { shelfOf } from '@/utils/library/shelves';
 import { prepareRecord } from '@/utils/library/prepared';
-import { episodeBackupText } from '@/utils/library/export/backup';
+import { episodeBackupText } from '@/utils/library/backup';
 import { makeEpisode, makeSaved } from './generate';
 import { freshDatabase } from './fresh-db';
 

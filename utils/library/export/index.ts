@@ -1,6 +1,6 @@
 // Library exports by kind: the one place the page asks for a file of the current view or selection.
 import type { SavedEpisode } from '../record';
-import { toBackupJson } from './backup';
+import { toBackupJson } from '../backup';
 import { toBookmarksHtml } from './bookmarks';
 import { toCsv } from './csv';
 import type { ExportFile } from './file';

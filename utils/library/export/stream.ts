@@ -2,7 +2,7 @@
 // neither holds every record nor one giant string, and the page stays responsive while it is built.
 import type { SavedEpisode } from '../record';
 import { parseStored } from '../shelves';
-import { backupShell, toBackupJson } from './backup';
+import { backupShell, toBackupJson } from '../backup';
 import { toCsv } from './csv';
 import { exportFileName } from './filename';
 import { exportLibrary, LIBRARY_EXPORTS, type LibraryExportKind } from './index';

@@ -1,6 +1,7 @@
 // JSON backup: a versioned envelope around the saved episodes, with the zod schema imports are checked against.
+// It lives with the storage, not the export formats: each stored record is its episode's backup text.
 import { z } from 'zod';
-import { InstantSchema, SavedEpisodeSchema, toSaved, type SavedEpisode } from '../record';
+import { InstantSchema, SavedEpisodeSchema, toSaved, type SavedEpisode } from './record';
 
 export const BACKUP_FORMAT = 'stackcast-library';
 export const BACKUP_VERSION = 1;
