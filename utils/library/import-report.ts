@@ -1,5 +1,5 @@
 // What the library page says after an import: the counts, and what the import had to leave out.
-import type { MergeReport } from './service';
+import type { MergeReport } from './import-merge';
 import { LISTENER_LIMITS } from './record';
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;

@@ -4,7 +4,8 @@ import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type Backup } from './back
 import { SavedEpisodeSchema, tagsLeftOut, type SavedEpisode } from './record';
 import { prepareRecord, type PreparedRecord } from './prepared';
 import { truncateText } from '../text-limits';
-import type { LibraryService, MergeReport } from './service';
+import type { LibraryService } from './service';
+import type { MergeReport } from './import-merge';
 
 /** Episodes validated between two chances for the page to paint (an import never freezes it for long). */
 const VALIDATION_SLICE = 500;

@@ -1,16 +1,12 @@
-// The library service: every read and write of saved episodes, each write one transaction.
+// The library service: every read and write of saved episodes, each write one transaction (the import's merge
+// plan in import-merge.ts, the export's reads in record-texts.ts).
 import type { Episode } from '../model';
 import type { LibraryDatabase } from './db';
 import { describeStorageError } from './errors';
-import { mergeImported, mergeScrape } from './merge';
-import {
-  parseStored,
-  readAllRecordTexts,
-  readRecordTexts,
-  shelfOf,
-  writeShelves,
-  type Shelf,
-} from './shelves';
+import { mergeScrape } from './merge';
+import { planMerge, type MergeReport } from './import-merge';
+import { recordTextsByShelf, recordTextsInOrder } from './record-texts';
+import { parseStored, readAllRecordTexts, readRecordTexts, writeShelves } from './shelves';
 import { readAllSummaries, storedIds, writeSummaries } from './summary-shelves';
 import { prepareRecord, type PreparedRecord } from './prepared';
 import { fitRecord } from './limits';
@@ -28,17 +24,6 @@ export interface LibraryServiceOptions {
   now?: () => Date;
   /** Called after a write commits, with the changed ids (null: many). */
   onChange?: (ids: string[] | null) => void | Promise<void>;
-}
-
-export interface MergeReport {
-  added: number;
-  updated: number;
-  unchanged: number;
-  /**
-   * Present when uniting an episode's personal tags with the backup's went past the limit: on how many
-   * episodes, and how many tags were left out (the newer version's tags are all kept, see unitedTags).
-   */
-  tagsLeftOut?: { episodes: number; tags: number };
 }
 
 export class LibraryService {
@@ -191,78 +176,24 @@ export class LibraryService {
   }
 
   /**
-   * The backup text (`episodeBackupText`) of these ids' full records, in this order (missing ids
-   * skipped), `slice` at a time. Shelves are read once, in one transaction, so the texts of the
-   * episodes asked for are held until written (strings: the size of the JSON file).
+   * The backup texts of these ids' full records, in this order, `slice` at a time (see recordTextsInOrder).
    * @example
    * for await (const texts of library.recordTexts(ids)) write(texts.join(',\n'));
    */
-  async *recordTexts(ids: readonly string[], slice = 2_000): AsyncGenerator<string[]> {
-    let texts: Map<string, string>;
-    try {
-      texts = await this.db.transaction('r', this.db.shelves, () => readRecordTexts(this.db.shelves, ids));
-    } catch (error) {
-      throw describeStorageError(error, 'read the library');
-    }
-    for (let start = 0; start < ids.length; start += slice) {
-      const out: string[] = [];
-      for (let i = start; i < Math.min(ids.length, start + slice); i++) {
-        const text = texts.get(ids[i]!);
-        if (text === undefined) continue;
-        out.push(text);
-        // Each id once, and the string can go as soon as it is written.
-        texts.delete(ids[i]!);
-      }
-      yield out;
-    }
+  recordTexts(ids: readonly string[], slice?: number): AsyncGenerator<string[]> {
+    return recordTextsInOrder(this.db, ids, slice);
   }
 
   /**
-   * The backup texts of these ids with their positions in `ids` (an id listed twice: its first), shelf by
-   * shelf in no particular order, missing ids skipped. A few dozen shelves per read, each read its own
-   * transaction and started before the previous batch is handed over: the caller uses each batch while
-   * the next is read, and no more than a batch of texts is held (a Markdown export parses and drops them;
-   * a whole library's texts held at once are a large heap for the garbage collector to promote and mark).
+   * The backup texts of these ids with their positions in `ids`, shelf by shelf (see recordTextsByShelf).
    * @example
    * for await (const { positions, texts } of library.recordTextsByShelf(ids)) texts.forEach((t, i) => write(positions[i], t));
    */
-  async *recordTextsByShelf(
+  recordTextsByShelf(
     ids: readonly string[],
-    shelvesPerRead = 32,
+    shelvesPerRead?: number,
   ): AsyncGenerator<{ positions: number[]; texts: string[] }> {
-    const positionOf = new Map<string, number>();
-    ids.forEach((id, position) => {
-      if (!positionOf.has(id)) positionOf.set(id, position);
-    });
-    const keys = [...new Set([...positionOf.keys()].map(shelfOf))].sort((a, b) => a - b);
-    const read = async (batch: number[]): Promise<(Shelf | undefined)[]> => {
-      try {
-        return await this.db.transaction('r', this.db.shelves, () => this.db.shelves.bulkGet(batch));
-      } catch (error) {
-        throw describeStorageError(error, 'read the library');
-      }
-    };
-    let pending = keys.length > 0 ? read(keys.slice(0, shelvesPerRead)) : null;
-    for (let start = 0; pending; start += shelvesPerRead) {
-      const shelves = await pending;
-      const next = start + shelvesPerRead;
-      pending = next < keys.length ? read(keys.slice(next, next + shelvesPerRead)) : null;
-      // Its failure is thrown when awaited above; this only keeps it from being reported as unhandled
-      // if the caller stops early.
-      pending?.catch(() => {});
-      const positions: number[] = [];
-      const texts: string[] = [];
-      for (const shelf of shelves) {
-        if (!shelf) continue;
-        for (let i = 0; i < shelf.ids.length; i++) {
-          const position = positionOf.get(shelf.ids[i]!);
-          if (position === undefined) continue;
-          positions.push(position);
-          texts.push(shelf.texts[i]!);
-        }
-      }
-      yield { positions, texts };
-    }
+    return recordTextsByShelf(this.db, ids, shelvesPerRead);
   }
 
   /**
@@ -290,53 +221,8 @@ export class LibraryService {
    */
   async mergePrepared(incoming: readonly PreparedRecord[]): Promise<MergeReport> {
     return this.transact('import the backup', null, async () => {
-      const report: MergeReport = { added: 0, updated: 0, unchanged: 0 };
-      // Ids only (from the summary shelves), then full records only for the ids already saved: importing
-      // into an empty or small library reads nothing else.
-      const knownIds = new Set(
-        await storedIds(
-          this.db,
-          incoming.map((e) => e.id),
-        ),
-      );
-      const existing = await readRecordTexts(this.db.shelves, knownIds);
-      // Each id's latest text (stored, or as merged so far) and, when it is to be written, its prepared form.
-      const latest = new Map<string, string>();
-      const changed = new Map<string, PreparedRecord>();
-      const leftOut = (tags: number) => {
-        if (tags <= 0) return;
-        report.tagsLeftOut ??= { episodes: 0, tags: 0 };
-        report.tagsLeftOut.episodes++;
-        report.tagsLeftOut.tags += tags;
-      };
-      for (const record of incoming) {
-        const localText = latest.get(record.id) ?? existing.get(record.id);
-        if (localText === undefined) {
-          report.added++;
-          leftOut(record.tagsLeftOut ?? 0);
-          // No parse: stored as prepared.
-          latest.set(record.id, record.text);
-          changed.set(record.id, record);
-          continue;
-        }
-        const local = parseStored(localText);
-        const incomingRecord = parseStored(record.text);
-        const merged = fitRecord(mergeImported(local, incomingRecord));
-        leftOut(
-          new Set([...local.tags, ...incomingRecord.tags]).size -
-            merged.tags.length +
-            (record.tagsLeftOut ?? 0),
-        );
-        if (JSON.stringify(merged) === JSON.stringify(local)) report.unchanged++;
-        else {
-          report.updated++;
-          const prepared = prepareRecord(merged);
-          latest.set(record.id, prepared.text);
-          changed.set(record.id, prepared);
-        }
-      }
-      // Unchanged records are not rewritten: re-importing a backup costs reads only.
-      await this.storeRecords([...changed.values()]);
+      const { report, changed } = await planMerge(this.db, incoming);
+      await this.storeRecords(changed);
       return report;
     });
   }
