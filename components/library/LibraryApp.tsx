@@ -1,13 +1,10 @@
 // The library page: filters in the URL, a virtualised list, details, bulk actions, export and import.
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { LibraryService } from '@/utils/library/service';
 import type { EpisodeSummary, ListenerFields, ListenStatus, SavedEpisode } from '@/utils/library/record';
-import { matcher, selectsAll, sortEpisodes } from '@/utils/library/query/filter';
-import { computeFacets, indexFacets } from '@/utils/library/query/facets';
 import { DEFAULT_VIEW, serializeView } from '@/utils/library/query/view';
 import type { LibraryExportKind } from '@/utils/library/export';
-import { streamLibraryExport } from '@/utils/library/export/stream';
-import { exportReadingListInWorkers, type MarkdownWorker } from '@/utils/library/export/markdown-workers';
+import type { MarkdownWorker } from '@/utils/library/export/markdown-workers';
 import { importBackup, prepareInWorker } from '@/utils/library/import';
 import { importReportText } from '@/utils/library/import-report';
 import { useLiveEpisode, useLiveLibrary } from './useLibrary';
@@ -17,10 +14,14 @@ import { Toolbar } from './Toolbar';
 import { EpisodeList } from './EpisodeList';
 import { EpisodeDetails } from './EpisodeDetails';
 import { downloadBlob, measured } from './download';
+import { exportEpisodes } from './export-episodes';
+import { LibraryStates } from './LibraryStates';
+import { NoticeBar, type Notice } from './NoticeBar';
+import { measureViewComputed, usePageTimings } from './usePageTimings';
+import { useViewedEpisodes } from './useViewedEpisodes';
 import { spawnMarkdownWorker, warmMarkdownWorkers } from './markdown-worker';
 import { spawnImportWorker } from './import-worker';
 
-type Notice = { kind: 'info' | 'error'; text: string; undo?: SavedEpisode[] };
 const NO_EPISODES: EpisodeSummary[] = [];
 
 export interface LibraryAppProps {
@@ -48,40 +49,15 @@ export function LibraryApp({
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   const [openId, setOpenId] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const firstRender = useRef(false);
 
   const episodes = library.state === 'ready' ? library.episodes : NO_EPISODES;
   const complete = library.state === 'ready' && library.complete;
   /** The library's size; null while it is being counted (first screen shown already). */
   const total = library.state === 'ready' ? library.total : 0;
-  // Sorted once per sort key; a filter keeps that order, so changing filters never re-sorts.
-  const sorted = useMemo(
-    () => sortEpisodes(episodes, view.sort, view.order),
-    [episodes, view.sort, view.order],
-  );
-  const everything = selectsAll(view);
-  // Until every summary is loaded, only the default view (newest saved first) can be shown: its first screen.
-  const shown = useMemo(
-    () =>
-      everything
-        ? complete || (view.sort === 'saved' && view.order === 'desc')
-          ? sorted
-          : null
-        : complete
-          ? sorted.filter(matcher(view))
-          : null,
-    [sorted, view, everything, complete],
-  );
-  // Technologies and podcasts numbered once per loaded library, so each view's counts are array increments.
-  const facetIndex = useMemo(() => (complete ? indexFacets(episodes) : null), [episodes, complete]);
-  const facets = useMemo(
-    () => (facetIndex && shown ? computeFacets(episodes, view, shown, facetIndex) : null),
-    [episodes, view, shown, facetIndex],
-  );
+  const { sorted, shown, facets } = useViewedEpisodes(episodes, complete, view);
   const viewKey = serializeView(view);
-  // The benchmark splits a view change into computing (filter, facets) and rendering: see below.
-  if (performance.getEntriesByName('stackcast:view-start', 'mark').length > 0)
-    performance.measure('stackcast:view-compute', 'stackcast:view-start');
+  measureViewComputed();
+  usePageTimings(library.state === 'ready' && shown !== null, complete, viewKey, shown);
   const openEpisode = useLiveEpisode(service, openId, (text) => setNotice({ kind: 'error', text }));
 
   useEffect(() => {
@@ -94,22 +70,10 @@ export function LibraryApp({
     });
   }, []);
 
-  // Timings the benchmark reads: first render with data, and each view change until it is on screen.
+  // Once the page has what it needs, not before: the workers' start would compete with the first load.
   useLayoutEffect(() => {
-    if (library.state !== 'ready' || !shown || firstRender.current) return;
-    firstRender.current = true;
-    performance.measure('stackcast:first-render', { start: 0, end: performance.now() });
-  }, [library.state, shown]);
-  useLayoutEffect(() => {
-    if (complete) performance.measure('stackcast:library-complete', { start: 0, end: performance.now() });
-    // Once the page has what it needs, not before: the workers' start would compete with the first load.
     if (complete) warmExportWorkers();
   }, [complete]);
-  useLayoutEffect(() => {
-    if (performance.getEntriesByName('stackcast:view-start', 'mark').length === 0) return;
-    performance.measure('stackcast:view', 'stackcast:view-start');
-    performance.clearMarks('stackcast:view-start');
-  }, [viewKey, shown]);
 
   const run = async (action: () => Promise<unknown>) => {
     try {
@@ -145,31 +109,14 @@ export function LibraryApp({
     );
     try {
       if (ids.length > 5_000) setNotice({ kind: 'info', text: `Exporting ${ids.length} episodes…` });
-      // Measured from the click to the finished file: reading the full records is part of the cost.
-      const exportedAt = now();
-      const file = await measured(`export-${kind}`, async () => {
-        // Reading lists are written by workers (their own heaps: the page's made garbage collection most of
-        // a 10,000-episode export); where no worker can start, by the page as before.
-        if (kind === 'markdown-technology' || kind === 'markdown-podcast') {
-          const options = {
-            exportedAt,
-            technologies: view.tech,
-            dbName: service.db.name,
-            spawn: spawnExportWorker,
-          };
-          const inWorkers = await exportReadingListInWorkers(kind, ids, options);
-          if (inWorkers) {
-            // Lets the end-to-end test tell the workers' file from the page's (their bytes are the same).
-            performance.mark('stackcast:export-by-workers');
-            warmExportWorkers();
-            return inWorkers;
-          }
-        }
-        return streamLibraryExport(kind, ids, (slice) => service.recordTexts(slice), {
-          exportedAt,
-          technologies: view.tech,
-          readAnyOrder: (slice) => service.recordTextsByShelf(slice),
-        });
+      const file = await exportEpisodes({
+        service,
+        kind,
+        ids,
+        exportedAt: now(),
+        technologies: view.tech,
+        spawnWorker: spawnExportWorker,
+        warmWorkers: warmExportWorkers,
       });
       downloadBlob(file.name, file.blob);
       setNotice({
@@ -220,55 +167,13 @@ export function LibraryApp({
           onExport={(kind, scope) => void exportFile(kind, scope)}
           onImport={importFile}
         />
-        {notice && (
-          <div
-            class={`notice ${notice.kind}`}
-            role={notice.kind === 'error' ? 'alert' : 'status'}
-            data-stackcast-notice={notice.kind}
-          >
-            <span>{notice.text}</span>
-            {notice.undo && (
-              <button type="button" data-stackcast-undo="" onClick={() => undo(notice.undo!)}>
-                Undo
-              </button>
-            )}
-            <button type="button" class="dismiss" aria-label="Dismiss" onClick={() => setNotice(null)}>
-              ×
-            </button>
-          </div>
-        )}
-        {(library.state === 'loading' || (library.state === 'ready' && !shown)) && (
-          <p class="state">Loading your library…</p>
-        )}
-        {library.state === 'error' && (
-          <div class="state error" role="alert" data-stackcast-state="error">
-            <p>{library.message}</p>
-            <p>
-              Reload this page. If it keeps failing, restart the browser; your saved episodes are not deleted.
-            </p>
-          </div>
-        )}
-        {library.state === 'ready' && total === 0 && (
-          <div class="state empty" data-stackcast-state="empty">
-            <h2>Your library is empty</h2>
-            <p>
-              Open a podcast episode page and press <strong>Save</strong> in the Stackcast panel, or
-              right-click an episode link and choose <strong>Save episode to Stackcast</strong>. You can also
-              import a backup with <strong>Import backup…</strong>.
-            </p>
-          </div>
-        )}
-        {library.state === 'ready' && (total ?? 0) > 0 && shown?.length === 0 && (
-          <div class="state empty" data-stackcast-state="no-match">
-            <p>No saved episode matches these filters.</p>
-            <button
-              type="button"
-              onClick={() => setView({ ...DEFAULT_VIEW, sort: view.sort, order: view.order })}
-            >
-              Clear filters
-            </button>
-          </div>
-        )}
+        {notice && <NoticeBar notice={notice} onUndo={undo} onDismiss={() => setNotice(null)} />}
+        <LibraryStates
+          library={library}
+          total={total}
+          shown={shown ? shown.length : null}
+          onClearFilters={() => setView({ ...DEFAULT_VIEW, sort: view.sort, order: view.order })}
+        />
         {library.state === 'ready' && shown && (
           <EpisodeList
             episodes={shown}
