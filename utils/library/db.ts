@@ -6,6 +6,8 @@ import { episodeBackupText } from './backup';
 import { prepareRecord, type PreparedRecord } from './prepared';
 import { fitRecord } from './limits';
 import { summaryText, writeSummaries, type NewestSummaries, type SummaryShelf } from './summary-shelves';
+import type { SavedChapter } from './saved-chapter-record';
+import { withChapterTech } from './chapter-tech-upgrade';
 
 export const LIBRARY_DB_NAME = 'stackcast-library';
 
@@ -42,6 +44,13 @@ export const SCHEMA_V5 = { summaries: null, summaryShelves: 'key', newest: 'key'
  * lists of 50 tags stored 100, and the import took dates of any form and chapters in any order.
  */
 export const SCHEMA_V6 = {} as const;
+/**
+ * Version 7 (issue 12) adds `savedChapters`: chapters saved on their own (utils/library/saved-chapters.ts),
+ * keyed by episode id and start, with no other index (a listener saves hundreds, read whole). Its upgrade gives every stored chapter its
+ * technologies (Chapter.tech), read from its title with the episode's stack vouching: the record keeps the
+ * chapter titles but not the show notes, so the lines nested under a chapter are read only on the next scan.
+ */
+export const SCHEMA_V7 = { savedChapters: '[episodeId+start]' } as const;
 
 /** Version 1 and 2 records may carry derived fields and lack tags: the saved episode alone. */
 function savedFromLegacy(record: SavedEpisode & { techSlugs?: unknown; searchText?: unknown }): SavedEpisode {
@@ -53,12 +62,13 @@ function savedFromLegacy(record: SavedEpisode & { techSlugs?: unknown; searchTex
 }
 
 /** The newest schema version this build knows (IndexedDB stores Dexie's version times ten). */
-export const LIBRARY_SCHEMA_VERSION = 6;
+export const LIBRARY_SCHEMA_VERSION = 7;
 
 export class LibraryDatabase extends Dexie {
   shelves!: Table<Shelf, number>;
   summaryShelves!: Table<SummaryShelf, number>;
   newest!: Table<NewestSummaries, number>;
+  savedChapters!: Table<SavedChapter, [string, number]>;
   /** Whether opening waits for another connection that holds an older version open (see onBlockedChange). */
   blocked = false;
   private readonly blockedWatchers = new Set<(blocked: boolean) => void>();
@@ -147,6 +157,19 @@ export class LibraryDatabase extends Dexie {
           { summaryShelves: tx.table('summaryShelves'), newest: tx.table('newest') },
           changed,
         );
+      });
+    this.version(7)
+      .stores(SCHEMA_V7)
+      .upgrade(async (tx) => {
+        const shelves = tx.table<Shelf, number>('shelves');
+        const changed: PreparedRecord[] = [];
+        for (const { text } of await readAllRecordTexts(shelves)) {
+          const record = parseStored(text);
+          const tagged = withChapterTech(record);
+          if (tagged !== record) changed.push(prepareRecord(tagged));
+        }
+        // Summaries do not hold chapters: only the full records change.
+        if (changed.length > 0) await writeShelves(shelves, changed);
       });
     this.on('blocked', () => this.setBlocked(true));
     this.on(

@@ -197,11 +197,14 @@ export function toSaved(stored: SavedEpisode): SavedEpisode {
     durationSeconds: stored.durationSeconds,
     url: stored.url,
     audioUrl: stored.audioUrl,
-    chapters: stored.chapters.map((c) =>
-      c.end === undefined
-        ? { start: c.start, title: c.title }
-        : { start: c.start, end: c.end, title: c.title },
-    ),
+    chapters: stored.chapters.map((c) => {
+      const chapter =
+        c.end === undefined
+          ? { start: c.start, title: c.title }
+          : { start: c.start, end: c.end, title: c.title };
+      // Chapters of schema 7 and later carry their technologies; older ones (old backups) write as they were.
+      return c.tech === undefined ? chapter : { ...chapter, tech: [...c.tech] };
+    }),
     chapterConfidence: stored.chapterConfidence,
     tech: stored.tech.map((t) => ({ slug: t.slug, name: t.name, category: t.category, source: t.source })),
     status: stored.status,

@@ -21,6 +21,7 @@ import { LibraryService } from '@/utils/library/service';
 import { episodeBackupText } from '@/utils/library/backup';
 import { SHELF_COUNT, shelfOf } from '@/utils/library/shelves';
 import { makeSaved } from './generate';
+import { withChapterTech } from '@/utils/library/chapter-tech-upgrade';
 
 let counter = 0;
 const names: string[] = [];
@@ -70,15 +71,15 @@ describe('version 6', () => {
     expect(fitted.tags).toEqual(overfull.tags.slice(0, 50));
     expect(fitted.date).toBeNull();
     expect(fitted.chapters).toEqual([
-      { start: 0, title: 'A' },
-      { start: 60, title: 'B' },
+      { start: 0, title: 'A', tech: [] },
+      { start: 60, title: 'B', tech: [] },
     ]);
     expect((await summariesById(db)).get(overfull.id)!.tags).toEqual(fitted.tags);
-    expect(records.find((e) => e.id === fine.id)).toEqual(fine);
+    expect(records.find((e) => e.id === fine.id)).toEqual(withChapterTech(fine));
     const after = await db.shelves.toArray();
-    // A record that fits is not rewritten: the same text.
+    // A record that fits is not rewritten by version 6: the same text, but for the chapter technologies of version 7.
     expect(after.find((shelf) => shelf.ids.includes(fine.id))!.texts[shelfIndex(fine.id, after)]).toBe(
-      untouched,
+      episodeBackupText(withChapterTech(JSON.parse(untouched!) as typeof fine)),
     );
     const copy = new LibraryDatabase(freshName());
     const backup = toBackupJson(records, new Date('2026-11-22T10:00:00.000Z'));
@@ -98,11 +99,16 @@ function shelfIndex(id: string, shelves: { ids: string[] }[]): number {
 }
 
 describe('LibraryDatabase', () => {
-  it('opens at version 6 with shelves of full records, shelves of summaries and the newest row', async () => {
+  it('opens at version 7 with shelves of full records, shelves of summaries, the newest row and saved chapters', async () => {
     const db = new LibraryDatabase(freshName());
     await db.open();
     expect(db.verno).toBe(LIBRARY_SCHEMA_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['newest', 'shelves', 'summaryShelves']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'newest',
+      'savedChapters',
+      'shelves',
+      'summaryShelves',
+    ]);
     // Filtering is in memory: no index slows every write down.
     for (const table of db.tables) expect(Object.values(table.schema.idxByName)).toEqual([]);
     db.close();
@@ -141,7 +147,7 @@ describe('LibraryDatabase', () => {
     const db = new LibraryDatabase(name);
     const upgraded = await new LibraryService(db).all();
     expect(upgraded).toHaveLength(2);
-    expect(upgraded.find((e) => e.id === old[0]!.id)).toEqual(old[0]);
+    expect(upgraded.find((e) => e.id === old[0]!.id)).toEqual(withChapterTech(old[0]!));
     expect(db.verno).toBe(LIBRARY_SCHEMA_VERSION);
     expect(upgraded.find((e) => e.id === old[1]!.id)!.tags).toEqual([]);
     const summaries = await summariesById(db);
@@ -175,7 +181,7 @@ describe('LibraryDatabase', () => {
 
     const db = new LibraryDatabase(name);
     expect(await new LibraryService(db).all()).toEqual(
-      [...old].sort((a, b) => (a.id < b.id ? -1 : 1)).map(toSaved),
+      [...old].sort((a, b) => (a.id < b.id ? -1 : 1)).map((e) => withChapterTech(toSaved(e))),
     );
     expect((await db.newest.get(0))?.summaries.map((s) => s.id)).toEqual([
       old[2]!.id,
@@ -203,10 +209,15 @@ describe('LibraryDatabase', () => {
 
     const db = new LibraryDatabase(name);
     const library = new LibraryService(db);
-    expect(await library.all()).toEqual([...old].sort((a, b) => (a.id < b.id ? -1 : 1)));
-    expect(await library.get(old[1]!.id)).toEqual(old[1]);
+    expect(await library.all()).toEqual([...old].sort((a, b) => (a.id < b.id ? -1 : 1)).map(withChapterTech));
+    expect(await library.get(old[1]!.id)).toEqual(withChapterTech(old[1]!));
     expect((await summariesById(db)).get(old[1]!.id)).toEqual(toSummary(old[1]!));
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['newest', 'shelves', 'summaryShelves']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'newest',
+      'savedChapters',
+      'shelves',
+      'summaryShelves',
+    ]);
     db.close();
   });
 
@@ -243,8 +254,13 @@ describe('LibraryDatabase', () => {
       total: old.length,
       summaries: [...expected].sort(newestFirst).slice(0, NEWEST_KEPT),
     });
-    expect(await library.all()).toEqual([...old].sort((a, b) => (a.id < b.id ? -1 : 1)));
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['newest', 'shelves', 'summaryShelves']);
+    expect(await library.all()).toEqual([...old].sort((a, b) => (a.id < b.id ? -1 : 1)).map(withChapterTech));
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'newest',
+      'savedChapters',
+      'shelves',
+      'summaryShelves',
+    ]);
     db.close();
   });
 });
