@@ -146,6 +146,14 @@ async function attemptSync(
   const touched = new Set(pendingByShard.keys());
   for (const [shard, entry] of Object.entries(manifest.shards))
     if (memo.shardHashes[shard] !== entry.hash) touched.add(shard);
+  // The last device to acknowledge the newest deletion sweeps every deletion out of the folder.
+  const me = clock.device;
+  const needsAcknowledge = !manifest.devices[me] || manifest.devices[me].seenRevision < manifest.deletionsIn;
+  const othersSaw = Object.entries(manifest.devices).every(
+    ([device, entry]) => device === me || entry.seenRevision >= manifest.deletionsIn,
+  );
+  const sweep = needsAcknowledge && othersSaw ? shardsWithTombstones(manifest) : [];
+  for (const shard of sweep) touched.add(shard);
   const toRead = [...touched].filter((shard) => manifest.shards[shard]).sort();
   const remoteRecords = new Map<string, SyncRecord>();
   const fetched = await inBatches(toRead, (shard) => readShard(remote, shard, manifest.shards[shard]!, key));
@@ -170,8 +178,7 @@ async function attemptSync(
   if (toApply.length > 0) await local.applyRecords(toApply);
   for (const record of toApply) received.add(recordKey(record));
 
-  const me = clock.device;
-  const needsAcknowledge = !manifest.devices[me] || manifest.devices[me].seenRevision < manifest.deletionsIn;
+  for (const shard of sweep) dirty.add(shard);
   if (dirty.size === 0 && !needsAcknowledge) {
     const shardHashes = Object.fromEntries(
       Object.entries(manifest.shards).map(([s, entry]) => [s, entry.hash]),
@@ -234,6 +241,12 @@ async function attemptSync(
     revision,
   };
   return { memo: { cursor: memo.cursor, revision, shardHashes }, counts };
+}
+
+function shardsWithTombstones(manifest: Manifest): string[] {
+  return Object.entries(manifest.shards)
+    .filter(([, entry]) => entry.tombstones > 0)
+    .map(([shard]) => shard);
 }
 
 /** Removing an old shard version is tidying: a failure leaves a file no manifest names, nothing worse. */
