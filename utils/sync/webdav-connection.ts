@@ -35,6 +35,12 @@ export type ConnectionResult =
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
+/** True when the password and library would cross a network unencrypted: http to a host not this machine. */
+export function sendsInPlainText(url: string): boolean {
+  const parsed = new URL(url);
+  return parsed.protocol === 'http:' && !LOOPBACK.test(parsed.hostname);
+}
+
 /** The sync folder's address, or undefined when the server address is not an http(s) URL. */
 export function syncFolderUrl(
   settings: Pick<SyncServerSettings, 'serverUrl' | 'folder'>,
@@ -112,14 +118,13 @@ export async function testConnection(
     if (folder && !folder.isCollection) return { ok: false, problem: 'not-a-folder', folderUrl };
     const members = (await client.list('', 1)).filter((entry) => entry.path !== '');
     const writeGuard = await probeWriteGuard(client);
-    const url = new URL(folderUrl);
     return {
       ok: true,
       folderUrl,
       writeGuard,
       entries: members.length,
       hasLibrary: members.some((entry) => entry.path === MANIFEST_PATH && !entry.isCollection),
-      plainHttp: url.protocol === 'http:' && !LOOPBACK.test(url.hostname),
+      plainHttp: sendsInPlainText(folderUrl),
     };
   } catch (error) {
     if (error instanceof WebDavError && error.problem === 'not-found')
