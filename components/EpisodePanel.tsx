@@ -11,8 +11,6 @@ import { TechChips } from './TechChips';
 import { PanelRequestsContext, type SeekRequests } from './panel-requests';
 import { trusted } from './trusted';
 
-export type { PanelCommand, SeekRequests } from './panel-requests';
-
 /** The listener's preferences a panel reads (the overlay's OverlayOptions holds these and more). */
 export interface PanelOptions {
   /** The panel starts collapsed to its header line. */

@@ -4,7 +4,8 @@
 import { h, render, type ComponentChildren } from 'preact';
 import panelCss from '@/components/panel.css?inline';
 import { CATEGORY_CSS } from '@/components/tech-colors';
-import { EpisodePanel, type PanelCommand, type SeekRequests } from '@/components/EpisodePanel';
+import { EpisodePanel } from '@/components/EpisodePanel';
+import type { PanelCommand, SeekRequests } from '@/components/panel-requests';
 import type { Episode } from '../model';
 import type { PlaybackTarget } from '../player';
 import type { OverlayOptions } from './options';
