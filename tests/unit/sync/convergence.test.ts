@@ -76,13 +76,12 @@ describe('sync convergence', () => {
             replica.edit(name, (plain) => ({ ...plain, notes: `${String(plain.notes)} ${token}`.trim() }));
           } else {
             const tag = TAGS[action.tag]!;
-            const tags = (plain: { tags?: unknown }) => (plain.tags as string[]) ?? [];
-            if (action.op === 'tag') tagsAdded.add(`${name}/${tag}`);
-            else tagsRemoved.add(`${name}/${tag}`);
-            replica.edit(name, (plain) => ({
-              ...plain,
-              tags: action.op === 'tag' ? [...tags(plain), tag] : tags(plain).filter((t) => t !== tag),
-            }));
+            const adding = action.op === 'tag';
+            (adding ? tagsAdded : tagsRemoved).add(`${name}/${tag}`);
+            replica.edit(name, (plain) => {
+              const tags = plain.tags as string[];
+              return { ...plain, tags: adding ? [...tags, tag] : tags.filter((t) => t !== tag) };
+            });
           }
         }
         for (let round = 0; round < 2; round++) for (const replica of replicas) await replica.sync(folder);
@@ -124,9 +123,10 @@ describe('sync convergence', () => {
           if (action.op === 'sync') continue;
           const replica = replicas[action.device]!;
           if (action.op === 'remove') replica.remove('a');
-          else if (action.op === 'tag')
-            replica.edit('a', (plain) => ({ ...plain, tags: [TAGS[action.tag]] }));
-          else
+          else if (action.op === 'tag') {
+            const tags = [TAGS[action.tag]];
+            replica.edit('a', (plain) => ({ ...plain, tags }));
+          } else
             replica.edit('a', (plain) => ({ ...plain, notes: `${String(plain.notes)}+${action.episode}` }));
         }
         const [x, y, z] = replicas.map((replica) => [...replica.records.values()][0]) as (
