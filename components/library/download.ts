@@ -1,5 +1,5 @@
 // Hand a generated file to the browser's download manager.
-import type { ExportFile } from '@/utils/library/export/file';
+import type { ExportFile } from '@/utils/export/file';
 
 /**
  * @example

@@ -6,7 +6,7 @@ import { marked } from 'marked';
 import { markdownEscape } from '@/utils/export/escape';
 import { episodeToMarkdown } from '@/utils/export/markdown';
 import { plainMarkdownEscape } from './plain-markdown-escape';
-import { toReadingList, type ReadingListOptions } from '@/utils/library/export/reading-list';
+import { toReadingList, type ReadingListOptions } from '@/utils/export/reading-list';
 import { ReadingListBytes } from '@/utils/library/export/reading-list-bytes';
 import type { SavedEpisode } from '@/utils/library/record';
 import { makeSaved } from '../library/generate';

@@ -1,7 +1,7 @@
 // The byte writer's own escaping and store handling give exactly toReadingList's UTF-8 bytes.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { toReadingList, type ReadingListOptions } from '@/utils/library/export/reading-list';
+import { toReadingList, type ReadingListOptions } from '@/utils/export/reading-list';
 import { assembleReadingList, ReadingListBytes } from '@/utils/library/export/reading-list-bytes';
 import type { SavedEpisode } from '@/utils/library/record';
 import { makeSaved } from './generate';

@@ -1,8 +1,8 @@
 // One episode's chapters as a downloadable file, in any format of the chapter registry.
 import { CHAPTER_FORMATS, type ChapterFormatId } from '../../export/formats';
 import { episodeOf, type SavedEpisode } from '../record';
-import { exportFileName } from './filename';
-import type { ExportFile } from './file';
+import { exportFileName } from '../../export/filename';
+import type { ExportFile } from '../../export/file';
 
 /**
  * @example

@@ -1,12 +1,12 @@
 // Library exports by kind: the one place the page asks for a file of the current view or selection.
 import type { SavedEpisode } from '../record';
 import { toBackupJson } from '../backup';
-import { toBookmarksHtml } from './bookmarks';
-import { toCsv } from './csv';
-import type { ExportFile } from './file';
-import { exportFileName } from './filename';
-import { toOpml } from './opml';
-import { toReadingList } from './reading-list';
+import { toBookmarksHtml } from '../../export/bookmarks';
+import { toCsv } from '../../export/csv';
+import type { ExportFile } from '../../export/file';
+import { exportFileName } from '../../export/filename';
+import { toOpml } from '../../export/opml';
+import { toReadingList } from '../../export/reading-list';
 
 export const LIBRARY_EXPORTS = {
   'markdown-technology': {

@@ -4,7 +4,7 @@ import type { LibraryDatabase } from '../db';
 import { LibraryStorageError } from '../errors';
 import { LibraryService } from '../service';
 import { parseStored } from '../shelves';
-import type { ReadingListOptions } from './reading-list';
+import type { ReadingListOptions } from '../../export/reading-list';
 import {
   assembleReadingList,
   ReadingListBytes,

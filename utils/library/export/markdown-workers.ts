@@ -2,7 +2,7 @@
 // page assembles their shards into the file (byte for byte what the page would have written itself).
 import { LibraryStorageError } from '../errors';
 import { shelfOf } from '../shelves';
-import { exportFileName } from './filename';
+import { exportFileName } from '../../export/filename';
 import { LIBRARY_EXPORTS } from './index';
 import type {
   MarkdownFileResult,

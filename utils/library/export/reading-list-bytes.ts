@@ -12,7 +12,7 @@ import {
   seeLineOf,
   type ReadingListGroupsState,
   type ReadingListOptions,
-} from './reading-list';
+} from '../../export/reading-list';
 
 /** Bytes per store chunk the episodes' lines are encoded into (one more when full). */
 const STORE_BYTES = 1 << 20;

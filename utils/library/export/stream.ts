@@ -3,8 +3,8 @@
 import type { SavedEpisode } from '../record';
 import { parseStored } from '../shelves';
 import { backupShell, toBackupJson } from '../backup';
-import { toCsv } from './csv';
-import { exportFileName } from './filename';
+import { toCsv } from '../../export/csv';
+import { exportFileName } from '../../export/filename';
 import { exportLibrary, LIBRARY_EXPORTS, type LibraryExportKind } from './index';
 import { ReadingListBytes } from './reading-list-bytes';
 

@@ -1,7 +1,7 @@
 // CSV for spreadsheets (papaparse), one row per episode, guarded against formula injection.
 import Papa from 'papaparse';
-import { safeHttpUrl } from '../../export/escape';
-import type { SavedEpisode } from '../record';
+import { safeHttpUrl } from './escape';
+import type { ListedEpisode } from './listed-episode';
 
 export const CSV_COLUMNS = [
   'title',
@@ -43,7 +43,7 @@ export function defuseFormula(cell: string | number): string | number {
  * @example
  * toCsv([episode]) // 'title,podcast,...\r\nDeploys,Running in Production,...'
  */
-export function toCsv(episodes: readonly SavedEpisode[]): string {
+export function toCsv(episodes: readonly ListedEpisode[]): string {
   const rows = episodes.map((e) =>
     [
       e.title ?? '',

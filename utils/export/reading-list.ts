@@ -1,9 +1,9 @@
 // The Markdown reading list: saved episodes grouped by technology or by podcast, with links and chapters.
-import { formatTimestamp } from '../../parse/time';
-import { markdownEscape, oneLine, safeHttpUrl } from '../../export/escape';
-import { markdownChapterLines } from '../../export/markdown';
-import type { SavedEpisode } from '../record';
-import { timeLinker } from '../../export/time-link';
+import { formatTimestamp } from '../parse/time';
+import { markdownEscape, oneLine, safeHttpUrl } from './escape';
+import { markdownChapterLines } from './markdown';
+import type { ListedEpisode } from './listed-episode';
+import { timeLinker } from './time-link';
 
 export interface ReadingListOptions {
   groupBy: 'technology' | 'podcast';
@@ -40,7 +40,7 @@ export function nameText(name: string): string {
  * @example
  * heading(saved, safeHttpUrl(saved.url)) // '- [Deploys](https://…) — Running in Production · 2024-05-01 · 58:00 · to listen\n'
  */
-export function heading(episode: SavedEpisode, page: string | null): string {
+export function heading(episode: ListedEpisode, page: string | null): string {
   const title = markdownEscape(episode.title ?? '') || 'Untitled episode';
   const url = page ?? safeHttpUrl(episode.audioUrl);
   const facts = [
@@ -58,7 +58,7 @@ export function heading(episode: SavedEpisode, page: string | null): string {
  * @example
  * details(saved, null) // '  - Tech: Ruby, Kamal\n  - 1:45 Overview\n'
  */
-export function details(episode: SavedEpisode, page: string | null): string {
+export function details(episode: ListedEpisode, page: string | null): string {
   const lines: string[] = [];
   if (episode.tech.length) lines.push(`  - Tech: ${episode.tech.map((t) => nameText(t.name)).join(', ')}\n`);
   if (episode.tags.length) lines.push(`  - Tags: ${episode.tags.map((t) => nameText(t)).join(', ')}\n`);
@@ -83,7 +83,7 @@ export interface ReadingListEntry {
  * @example
  * readingListEntry(saved).heading // '- [Deploys](https://…) — Running in Production · 2024-05-01 · 58:00 · to listen\n'
  */
-export function readingListEntry(episode: SavedEpisode): ReadingListEntry {
+export function readingListEntry(episode: ListedEpisode): ReadingListEntry {
   // Vetted once: the episode's link and its chapters' links both start from it.
   const page = safeHttpUrl(episode.url);
   return {
@@ -271,6 +271,6 @@ export function* readingListParts(
  * @example
  * toReadingList(episodes, { groupBy: 'podcast', exportedAt: new Date() })
  */
-export function toReadingList(episodes: readonly SavedEpisode[], options: ReadingListOptions): string {
+export function toReadingList(episodes: readonly ListedEpisode[], options: ReadingListOptions): string {
   return [...readingListParts(episodes.map(readingListEntry), options)].join('');
 }

@@ -1,14 +1,14 @@
 // OPML 2.0 outline of the library: a folder per podcast, an outline of type "link" per episode.
-import { oneLine, safeHttpUrl, xmlEscape } from '../../export/escape';
-import type { SavedEpisode } from '../record';
+import { oneLine, safeHttpUrl, xmlEscape } from './escape';
+import type { ListedEpisode } from './listed-episode';
 
 /**
  * Every outline has the required `text`; links are http(s) only; dates are RFC 822 as OPML 2.0 asks.
  * @example
  * toOpml(episodes, new Date()) // '<?xml version="1.0" encoding="UTF-8"?>\n<opml version="2.0">...'
  */
-export function toOpml(episodes: readonly SavedEpisode[], exportedAt: Date): string {
-  const byPodcast = new Map<string, SavedEpisode[]>();
+export function toOpml(episodes: readonly ListedEpisode[], exportedAt: Date): string {
+  const byPodcast = new Map<string, ListedEpisode[]>();
   for (const episode of episodes) {
     const podcast = oneLine(episode.podcast ?? '') || 'Other episodes';
     const list = byPodcast.get(podcast);

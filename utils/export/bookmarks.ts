@@ -1,6 +1,6 @@
 // Browser bookmarks HTML (the Netscape bookmark file format Chrome and Firefox import), a folder per podcast.
-import { oneLine, safeHttpUrl, xmlEscape } from '../../export/escape';
-import type { SavedEpisode } from '../record';
+import { oneLine, safeHttpUrl, xmlEscape } from './escape';
+import type { ListedEpisode } from './listed-episode';
 
 const seconds = (iso: string) => String(Math.floor(Date.parse(iso) / 1000));
 
@@ -10,8 +10,8 @@ const seconds = (iso: string) => String(Math.floor(Date.parse(iso) / 1000));
  * @example
  * toBookmarksHtml(episodes, new Date()) // '<!DOCTYPE NETSCAPE-Bookmark-file-1>\n...'
  */
-export function toBookmarksHtml(episodes: readonly SavedEpisode[], exportedAt: Date): string {
-  const byPodcast = new Map<string, SavedEpisode[]>();
+export function toBookmarksHtml(episodes: readonly ListedEpisode[], exportedAt: Date): string {
+  const byPodcast = new Map<string, ListedEpisode[]>();
   for (const episode of episodes) {
     if (!safeHttpUrl(episode.url ?? episode.audioUrl)) continue;
     const podcast = oneLine(episode.podcast ?? '') || 'Other episodes';
