@@ -74,7 +74,7 @@ describe('sync convergence', () => {
             const token = `note-${index}`;
             notes.set(name, [...(notes.get(name) ?? []), token]);
             replica.edit(name, (plain) => ({ ...plain, notes: `${String(plain.notes)} ${token}`.trim() }));
-          } else {
+          } else if (action.op === 'tag' || action.op === 'untag') {
             const tag = TAGS[action.tag]!;
             const adding = action.op === 'tag';
             (adding ? tagsAdded : tagsRemoved).add(`${name}/${tag}`);
