@@ -6,8 +6,11 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const CDATA_SECTION_NODE = 4;
 
-/** Elements that start and end a line (HTML's block-level and list/table structure). */
-const BLOCK_TAGS = new Set([
+/**
+ * Elements that start and end a line (HTML's block-level and list/table structure): the one list, read also by
+ * the technology reader of a notes node (utils/tech/input-dom.ts).
+ */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'ADDRESS',
   'ARTICLE',
   'ASIDE',

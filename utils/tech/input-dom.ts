@@ -2,6 +2,7 @@
 // Two halves: reading the DOM needs no catalog (it runs in the page), resolving the names does (it may run elsewhere).
 import { resolveTechReference } from '@/utils/tech/lookup';
 import { tagSlugFromUrl } from '@/utils/tech/tag-url';
+import { BLOCK_TAGS } from '@/utils/parse/text';
 import type { TechInput } from './extract';
 import { techInputFromText } from './input-text';
 import { sponsorElements } from './sponsors';
@@ -11,6 +12,7 @@ const TEXT_NODE = 3;
 const DOCUMENT_NODE = 9;
 const DOCUMENT_FRAGMENT_NODE = 11;
 
+/** Elements whose text names no technology of the episode: code, styles, media fallbacks, the head. */
 const SKIPPED = new Set([
   'SCRIPT',
   'STYLE',
@@ -22,43 +24,6 @@ const SKIPPED = new Set([
   'VIDEO',
   'IFRAME',
   'HEAD',
-]);
-const BLOCKS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'BR',
-  'DD',
-  'DIV',
-  'DL',
-  'DT',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HR',
-  'LI',
-  'MAIN',
-  'NAV',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'TABLE',
-  'TD',
-  'TH',
-  'TR',
-  'UL',
-  'BODY',
-  'HTML',
 ]);
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'DT']);
 const TECH_STACK = /^[^\p{L}\p{N}]*(?:(?:the|our|my)\s+)?tech(?:nology)?\s*stack\b\s*:?\s*$/iu;
@@ -145,7 +110,7 @@ class TextCollector {
     const tag = isElement(node) ? node.tagName.toUpperCase() : '';
     if (SKIPPED.has(tag)) return;
     const from = this.length;
-    const block = BLOCKS.has(tag);
+    const block = BLOCK_TAGS.has(tag) || tag === 'BR';
     if (block) this.push('\n');
     for (let child = node.firstChild; child !== null; child = child.nextSibling) this.collect(child);
     if (block) this.push('\n');

@@ -3,25 +3,10 @@
 import type { Technology } from '@/utils/tech/catalog';
 import { GAP_BREAK, GAP_LINE, GAP_LIST, type TokenTable } from '@/utils/tech/tokenize';
 import { claimedMentions } from './claims';
-import { NAME_START, namesStartingAt, scanTechTokens, wordClasses } from './words';
+import { LIST_CONNECTORS, NAME_START, namesStartingAt, scanTechTokens, wordClasses } from './words';
 
 /** Words within this many tokens of an ambiguous name can vouch for it. */
 const CONTEXT_WINDOW = 5;
-/** Words that may sit between two technologies in a list ("Rails, Phoenix and .NET Core"). */
-const LIST_CONNECTORS = new Set([
-  'and',
-  'or',
-  'with',
-  'vs',
-  'versus',
-  'plus',
-  'on',
-  'over',
-  'to',
-  'from',
-  'into',
-  'than',
-]);
 
 interface Candidate {
   readonly tech: Technology;

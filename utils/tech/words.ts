@@ -14,6 +14,22 @@ export const CLAUSE_WORD = 2;
 /** The token may start a doubt cue: a negation, hedge or career word, "used", or a word ending in "n't". */
 export const CUE_START = 4;
 
+/** Words that may sit between two technologies in a list ("Rails, Phoenix and .NET Core"). */
+export const LIST_CONNECTORS: ReadonlySet<string> = new Set([
+  'and',
+  'or',
+  'with',
+  'vs',
+  'versus',
+  'plus',
+  'on',
+  'over',
+  'to',
+  'from',
+  'into',
+  'than',
+]);
+
 /** First words of every token-level cue, so a token that starts none costs nothing more. */
 export const CUE_FIRST_WORDS: ReadonlySet<string> = new Set([
   ...NEGATION_WORDS,
@@ -61,25 +77,8 @@ function buildTechWords(): TechWords {
     words.push(...(tech.notClaimedBefore ?? []));
   }
   words.push(...CUE_FIRST_WORDS, ...cueWords());
-  words.push(
-    'and',
-    'or',
-    'with',
-    'vs',
-    'versus',
-    'plus',
-    'on',
-    'over',
-    'to',
-    'from',
-    'into',
-    'than',
-    'but',
-    'back',
-    'used',
-    'at',
-    'without',
-  );
+  // The other literals the rules compare tokens against.
+  words.push(...LIST_CONNECTORS, 'but', 'back', 'used', 'at', 'without');
   const lexicon = new Lexicon(words);
   const classes = new Uint8Array(lexicon.words.length);
   const mark = (word: string, bit: number) => {
