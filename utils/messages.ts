@@ -1,9 +1,10 @@
 // Typed, validated messages between content script / popup and the background. Every message is
 // parsed with zod on arrival; anything that does not parse is rejected with a reason.
 import { z } from 'zod';
-import { EpisodeSchema, type Episode } from './model';
+import { EpisodeSchema, SecondsSchema, type Episode } from './model';
 import { CONTENT_COMMANDS } from './content-commands';
 import type { SavedEpisode } from './library/record';
+import type { SavedChapter } from './library/saved-chapter-record';
 
 const EpisodeIdSchema = z.string().min(1).max(8_192);
 
@@ -70,6 +71,13 @@ export const RequestSchema = z.discriminatedUnion('type', [
   /** Which of these episode ids are saved. */
   z.object({ type: z.literal('library:saved'), ids: z.array(EpisodeIdSchema).max(2_000) }),
   z.object({ type: z.literal('library:open'), query: z.string().max(2_000).optional() }),
+  /** Star one chapter (the chapter of `episode` starting at `start`): saved on its own, the episode need not be. */
+  z.object({ type: z.literal('library:save-chapter'), episode: EpisodeSchema, start: SecondsSchema }),
+  z.object({ type: z.literal('library:unsave-chapter'), episodeId: EpisodeIdSchema, start: SecondsSchema }),
+  /** The starts of an episode's saved chapters: which stars are lit. */
+  z.object({ type: z.literal('library:saved-chapters'), episodeId: EpisodeIdSchema }),
+  /** Every saved chapter (Stackcast's own pages only). */
+  z.object({ type: z.literal('library:list-saved-chapters') }),
   /** The content script reports what it found on its tab (badge, popup). */
   z.object({
     type: z.literal('tab:episodes'),
@@ -110,6 +118,14 @@ export interface Answers {
   /** The ids, of those asked, that are saved. */
   'library:saved': string[];
   'library:open': null;
+  /** The saved chapter, or null when the episode has no chapter at that start. */
+  'library:save-chapter': SavedChapter | null;
+  /** Whether a saved chapter was removed. */
+  'library:unsave-chapter': boolean;
+  /** The starts of the episode's saved chapters, ascending. */
+  'library:saved-chapters': number[];
+  /** The most recently saved first. */
+  'library:list-saved-chapters': SavedChapter[];
   'tab:episodes': null;
   'tab:get-episodes': Episode[];
   'parse:episodes': ParsedReadings;

@@ -2,6 +2,7 @@
 import { browser } from 'wxt/browser';
 import type { Answer, Request } from '../messages';
 import { contextLibrary } from '../library/instance';
+import { contextSavedChapters } from '../library/saved-chapters';
 import { setTabEpisodes, tabEpisodesOf, trackTabNavigation } from './badge';
 import { parseReadings } from './parse-episodes';
 import { ParseBudget } from './parse-budget';
@@ -33,6 +34,18 @@ async function savedOnPage(ids: string[], page: URL | null): Promise<string[]> {
     else if (belongsToPage((await library.get(id))?.url ?? null, page)) answer.push(id);
   }
   return answer;
+}
+
+/**
+ * Whether a page may see or change an episode's saved chapters: an address id must be of its site; a feed
+ * GUID (which any page can copy) is judged by the page address its saved chapters carry.
+ */
+async function chaptersOnPage(episodeId: string, page: URL | null): Promise<boolean> {
+  if (page === null) return false;
+  if (isAddressId(episodeId)) return belongsToPage(episodeId, page);
+  const saved = await contextSavedChapters().listSavedChapters();
+  const copy = saved.find((chapter) => chapter.episodeId === episodeId);
+  return copy === undefined || belongsToPage(copy.episode.url, page);
 }
 
 trackTabNavigation();
@@ -70,6 +83,28 @@ export const handlers: Handlers = {
   async 'library:saved'(request, caller) {
     if (caller.kind === 'page') return savedOnPage(request.ids, caller.page);
     return contextLibrary().savedIds(request.ids);
+  },
+  async 'library:save-chapter'(request, caller) {
+    // From a page: only a chapter of its own site's episode.
+    if (
+      caller.kind === 'page' &&
+      (caller.page === null || !episodeBelongsToPage(request.episode, caller.page))
+    )
+      throw new Error(OTHER_SITE_ERROR);
+    return contextSavedChapters().saveChapter(request.episode, request.start);
+  },
+  async 'library:unsave-chapter'(request, caller) {
+    if (caller.kind === 'page' && !(await chaptersOnPage(request.episodeId, caller.page)))
+      throw new Error(OTHER_SITE_ERROR);
+    return contextSavedChapters().unsaveChapter({ episodeId: request.episodeId, start: request.start });
+  },
+  async 'library:saved-chapters'(request, caller) {
+    if (caller.kind === 'page' && !(await chaptersOnPage(request.episodeId, caller.page))) return [];
+    return contextSavedChapters().savedStarts(request.episodeId);
+  },
+  async 'library:list-saved-chapters'(_request, caller) {
+    extensionOnly(caller, 'listing the saved chapters');
+    return contextSavedChapters().listSavedChapters();
   },
   async 'library:open'(request, caller) {
     extensionOnly(caller, 'opening the library');
