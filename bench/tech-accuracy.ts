@@ -97,7 +97,7 @@ function spellingPatterns(tech: Technology): RegExp[] {
   );
 }
 
-function namedTags(text: string, tags: readonly string[]): string[] {
+export function namedTags(text: string, tags: readonly string[]): string[] {
   const plain = text.replace(/\u2019/g, "'");
   return tags.filter((slug) => {
     const tech = techBySlug(slug);
