@@ -12,7 +12,8 @@ import { toSummary } from '../utils/library/record';
 import { computeFacets } from '../utils/library/query/facets';
 import { DEFAULT_VIEW } from '../utils/library/query/view';
 import { launchExtension, ROOT } from '../tests/e2e/harness';
-import { catalogTech, chromiumCpuMs, exportTime, generate, measures, timeView } from './library.bench';
+import { catalogTech, generate } from './lib/library-data';
+import { chromiumCpuMs, exportTime, measures, timeView } from './lib/library-page';
 
 const [argA, argB, roundsArg, sizeArg] = process.argv.slice(2);
 if (!argA || !argB)
