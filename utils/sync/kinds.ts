@@ -2,7 +2,8 @@
 import type { Stamp } from './clock';
 import { stampDevice } from './clock';
 import { isRemoved, type Register, type SyncRecord, type TextState } from './record';
-import { SavedEpisodeSchema, type SavedEpisode } from '../library/record';
+import { LISTENER_LIMITS, SavedEpisodeSchema, type SavedEpisode } from '../library/record';
+import { SavedChapterSchema, type SavedChapter } from '../library/saved-chapter-record';
 
 /**
  * Which fields of a kind's plain record are sets (merged per element) and texts (concurrent edits both
@@ -16,6 +17,9 @@ export interface RecordKind {
 
 /** A saved episode: its personal tags are a set, its notes a text. The JSON backup's fields, one by one. */
 export const EPISODE_KIND: RecordKind = { name: 'episode', sets: ['tags'], texts: ['notes'] };
+
+/** A starred chapter (issue #12): one value per field; unstarring deletes the record. */
+export const SAVED_CHAPTER_KIND: RecordKind = { name: 'saved-chapter', sets: [], texts: [] };
 
 /** The plain record a kind reads and writes: the stable id and the fields. */
 export type PlainRecord = { id: string } & Record<string, unknown>;
@@ -126,11 +130,34 @@ export function renderRecord(kind: RecordKind, record: SyncRecord): PlainRecord 
 /**
  * The saved episode a synced record holds, checked as a backup import checks it; null when deleted, or
  * when its fields do not make a valid episode (a record written by a newer build with fields this one
- * does not know still passes, the unknown fields are dropped).
+ * does not know still passes, the unknown fields are dropped). Notes grown past the library's limit by
+ * conflict copies are cut to it here so the episode still shows; the synced record keeps every version
+ * until the listener edits the notes.
  */
 export function savedEpisodeOf(record: SyncRecord): SavedEpisode | null {
   const plain = renderRecord(EPISODE_KIND, record);
   if (!plain) return null;
+  if (typeof plain.notes === 'string' && plain.notes.length > LISTENER_LIMITS.notes)
+    plain.notes = plain.notes.slice(0, LISTENER_LIMITS.notes);
   const parsed = SavedEpisodeSchema.safeParse(plain);
+  return parsed.success ? parsed.data : null;
+}
+
+/** A saved chapter's record id: its start and its episode's id (a timeline has one chapter per start). */
+export function savedChapterId(chapter: Pick<SavedChapter, 'episodeId' | 'start'>): string {
+  return `${chapter.start}@${chapter.episodeId}`;
+}
+
+/** A saved chapter as the plain record editRecord takes. */
+export function plainSavedChapter(chapter: SavedChapter): PlainRecord {
+  return { ...chapter, id: savedChapterId(chapter) };
+}
+
+/** The saved chapter a synced record holds; null when unstarred or not a valid saved chapter. */
+export function savedChapterOfRecord(record: SyncRecord): SavedChapter | null {
+  const plain = renderRecord(SAVED_CHAPTER_KIND, record);
+  if (!plain) return null;
+  const { id: _id, ...chapter } = plain;
+  const parsed = SavedChapterSchema.safeParse(chapter);
   return parsed.success ? parsed.data : null;
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { HybridClock } from '@/utils/sync/clock';
-import { EPISODE_KIND, editRecord, removeRecord, renderRecord, savedEpisodeOf } from '@/utils/sync/kinds';
+import {
+  EPISODE_KIND,
+  SAVED_CHAPTER_KIND,
+  editRecord,
+  plainSavedChapter,
+  removeRecord,
+  renderRecord,
+  savedChapterOfRecord,
+  savedEpisodeOf,
+} from '@/utils/sync/kinds';
 import { SHARD_COUNT, shardOf, shardText, ShardSchema } from '@/utils/sync/layout';
 import { isRemoved, mergeRecords, recordKey } from '@/utils/sync/record';
 import { plainEpisode } from './replica';
@@ -102,5 +111,40 @@ describe('folder layout', () => {
     });
     expect(text.split('\n')).toHaveLength(5);
     expect(ShardSchema.parse(JSON.parse(text)).records).toEqual([record, record]);
+  });
+});
+
+describe('saved chapters as a record kind', () => {
+  it('syncs a starred chapter as its own record, keyed by episode and start', () => {
+    const chapter = {
+      episodeId: 'https://podcast.example/a',
+      start: 754,
+      end: 1480,
+      title: 'Databases',
+      tech: ['postgresql'],
+      episode: { title: 'A', podcast: 'Show', date: null, durationSeconds: 3600, url: null, audioUrl: null },
+      savedAt: '2026-01-01T00:00:00.000Z',
+    };
+    const laptop = clock('laptop');
+    const record = editRecord(SAVED_CHAPTER_KIND, undefined, plainSavedChapter(chapter), laptop.tick());
+    expect(recordKey(record)).toBe('saved-chapter:754@https://podcast.example/a');
+    expect(savedChapterOfRecord(record)).toEqual(chapter);
+    expect(savedChapterOfRecord(removeRecord(record, laptop.tick()))).toBeNull();
+  });
+
+  it('shows an episode whose notes conflict copies grew past the limit, cut to it', () => {
+    const laptop = clock('laptop');
+    const phone = clock('phone');
+    const long = 'x'.repeat(15_000);
+    const mine = editRecord(EPISODE_KIND, undefined, { ...plainEpisode('a'), notes: long }, laptop.tick());
+    const theirs = editRecord(
+      EPISODE_KIND,
+      undefined,
+      { ...plainEpisode('a'), notes: 'y' + long },
+      phone.tick(),
+    );
+    const merged = mergeRecords(mine, theirs)!;
+    expect(String(renderRecord(EPISODE_KIND, merged)?.notes).length).toBeGreaterThan(20_000);
+    expect(savedEpisodeOf(merged)?.notes).toHaveLength(20_000);
   });
 });
