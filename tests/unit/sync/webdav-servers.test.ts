@@ -131,14 +131,8 @@ describe.each(SERVERS)('$name', ({ start, available }) => {
     'lets exactly one of two devices writing at once win, and the other retry',
     async () => {
       const folderClient = await freshFolder();
-      const laptop = webDavRemoteFolder(folderClient, {
-        owner: 'laptop',
-        lockWaitsMs: [10, 20, 50, 100, 200, 400],
-      });
-      const desktop = webDavRemoteFolder(folderClient, {
-        owner: 'desktop',
-        lockWaitsMs: [10, 20, 50, 100, 200, 400],
-      });
+      const laptop = webDavRemoteFolder(folderClient, { owner: 'laptop' });
+      const desktop = webDavRemoteFolder(folderClient, { owner: 'desktop' });
       await laptop.write('manifest.json', 'base', { ifNoneMatch: '*' });
       for (let round = 0; round < 5; round++) {
         const [a, b] = await Promise.all([laptop.read('manifest.json'), desktop.read('manifest.json')]);
