@@ -8,18 +8,65 @@ import { exportFileName } from '../../export/filename';
 import { toOpml } from '../../export/opml';
 import { toReadingList } from '../../export/reading-list';
 
+/** What a list format is given besides the episodes. */
+export interface LibraryExportOptions {
+  exportedAt: Date;
+  /** With a technology filter in the view, a reading list by technology groups only under those. */
+  technologies?: string[];
+}
+
+/** A format of the library's export menu: a new one is a file in utils/export/ and an entry here. */
+export interface LibraryExportFormat {
+  label: string;
+  extension: string;
+  /** The file's MIME type. */
+  type: string;
+  write(episodes: readonly SavedEpisode[], options: LibraryExportOptions): string;
+  /** False when the format never writes chapters: a streamed export then drops them as it reads. */
+  readsChapters?: false;
+}
+
 export const LIBRARY_EXPORTS = {
   'markdown-technology': {
     label: 'Markdown reading list, by technology',
     extension: 'md',
     type: 'text/markdown',
+    write: (episodes, { exportedAt, technologies }) =>
+      toReadingList(episodes, { groupBy: 'technology', technologies, exportedAt }),
   },
-  'markdown-podcast': { label: 'Markdown reading list, by podcast', extension: 'md', type: 'text/markdown' },
-  json: { label: 'JSON backup', extension: 'json', type: 'application/json' },
-  csv: { label: 'CSV (spreadsheet)', extension: 'csv', type: 'text/csv' },
-  bookmarks: { label: 'Browser bookmarks (HTML)', extension: 'html', type: 'text/html' },
-  opml: { label: 'OPML outline', extension: 'opml', type: 'text/x-opml' },
-} as const;
+  'markdown-podcast': {
+    label: 'Markdown reading list, by podcast',
+    extension: 'md',
+    type: 'text/markdown',
+    write: (episodes, { exportedAt }) => toReadingList(episodes, { groupBy: 'podcast', exportedAt }),
+  },
+  json: {
+    label: 'JSON backup',
+    extension: 'json',
+    type: 'application/json',
+    write: (episodes, { exportedAt }) => toBackupJson(episodes, exportedAt),
+  },
+  csv: {
+    label: 'CSV (spreadsheet)',
+    extension: 'csv',
+    type: 'text/csv',
+    write: (episodes) => toCsv(episodes),
+  },
+  bookmarks: {
+    label: 'Browser bookmarks (HTML)',
+    extension: 'html',
+    type: 'text/html',
+    write: (episodes, { exportedAt }) => toBookmarksHtml(episodes, exportedAt),
+    readsChapters: false,
+  },
+  opml: {
+    label: 'OPML outline',
+    extension: 'opml',
+    type: 'text/x-opml',
+    write: (episodes, { exportedAt }) => toOpml(episodes, exportedAt),
+    readsChapters: false,
+  },
+} as const satisfies Record<string, LibraryExportFormat>;
 export type LibraryExportKind = keyof typeof LIBRARY_EXPORTS;
 
 /**
@@ -30,29 +77,12 @@ export type LibraryExportKind = keyof typeof LIBRARY_EXPORTS;
 export function exportLibrary(
   kind: LibraryExportKind,
   episodes: readonly SavedEpisode[],
-  options: { exportedAt: Date; technologies?: string[] },
+  options: LibraryExportOptions,
 ): ExportFile {
-  const spec = LIBRARY_EXPORTS[kind];
-  const name = exportFileName(spec.extension, options.exportedAt);
-  const text = (() => {
-    switch (kind) {
-      case 'markdown-technology':
-        return toReadingList(episodes, {
-          groupBy: 'technology',
-          technologies: options.technologies,
-          exportedAt: options.exportedAt,
-        });
-      case 'markdown-podcast':
-        return toReadingList(episodes, { groupBy: 'podcast', exportedAt: options.exportedAt });
-      case 'json':
-        return toBackupJson(episodes, options.exportedAt);
-      case 'csv':
-        return toCsv(episodes);
-      case 'bookmarks':
-        return toBookmarksHtml(episodes, options.exportedAt);
-      case 'opml':
-        return toOpml(episodes, options.exportedAt);
-    }
-  })();
-  return { name, type: spec.type, text };
+  const spec: LibraryExportFormat = LIBRARY_EXPORTS[kind];
+  return {
+    name: exportFileName(spec.extension, options.exportedAt),
+    type: spec.type,
+    text: spec.write(episodes, options),
+  };
 }

@@ -5,7 +5,7 @@ import { parseStored } from '../shelves';
 import { backupShell, toBackupJson } from '../backup';
 import { toCsv } from '../../export/csv';
 import { exportFileName } from '../../export/filename';
-import { exportLibrary, LIBRARY_EXPORTS, type LibraryExportKind } from './index';
+import { exportLibrary, LIBRARY_EXPORTS, type LibraryExportFormat, type LibraryExportKind } from './index';
 import { ReadingListBytes } from './reading-list-bytes';
 
 /** A finished export, ready to download. */
@@ -75,7 +75,7 @@ class BlobWriter {
 /** Let the page handle input and paint between slices. */
 const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Bookmarks and OPML never list chapters: dropping them keeps 100,000 records small in memory. */
+/** Formats that never list chapters (bookmarks, OPML) drop them: 100,000 records stay small in memory. */
 function withoutChapters(episode: SavedEpisode): SavedEpisode {
   return { ...episode, chapters: [] };
 }
@@ -92,7 +92,7 @@ export async function streamLibraryExport(
   read: RecordReader,
   options: { exportedAt: Date; technologies?: string[]; readAnyOrder?: UnorderedRecordReader },
 ): Promise<ExportBlob> {
-  const spec = LIBRARY_EXPORTS[kind];
+  const spec: LibraryExportFormat = LIBRARY_EXPORTS[kind];
   const name = exportFileName(spec.extension, options.exportedAt);
   const writer = new BlobWriter();
   let count = 0;
@@ -147,15 +147,20 @@ export async function streamLibraryExport(
       }
       break;
     }
-    case 'bookmarks':
-    case 'opml': {
-      const light: SavedEpisode[] = [];
+    default: {
+      // Formats that need the whole list at once (they group it): records read a slice at a time, kept
+      // without their chapters when the format never writes them.
+      const readsChapters = spec.readsChapters !== false;
+      const episodes: SavedEpisode[] = [];
       for await (const slice of read(ids)) {
-        for (const text of slice) light.push(withoutChapters(parseStored(text)));
+        for (const text of slice) {
+          const episode = parseStored(text);
+          episodes.push(readsChapters ? episode : withoutChapters(episode));
+        }
         await breathe();
       }
-      count = light.length;
-      writer.write(exportLibrary(kind, light, options).text);
+      count = episodes.length;
+      writer.write(exportLibrary(kind, episodes, options).text);
       break;
     }
   }
