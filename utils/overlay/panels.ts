@@ -141,7 +141,10 @@ function signatureOf({ episode, adapter }: DetectedEpisode, options: OverlayOpti
     episode.title,
     episode.audioUrl,
     episode.url,
-    episode.chapters.map((chapter) => `${chapter.start} ${chapter.title}`).join('\n'),
+    // A chapter's technologies (absent on chapters from elsewhere) are part of what its row may show.
+    episode.chapters
+      .map((chapter) => `${chapter.start} ${chapter.title} ${chapter.tech?.join(',') ?? ''}`)
+      .join('\n'),
     episode.tech.map((tech) => `${tech.slug}/${tech.source}`).join(' '),
     adapter.id,
     options.collapsed,
