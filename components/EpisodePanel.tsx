@@ -1,15 +1,17 @@
 // The overlay panel for one episode: header, chapters with prev/next, technology chips, Save, mini player.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import type { Episode } from '@/utils/model';
 import { clip, LISTING_CHAPTERS_SHOWN } from './panel-limits';
 import { formatTimestamp } from '@/utils/parse/time';
 import { chapterAt, planPlayback, seekMedia, type PlaybackTarget } from '@/utils/player';
 import { ChapterList } from './ChapterList';
+import { ChapterNav } from './ChapterNav';
 import { MiniPlayer } from './MiniPlayer';
 import { TechChips } from './TechChips';
 import { PanelRequestsContext, type SeekRequests } from './panel-requests';
 import { trusted } from './trusted';
+import { chapterCounts, filterStatus, matchingChapters, nextChapter, previousChapter } from './topic-filter';
 
 /** The listener's preferences a panel reads (the overlay's OverlayOptions holds these and more). */
 export interface PanelOptions {
@@ -49,6 +51,8 @@ export function EpisodePanel({
   const [time, setTime] = useState<number | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [mini, setMini] = useState<{ src: string; start: number; seq: number } | null>(null);
+  /** The chosen technology chip's slug: its chapters are marked and prev/next walk them. */
+  const [topic, setTopic] = useState<string | null>(null);
   const bodyId = useId();
   const chapters = episode.chapters;
   const pageMedia = target.seekable ? target.media : null;
@@ -96,8 +100,22 @@ export function EpisodePanel({
   };
 
   const current = time === null ? -1 : chapterAt(chapters, time);
-  const previous = () => void playFrom(chapters[Math.max(0, current - 1)]!.start);
-  const next = () => void playFrom(chapters[Math.min(chapters.length - 1, current + 1)]!.start);
+  // The chip filter: computed when the chapters or the choice change, not on every clock tick.
+  const counts = useMemo(() => chapterCounts(chapters), [chapters]);
+  const matches = useMemo(
+    () => (topic === null ? null : matchingChapters(chapters, topic)),
+    [chapters, topic],
+  );
+  const topicName =
+    topic === null ? null : clip(episode.tech.find((t) => t.slug === topic)?.name ?? topic, 60);
+  const previousIndex = previousChapter(current, matches);
+  const nextIndex = nextChapter(chapters.length, current, matches);
+  const go = (index: number) => {
+    if (index >= 0) void playFrom(chapters[index]!.start);
+  };
+  // Without a filter, a shortcut at either end replays that chapter (as it always has).
+  const previous = () => go(matches === null ? Math.max(0, current - 1) : previousIndex);
+  const next = () => go(matches === null ? Math.min(chapters.length - 1, current + 1) : nextIndex);
 
   useEffect(
     () =>
@@ -105,9 +123,10 @@ export function EpisodePanel({
         // 'save' is for the Save button, which hears it through PanelRequestsContext.
         if (command.type === 'save') return;
         if (command.type === 'seek') void playFrom(command.seconds);
+        else if (command.type === 'topic') setTopic(command.slug);
         else if (chapters.length > 0) (command.type === 'next' ? next : previous)();
       }),
-    [requests, target, options.playOnClick, current, chapters],
+    [requests, target, options.playOnClick, current, chapters, matches],
   );
 
   const hasChapters = chapters.length >= 2;
@@ -156,33 +175,30 @@ export function EpisodePanel({
           )}
           {hasChapters && (
             <>
-              <div class="nav" role="group" aria-label="Chapter navigation">
-                <button
-                  type="button"
-                  disabled={current <= 0}
-                  onClick={trusted(previous)}
-                  aria-label="Previous chapter"
-                >
-                  ◀ Previous
-                </button>
-                <button
-                  type="button"
-                  disabled={current >= chapters.length - 1}
-                  onClick={trusted(next)}
-                  aria-label="Next chapter"
-                >
-                  Next ▶
-                </button>
-              </div>
+              <ChapterNav
+                previous={previousIndex}
+                next={nextIndex}
+                onGo={go}
+                topic={topicName}
+                status={topicName === null ? '' : filterStatus(topicName, matches?.length ?? 0)}
+                onClear={() => setTopic(null)}
+              />
               <ChapterList
                 chapters={chapters}
                 current={current}
                 onPlay={(start) => void playFrom(start)}
                 initial={listing ? LISTING_CHAPTERS_SHOWN : undefined}
+                matches={matches ?? undefined}
+                topic={topicName ?? undefined}
               />
             </>
           )}
-          <TechChips tech={episode.tech} />
+          <TechChips
+            tech={episode.tech}
+            counts={hasChapters ? counts : undefined}
+            chosen={topic}
+            onChoose={hasChapters ? setTopic : undefined}
+          />
         </div>
         {mini && (
           <MiniPlayer

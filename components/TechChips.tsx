@@ -1,4 +1,5 @@
-// Technology chips: name on a category-coloured pill; implied technologies are shown as such.
+// Technology chips: name on a category-coloured pill; implied technologies are shown as such. Where the episode
+// has chapters, each chip is a toggle that marks the chapters about its technology.
 import { useState } from 'preact/hooks';
 import type { TechMention } from '@/utils/model';
 import { CHIPS_SHOWN, clip } from './panel-limits';
@@ -12,30 +13,68 @@ const SOURCE_LABEL: Record<TechMention['source'], string> = {
   implied: 'implied',
 };
 
+export interface TechChipsProps {
+  tech: readonly TechMention[];
+  /** Chapters per technology slug; without it (no chapter list) the chips are labels, not filters. */
+  counts?: ReadonlyMap<string, number>;
+  /** The chosen chip's slug, or null. */
+  chosen?: string | null;
+  /** Choose a chip, or null to clear the filter. */
+  onChoose?(slug: string | null): void;
+}
+
 /**
- * One chip per technology, each carrying `data-stackcast-tech="<slug>"`.
+ * One chip per technology, each carrying `data-stackcast-tech="<slug>"` (and `aria-pressed` when a filter).
+ * A chip whose technology no chapter names stays a filter: pressing it says "No chapter is about …", which a
+ * listener learns from, where a chip that did nothing would look broken.
  * @example
  * <TechChips tech={[{ slug: 'docker', name: 'Docker', category: 'container', source: 'list' }]} />
  */
-export function TechChips({ tech }: { tech: readonly TechMention[] }) {
+export function TechChips({ tech, counts, chosen = null, onChoose }: TechChipsProps) {
   const [all, setAll] = useState(false);
   if (tech.length === 0) return null;
-  const visible = all ? tech : tech.slice(0, CHIPS_SHOWN);
+  const chosenIndex = tech.findIndex((mention) => mention.slug === chosen);
+  // The chosen chip stays visible even when it is past the first CHIPS_SHOWN.
+  const visible = all ? tech : tech.slice(0, Math.max(CHIPS_SHOWN, chosenIndex + 1));
+  const filters = counts !== undefined && onChoose !== undefined;
   return (
-    <ul class="chips" aria-label="Technologies">
+    <ul class="chips" aria-label={filters ? 'Technologies: choose one to mark its chapters' : 'Technologies'}>
       {visible.map((mention) => {
         const name = clip(mention.name, 60);
         const category = CATEGORY_LABEL[mention.category] ?? 'Other';
+        // The colour comes from the category's class (CATEGORY_CSS), not an inline style: a listing has hundreds.
+        const look = `chip c-${mention.category in CATEGORY_HUE ? mention.category : 'other'}${mention.source === 'implied' ? ' implied' : ''}`;
+        const title = `${name}: ${category}, ${SOURCE_LABEL[mention.source] ?? mention.source}`;
+        if (!filters)
+          return (
+            <li key={mention.slug} class={look} data-stackcast-tech={mention.slug} title={title}>
+              {name}
+              <span class="visually-hidden"> ({category})</span>
+            </li>
+          );
+        const count = counts.get(mention.slug) ?? 0;
+        const pressed = mention.slug === chosen;
         return (
-          // The colour comes from the category's class (CATEGORY_CSS), not an inline style: a listing has hundreds.
-          <li
-            key={mention.slug}
-            class={`chip c-${mention.category in CATEGORY_HUE ? mention.category : 'other'}${mention.source === 'implied' ? ' implied' : ''}`}
-            data-stackcast-tech={mention.slug}
-            title={`${name}: ${category}, ${SOURCE_LABEL[mention.source] ?? mention.source}`}
-          >
-            {name}
-            <span class="visually-hidden"> ({category})</span>
+          <li key={mention.slug}>
+            <button
+              type="button"
+              class={look}
+              data-stackcast-tech={mention.slug}
+              aria-pressed={pressed ? 'true' : 'false'}
+              title={title}
+              onClick={trusted(() => onChoose(pressed ? null : mention.slug))}
+            >
+              {name}
+              <span class="visually-hidden">
+                {' '}
+                ({category}, {count === 1 ? '1 chapter' : `${count} chapters`})
+              </span>
+              {count > 0 && (
+                <span class="chip-count" aria-hidden="true">
+                  {count}
+                </span>
+              )}
+            </button>
           </li>
         );
       })}

@@ -2,9 +2,13 @@
 // checked by the content script) and the browser's keyboard shortcuts (delivered by the background).
 import { createContext } from 'preact';
 
-/** A request from outside the panel. */
+/** A request from outside the panel; `topic` is the listing's topic bar choosing (or clearing) a chip. */
 export type PanelCommand =
-  { type: 'seek'; seconds: number } | { type: 'next' } | { type: 'previous' } | { type: 'save' };
+  | { type: 'seek'; seconds: number }
+  | { type: 'next' }
+  | { type: 'previous' }
+  | { type: 'save' }
+  | { type: 'topic'; slug: string | null };
 /** Subscribe to outside requests; returns the unsubscribe function. */
 export type SeekRequests = (listener: (command: PanelCommand) => void) => () => void;
 

@@ -157,7 +157,7 @@ describe('in-page timestamps', () => {
 describe('every overlay control', () => {
   it('handles clicks only through trusted() or an isPersonEvent check (a new handler cannot forget it)', async () => {
     const { readFileSync } = await import('node:fs');
-    const files = ['EpisodePanel', 'ChapterList', 'TechChips', 'SaveButton', 'MiniPlayer'].map(
+    const files = ['EpisodePanel', 'ChapterList', 'ChapterNav', 'TechChips', 'SaveButton', 'MiniPlayer'].map(
       (name) => `components/${name}.tsx`,
     );
     const unguarded: string[] = [];
