@@ -1,5 +1,6 @@
 // One sync of this device's library with the folder: read, merge, write beside, then swap the manifest.
-import type { HybridClock } from './clock';
+import { laterStamp, type HybridClock } from './clock';
+import { shownRecord } from './kinds';
 import { newEncryption, unlock, type FolderKey } from './crypto';
 import { FolderMovedOnError, inBatches, manifestText, readManifest, readShard, writeShard } from './files';
 import {
@@ -31,9 +32,9 @@ export interface SyncOptions {
 }
 
 export interface SyncResult {
-  /** Episodes this sync wrote to the folder (new, edited or deleted). */
+  /** Episodes this sync changed in the folder as a listener sees them (new, edited or deleted). */
   sent: number;
-  /** Episodes this sync changed in the local library. */
+  /** Episodes this sync changed in the local library as the listener sees them. */
   received: number;
   shardsRead: number;
   shardsWritten: number;
@@ -157,7 +158,11 @@ async function attemptSync(
   const toRead = [...touched].filter((shard) => manifest.shards[shard]).sort();
   const remoteRecords = new Map<string, SyncRecord>();
   const fetched = await inBatches(toRead, (shard) => readShard(remote, shard, manifest.shards[shard]!, key));
-  for (const record of fetched.flat()) remoteRecords.set(recordKey(record), record);
+  for (const record of fetched.flat()) {
+    remoteRecords.set(recordKey(record), record);
+    // The manifest's clock should cover its records; a device that wrote it wrong must not make ours lag.
+    clock.receive(laterStamp(record.live, record.removed) ?? record.live);
+  }
 
   const keys = [...new Set([...remoteRecords.keys(), ...pendingKeys])];
   const localRecords = await local.readRecords(keys);
@@ -170,13 +175,15 @@ async function attemptSync(
     const both = mergeRecords(mine, theirs);
     if (!both) continue;
     merged.set(recordKeyText, both);
-    if (!sameRecord(both, mine)) toApply.push(both);
+    if (!sameRecord(both, mine)) {
+      toApply.push(both);
+      if (shownRecord(both) !== shownRecord(mine)) received.add(recordKeyText);
+    }
     if (!sameRecord(both, theirs)) dirty.add(shardOf(recordKeyText));
   }
   // Server data merged in is never less than what the library holds, so applying it before the manifest
   // write is safe even if that write loses to another device (the next round merges again).
   if (toApply.length > 0) await local.applyRecords(toApply);
-  for (const record of toApply) received.add(recordKey(record));
 
   for (const shard of sweep) dirty.add(shard);
   if (dirty.size === 0 && !needsAcknowledge) {
@@ -210,7 +217,8 @@ async function attemptSync(
     const records: SyncRecord[] = [];
     for (const [recordKeyText, record] of merged) {
       if (shardOf(recordKeyText) !== shard) continue;
-      if (!sameRecord(record, remoteRecords.get(recordKeyText)) && isEpisode(recordKeyText)) sent++;
+      if (isEpisode(recordKeyText) && shownRecord(record) !== shownRecord(remoteRecords.get(recordKeyText)))
+        sent++;
       if (!isRemoved(record)) records.push(record);
       else if (record.removedIn === null) {
         // The revision that first carries a deletion: compaction waits until every device has read it.

@@ -1,7 +1,7 @@
 // Record kinds: how a library record (a saved episode, later saved chapters) becomes synced state and back.
 import type { Stamp } from './clock';
 import { stampDevice } from './clock';
-import { isRemoved, type Register, type SyncRecord, type TextState } from './record';
+import { canonicalJson, isRemoved, type Register, type SyncRecord, type TextState } from './record';
 import { LISTENER_LIMITS, SavedEpisodeSchema, type SavedEpisode } from '../library/record';
 import { SavedChapterSchema, type SavedChapter } from '../library/saved-chapter-record';
 
@@ -125,6 +125,23 @@ export function renderRecord(kind: RecordKind, record: SyncRecord): PlainRecord 
   for (const name of kind.sets) plain[name] = renderSet(record.sets[name]);
   for (const name of kind.texts) plain[name] = renderText(record.texts[name]);
   return plain;
+}
+
+/**
+ * What a listener can see of a record, for any kind (even one this build does not know): null when
+ * deleted, else each value, set and text as shown. Two records that differ only in bookkeeping (which
+ * revision carried a deletion, which edits a text has seen) look the same.
+ */
+export function shownRecord(record: SyncRecord | undefined): string {
+  if (!record || isRemoved(record)) return 'null';
+  const sets = Object.fromEntries(
+    Object.entries(record.sets).map(([name, marks]) => [name, renderSet(marks)]),
+  );
+  const texts = Object.fromEntries(
+    Object.entries(record.texts).map(([name, text]) => [name, renderText(text)]),
+  );
+  const fields = Object.fromEntries(Object.entries(record.fields).map(([name, field]) => [name, field.v]));
+  return canonicalJson({ fields, sets, texts });
 }
 
 /**
