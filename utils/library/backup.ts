@@ -2,6 +2,12 @@
 // It lives with the storage, not the export formats: each stored record is its episode's backup text.
 import { z } from 'zod';
 import { InstantSchema, SavedEpisodeSchema, toSaved, type SavedEpisode } from './record';
+import {
+  MAX_SAVED_CHAPTERS,
+  SavedChapterSchema,
+  savedChapterForBackup,
+  type SavedChapter,
+} from './saved-chapter-record';
 
 export const BACKUP_FORMAT = 'stackcast-library';
 export const BACKUP_VERSION = 1;
@@ -11,6 +17,11 @@ export const BackupSchema = z.object({
   version: z.literal(BACKUP_VERSION),
   exportedAt: InstantSchema,
   episodes: z.array(SavedEpisodeSchema).max(1_000_000),
+  /**
+   * Chapters saved on their own (library schema 7), after the episodes; absent when there are none, so a
+   * library without saved chapters writes the same bytes as before and older backups still read.
+   */
+  savedChapters: z.array(SavedChapterSchema).max(MAX_SAVED_CHAPTERS).optional(),
 });
 export type Backup = z.infer<typeof BackupSchema>;
 
@@ -31,18 +42,29 @@ export function episodeBackupText(episode: SavedEpisode): string {
 }
 
 /**
- * The backup file around its episodes: the text before the first episode and after the last, each
- * episode's text (`episodeBackupText`) joined by `,\n` in between. With no episodes, use `toBackupJson`.
+ * The backup file around its episodes: the text before the first episode and after the last (with the saved
+ * chapters, if any), each episode's text (`episodeBackupText`) joined by `,\n` in between. With no episodes,
+ * use `toBackupJson`.
  * @example
- * const [head, tail] = backupShell(new Date()); head + texts.join(',\n') + tail
+ * const [head, tail] = backupShell(new Date(), savedChapters); head + texts.join(',\n') + tail
  */
-export function backupShell(exportedAt: Date): [head: string, tail: string] {
+export function backupShell(
+  exportedAt: Date,
+  savedChapters: readonly SavedChapter[] = [],
+): [head: string, tail: string] {
   const shell = JSON.stringify(
-    { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: exportedAt.toISOString(), episodes: [0] },
+    {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: exportedAt.toISOString(),
+      episodes: [0],
+      ...(savedChapters.length > 0 ? { savedChapters: savedChapters.map(savedChapterForBackup) } : {}),
+    },
     null,
     2,
   );
-  const at = shell.lastIndexOf('    0');
+  // A JSON string holds no raw line break: the placeholder is the one line that is just "    0".
+  const at = shell.indexOf('\n    0\n') + 1;
   return [shell.slice(0, at), shell.slice(at + '    0'.length) + '\n'];
 }
 
@@ -52,16 +74,21 @@ export function backupShell(exportedAt: Date): [head: string, tail: string] {
  * @example
  * toBackupJson(episodes, new Date()) // '{\n  "format": "stackcast-library",\n  "version": 1, ...'
  */
-export function toBackupJson(episodes: readonly SavedEpisode[], exportedAt: Date): string {
+export function toBackupJson(
+  episodes: readonly SavedEpisode[],
+  exportedAt: Date,
+  savedChapters: readonly SavedChapter[] = [],
+): string {
   if (episodes.length === 0) {
     const empty: Backup = {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       exportedAt: exportedAt.toISOString(),
       episodes: [],
+      ...(savedChapters.length > 0 ? { savedChapters: savedChapters.map(savedChapterForBackup) } : {}),
     };
     return JSON.stringify(empty, null, 2) + '\n';
   }
-  const [head, tail] = backupShell(exportedAt);
+  const [head, tail] = backupShell(exportedAt, savedChapters);
   return head + episodes.map(episodeBackupText).join(',\n') + tail;
 }

@@ -6,12 +6,17 @@ import { prepareRecord, type PreparedRecord } from './prepared';
 import { truncateText } from '../text-limits';
 import type { LibraryService } from './service';
 import type { MergeReport } from './import-merge';
+import { MAX_SAVED_CHAPTERS, SavedChapterSchema, type SavedChapter } from './saved-chapter-record';
+import { SavedChapters, type SavedChaptersMergeReport } from './saved-chapters';
 
 /** Episodes validated between two chances for the page to paint (an import never freezes it for long). */
 const VALIDATION_SLICE = 500;
 
 /** The envelope alone: episodes are checked one at a time below, with the same rules and paths. */
-const EnvelopeSchema = BackupSchema.extend({ episodes: z.array(z.unknown()).max(1_000_000) });
+const EnvelopeSchema = BackupSchema.extend({
+  episodes: z.array(z.unknown()).max(1_000_000),
+  savedChapters: z.array(z.unknown()).max(MAX_SAVED_CHAPTERS).optional(),
+});
 
 /** Files larger than this are refused before they are read. */
 export const MAX_BACKUP_BYTES = 100 * 1024 * 1024;
@@ -50,7 +55,10 @@ function episodeName(item: unknown): string {
 function* checkBackup<T>(
   text: string,
   keep: (episode: SavedEpisode, leftOut: number) => T,
-): Generator<void, Omit<Backup, 'episodes'> & { episodes: T[] }> {
+): Generator<
+  void,
+  Omit<Backup, 'episodes' | 'savedChapters'> & { episodes: T[]; savedChapters: SavedChapter[] }
+> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -82,7 +90,10 @@ function* checkBackup<T>(
   }
   // Keep the checked envelope fields only: its episodes array (zod's copy of the file's) would keep every
   // parsed episode alive after its checked copy is made.
-  const { head, issues } = ((): { head: Omit<Backup, 'episodes'> | null; issues: z.core.$ZodIssue[] } => {
+  const { head, issues } = ((): {
+    head: Omit<Backup, 'episodes' | 'savedChapters'> | null;
+    issues: z.core.$ZodIssue[];
+  } => {
     const envelope = EnvelopeSchema.safeParse(raw);
     if (!envelope.success) return { head: null, issues: [...envelope.error.issues] };
     return {
@@ -115,9 +126,22 @@ function* checkBackup<T>(
       if ((index + 1) % VALIDATION_SLICE === 0) yield;
     }
   }
+  // Chapters saved on their own (schema 7 backups; older ones have none), checked like the episodes.
+  const savedChapters: SavedChapter[] = [];
+  const chapterItems = (raw as { savedChapters?: unknown }).savedChapters;
+  if (Array.isArray(chapterItems) && chapterItems.length <= MAX_SAVED_CHAPTERS) {
+    for (let index = 0; index < chapterItems.length; index++) {
+      const parsed = SavedChapterSchema.safeParse(chapterItems[index]);
+      if (parsed.success) savedChapters.push(parsed.data);
+      else
+        for (const issue of parsed.error.issues)
+          issues.push({ ...issue, path: ['savedChapters', index, ...issue.path] });
+      if ((index + 1) % VALIDATION_SLICE === 0) yield;
+    }
+  }
   if (issues.length > 0 || !head)
     throw new BackupImportError(`Nothing was imported: ${describeIssues(issues)}.`);
-  return { ...head, episodes };
+  return { ...head, episodes, savedChapters };
 }
 
 /**
@@ -127,7 +151,14 @@ function* checkBackup<T>(
  */
 export function parseBackup(text: string): Backup {
   const check = checkBackup(text, (episode) => episode);
-  for (let step = check.next(); ; step = check.next()) if (step.done) return step.value;
+  for (let step = check.next(); ; step = check.next()) if (step.done) return withoutEmptyChapters(step.value);
+}
+
+/** A backup without saved chapters reads as one written before they existed (no `savedChapters` key). */
+function withoutEmptyChapters(backup: Backup & { savedChapters: SavedChapter[] }): Backup {
+  if (backup.savedChapters.length > 0) return backup;
+  const { savedChapters: _none, ...rest } = backup;
+  return rest;
 }
 
 /**
@@ -136,8 +167,17 @@ export function parseBackup(text: string): Backup {
  * const backup = await parseBackupInSlices(await file.text());
  */
 export async function parseBackupInSlices(text: string): Promise<Backup> {
-  return finishInSlices(checkBackup(text, (episode) => episode));
+  return withoutEmptyChapters(await finishInSlices(checkBackup(text, (episode) => episode)));
 }
+
+/** A backup checked and ready to store: its episodes as prepared records, and its saved chapters. */
+export interface PreparedBackup {
+  records: PreparedRecord[];
+  savedChapters: SavedChapter[];
+}
+
+/** What an import did: the episodes' merge, and the saved chapters' when the file had any. */
+export type ImportReport = MergeReport & { savedChapters?: SavedChaptersMergeReport };
 
 /** An imported episode prepared for storage, noting the tags its import left out. */
 function preparedImport(episode: SavedEpisode, leftOut: number): PreparedRecord {
@@ -154,17 +194,24 @@ async function finishInSlices<T>(check: Generator<void, T>): Promise<T> {
 }
 
 /**
- * Import a backup file into the library: size check, read, validate, merge (one transaction).
- * On any error the library is unchanged and the error says why.
+ * Import a backup file into the library: size check, read, validate, merge (the episodes in one transaction,
+ * then the saved chapters in another). Nothing is written unless the whole file checks out.
  * @example
  * const report = await importBackup(file, library); // { added: 3, updated: 1, unchanged: 0 }
  */
 export async function importBackup(
   file: Pick<Blob, 'size' | 'text'>,
   library: LibraryService,
-  /** Check and prepare the file elsewhere (a worker, see prepareInWorker); null: it could not, check here. */
-  options: { prepareOffPage?: () => Promise<PreparedRecord[] | null> } = {},
-): Promise<MergeReport> {
+  options: {
+    /**
+     * Check and prepare the file elsewhere (a worker, see prepareInWorker); null: it could not, check here.
+     * A bare list of records is a file checked without its saved chapters.
+     */
+    prepareOffPage?: () => Promise<PreparedBackup | PreparedRecord[] | null>;
+    /** Where saved chapters merge (default: the library's database). */
+    savedChapters?: Pick<SavedChapters, 'mergeSavedChapters'>;
+  } = {},
+): Promise<ImportReport> {
   if (file.size > MAX_BACKUP_BYTES) {
     const mb = (file.size / 1024 / 1024).toFixed(1);
     throw new BackupImportError(
@@ -173,15 +220,29 @@ export async function importBackup(
   }
   // Checked and prepared by a worker where one can start (its own heap: the checked objects would be
   // garbage on the page's), else here, a slice at a time.
-  const prepared =
-    (await options.prepareOffPage?.()) ??
-    (await finishInSlices(checkBackup(await file.text(), preparedImport))).episodes;
-  return library.mergePrepared(prepared);
+  const offPage = await options.prepareOffPage?.();
+  const prepared: PreparedBackup = Array.isArray(offPage)
+    ? { records: offPage, savedChapters: [] }
+    : (offPage ?? preparedBackupOf(await finishInSlices(checkBackup(await file.text(), preparedImport))));
+  const report: ImportReport = await library.mergePrepared(prepared.records);
+  if (prepared.savedChapters.length > 0) {
+    const chapters = options.savedChapters ?? new SavedChapters(library.db);
+    report.savedChapters = await chapters.mergeSavedChapters(prepared.savedChapters);
+  }
+  return report;
+}
+
+function preparedBackupOf(checked: {
+  episodes: PreparedRecord[];
+  savedChapters: SavedChapter[];
+}): PreparedBackup {
+  return { records: checked.episodes, savedChapters: checked.savedChapters };
 }
 
 /** A worker's answer to a backup file: its prepared records, or why it cannot be imported. */
 export type ImportCheckResult =
-  { ok: true; records: PreparedRecord[] } | { ok: false; message: string; backupError: boolean };
+  | { ok: true; records: PreparedRecord[]; savedChapters?: SavedChapter[] }
+  | { ok: false; message: string; backupError: boolean };
 
 /**
  * The import's check and preparation by a worker: the prepared records, `null` when the worker cannot
@@ -189,7 +250,7 @@ export type ImportCheckResult =
  * @example
  * await importBackup(file, library, { prepareOffPage: () => prepareInWorker(file, () => new ImportWorker()) });
  */
-export function prepareInWorker(file: Blob, spawn: () => Worker): Promise<PreparedRecord[] | null> {
+export function prepareInWorker(file: Blob, spawn: () => Worker): Promise<PreparedBackup | null> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
@@ -207,7 +268,7 @@ export function prepareInWorker(file: Blob, spawn: () => Worker): Promise<Prepar
     worker.addEventListener('message', (event: MessageEvent<ImportCheckResult>) => {
       worker.terminate();
       const result = event.data;
-      if (result.ok) resolve(result.records);
+      if (result.ok) resolve({ records: result.records, savedChapters: result.savedChapters ?? [] });
       else reject(result.backupError ? new BackupImportError(result.message) : new Error(result.message));
     });
     worker.postMessage(file);
@@ -223,4 +284,15 @@ export function prepareInWorker(file: Blob, spawn: () => Worker): Promise<Prepar
 export function prepareBackup(text: string): PreparedRecord[] {
   const check = checkBackup(text, preparedImport);
   for (let step = check.next(); ; step = check.next()) if (step.done) return step.value.episodes;
+}
+
+/**
+ * A backup checked and prepared for storage, all at once, with its saved chapters (what the import worker
+ * posts back). Throws BackupImportError as `importBackup` would.
+ * @example
+ * const { records, savedChapters } = prepareBackupFile(await file.text());
+ */
+export function prepareBackupFile(text: string): PreparedBackup {
+  const check = checkBackup(text, preparedImport);
+  for (let step = check.next(); ; step = check.next()) if (step.done) return preparedBackupOf(step.value);
 }

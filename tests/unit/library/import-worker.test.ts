@@ -47,7 +47,7 @@ describe('prepareInWorker', () => {
   it("gives the page's prepared records, and the library the same contents", async () => {
     const worker = new InProcessImportWorker();
     const records = await prepareInWorker(backup, () => asWorker(worker));
-    expect(records).toEqual(episodes.map(prepareRecord));
+    expect(records).toEqual({ records: episodes.map(prepareRecord), savedChapters: [] });
     expect(worker.terminated).toBe(true);
     const [viaWorker, inPage] = [new LibraryService(freshDatabase()), new LibraryService(freshDatabase())];
     expect(
