@@ -7,7 +7,8 @@ import { parseHTML } from 'linkedom';
 import { marked } from 'marked';
 import type { TechMention } from '@/utils/model';
 import { extractTech } from '@/utils/tech/extract';
-import { readTechNode, techInputFromReading } from '@/utils/tech/input-dom';
+import { readTechNode } from '@/utils/sites/notes-tech';
+import { techInputFromReading } from '@/utils/tech/input-reading';
 
 export const sharedCorpusDir = resolve(
   dirname(fileURLToPath(import.meta.url)),

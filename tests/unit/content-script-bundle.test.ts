@@ -10,7 +10,7 @@ const ENTRY = 'entrypoints/content/index.ts';
 
 /** The technology catalog and the extraction that reads it. */
 const CATALOG =
-  /^utils\/tech\/(?:catalog|rows|lookup|lexicon|words|tokenize|claims|cues|prose|extract|input-text|chapter-tech)\.ts$|^utils\/tech\/data\//;
+  /^utils\/tech\/(?:catalog|rows|lookup|lexicon|words|tokenize|claims|cues|prose|extract|input-text|input-reading|chapter-tech)\.ts$|^utils\/tech\/data\//;
 /** The chapter parser: finding, choosing and titling timestamps (parse/notes.ts and text.ts only render a node). */
 const PARSER = /^utils\/parse\/chapters(?:-scan|-select|-titles|-transcript)?\.ts$/;
 
@@ -76,6 +76,7 @@ describe('content script bundle', () => {
     expect(shipped).toContain(ENTRY);
     expect(shipped).toContain('utils/sites/reading.ts');
     expect(shipped).toContain('utils/parse/notes.ts');
+    expect(shipped).toContain('utils/sites/notes-tech.ts');
   });
 
   it('carries none of the technology catalog or its extraction', () => {

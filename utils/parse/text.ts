@@ -8,7 +8,7 @@ const CDATA_SECTION_NODE = 4;
 
 /**
  * Elements that start and end a line (HTML's block-level and list/table structure): the one list, read also by
- * the technology reader of a notes node (utils/tech/input-dom.ts).
+ * the technology reader of a notes node (utils/sites/notes-tech.ts).
  */
 export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'ADDRESS',

@@ -3,7 +3,7 @@ import type { Chapter, Episode, TechMention } from '../model';
 import { truncateText } from '../text-limits';
 import { parseChapters, type ChapterParse } from '../parse/chapters';
 import { extractTech, type TechInput } from '@/utils/tech/extract';
-import { techInputFromReading } from '@/utils/tech/input-dom';
+import { techInputFromReading } from '@/utils/tech/input-reading';
 import { techInputFromText } from '@/utils/tech/input-text';
 import { chapterTech, nestedLines } from '@/utils/tech/chapter-tech';
 import type { EpisodeReading } from './reading';

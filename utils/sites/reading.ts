@@ -1,7 +1,7 @@
 // The page half of a scan: the adapter finds episodes, each is read into plain data. No catalog, no parsing.
 import { truncateText } from '../text-limits';
 import { renderNotes, type RenderedNotes } from '../parse/notes';
-import { readTechNode } from '@/utils/tech/input-dom';
+import { readTechNode } from './notes-tech';
 import type { EpisodeReading } from '../messages';
 import { nodeToText, textLongerThan } from '../parse/text';
 import type { FoundEpisode, SiteAdapter } from './types';

@@ -5,7 +5,6 @@ import { resolveTechReference, tagSlugFromUrl, techByHomepage } from '@/utils/te
 import { findTechInText } from './prose';
 
 export { techInputFromText } from './input-text';
-export { techInputFromNode } from './input-dom';
 
 /** What a page says about its stack, sorted by how explicit it is. */
 export interface TechInput {

@@ -4,7 +4,8 @@
 // heading with its read under it, a "Sponsors:" list); it is no podcast's page.
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractTech, techInputFromNode, techInputFromText } from '@/utils/tech/extract';
+import { extractTech, techInputFromText } from '@/utils/tech/extract';
+import { techInputFromNode } from '@/utils/sites/notes-tech';
 import { isSponsorLine } from '@/utils/tech/sponsors';
 
 const slugsOfNode = (html: string) => {

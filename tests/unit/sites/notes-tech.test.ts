@@ -2,7 +2,8 @@
 // Fixture imitates https://runninginproduction.com/podcast/ episode markup (hand-written, 2026-01).
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractTech, techInputFromNode } from '@/utils/tech/extract';
+import { extractTech } from '@/utils/tech/extract';
+import { techInputFromNode } from '@/utils/sites/notes-tech';
 
 const EPISODE = `<!doctype html><html><body>
 <main class="episode">
