@@ -8,6 +8,7 @@ import { fitRecord } from './limits';
 import { summaryText, writeSummaries, type NewestSummaries, type SummaryShelf } from './summary-shelves';
 import type { SavedChapter } from './saved-chapter-record';
 import { withChapterTech } from './chapter-tech-upgrade';
+import type { SyncChange, SyncRecordRow, SyncStateRow } from './sync-tables';
 
 export const LIBRARY_DB_NAME = 'stackcast-library';
 
@@ -51,6 +52,14 @@ export const SCHEMA_V6 = {} as const;
  * chapter titles but not the show notes, so the lines nested under a chapter are read only on the next scan.
  */
 export const SCHEMA_V7 = { savedChapters: '[episodeId+start]' } as const;
+/**
+ * Version 8 (issue 13) adds what sync keeps beside the library (utils/library/sync-store.ts): `syncRecords`,
+ * each record's synced state (field clocks, tombstones) by `kind:id`; `syncChanges`, one row per library
+ * write with the keys it changed and its clock stamp (a row per write, not per record, so an import stays one
+ * row); `syncState`, named rows (the device, its clock, what the last sync sent). No upgrade: a library that
+ * never synced is sent whole by its first sync.
+ */
+export const SCHEMA_V8 = { syncRecords: 'key', syncChanges: '++seq', syncState: 'name' } as const;
 
 /** Version 1 and 2 records may carry derived fields and lack tags: the saved episode alone. */
 function savedFromLegacy(record: SavedEpisode & { techSlugs?: unknown; searchText?: unknown }): SavedEpisode {
@@ -62,13 +71,16 @@ function savedFromLegacy(record: SavedEpisode & { techSlugs?: unknown; searchTex
 }
 
 /** The newest schema version this build knows (IndexedDB stores Dexie's version times ten). */
-export const LIBRARY_SCHEMA_VERSION = 7;
+export const LIBRARY_SCHEMA_VERSION = 8;
 
 export class LibraryDatabase extends Dexie {
   shelves!: Table<Shelf, number>;
   summaryShelves!: Table<SummaryShelf, number>;
   newest!: Table<NewestSummaries, number>;
   savedChapters!: Table<SavedChapter, [string, number]>;
+  syncRecords!: Table<SyncRecordRow, string>;
+  syncChanges!: Table<SyncChange, number>;
+  syncState!: Table<SyncStateRow, string>;
   /** Whether opening waits for another connection that holds an older version open (see onBlockedChange). */
   blocked = false;
   private readonly blockedWatchers = new Set<(blocked: boolean) => void>();
@@ -171,6 +183,7 @@ export class LibraryDatabase extends Dexie {
         // Summaries do not hold chapters: only the full records change.
         if (changed.length > 0) await writeShelves(shelves, changed);
       });
+    this.version(8).stores(SCHEMA_V8);
     this.on('blocked', () => this.setBlocked(true));
     this.on(
       'ready',

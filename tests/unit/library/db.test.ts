@@ -99,7 +99,7 @@ function shelfIndex(id: string, shelves: { ids: string[] }[]): number {
 }
 
 describe('LibraryDatabase', () => {
-  it('opens at version 7 with shelves of full records, shelves of summaries, the newest row and saved chapters', async () => {
+  it('opens at version 8 with shelves of full records, shelves of summaries, the newest row, saved chapters and the sync tables', async () => {
     const db = new LibraryDatabase(freshName());
     await db.open();
     expect(db.verno).toBe(LIBRARY_SCHEMA_VERSION);
@@ -108,6 +108,9 @@ describe('LibraryDatabase', () => {
       'savedChapters',
       'shelves',
       'summaryShelves',
+      'syncChanges',
+      'syncRecords',
+      'syncState',
     ]);
     // Filtering is in memory: no index slows every write down.
     for (const table of db.tables) expect(Object.values(table.schema.idxByName)).toEqual([]);
@@ -217,6 +220,9 @@ describe('LibraryDatabase', () => {
       'savedChapters',
       'shelves',
       'summaryShelves',
+      'syncChanges',
+      'syncRecords',
+      'syncState',
     ]);
     db.close();
   });
@@ -260,6 +266,9 @@ describe('LibraryDatabase', () => {
       'savedChapters',
       'shelves',
       'summaryShelves',
+      'syncChanges',
+      'syncRecords',
+      'syncState',
     ]);
     db.close();
   });
