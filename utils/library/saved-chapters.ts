@@ -5,6 +5,7 @@ import { describeStorageError } from './errors';
 import { libraryDb } from './db';
 import { announceLibraryChange } from './revision';
 import { savedChapterOf, type ChapterRef, type SavedChapter } from './saved-chapter-record';
+import { chapterKey, recordChanges, syncWriteTables } from './sync-tables';
 
 export interface SavedChaptersOptions {
   /** Clock, injectable for tests. */
@@ -43,7 +44,8 @@ export class SavedChapters {
   private async write<T>(action: string, episodeIds: string[] | null, work: () => Promise<T>): Promise<T> {
     let result: T;
     try {
-      result = await this.db.transaction('rw', this.db.savedChapters, work);
+      // Every write notes its change for sync in the same transaction (utils/library/sync-tables.ts).
+      result = await this.db.transaction('rw', [this.db.savedChapters, ...syncWriteTables(this.db)], work);
     } catch (error) {
       throw describeStorageError(error, action);
     }
@@ -62,6 +64,7 @@ export class SavedChapters {
       const existing = await this.db.savedChapters.get(keyOf(chapter));
       const saved = existing === undefined ? chapter : { ...chapter, savedAt: existing.savedAt };
       await this.db.savedChapters.put(saved);
+      await recordChanges(this.db, [chapterKey(saved)]);
       return saved;
     });
   }
@@ -72,6 +75,7 @@ export class SavedChapters {
       const key = keyOf(ref);
       if ((await this.db.savedChapters.get(key)) === undefined) return false;
       await this.db.savedChapters.delete(key);
+      await recordChanges(this.db, [chapterKey(ref)]);
       return true;
     });
   }
@@ -122,6 +126,7 @@ export class SavedChapters {
         } else report.unchanged++;
       });
       await this.db.savedChapters.bulkPut(put);
+      await recordChanges(this.db, put.map(chapterKey));
       return report;
     });
   }

@@ -10,6 +10,7 @@ import { parseStored, readAllRecordTexts, readRecordTexts, writeShelves } from '
 import { readAllSummaries, storedIds, writeSummaries } from './summary-shelves';
 import { prepareRecord, type PreparedRecord } from './prepared';
 import { fitRecord } from './limits';
+import { episodeKey, recordChanges, syncWriteTables } from './sync-tables';
 import {
   DEFAULT_LISTENER_FIELDS,
   ListenerFieldsSchema,
@@ -45,7 +46,11 @@ export class LibraryService {
   private async transact<T>(action: string, ids: string[] | null, work: () => Promise<T>): Promise<T> {
     let result: T;
     try {
-      result = await this.db.transaction('rw', this.db.shelves, this.db.summaryShelves, this.db.newest, work);
+      result = await this.db.transaction(
+        'rw',
+        [this.db.shelves, this.db.summaryShelves, this.db.newest, ...syncWriteTables(this.db)],
+        work,
+      );
     } catch (error) {
       throw describeStorageError(error, action);
     }
@@ -56,10 +61,12 @@ export class LibraryService {
   /**
    * Write full records and remove ids, inside a transaction: the record shelves, and the summary
    * shelves with the newest row and the total in step. The one write path of the library: every save,
-   * edit, removal, restore and import comes through here. Both are queued before either is awaited, so
-   * IndexedDB's backend writes one while the page serialises the other.
+   * edit, removal, restore and import comes through here, so each notes its change for sync here too, in
+   * the same transaction. Both are queued before either is awaited, so IndexedDB's backend writes one
+   * while the page serialises the other.
    */
   private async storeRecords(put: readonly PreparedRecord[], remove: readonly string[] = []): Promise<void> {
+    await recordChanges(this.db, [...put.map((record) => record.id), ...remove].map(episodeKey));
     const records = writeShelves(this.db.shelves, put, remove);
     // A failure is thrown by the Promise.all below (and aborts the transaction); this only keeps one that
     // comes first from being reported as unhandled meanwhile.
