@@ -78,6 +78,15 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('library:saved-chapters'), episodeId: EpisodeIdSchema }),
   /** Every saved chapter (Stackcast's own pages only). */
   z.object({ type: z.literal('library:list-saved-chapters') }),
+  /** The saved chapters' starts of several episodes at once: a listing's panels light their stars with one message. */
+  z.object({
+    type: z.literal('library:saved-chapter-starts'),
+    episodeIds: z.array(EpisodeIdSchema).max(2_000),
+  }),
+  /** A listing's "Save all": the episodes not yet saved are added, in one transaction. */
+  z.object({ type: z.literal('library:save-many'), episodes: z.array(EpisodeSchema).max(MAX_READINGS) }),
+  /** Its undo: remove exactly the episodes that Save all added. */
+  z.object({ type: z.literal('library:remove-many'), ids: z.array(EpisodeIdSchema).max(2_000) }),
   /** The content script reports what it found on its tab (badge, popup). */
   z.object({
     type: z.literal('tab:episodes'),
@@ -126,6 +135,12 @@ export interface Answers {
   'library:saved-chapters': number[];
   /** The most recently saved first. */
   'library:list-saved-chapters': SavedChapter[];
+  /** One list of starts (ascending) per id asked, in order. */
+  'library:saved-chapter-starts': number[][];
+  /** The ids added (those already saved are left alone), in the order given. */
+  'library:save-many': string[];
+  /** How many episodes were removed. */
+  'library:remove-many': number;
   'tab:episodes': null;
   'tab:get-episodes': Episode[];
   'parse:episodes': ParsedReadings;

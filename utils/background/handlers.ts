@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Answer, Request } from '../messages';
 import { contextLibrary } from '../library/instance';
 import { contextSavedChapters } from '../library/saved-chapters';
+import { saveNew } from '../library/save-new';
 import { setTabEpisodes, tabEpisodesOf, trackTabNavigation } from './badge';
 import { parseReadings } from './parse-episodes';
 import { ParseBudget } from './parse-budget';
@@ -105,6 +106,34 @@ export const handlers: Handlers = {
   async 'library:list-saved-chapters'(_request, caller) {
     extensionOnly(caller, 'listing the saved chapters');
     return contextSavedChapters().listSavedChapters();
+  },
+  async 'library:saved-chapter-starts'(request, caller) {
+    const saved = contextSavedChapters();
+    const answers: number[][] = [];
+    for (const id of request.episodeIds)
+      answers.push(
+        caller.kind === 'page' && !(await chaptersOnPage(id, caller.page)) ? [] : await saved.savedStarts(id),
+      );
+    return answers;
+  },
+  async 'library:save-many'(request, caller) {
+    // From a page: every episode of its own site, or none; a saved one is never touched (saveNew).
+    if (caller.kind === 'page') {
+      const page = caller.page;
+      if (page === null || !request.episodes.every((episode) => episodeBelongsToPage(episode, page)))
+        throw new Error(OTHER_SITE_ERROR);
+    }
+    return saveNew(contextLibrary(), request.episodes);
+  },
+  async 'library:remove-many'(request, caller) {
+    const library = contextLibrary();
+    if (caller.kind === 'page') {
+      const page = caller.page;
+      for await (const records of library.records(request.ids))
+        if (page === null || !records.every((record) => episodeBelongsToPage(record, page)))
+          throw new Error(OTHER_SITE_ERROR);
+    }
+    return (await library.remove(request.ids)).length;
   },
   async 'library:open'(request, caller) {
     extensionOnly(caller, 'opening the library');
