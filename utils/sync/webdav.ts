@@ -192,7 +192,10 @@ export function createWebDavClient(config: WebDavConfig): WebDavClient {
     }
     const body = new Uint8Array(total);
     let offset = 0;
-    for (const chunk of chunks) body.set(chunk, (offset += chunk.byteLength) - chunk.byteLength);
+    for (const chunk of chunks) {
+      body.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
     return body;
   }
 
