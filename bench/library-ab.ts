@@ -13,7 +13,7 @@ import { computeFacets } from '../utils/library/query/facets';
 import { DEFAULT_VIEW } from '../utils/library/query/view';
 import { launchExtension, ROOT } from '../tests/e2e/harness';
 import { catalogTech, generate } from './lib/library-data';
-import { chromiumCpuMs, exportTime, measures, timeView } from './lib/library-page';
+import { chromiumCpuMs, exportTime, measures, timeView, waitForResults } from './lib/library-page';
 
 const [argA, argB, roundsArg, sizeArg] = process.argv.slice(2);
 if (!argA || !argB)
@@ -63,13 +63,7 @@ async function main(): Promise<void> {
         const imported = (await measures(page, 'import'))[0] ?? NaN;
         const importLoad = loadavg()[0]!.toFixed(2);
         await page.reload();
-        await page.waitForFunction(
-          (n) =>
-            document.querySelector('[data-stackcast-results]')?.getAttribute('data-stackcast-results') ===
-            String(n),
-          size,
-          { timeout: 300_000 },
-        );
+        await waitForResults(page, size);
         const complete = (await measures(page, 'library-complete'))[0] ?? NaN;
         const view = await timeView(page, one, 9);
         const viewThree = await timeView(page, three, 5);

@@ -9,7 +9,7 @@ import type { SavedEpisode } from '../../utils/library/record';
 import type { LibraryView } from '../../utils/library/query/view';
 import { launchExtension, ROOT } from '../../tests/e2e/harness';
 import { summarize, type Timing } from './timing';
-import { chromiumCpuMs, exportTime, measures, timeView } from './library-page';
+import { chromiumCpuMs, exportTime, measures, timeView, waitForResults } from './library-page';
 
 /** Backups are imported in files of this many episodes (a 100,000-episode backup would pass the 100 MB limit). */
 export const CHUNK = 25_000;
@@ -106,13 +106,7 @@ export async function chromium(
       );
       completes.push((await measures(page, 'library-complete'))[0]!);
     }
-    await page.waitForFunction(
-      (n) =>
-        document.querySelector('[data-stackcast-results]')?.getAttribute('data-stackcast-results') ===
-        String(n),
-      size,
-      { timeout: 300_000 },
-    );
+    await waitForResults(page, size);
     const runs = size >= 100_000 ? 3 : 7;
     const one = await timeView(page, views.one, runs);
     const three = await timeView(page, views.three, runs);

@@ -122,3 +122,14 @@ export async function exportTime(
     cpu: chromiumCpuMs(extensionDir) - cpuBefore,
   };
 }
+
+/** Wait until the page's list holds `count` results (the library loaded, the view applied). */
+export async function waitForResults(page: Page, count: number): Promise<void> {
+  await page.waitForFunction(
+    (n) =>
+      document.querySelector('[data-stackcast-results]')?.getAttribute('data-stackcast-results') ===
+      String(n),
+    count,
+    { timeout: 300_000 },
+  );
+}
