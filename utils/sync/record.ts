@@ -3,8 +3,11 @@ import '@/utils/zod-setup';
 import { z } from 'zod';
 import { StampSchema, laterStamp, stampDevice, type Stamp } from './clock';
 
-/** One field, last writer wins by clock stamp. */
-export const RegisterSchema = z.object({ v: z.json(), at: StampSchema });
+/**
+ * One field, last writer wins by clock stamp. Its value is whatever JSON the kind stores: it was read with
+ * JSON.parse, so it is JSON already, and the kind's own schema (SavedEpisodeSchema…) judges it when shown.
+ */
+export const RegisterSchema = z.object({ v: z.unknown(), at: StampSchema });
 export type Register = z.infer<typeof RegisterSchema>;
 
 /** One element of a set (a tag): present or removed, last writer wins per element, so no add is lost to a
@@ -141,15 +144,18 @@ export function mergeRecords(a: SyncRecord | undefined, b: SyncRecord | undefine
 
 /** Text with object keys in order: the one form records are compared, hashed and written in. */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? sortedObject(inner as Record<string, unknown>)
-      : inner,
-  );
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const object = value as Record<string, unknown>;
+  const parts: string[] = [];
+  for (const key of Object.keys(object).sort())
+    if (object[key] !== undefined) parts.push(`${JSON.stringify(key)}:${canonicalJson(object[key])}`);
+  return `{${parts.join(',')}}`;
 }
 
 /** Whether two states of a record are the same state. */
 export function sameRecord(a: SyncRecord | undefined, b: SyncRecord | undefined): boolean {
-  if (!a || !b) return a === b;
+  if (a === b) return true;
+  if (!a || !b) return false;
   return canonicalJson(a) === canonicalJson(b);
 }
