@@ -11,6 +11,7 @@ import { MiniPlayer } from './MiniPlayer';
 import { TechChips } from './TechChips';
 import { PanelRequestsContext, type SeekRequests } from './panel-requests';
 import { trusted } from './trusted';
+import { useChapterStars } from './useChapterStars';
 import { chapterCounts, filterStatus, matchingChapters, nextChapter, previousChapter } from './topic-filter';
 
 /** The listener's preferences a panel reads (the overlay's OverlayOptions holds these and more). */
@@ -100,6 +101,12 @@ export function EpisodePanel({
   };
 
   const current = time === null ? -1 : chapterAt(chapters, time);
+  // A chapter can be starred where its episode can be saved (the Save slot is there only for this site's episodes).
+  const stars = useChapterStars(
+    episode,
+    save !== undefined && save !== null && chapters.length >= 2,
+    (text) => setNotice({ tone: 'error', text }),
+  );
   // The chip filter: computed when the chapters or the choice change, not on every clock tick.
   const counts = useMemo(() => chapterCounts(chapters), [chapters]);
   const matches = useMemo(
@@ -190,6 +197,8 @@ export function EpisodePanel({
                 initial={listing ? LISTING_CHAPTERS_SHOWN : undefined}
                 matches={matches ?? undefined}
                 topic={topicName ?? undefined}
+                starred={stars.starred}
+                onStar={stars.toggle}
               />
             </>
           )}
