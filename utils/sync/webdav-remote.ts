@@ -21,6 +21,9 @@ const DEFAULT_LOCK_WAITS_MS = [200, 500, 1_000, 2_000, 4_000];
 /** Tries at reading a file and its ETag as one version, on servers that send no ETag with GET. */
 const CONSISTENT_READ_TRIES = 3;
 
+/** Guards found per folder while the background lives: a sync every few minutes need not probe each time. */
+const PROBED_GUARDS = new Map<string, Promise<WriteGuard>>();
+
 /** ETags compare without the weak marker: a server may list `W/"x"` and send `"x"`. */
 function sameEtag(a: string, b: string): boolean {
   return a.replace(/^W\//, '') === b.replace(/^W\//, '');
@@ -40,8 +43,17 @@ export function webDavRemoteFolder(
   client: WebDavClient,
   options: WebDavRemoteOptions,
 ): RemoteFolder & { writeGuard(): Promise<WriteGuard> } {
-  let guard: Promise<WriteGuard> | undefined = options.guard ? Promise.resolve(options.guard) : undefined;
-  const writeGuard = (): Promise<WriteGuard> => (guard ??= probeWriteGuard(client));
+  const writeGuard = (): Promise<WriteGuard> => {
+    if (options.guard) return Promise.resolve(options.guard);
+    let probed = PROBED_GUARDS.get(client.folderUrl);
+    if (!probed) {
+      probed = probeWriteGuard(client);
+      PROBED_GUARDS.set(client.folderUrl, probed);
+      // A failed probe (offline, 5xx) is asked again next time, not remembered.
+      probed.catch(() => PROBED_GUARDS.delete(client.folderUrl));
+    }
+    return probed;
+  };
   const decoder = new TextDecoder();
 
   /** The ETag the server lists for a path, or null when there is no such file. */
