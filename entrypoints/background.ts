@@ -7,11 +7,13 @@ import { registerCommands } from '@/utils/background/commands';
 import { watchSiteAccess } from '@/utils/site-access';
 import { registerContextMenu } from '@/utils/background/context-menu';
 import { callerOf, originOf, type Caller } from '@/utils/background/caller';
+import { registerSync } from '@/utils/background/sync-background';
 
 export default defineBackground(() => {
   registerCommands();
   watchSiteAccess();
   registerContextMenu();
+  registerSync();
   browser.runtime.onMessage.addListener((raw: unknown, sender): Promise<Response> | undefined => {
     // Only our own extension's pages and content scripts may talk to us.
     if (sender.id !== browser.runtime.id) {

@@ -5,6 +5,8 @@ import { EpisodeSchema, SecondsSchema, type Episode } from './model';
 import { CONTENT_COMMANDS } from './content-commands';
 import type { SavedEpisode } from './library/record';
 import type { SavedChapter } from './library/saved-chapter-record';
+import { SyncSettingsSchema, type SyncSettings, type SyncStatus } from './background/sync-settings';
+import type { ConnectionResult } from './sync/webdav-connection';
 
 const EpisodeIdSchema = z.string().min(1).max(8_192);
 
@@ -100,6 +102,18 @@ export const RequestSchema = z.discriminatedUnion('type', [
    * odd episode is answered with null, not the whole page rejected.
    */
   z.object({ type: z.literal('parse:episodes'), readings: z.array(z.unknown()).max(MAX_READINGS) }),
+  /** Sync (issue 13), Stackcast's own pages only: how the last sync went, and the listener's button. */
+  z.object({ type: z.literal('sync:status') }),
+  z.object({ type: z.literal('sync:now') }),
+  z.object({ type: z.literal('sync:get-settings') }),
+  /** Store the sync settings; turning sync on (or changing the server) starts a sync. */
+  z.object({ type: z.literal('sync:save-settings'), settings: SyncSettingsSchema }),
+  /** "Test connection" with these settings (the page has asked for the host permission first). */
+  z.object({
+    type: z.literal('sync:test'),
+    settings: SyncSettingsSchema,
+    createFolder: z.boolean().optional(),
+  }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -144,6 +158,12 @@ export interface Answers {
   'tab:episodes': null;
   'tab:get-episodes': Episode[];
   'parse:episodes': ParsedReadings;
+  'sync:status': SyncStatus;
+  /** The status after that sync. */
+  'sync:now': SyncStatus;
+  'sync:get-settings': SyncSettings;
+  'sync:save-settings': SyncSettings;
+  'sync:test': ConnectionResult;
 }
 export type Answer<T extends RequestType> = Answers[T];
 

@@ -9,6 +9,7 @@ import { parseReadings } from './parse-episodes';
 import { ParseBudget } from './parse-budget';
 import { OTHER_SITE_ERROR, type Caller } from './caller';
 import { belongsToPage, episodeBelongsToPage, isAddressId } from '../episode-site';
+import { syncHandlers } from './sync-handlers';
 
 /** One handler per request type, each answering what the sender expects ({@link Answer}). */
 type Handlers = {
@@ -161,4 +162,5 @@ export const handlers: Handlers = {
     parseBudget.charge(tab, parsed.milliseconds);
     return parsed;
   },
+  ...syncHandlers,
 };
