@@ -26,16 +26,17 @@ export default defineConfig({
       'stats.html',
     ],
   },
-  // Least privilege: these five permissions and nothing else; host access comes only from the
-  // content-script matches (supported directories), activeTab, and origins the listener grants on
-  // the options page. No content_security_policy key: extension pages keep the default MV3 CSP.
+  // Least privilege: these six permissions and nothing else (`alarms`: the periodic sync and its
+  // back-off, issue 13); host access comes only from the content-script matches (supported
+  // directories), activeTab, and origins the listener grants on the options page (sites, and the
+  // sync server's origin). No content_security_policy key: extension pages keep the default MV3 CSP.
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     short_name: '__MSG_extShortName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     action: { default_title: '__MSG_actionTitle__' },
-    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus'],
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
       'next-chapter': {

@@ -74,6 +74,7 @@ test('the Firefox build is MV3 with its gecko id and a no-data-collection declar
   );
   assert.deepEqual([...manifest.permissions].sort(), [
     'activeTab',
+    'alarms',
     'contextMenus',
     'scripting',
     'storage',

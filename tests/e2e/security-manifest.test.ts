@@ -43,9 +43,11 @@ function files(dir: string): string[] {
   );
 }
 
-test('permissions are exactly storage, unlimitedStorage, activeTab, scripting, contextMenus', () => {
+test('permissions are exactly storage, unlimitedStorage, activeTab, scripting, contextMenus, alarms', () => {
   assert.deepEqual([...(manifest.permissions ?? [])].sort(), [
     'activeTab',
+    // Sync (issue 13): the periodic sync and the end of its back-off after a server failure.
+    'alarms',
     'contextMenus',
     'scripting',
     'storage',

@@ -29,10 +29,11 @@ async function manifestFor(browser: 'chrome' | 'firefox'): Promise<Manifest> {
 }
 
 describe.each(['chrome', 'firefox'] as const)('%s manifest', (browser) => {
-  it('asks for exactly the five permissions Stackcast uses', async () => {
+  it('asks for exactly the six permissions Stackcast uses', async () => {
     const manifest = await manifestFor(browser);
+    // `alarms`: the periodic sync and the end of its back-off (issue 13).
     expect([...(manifest.permissions ?? [])].sort()).toEqual(
-      ['activeTab', 'contextMenus', 'scripting', 'storage', 'unlimitedStorage'].sort(),
+      ['activeTab', 'alarms', 'contextMenus', 'scripting', 'storage', 'unlimitedStorage'].sort(),
     );
   });
 
