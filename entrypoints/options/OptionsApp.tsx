@@ -12,6 +12,7 @@ import { SupportedSites } from './SupportedSites';
 import { PanelSettings } from './PanelSettings';
 import { EnabledSites } from './EnabledSites';
 import { Shortcuts } from './Shortcuts';
+import { SyncSettings } from './SyncSettings';
 
 /** A line announced to screen readers: confirmations politely, errors at once. */
 export interface Notice {
@@ -60,6 +61,7 @@ export function OptionsApp() {
       <SupportedSites settings={settings} onChange={save} />
       <PanelSettings settings={settings} onChange={save} />
       <EnabledSites settings={settings} onNotice={setNotice} />
+      <SyncSettings />
       <Shortcuts />
       <p
         class="notice"

@@ -6,6 +6,7 @@ import type { Episode } from '@/utils/model';
 import { askBackground } from '@/utils/ask-background';
 import { clip } from '@/components/panel-limits';
 import { libraryOpenProblem } from '@/utils/library/open-problem';
+import { SyncStatusLine, useSyncStatus } from '@/components/SyncStatusLine';
 
 /** The popup's reader can retry by opening it again. */
 const UNANSWERED = 'Stackcast did not answer: reopen the popup';
@@ -29,6 +30,14 @@ export function PopupApp() {
   // Saving waits for the library in the background: say why it cannot open (another tab, a newer version).
   const [libraryProblem, setLibraryProblem] = useState<string | null>(null);
   useEffect(() => void libraryOpenProblem().then(setLibraryProblem), []);
+  const syncStatus = useSyncStatus();
+  const [syncOn, setSyncOn] = useState(false);
+  useEffect(() => {
+    askBackground({ type: 'sync:get-settings' }).then(
+      (sync) => setSyncOn(sync.enabled),
+      () => undefined,
+    );
+  }, []);
 
   const load = async (id: number) => {
     try {
@@ -127,6 +136,7 @@ export function PopupApp() {
           Open library
         </button>
       </div>
+      {(syncOn || syncStatus.state !== 'never') && <SyncStatusLine status={syncStatus} enabled={syncOn} />}
     </main>
   );
 }
