@@ -50,6 +50,7 @@ export function scoreChapters(
   corpus: string,
   posts: readonly Post[],
   taggable: ReadonlySet<string>,
+  claimedOnly = false,
 ): ChapterTechScore {
   const score: ChapterTechScore = {
     corpus,
@@ -73,7 +74,7 @@ export function scoreChapters(
     const truth = new Set(post.tags);
     for (const topic of post.topics) {
       score.chapters++;
-      const found = chapterTech({ title: topic.title, episodeTech });
+      const found = chapterTech({ title: topic.title, episodeTech, claimedOnly });
       if (found.length > 0) score.tagged++;
       for (const slug of found) {
         score.reported++;
@@ -108,15 +109,22 @@ export function ratios(score: ChapterTechScore): {
   };
 }
 
-/** The runninginproduction and devtools.fm scores (Syntax has no tags to judge against). */
+/**
+ * The runninginproduction and devtools.fm scores (Syntax has no tags to judge against), then the same with the
+ * episode's claim rules (`claimedOnly`) for comparison.
+ */
 export function evaluateChapterTech(): ChapterTechScore[] {
   const taggable = siteTagSlugs();
   const devtools = JSON.parse(
     readFileSync(resolve(sharedDir, 'corpus', 'devtoolsfm', 'ground-truth.json'), 'utf8'),
   ) as Post[];
+  const rip = loadGroundTruth();
   return [
-    scoreChapters('runninginproduction', loadGroundTruth(), taggable),
+    scoreChapters('runninginproduction', rip, taggable),
     // devtools.fm's tags are its own words; "taggable" there still means runninginproduction's tag set.
     scoreChapters('devtoolsfm', devtools, taggable),
+    // The episode's claim rules kept (only names claimed as used): what talking-about adds, and costs.
+    scoreChapters('runninginproduction, claimed only', rip, taggable, true),
+    scoreChapters('devtoolsfm, claimed only', devtools, taggable, true),
   ];
 }

@@ -4,6 +4,7 @@ import type { TechMention } from '@/utils/model';
 import { extractTech } from './extract';
 import { techInputFromText } from './input-text';
 import { findTechInText } from './prose';
+import { techBySlug, type Technology } from './catalog';
 
 /** A chapter's technologies never outnumber this (a chapter naming more is a link dump, not a topic). */
 export const MAX_CHAPTER_TECH = 40;
@@ -22,15 +23,49 @@ export interface ChapterTechInput {
   title: string;
   nested?: string;
   episodeTech?: readonly Pick<TechMention, 'slug' | 'source'>[];
+  /**
+   * Keep only names the text claims as used, as for an episode's stack (default false: a chapter is about
+   * what it talks about, so "Django vs Flask" is a Flask chapter and "Moving off Heroku" a Heroku one).
+   */
+  claimedOnly?: boolean;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Whether the text spells the technology's name or an alias as a whole word (any case). */
+function spells(text: string, tech: Technology): boolean {
+  return [tech.name, ...tech.aliases].some((spelling) =>
+    new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(spelling)}(?![\\p{L}\\p{N}])`, 'iu').test(text),
+  );
+}
+
+/**
+ * Parents the title spells out inside a longer name: "AWS Lambda" is an AWS chapter, "Ruby on Rails" a Ruby one.
+ * A parent that is also an everyday word is left out (its spelling alone proves nothing).
+ */
+function spelledParents(title: string, slugs: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const slug of slugs) {
+    for (const parentSlug of techBySlug(slug)?.parents ?? []) {
+      const parent = techBySlug(parentSlug);
+      if (parent !== undefined && parent.ambiguous === undefined && spells(title, parent))
+        out.push(parentSlug);
+    }
+  }
+  return out;
 }
 
 /**
  * The slugs of the technologies a chapter names, each once, in order of first mention (title first).
  * A name is taken with the same catalog and context rules as the episode's prose: "Go to market" and
  * "Rust belt" are not languages, "Postgres" is `postgres`. An everyday-word name the episode's stack also
- * names (by any alias) counts without more context: "Go generics" in an episode that runs Go. Parents
- * are not implied (a Django chapter is not a Python chapter); links to a vendor's homepage or a tag
- * page, hashtags and `name →` items in the nested lines count.
+ * names (by any alias) counts without more context: "Go generics" in an episode that runs Go. A name
+ * talked about counts even where the episode's rules would not claim it as used ("Django vs Flask").
+ * Parents are not implied (a Django chapter is not a Python chapter) unless the title spells them ("AWS
+ * Lambda", "Ruby on Rails"); links to a vendor's homepage or a tag page, hashtags and `name →` items in the
+ * nested lines count.
  *
  * @example chapterTech({ title: 'Using nginx as a reverse proxy' }) // ['nginx']
  * @example chapterTech({ title: 'Go to market' }) // []
@@ -43,7 +78,9 @@ export function chapterTech(input: ChapterTechInput): string[] {
   // One text, title first: a nested line can vouch for an ambiguous title word and the reverse, as in an episode.
   const text = [input.title, nested?.text].filter(Boolean).join('\n');
   const slugs = new Set<string>();
-  for (const { tech } of findTechInText(text, { vouched })) slugs.add(tech.slug);
+  const talkedAbout = input.claimedOnly !== true;
+  for (const { tech } of findTechInText(text, { vouched, talkedAbout })) slugs.add(tech.slug);
+  for (const parent of spelledParents(input.title, [...slugs])) slugs.add(parent);
   if (nested !== undefined) {
     const explicit = extractTech({ listed: nested.listed, tags: nested.tags, links: nested.links });
     for (const mention of explicit) if (mention.source !== 'implied') slugs.add(mention.slug);

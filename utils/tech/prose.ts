@@ -150,6 +150,12 @@ export interface ProseOptions {
    * read with its episode's stack behind it, so "Go" in "Go 1.22 generics" counts when the episode runs Go.
    */
   vouched?: ReadonlySet<string>;
+  /**
+   * Also the names talked about without being claimed as used (negated, hedged, compared, left behind): a
+   * chapter titled "Django vs Flask" or "Moving off Heroku" is about Flask and Heroku, though neither is
+   * the episode's stack. The context rules still apply ("Go to market" is not Go).
+   */
+  talkedAbout?: boolean;
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -180,19 +186,22 @@ export function findTechInText(text: string, options: ProseOptions = {}): TextMe
   }
   resolvePending(candidates, tokens, options.vouched ?? NONE);
   const accepted = candidates.filter((candidate) => candidate.verdict === true);
-  const claimed = claimedMentions(
-    accepted.map(({ start, end, tech }) => ({
-      start,
-      end,
-      slug: tech.slug,
-      notClaimedBefore: tech.notClaimedBefore,
-    })),
-    tokens,
-    classes,
-  );
+  const claimed =
+    options.talkedAbout === true
+      ? undefined
+      : claimedMentions(
+          accepted.map(({ start, end, tech }) => ({
+            start,
+            end,
+            slug: tech.slug,
+            notClaimedBefore: tech.notClaimedBefore,
+          })),
+          tokens,
+          classes,
+        );
   const found = new Map<string, TextMention>();
   for (const [i, candidate] of accepted.entries()) {
-    if (claimed[i] === true && !found.has(candidate.tech.slug)) {
+    if ((claimed === undefined || claimed[i] === true) && !found.has(candidate.tech.slug)) {
       found.set(candidate.tech.slug, { tech: candidate.tech, offset: tokens.starts[candidate.start]! });
     }
   }

@@ -27,8 +27,15 @@ describe('chapterTech', () => {
     ).toEqual([]);
   });
 
-  it('does not imply parents: a Django chapter is not a Python chapter', () => {
+  it('does not imply parents: a Django chapter is not a Python chapter, unless the title spells them', () => {
     expect(chapterTech({ title: 'Upgrading Django' })).toEqual(['django']);
+    expect(chapterTech({ title: 'Cold starts on AWS Lambda' })).toEqual(['lambda', 'aws']);
+  });
+
+  it('counts what a chapter talks about, where the episode rules count only what is used', () => {
+    expect(chapterTech({ title: 'Grappling with Django vs Flask' })).toEqual(['django', 'flask']);
+    // The stack rules leave out both sides of a comparison.
+    expect(chapterTech({ title: 'Grappling with Django vs Flask', claimedOnly: true })).toEqual([]);
   });
 
   it('reads the links and lines nested under the chapter', () => {
