@@ -116,10 +116,11 @@ export async function syncOnce(options: SyncOptions): Promise<SyncResult> {
   const maxAttempts = options.maxAttempts ?? 5;
   const memo = await local.readMemo();
   const changes = await local.changesSince(memo.cursor);
-  const received = new Set<string>();
+  const rounds: Rounds = { received: new Set(), uploaded: new Set() };
+  const { received } = rounds;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     try {
-      const result = await attemptSync(options, memo, changes.keys, received);
+      const result = await attemptSync(options, memo, changes.keys, rounds);
       await local.writeMemo({ ...result.memo, cursor: changes.cursor });
       return { ...result.counts, received: [...received].filter(isEpisode).length, attempts: attempt };
     } catch (error) {
@@ -131,11 +132,17 @@ export async function syncOnce(options: SyncOptions): Promise<SyncResult> {
 
 type Counts = Omit<SyncResult, 'received' | 'attempts'>;
 
+/** What the rounds of one sync gather: the records received, and the shard files written (by lost rounds too). */
+interface Rounds {
+  received: Set<string>;
+  uploaded: Set<string>;
+}
+
 async function attemptSync(
   { local, remote, clock, passphrase }: SyncOptions,
   memo: SyncMemo,
   pendingKeys: readonly string[],
-  received: Set<string>,
+  { received, uploaded }: Rounds,
 ): Promise<{ memo: SyncMemo; counts: Counts }> {
   const read = await readManifest(remote);
   const { key, encryption } = await folderKey(read?.manifest ?? null, passphrase);
@@ -230,15 +237,19 @@ async function attemptSync(
     const old = shards[shard];
     if (old) superseded.push(old.file);
     if (records.length === 0) delete shards[shard];
-    else shards[shard] = await writeShard(remote, shard, records, key);
+    else {
+      shards[shard] = await writeShard(remote, shard, records, key);
+      uploaded.add(shards[shard].file);
+    }
   }
   const next: Manifest = { ...manifest, revision, clock: stamp, deletionsIn, devices, shards, encryption };
   const condition: WriteCondition = read?.etag ? { ifMatch: read.etag } : read ? {} : { ifNoneMatch: '*' };
   await remote.write(MANIFEST_PATH, manifestText(next), condition);
 
-  // The manifest no longer names the old versions; a device that read the old manifest just starts over.
-  for (const file of superseded)
-    if (!Object.values(shards).some((entry) => entry.file === file)) await forget(remote, file);
+  // The manifest no longer names the old versions, nor what rounds lost to another device wrote; a device
+  // that read the old manifest just starts over.
+  const named = new Set(Object.values(shards).map((entry) => entry.file));
+  for (const file of new Set([...superseded, ...uploaded])) if (!named.has(file)) await forget(remote, file);
   if (compacted.length > 0) await local.forgetRecords(compacted);
   const shardHashes = Object.fromEntries(Object.entries(shards).map(([s, entry]) => [s, entry.hash]));
   const counts = {

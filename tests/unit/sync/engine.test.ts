@@ -13,6 +13,12 @@ function manifestOf(folder: MemoryFolder) {
   return ManifestSchema.parse(JSON.parse(folder.files.get(MANIFEST_PATH)!.text));
 }
 
+/** Files in the folder the manifest does not name. */
+function orphans(folder: MemoryFolder): string[] {
+  const named = new Set(Object.values(manifestOf(folder).shards).map((entry) => entry.file));
+  return [...folder.files.keys()].filter((path) => path !== MANIFEST_PATH && !named.has(path));
+}
+
 function snapshot(folder: MemoryFolder): string {
   return JSON.stringify([...folder.files].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
@@ -174,7 +180,7 @@ describe('syncOnce', () => {
     folder.faults.staleOnce = new Set([MANIFEST_PATH]);
     const result = await laptop.sync(folder);
     expect(result.attempts).toBe(2);
-    expect(manifestOf(folder).shards).toBeDefined();
+    expect(orphans(folder)).toEqual([]);
     const desktop = new Replica('desktop');
     await desktop.sync(folder);
     expect(desktop.library().size).toBe(2);
@@ -193,9 +199,11 @@ describe('syncOnce', () => {
     const laptop = new Replica('laptop');
     const desktop = new Replica('desktop');
     laptop.edit('a');
+    desktop.edit('a', (plain) => ({ ...plain, rating: 4 }));
     desktop.edit('b');
     const results = await Promise.all([laptop.sync(folder), desktop.sync(folder)]);
     expect(results.map((result) => result.attempts).sort()).toEqual([1, 2]);
+    expect(orphans(folder)).toEqual([]);
     await laptop.sync(folder);
     expect(laptop.library()).toEqual(desktop.library());
     expect(laptop.library().size).toBe(2);
