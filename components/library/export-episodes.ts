@@ -3,6 +3,7 @@ import type { LibraryService } from '@/utils/library/service';
 import type { LibraryExportKind } from '@/utils/library/export';
 import { streamLibraryExport } from '@/utils/library/export/stream';
 import { exportReadingListInWorkers, type MarkdownWorker } from '@/utils/library/export/markdown-workers';
+import type { SavedChapter } from '@/utils/library/saved-chapter-record';
 import { measured } from './download';
 
 export interface ExportJob {
@@ -13,6 +14,8 @@ export interface ExportJob {
   exportedAt: Date;
   /** The view's technologies (a reading list by technology lists these first). */
   technologies: string[];
+  /** The library's saved chapters, for the formats that carry them (the JSON backup). */
+  savedChapters?: readonly SavedChapter[];
   /** Starts a Markdown export worker. */
   spawnWorker: () => MarkdownWorker;
   /** Starts workers ahead of the next export. */
@@ -28,7 +31,7 @@ export interface ExportJob {
  * downloadBlob(file.name, file.blob);
  */
 export function exportEpisodes(job: ExportJob): Promise<{ name: string; blob: Blob; count: number }> {
-  const { service, kind, ids, exportedAt, technologies } = job;
+  const { service, kind, ids, exportedAt, technologies, savedChapters } = job;
   return measured(`export-${kind}`, async () => {
     if (kind === 'markdown-technology' || kind === 'markdown-podcast') {
       const options = { exportedAt, technologies, dbName: service.db.name, spawn: job.spawnWorker };
@@ -43,6 +46,7 @@ export function exportEpisodes(job: ExportJob): Promise<{ name: string; blob: Bl
     return streamLibraryExport(kind, ids, (slice) => service.recordTexts(slice), {
       exportedAt,
       technologies,
+      savedChapters,
       readAnyOrder: (slice) => service.recordTextsByShelf(slice),
     });
   });

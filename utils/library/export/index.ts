@@ -7,12 +7,26 @@ import type { ExportFile } from '../../export/file';
 import { exportFileName } from '../../export/filename';
 import { toOpml } from '../../export/opml';
 import { toReadingList } from '../../export/reading-list';
+import { toTopicList } from '../../export/topic-list';
+import { toM3u } from '../../export/m3u';
+import type { SavedChapter } from '../saved-chapter-record';
+import { queryChapters, type ChapterFilter } from '../query/chapters';
 
 /** What a list format is given besides the episodes. */
 export interface LibraryExportOptions {
   exportedAt: Date;
   /** With a technology filter in the view, a reading list by technology groups only under those. */
   technologies?: string[];
+  /** The library's saved chapters: the JSON backup carries them; the chapter formats list them too. */
+  savedChapters?: readonly SavedChapter[];
+  /** Which chapters the chapter formats write (the Chapters view's filter); absent: the view's technologies. */
+  chapterFilter?: ChapterFilter;
+}
+
+/** The chapters a chapter format writes: the episodes' (and saved ones') that the filter selects. */
+function chaptersOf(episodes: readonly SavedEpisode[], options: LibraryExportOptions) {
+  const filter = options.chapterFilter ?? { tech: options.technologies ?? [], techMode: 'any' as const };
+  return queryChapters(episodes, options.savedChapters ?? [], filter);
 }
 
 /** A format of the library's export menu: a new one is a file in utils/export/ and an entry here. */
@@ -24,6 +38,8 @@ export interface LibraryExportFormat {
   write(episodes: readonly SavedEpisode[], options: LibraryExportOptions): string;
   /** False when the format never writes chapters: a streamed export then drops them as it reads. */
   readsChapters?: false;
+  /** A list of chapters rather than episodes: offered in the Chapters view. */
+  listsChapters?: true;
 }
 
 export const LIBRARY_EXPORTS = {
@@ -44,7 +60,7 @@ export const LIBRARY_EXPORTS = {
     label: 'JSON backup',
     extension: 'json',
     type: 'application/json',
-    write: (episodes, { exportedAt }) => toBackupJson(episodes, exportedAt),
+    write: (episodes, { exportedAt, savedChapters }) => toBackupJson(episodes, exportedAt, savedChapters),
   },
   csv: {
     label: 'CSV (spreadsheet)',
@@ -65,6 +81,24 @@ export const LIBRARY_EXPORTS = {
     type: 'text/x-opml',
     write: (episodes, { exportedAt }) => toOpml(episodes, exportedAt),
     readsChapters: false,
+  },
+  'topic-markdown': {
+    label: 'Topic reading list: chapters by technology (Markdown)',
+    extension: 'md',
+    type: 'text/markdown',
+    write: (episodes, options) =>
+      toTopicList(chaptersOf(episodes, options), {
+        exportedAt: options.exportedAt,
+        technologies: options.chapterFilter?.tech ?? options.technologies,
+      }),
+    listsChapters: true,
+  },
+  m3u: {
+    label: 'M3U playlist of the chapters',
+    extension: 'm3u',
+    type: 'audio/x-mpegurl',
+    write: (episodes, options) => toM3u(chaptersOf(episodes, options)),
+    listsChapters: true,
   },
 } as const satisfies Record<string, LibraryExportFormat>;
 export type LibraryExportKind = keyof typeof LIBRARY_EXPORTS;

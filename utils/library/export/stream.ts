@@ -5,7 +5,13 @@ import { parseStored } from '../shelves';
 import { backupShell, toBackupJson } from '../backup';
 import { toCsv } from '../../export/csv';
 import { exportFileName } from '../../export/filename';
-import { exportLibrary, LIBRARY_EXPORTS, type LibraryExportFormat, type LibraryExportKind } from './index';
+import {
+  exportLibrary,
+  LIBRARY_EXPORTS,
+  type LibraryExportFormat,
+  type LibraryExportKind,
+  type LibraryExportOptions,
+} from './index';
 import { ReadingListBytes } from './reading-list-bytes';
 
 /** A finished export, ready to download. */
@@ -90,7 +96,7 @@ export async function streamLibraryExport(
   kind: LibraryExportKind,
   ids: readonly string[],
   read: RecordReader,
-  options: { exportedAt: Date; technologies?: string[]; readAnyOrder?: UnorderedRecordReader },
+  options: LibraryExportOptions & { readAnyOrder?: UnorderedRecordReader },
 ): Promise<ExportBlob> {
   const spec: LibraryExportFormat = LIBRARY_EXPORTS[kind];
   const name = exportFileName(spec.extension, options.exportedAt);
@@ -98,7 +104,7 @@ export async function streamLibraryExport(
   let count = 0;
   switch (kind) {
     case 'json': {
-      const [head, tail] = backupShell(options.exportedAt);
+      const [head, tail] = backupShell(options.exportedAt, options.savedChapters);
       let first = true;
       for await (const slice of read(ids)) {
         if (slice.length === 0) continue;
@@ -109,7 +115,7 @@ export async function streamLibraryExport(
         count += slice.length;
         await breathe();
       }
-      if (first) writer.write(toBackupJson([], options.exportedAt));
+      if (first) writer.write(toBackupJson([], options.exportedAt, options.savedChapters));
       else writer.write(tail);
       break;
     }
