@@ -1,7 +1,8 @@
 // The chapter list: one button per chapter (time + title), the playing one marked, those about the chosen
 // technology marked, each with a star that saves it on its own; long lists paged.
 import { useState } from 'preact/hooks';
-import { chapterTechOf, type Chapter } from '@/utils/model';
+import type { Chapter } from '@/utils/model';
+// Not model.ts's chapterTechOf: a value import of model.ts would bring zod into the content script.
 import { formatTimestamp } from '@/utils/parse/time';
 import { CHAPTERS_PER_PAGE, clip } from './panel-limits';
 import { isPersonEvent, trusted } from './trusted';
@@ -72,7 +73,7 @@ export function ChapterList({
                 class="chapter"
                 data-stackcast-chapter=""
                 data-start={String(chapter.start)}
-                data-tech={chapterTechOf(chapter).join(' ')}
+                data-tech={(chapter.tech ?? []).join(' ')}
                 data-stackcast-match={match ? '' : undefined}
                 aria-current={index === current ? 'true' : undefined}
                 title={title}

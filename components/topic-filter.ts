@@ -1,6 +1,7 @@
 // A technology chip as a filter over one episode's chapters: which chapters it marks and where prev/next go.
 // Pure, so the panel's rules are tested without a DOM.
-import { chapterTechOf, type Chapter } from '@/utils/model';
+import type { Chapter } from '@/utils/model';
+// Not model.ts's chapterTechOf: a value import of model.ts would bring zod into the content script.
 
 /**
  * How many chapters name each technology, counted once per panel draw (not once per chip).
@@ -10,7 +11,7 @@ import { chapterTechOf, type Chapter } from '@/utils/model';
 export function chapterCounts(chapters: readonly Chapter[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const chapter of chapters)
-    for (const slug of chapterTechOf(chapter)) counts.set(slug, (counts.get(slug) ?? 0) + 1);
+    for (const slug of chapter.tech ?? []) counts.set(slug, (counts.get(slug) ?? 0) + 1);
   return counts;
 }
 
@@ -23,7 +24,7 @@ export function matchingChapters(chapters: readonly Chapter[], slug: string | nu
   if (slug === null) return [];
   const found: number[] = [];
   chapters.forEach((chapter, index) => {
-    if (chapterTechOf(chapter).includes(slug)) found.push(index);
+    if ((chapter.tech ?? []).includes(slug)) found.push(index);
   });
   return found;
 }
