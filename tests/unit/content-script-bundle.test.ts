@@ -88,6 +88,15 @@ describe('content script bundle', () => {
     expect(shipped.filter((path) => PARSER.test(path) && reached.has(path))).toEqual([]);
   });
 
+  it('carries no zod: the schemas check messages in the background, and a value import of utils/model.ts brings them all', () => {
+    const [output] = Object.values(metafile.outputs);
+    const zod = Object.entries(output!.inputs).filter(
+      ([path, input]) => path.includes('node_modules/zod/') && input.bytesInOutput > 0,
+    );
+    expect(zod.map(([path]) => path)).toEqual([]);
+    expect(shipped).not.toContain('utils/model.ts');
+  });
+
   it('names every pending importer because it is still in the bundle', () => {
     for (const importer of PENDING_IMPORTERS) expect(shipped).toContain(importer);
   });
