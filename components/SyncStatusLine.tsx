@@ -56,6 +56,7 @@ export function SyncStatusLine({ status, enabled }: Props) {
       aria-live="polite"
       data-stackcast-sync-status=""
       data-state={status.state}
+      data-last-attempt={status.lastAttempt ?? ''}
     >
       {syncStatusText(status, enabled)}
     </p>
