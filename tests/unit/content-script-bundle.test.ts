@@ -15,11 +15,10 @@ const CATALOG =
 const PARSER = /^utils\/parse\/chapters(?:-scan|-select|-titles|-transcript)?\.ts$/;
 
 /**
- * Importers allowed to bring the parser in for now, each with the reason it is still there. Linking a page's own
- * timestamps scans the page text in the content script; issue #14 item 5 (utils/overlay) moves that scan to the
- * background. Remove the entry when it goes.
+ * Importers allowed to bring the parser in for now, each with the reason it is still there (none left: the page's
+ * own timestamps are found by a small scan in utils/overlay/page-timestamps.ts). Add one only with its reason.
  */
-const PENDING_IMPORTERS = new Set(['utils/overlay/page-timestamps.ts']);
+const PENDING_IMPORTERS = new Set<string>();
 
 /** `@/x` and `~/x` as WXT's tsconfig paths resolve them; Vite's `?inline`-style imports stay outside. */
 const wxtPaths: Plugin = {

@@ -1,7 +1,12 @@
 // In-page timestamps: wrapped in place as text, page links only marked, idempotent, capped, reversible.
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { linkTimestamps, seekTargetOf, unlinkTimestamps } from '@/utils/overlay/page-timestamps';
+import {
+  findPageTimestamps,
+  linkTimestamps,
+  seekTargetOf,
+  unlinkTimestamps,
+} from '@/utils/overlay/page-timestamps';
 
 function notesOf(html: string) {
   const { document } = parseHTML(`<!DOCTYPE html><html><body><div id="notes">${html}</div></body></html>`);
@@ -53,5 +58,28 @@ describe('linkTimestamps', () => {
     expect(notes.querySelectorAll('[data-stackcast-seek]').length).toBe(0);
     expect(notes.querySelector('p')!.childNodes.length).toBe(1);
     expect(notes.textContent).toBe('Intro 1:45 – Overview7:01');
+  });
+});
+
+describe('findPageTimestamps', () => {
+  const found = (text: string) =>
+    findPageTimestamps(text).map((hit) => [text.slice(hit.index, hit.index + hit.length), hit.seconds]);
+
+  it('finds clean times in prose but no time of day, ratio or version', () => {
+    expect(found('Skip to 12:30 for the demo; not 10:30 am, 9:00PM, 16:9 or v1:20.')).toEqual([
+      ['12:30', 750],
+    ]);
+  });
+
+  it('reads hours, and times glued to the words around them', () => {
+    expect(found('Intro:00:00 Setup1:02:03 Wrap-up 61:05')).toEqual([
+      ['00:00', 0],
+      ['1:02:03', 3723],
+      ['61:05', 3665],
+    ]);
+  });
+
+  it('skips runs of digits and colons that are not one time, and impossible seconds', () => {
+    expect(found('1:02:03:04 or 123:45 or 12:345 or 3:75 or 1:75:00')).toEqual([]);
   });
 });
