@@ -12,6 +12,7 @@ import {
   type Manifest,
 } from './layout';
 import {
+  NEVER_SYNCED,
   PreconditionFailedError,
   type LocalStore,
   type RemoteFolder,
@@ -116,12 +117,13 @@ export async function syncOnce(options: SyncOptions): Promise<SyncResult> {
   const maxAttempts = options.maxAttempts ?? 5;
   const memo = await local.readMemo();
   const changes = await local.changesSince(memo.cursor);
+  const everything = () => local.changesSince(null);
   const rounds: Rounds = { received: new Set(), uploaded: new Set() };
   const { received } = rounds;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     try {
-      const result = await attemptSync(options, memo, changes.keys, rounds);
-      await local.writeMemo({ ...result.memo, cursor: changes.cursor });
+      const result = await attemptSync(options, memo, changes, everything, rounds);
+      await local.writeMemo(result.memo);
       return { ...result.counts, received: [...received].filter(isEpisode).length, attempts: attempt };
     } catch (error) {
       if (!(error instanceof PreconditionFailedError || error instanceof FolderMovedOnError)) throw error;
@@ -130,6 +132,7 @@ export async function syncOnce(options: SyncOptions): Promise<SyncResult> {
   throw new SyncBusyError(maxAttempts);
 }
 
+type Changes = Awaited<ReturnType<LocalStore['changesSince']>>;
 type Counts = Omit<SyncResult, 'received' | 'attempts'>;
 
 /** What the rounds of one sync gather: the records received, and the shard files written (by lost rounds too). */
@@ -140,14 +143,20 @@ interface Rounds {
 
 async function attemptSync(
   { local, remote, clock, passphrase }: SyncOptions,
-  memo: SyncMemo,
-  pendingKeys: readonly string[],
+  lastMemo: SyncMemo,
+  changesSinceLast: Changes,
+  everything: () => Promise<Changes>,
   { received, uploaded }: Rounds,
 ): Promise<{ memo: SyncMemo; counts: Counts }> {
   const read = await readManifest(remote);
   const { key, encryption } = await folderKey(read?.manifest ?? null, passphrase);
   if (read) clock.receive(read.manifest.clock);
   const manifest = read?.manifest ?? emptyManifest(clock.last, encryption);
+  // Another folder, or this one emptied or replaced: what this device sent before is not there, send it all.
+  const sameFolder = lastMemo.folder === (read?.manifest.folder ?? null);
+  const memo = sameFolder ? lastMemo : { ...NEVER_SYNCED, folder: manifest.folder };
+  const changes = sameFolder ? changesSinceLast : await everything();
+  const pendingKeys = changes.keys;
 
   // Shards to read: those another device changed since this one last merged them, and those it must rewrite.
   const pendingByShard = group(pendingKeys);
@@ -204,7 +213,10 @@ async function attemptSync(
       compacted: 0,
       revision: manifest.revision,
     };
-    return { memo: { cursor: memo.cursor, revision: manifest.revision, shardHashes }, counts };
+    return {
+      memo: { folder: manifest.folder, cursor: changes.cursor, revision: manifest.revision, shardHashes },
+      counts,
+    };
   }
 
   const revision = manifest.revision + 1;
@@ -259,7 +271,7 @@ async function attemptSync(
     compacted: compacted.length,
     revision,
   };
-  return { memo: { cursor: memo.cursor, revision, shardHashes }, counts };
+  return { memo: { folder: manifest.folder, cursor: changes.cursor, revision, shardHashes }, counts };
 }
 
 function shardsWithTombstones(manifest: Manifest): string[] {

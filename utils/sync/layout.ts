@@ -59,6 +59,8 @@ export const EnvelopeSchema = z.object({
 export const ManifestSchema = z.object({
   format: z.literal(SYNC_FORMAT),
   version: z.literal(SYNC_FORMAT_VERSION),
+  /** A random id given when the folder is first written: a device's memory of another folder is not this one's. */
+  folder: z.string().regex(/^[0-9a-f]{16}$/),
   /** Bumped by every write of the manifest. */
   revision: z.number().int().nonnegative(),
   /** The latest stamp written anywhere in the folder: every device's clock takes it in. */
@@ -85,9 +87,11 @@ export const RecordListSchema = z.array(SyncRecordSchema).max(1_000_000);
 
 /** An empty folder's manifest, before the first write. */
 export function emptyManifest(clock: string, encryption: Encryption | null): Manifest {
+  const id = crypto.getRandomValues(new Uint8Array(8));
   return {
     format: SYNC_FORMAT,
     version: SYNC_FORMAT_VERSION,
+    folder: Array.from(id, (byte) => byte.toString(16).padStart(2, '0')).join(''),
     revision: 0,
     clock,
     deletionsIn: 0,

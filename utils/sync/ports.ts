@@ -39,6 +39,8 @@ export interface RemoteFolder {
 
 /** What the last successful sync of this device knew of the folder; kept by the LocalStore. */
 export interface SyncMemo {
+  /** The folder's id (its manifest's `folder`): a memo of another folder, or of one emptied, counts for nothing. */
+  folder: string | null;
   /** The LocalStore's change cursor the last sync sent everything up to (null: never synced). */
   cursor: string | null;
   /** The manifest revision last merged. */
@@ -47,7 +49,7 @@ export interface SyncMemo {
   shardHashes: Record<string, string>;
 }
 
-export const NEVER_SYNCED: SyncMemo = { cursor: null, revision: 0, shardHashes: {} };
+export const NEVER_SYNCED: SyncMemo = { folder: null, cursor: null, revision: 0, shardHashes: {} };
 
 /**
  * The library's side. The integrator's Dexie implementation keeps a sync table of SyncRecords beside the

@@ -153,6 +153,20 @@ describe('syncOnce', () => {
     expect(laptop!.library().size).toBe(0);
   });
 
+  it('sends the whole library to a new folder, or to this one emptied', async () => {
+    const laptop = new Replica('laptop');
+    for (const name of ['a', 'b', 'c']) laptop.edit(name);
+    await laptop.sync(new MemoryFolder());
+    laptop.edit('d');
+    const another = new MemoryFolder();
+    expect((await laptop.sync(another)).sent).toBe(4);
+    another.files.clear();
+    expect((await laptop.sync(another)).sent).toBe(4);
+    const desktop = new Replica('desktop');
+    await desktop.sync(another);
+    expect(desktop.library().size).toBe(4);
+  });
+
   it('refuses a folder written by a newer Stackcast and changes nothing', async () => {
     const folder = new MemoryFolder();
     const laptop = new Replica('laptop');
