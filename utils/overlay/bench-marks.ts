@@ -71,7 +71,11 @@ export function measureFirstScan(summary: ScanSummary, earlyFind: number): void 
     start: startedAt,
     duration: earlyFind + summary.findMilliseconds + summary.readMilliseconds,
   });
-  performance.measure(MEASURE_DRAW, { start: startedAt, duration: summary.drawMilliseconds });
+  performance.measure(MEASURE_DRAW, {
+    start: startedAt,
+    duration: summary.drawMilliseconds,
+    detail: { panels: summary.panels, drawn: summary.drawnPanels },
+  });
   performance.measure(MEASURE_BACKGROUND, {
     start: startedAt,
     duration: backgroundParse.milliseconds,

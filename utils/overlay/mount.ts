@@ -67,7 +67,11 @@ export interface MountedPanel {
   root: ShadowRoot;
   /** Put a panel built with `{ attach: false }` on the page (no-op once attached or unmounted). */
   attach(): void;
-  /** Re-render with new data (same host, same state). */
+  /** Whether the panel's content is rendered (a panel mounted with `{ draw: false }` waits for `draw()`). */
+  readonly drawn: boolean;
+  /** Render a panel mounted with `{ draw: false }` (no-op once drawn or unmounted). */
+  draw(): void;
+  /** Re-render with new data (same host, same state); an undrawn panel only keeps it for its first draw. */
   update(props: PanelProps): void;
   /** Play from a time, as if the listener clicked it in the panel; or go to the next/previous chapter. */
   command(command: PanelCommand): void;
@@ -79,7 +83,10 @@ export interface MountedPanel {
 /**
  * Insert a host element after (or before) `anchor`, attach a closed shadow root and render the panel in it.
  * With `{ attach: false }` the panel is built but kept off the page until `attach()` (a scan attaches its
- * panels in a few batches, so the page lays out a few times rather than once per slice).
+ * panels in a few batches, so the page lays out a few times rather than once per slice). With
+ * `{ draw: false }` the host and its styles are there but the content waits for `draw()`: a listing draws
+ * the panels far below the viewport only as they approach, the empty host holding their place (the render
+ * hints give an off-screen host the height of a drawn one, so drawing it later moves nothing).
  * @example
  * const panel = mountPanel(episodeRoot, 'after', { episode, target, options });
  * panel.command({ type: 'seek', seconds: 105 });
@@ -88,7 +95,7 @@ export function mountPanel(
   anchor: Element,
   position: 'after' | 'before',
   props: PanelProps,
-  mounting: { attach?: boolean } = {},
+  mounting: { attach?: boolean; draw?: boolean } = {},
 ): MountedPanel {
   const doc = anchor.ownerDocument;
   const host = doc.createElement(HOST_TAG);
@@ -100,18 +107,37 @@ export function mountPanel(
   shadow.append(container);
 
   const listeners = new Set<(command: PanelCommand) => void>();
+  // Commands sent before the panel listened (it was not drawn yet) reach it once its effects have run: they
+  // all run in one go, so a microtask later every listener (the panel's and its Save button's) is there.
+  let early: PanelCommand[] = [];
   const requests: SeekRequests = (listener) => {
     listeners.add(listener);
+    if (early.length > 0)
+      queueMicrotask(() => {
+        for (const command of early.splice(0)) for (const each of listeners) each(command);
+      });
     return () => listeners.delete(listener);
   };
-  const draw = (next: PanelProps) => {
-    if (next.options.theme === 'auto') host.removeAttribute('data-theme');
-    else host.setAttribute('data-theme', next.options.theme);
-    render(h(EpisodePanel, { ...next, requests }), container);
+  let current = props;
+  let drawn = false;
+  let removed = false;
+  const renderPanel = () => {
+    if (current.options.theme === 'auto') host.removeAttribute('data-theme');
+    else host.setAttribute('data-theme', current.options.theme);
+    render(h(EpisodePanel, { ...current, requests }), container);
+  };
+  const draw = () => {
+    if (drawn || removed) return;
+    drawn = true;
+    renderPanel();
+  };
+  const send = (command: PanelCommand) => {
+    draw();
+    if (listeners.size === 0) early.push(command);
+    for (const listener of listeners) listener(command);
   };
   // Built off the page, then attached: the page restyles and lays out once per panel, not once per node.
-  draw(props);
-  let removed = false;
+  if (mounting.draw ?? true) draw();
   const attach = () => {
     if (removed || host.isConnected) return;
     if (anchor === doc.body || anchor === doc.documentElement) doc.body.prepend(host);
@@ -123,19 +149,26 @@ export function mountPanel(
     host,
     root: shadow,
     attach,
-    update: draw,
-    command(command) {
-      for (const listener of listeners) listener(command);
+    get drawn() {
+      return drawn;
     },
+    draw,
+    update(next) {
+      current = next;
+      if (drawn && !removed) renderPanel();
+    },
+    command: send,
     save() {
       // Not `button.click()`: that event is untrusted, and the button ignores untrusted clicks.
+      draw();
       if (shadow.querySelector('[data-stackcast-save]') === null) return false;
-      for (const listener of listeners) listener({ type: 'save' });
+      send({ type: 'save' });
       return true;
     },
     unmount() {
       removed = true;
-      render(null, container);
+      early = [];
+      if (drawn) render(null, container);
       host.remove();
     },
   };

@@ -5,6 +5,7 @@ import type { PlaybackTarget } from '../player';
 import type { DetectedEpisode } from '../sites/types';
 import { HOST_ATTRIBUTE, mountPanel, type MountedPanel } from './mount';
 import type { OverlayOptions } from './options';
+import { watchApproach, type ApproachWatch } from './viewport-watch';
 
 export interface PanelEntry {
   panel: MountedPanel;
@@ -22,6 +23,8 @@ export interface PanelEntry {
  */
 export class Panels {
   private readonly entries = new Map<string, PanelEntry>();
+  /** Panels placed undrawn, drawn as they come near the viewport (made with the first of them). */
+  private approach: ApproachWatch | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -33,11 +36,25 @@ export class Panels {
     return this.entries;
   }
 
+  /** How many panels have their content drawn (the others wait to come near the viewport). */
+  get drawnCount(): number {
+    let drawn = 0;
+    for (const entry of this.entries.values()) if (entry.panel.drawn) drawn += 1;
+    return drawn;
+  }
+
   /**
    * Give one episode its panel: keep it when nothing it shows changed, update it in place when something did,
    * (re)mount it when it is missing or no longer beside its episode. Returns a new panel, still to be attached.
+   * With `drawNow` false a new panel's content is drawn only when it comes near the viewport.
    */
-  place(key: string, item: DetectedEpisode, options: OverlayOptions, listing: boolean): MountedPanel | null {
+  place(
+    key: string,
+    item: DetectedEpisode,
+    options: OverlayOptions,
+    listing: boolean,
+    drawNow = true,
+  ): MountedPanel | null {
     const anchor = anchorOf(item);
     const signature = `${signatureOf(item, options)}\n${listing}`;
     const entry = this.entries.get(key);
@@ -47,12 +64,18 @@ export class Panels {
         entry.signature = signature;
       }
       entry.detected = item;
+      if (drawNow) this.drawNow(entry.panel);
       return null;
     }
-    entry?.panel.unmount();
+    if (entry) this.unmount(entry.panel);
     const panel = mountPanel(anchor, options.position, this.propsFor(item, options, listing), {
       attach: false,
+      draw: drawNow,
     });
+    if (!drawNow) {
+      this.approach ??= watchApproach();
+      this.approach.watch(panel.host, () => panel.draw());
+    }
     this.entries.set(key, { panel, anchor, detected: item, signature });
     return panel;
   }
@@ -62,7 +85,7 @@ export class Panels {
     let removed = 0;
     for (const [key, entry] of this.entries) {
       if (!wanted.has(key)) {
-        entry.panel.unmount();
+        this.unmount(entry.panel);
         this.entries.delete(key);
         removed += 1;
       }
@@ -92,7 +115,20 @@ export class Panels {
   clear(): void {
     for (const entry of this.entries.values()) entry.panel.unmount();
     this.entries.clear();
+    this.approach?.stop();
+    this.approach = null;
     this.sweepOrphans();
+  }
+
+  private drawNow(panel: MountedPanel): void {
+    if (panel.drawn) return;
+    this.approach?.forget(panel.host);
+    panel.draw();
+  }
+
+  private unmount(panel: MountedPanel): void {
+    this.approach?.forget(panel.host);
+    panel.unmount();
   }
 
   private propsFor(item: DetectedEpisode, options: OverlayOptions, listing: boolean) {

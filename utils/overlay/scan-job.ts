@@ -29,6 +29,8 @@ export interface OverlayDeps {
 export interface ScanSummary {
   episodes: number;
   panels: number;
+  /** Panels with their content drawn when the scan ended (on a listing the rest wait to near the viewport). */
+  drawnPanels: number;
   mounted: number;
   removed: number;
   /** The whole reconcile (wall time, pauses between slices included), in milliseconds. */
@@ -126,7 +128,10 @@ export function* scanJob(scope: ScanScope): Generator<void | Promise<unknown>, S
           let key = episode.id;
           for (let n = 2; wanted.has(key); n++) key = `${episode.id}#${n}`;
           wanted.set(key, { item, index });
-          const panel = panels.place(key, item, options, listing);
+          // On a listing only the panels in or near the viewport are drawn now; the others as they approach.
+          // Before the observer reports, page order stands (the first episodes are on screen).
+          const drawNow = !listing || !watch.reported || watch.isNear(index);
+          const panel = panels.place(key, item, options, listing, drawNow);
           scope.links.queue(item, options);
           if (panel) {
             unattached.push(panel);
@@ -178,6 +183,7 @@ export function* scanJob(scope: ScanScope): Generator<void | Promise<unknown>, S
   return {
     episodes: found.length,
     panels: panels.byKey.size,
+    drawnPanels: panels.drawnCount,
     mounted,
     removed,
     milliseconds: now() - startedAt,

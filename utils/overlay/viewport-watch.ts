@@ -9,6 +9,8 @@ export interface ViewportWatch {
   readonly reported: boolean;
   /** The first element reported in or near the viewport that is not done yet, or -1. */
   nextNear(done: Uint8Array): number;
+  /** Whether element `index` was reported in or near the viewport. */
+  isNear(index: number): boolean;
   stop(): void;
 }
 
@@ -23,7 +25,7 @@ export function watchViewport(elements: Element[]): ViewportWatch {
   const Observer = (globalThis as { IntersectionObserver?: typeof IntersectionObserver })
     .IntersectionObserver;
   if (typeof Observer !== 'function' || elements.length < 2) {
-    return { reported: false, nextNear: () => -1, stop: () => {} };
+    return { reported: false, nextNear: () => -1, isNear: () => false, stop: () => {} };
   }
   const indexOf = new Map<Element, number>();
   elements.forEach((element, index) => {
@@ -51,6 +53,56 @@ export function watchViewport(elements: Element[]): ViewportWatch {
       for (const index of near) if (!done[index]) return index;
       return -1;
     },
+    isNear: (index) => near.has(index),
     stop: () => observer.disconnect(),
+  };
+}
+
+/** How far beyond the viewport a panel not drawn yet starts drawing: a screen ahead, either way. */
+const APPROACH_MARGIN = '100% 0px';
+
+export interface ApproachWatch {
+  /** Call `arrive` once `element` comes within a screen of the viewport (at once without an observer). */
+  watch(element: Element, arrive: () => void): void;
+  forget(element: Element): void;
+  stop(): void;
+}
+
+/**
+ * Elements waiting to come near the viewport, each called back once when it does (then forgotten).
+ * @example
+ * const approach = watchApproach(); approach.watch(panel.host, () => panel.draw());
+ */
+export function watchApproach(): ApproachWatch {
+  const waiting = new Map<Element, () => void>();
+  const Observer = (globalThis as { IntersectionObserver?: typeof IntersectionObserver })
+    .IntersectionObserver;
+  if (typeof Observer !== 'function') {
+    return { watch: (_element, arrive) => arrive(), forget: () => {}, stop: () => {} };
+  }
+  const observer = new Observer(
+    (entries) => {
+      for (const entry of entries) {
+        const arrive = entry.isIntersecting ? waiting.get(entry.target) : undefined;
+        if (!arrive) continue;
+        waiting.delete(entry.target);
+        observer.unobserve(entry.target);
+        arrive();
+      }
+    },
+    { rootMargin: APPROACH_MARGIN },
+  );
+  return {
+    watch(element, arrive) {
+      waiting.set(element, arrive);
+      observer.observe(element);
+    },
+    forget(element) {
+      if (waiting.delete(element)) observer.unobserve(element);
+    },
+    stop() {
+      waiting.clear();
+      observer.disconnect();
+    },
   };
 }
