@@ -14,9 +14,11 @@ import { webDavRemoteFolder } from '../utils/sync/webdav-remote';
 import { syncFolderUrl } from '../utils/sync/webdav-connection';
 import { startWebDavServer } from '../tests/fixtures/webdav-servers';
 import { makeSaved } from '../tests/unit/library/generate';
+import { cpus, loadavg } from 'node:os';
 import { table } from './lib/timing';
 
 const EPISODES = 10_000;
+const LOAD_AT_START = () => loadavg()[0]!.toFixed(1);
 
 /** Bytes and requests on the wire, counted around the global fetch the WebDAV client uses. */
 const wire = { sent: 0, received: 0, requests: 0 };
@@ -70,6 +72,7 @@ async function measuredSync(
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 export default async function syncBench(): Promise<string> {
+  const load = LOAD_AT_START();
   const server = await startWebDavServer();
   const restore = countFetch();
   const names = [`sync-bench-a-${Date.now()}`, `sync-bench-b-${Date.now()}`];
@@ -115,7 +118,8 @@ export default async function syncBench(): Promise<string> {
       '',
       `Against webdav-server 2.6 on 127.0.0.1 (lock-held compare-and-swap), the library on fake-indexeddb in Node; ` +
         `${EPISODES.toLocaleString('en')} generated episodes (~${(libraryBytes / 1024 / 1024).toFixed(1)} MiB as JSON), plaintext folder, 64 shards. ` +
-        'Bytes are request and answer bodies as the fetch client sent and read them.',
+        'Bytes are request and answer bodies as the fetch client sent and read them. ' +
+        `Run ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores, load ${load} at start.`,
       '',
       table(
         [
@@ -139,7 +143,9 @@ export default async function syncBench(): Promise<string> {
       ),
       '',
       `One change sent ${kb(one.sent)}, ${((one.sent / rows[0]!.sent) * 100).toFixed(1)} % of the first sync's ${kb(rows[0]!.sent)}: ` +
-        'the changed shard (about 1/64 of the library) and the manifest.',
+        `the changed shard and the manifest. These ids fill ${rows[0]!.result.shardsWritten} of the 64 shards, so a shard ` +
+        `holds about 1/${rows[0]!.result.shardsWritten} of the library. Bytes received run about twice the files' size ` +
+        'because webdav-server sends no ETag with GET, so each file is read twice between two PROPFINDs to prove one version.',
     ].join('\n');
   } finally {
     restore();
