@@ -12,6 +12,7 @@ import { syncOnce } from '@/utils/sync/engine';
 import { storedRecord, writeShelves } from '@/utils/library/shelves';
 import { summaryText, writeSummaries } from '@/utils/library/summary-shelves';
 import { toSummary } from '@/utils/library/record';
+import { WrongPassphraseError } from '@/utils/sync/crypto';
 import { freshDatabase, freshDatabaseName } from './fresh-db';
 import { makeEpisode, makeSaved } from './generate';
 
@@ -165,5 +166,31 @@ describe('two libraries through one folder', () => {
     const ids = (library: LibraryService) => library.all().then((all) => all.map((e) => e.id));
     expect(await ids(a.library)).toEqual(await ids(b.library));
     expect(await ids(a.library)).toHaveLength(3);
+  });
+
+  it('a wrong passphrase stops before anything changes, in the library or its sync tables', async () => {
+    const folder = new MemoryFolder();
+    const a = device();
+    const b = device();
+    await a.library.save(makeEpisode(11));
+    await a.sync(folder, 'correct horse battery staple');
+    await b.library.save(makeEpisode(12));
+    const files = new Map(folder.files);
+    const before = {
+      ids: (await b.library.all()).map((e) => e.id),
+      records: await b.db.syncRecords.count(),
+      changes: await b.db.syncChanges.count(),
+    };
+    await expect(b.sync(folder, 'wrong passphrase')).rejects.toBeInstanceOf(WrongPassphraseError);
+    expect({
+      ids: (await b.library.all()).map((e) => e.id),
+      records: await b.db.syncRecords.count(),
+      changes: await b.db.syncChanges.count(),
+    }).toEqual(before);
+    expect(folder.files).toEqual(files);
+    expect(await b.store.hasChanges()).toBe(true);
+    // With the right one it merges both libraries.
+    await b.sync(folder, 'correct horse battery staple');
+    expect(await b.library.all()).toHaveLength(2);
   });
 });
