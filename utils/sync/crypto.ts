@@ -1,5 +1,5 @@
 // End-to-end encryption of the synced records with the listener's passphrase (WebCrypto only).
-import type { Encryption, Sealed } from './layout';
+import type { Encryption, Manifest, Sealed } from './layout';
 
 /** OWASP's 2023 floor for PBKDF2-HMAC-SHA-256. */
 export const PBKDF2_ITERATIONS = 600_000;
@@ -108,4 +108,44 @@ export async function unlock(encryption: Encryption, passphrase: string | undefi
   if ((await open(folderKey, encryption.check, 'key-check')) !== KEY_CHECK_TEXT)
     throw new WrongPassphraseError();
   return folderKey;
+}
+
+export class FolderNotEncryptedError extends Error {
+  constructor() {
+    super(
+      'This sync folder is not encrypted, so a passphrase cannot be used with it: clear the passphrase or choose an empty folder. Nothing was changed.',
+    );
+    this.name = 'FolderNotEncryptedError';
+  }
+}
+
+/** One derived key kept in memory: PBKDF2 at 600,000 rounds is meant to be slow, and sync runs often. */
+let cachedKey: { salt: string; iterations: number; passphrase: string; key: FolderKey } | null = null;
+
+/** The key a sync uses: a new folder's with a passphrase, an encrypted folder's after its key check. */
+export async function folderKey(
+  manifest: Manifest | null,
+  passphrase: string | undefined,
+): Promise<{ key: FolderKey | null; encryption: Encryption | null }> {
+  if (!manifest) {
+    if (!passphrase) return { key: null, encryption: null };
+    const fresh = await newEncryption(passphrase);
+    return { key: fresh.folderKey, encryption: fresh.encryption };
+  }
+  const { encryption } = manifest;
+  if (!encryption) {
+    if (passphrase) throw new FolderNotEncryptedError();
+    return { key: null, encryption: null };
+  }
+  const cached = cachedKey;
+  if (
+    cached &&
+    cached.salt === encryption.salt &&
+    cached.iterations === encryption.iterations &&
+    cached.passphrase === passphrase
+  )
+    return { key: cached.key, encryption };
+  const key = await unlock(encryption, passphrase);
+  cachedKey = { salt: encryption.salt, iterations: encryption.iterations, passphrase: passphrase ?? '', key };
+  return { key, encryption };
 }

@@ -1,16 +1,9 @@
 // One sync of this device's library with the folder: read, merge, write beside, then swap the manifest.
-import { laterStamp, type HybridClock } from './clock';
+import { laterStamp, parseStamp, type HybridClock } from './clock';
 import { shownRecord } from './kinds';
-import { newEncryption, unlock, type FolderKey } from './crypto';
+import { folderKey } from './crypto';
 import { FolderMovedOnError, inBatches, manifestText, readManifest, readShard, writeShard } from './files';
-import {
-  MANIFEST_PATH,
-  SHARDS_DIRECTORY,
-  emptyManifest,
-  shardOf,
-  type Encryption,
-  type Manifest,
-} from './layout';
+import { MANIFEST_PATH, SHARDS_DIRECTORY, emptyManifest, shardOf, type Manifest } from './layout';
 import {
   NEVER_SYNCED,
   PreconditionFailedError,
@@ -47,50 +40,11 @@ export interface SyncResult {
   attempts: number;
 }
 
-export class FolderNotEncryptedError extends Error {
-  constructor() {
-    super(
-      'This sync folder is not encrypted, so a passphrase cannot be used with it: clear the passphrase or choose an empty folder. Nothing was changed.',
-    );
-    this.name = 'FolderNotEncryptedError';
-  }
-}
-
 export class SyncBusyError extends Error {
   constructor(attempts: number) {
     super(`Other devices kept writing the sync folder (${attempts} tries); the next sync will try again.`);
     this.name = 'SyncBusyError';
   }
-}
-
-/** One derived key kept in memory: PBKDF2 at 600,000 rounds is meant to be slow, and sync runs often. */
-let cachedKey: { salt: string; iterations: number; passphrase: string; key: FolderKey } | null = null;
-
-async function folderKey(
-  manifest: Manifest | null,
-  passphrase: string | undefined,
-): Promise<{ key: FolderKey | null; encryption: Encryption | null }> {
-  if (!manifest) {
-    if (!passphrase) return { key: null, encryption: null };
-    const fresh = await newEncryption(passphrase);
-    return { key: fresh.folderKey, encryption: fresh.encryption };
-  }
-  const { encryption } = manifest;
-  if (!encryption) {
-    if (passphrase) throw new FolderNotEncryptedError();
-    return { key: null, encryption: null };
-  }
-  const cached = cachedKey;
-  if (
-    cached &&
-    cached.salt === encryption.salt &&
-    cached.iterations === encryption.iterations &&
-    cached.passphrase === passphrase
-  )
-    return { key: cached.key, encryption };
-  const key = await unlock(encryption, passphrase);
-  cachedKey = { salt: encryption.salt, iterations: encryption.iterations, passphrase: passphrase ?? '', key };
-  return { key, encryption };
 }
 
 function group(keys: Iterable<string>): Map<string, string[]> {
@@ -201,7 +155,9 @@ async function attemptSync(
   // write is safe even if that write loses to another device (the next round merges again).
   if (toApply.length > 0) await local.applyRecords(toApply);
 
-  for (const shard of sweep) dirty.add(shard);
+  for (const shard of sweep)
+    if ([...merged].some(([key, record]) => shardOf(key) === shard && oldEnoughToDrop(record, clock)))
+      dirty.add(shard);
   if (dirty.size === 0 && !needsAcknowledge) {
     const shardHashes = Object.fromEntries(
       Object.entries(manifest.shards).map(([s, entry]) => [s, entry.hash]),
@@ -243,7 +199,8 @@ async function attemptSync(
         // The revision that first carries a deletion: compaction waits until every device has read it.
         records.push({ ...record, removedIn: revision });
         deletionsIn = revision;
-      } else if (everyDeviceSaw(record.removedIn)) compacted.push(recordKeyText);
+      } else if (everyDeviceSaw(record.removedIn) && oldEnoughToDrop(record, clock))
+        compacted.push(recordKeyText);
       else records.push(record);
     }
     const old = shards[shard];
@@ -272,6 +229,18 @@ async function attemptSync(
     revision,
   };
   return { memo: { folder: manifest.folder, cursor: changes.cursor, revision, shardHashes }, counts };
+}
+
+/**
+ * How long a deletion stays in the folder at least, even once every listed device has seen it: a browser
+ * that joins later with the episode in its library (restored from a backup, saved before sync was on) then
+ * still learns it was deleted, instead of bringing it back with its older copy.
+ */
+export const DELETION_KEPT_MS = 30 * 24 * 3_600_000;
+
+function oldEnoughToDrop(record: SyncRecord, clock: HybridClock): boolean {
+  if (!isRemoved(record) || record.removed === null) return false;
+  return parseStamp(clock.last).wall - parseStamp(record.removed).wall >= DELETION_KEPT_MS;
 }
 
 function shardsWithTombstones(manifest: Manifest): string[] {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryFolder } from '@/utils/sync/memory-folder';
-import { FolderNotEncryptedError } from '@/utils/sync/engine';
-import { PassphraseRequiredError, WrongPassphraseError, open, unlock } from '@/utils/sync/crypto';
+
+import {
+  FolderNotEncryptedError,
+  PassphraseRequiredError,
+  WrongPassphraseError,
+  open,
+  unlock,
+} from '@/utils/sync/crypto';
 import { MANIFEST_PATH, ManifestSchema } from '@/utils/sync/layout';
 import { Replica } from './replica';
 

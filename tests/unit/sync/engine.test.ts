@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryFolder, ServerUnavailableError } from '@/utils/sync/memory-folder';
-import { SyncBusyError } from '@/utils/sync/engine';
+import { DELETION_KEPT_MS, SyncBusyError } from '@/utils/sync/engine';
 import { NewerFormatError } from '@/utils/sync/files';
 import { MANIFEST_PATH, ManifestSchema, SHARD_COUNT } from '@/utils/sync/layout';
 import { savedEpisodeOf } from '@/utils/sync/kinds';
@@ -111,10 +111,11 @@ describe('syncOnce', () => {
     expect(desktop.library().get(key('b'))?.rating).toBe(4);
   });
 
-  it('drops a deletion from the folder once every device has seen it', async () => {
+  it('drops a deletion from the folder once every device has seen it, and 30 days have passed', async () => {
+    let time = 1_750_000_000_000;
     const folder = new MemoryFolder();
-    const laptop = new Replica('laptop');
-    const desktop = new Replica('desktop');
+    const laptop = new Replica('laptop', () => time);
+    const desktop = new Replica('desktop', () => time);
     const tombstones = () =>
       Object.values(manifestOf(folder).shards).reduce((sum, s) => sum + s.tombstones, 0);
     laptop.edit('a');
@@ -124,6 +125,7 @@ describe('syncOnce', () => {
     laptop.remove('a');
     expect((await laptop.sync(folder)).compacted).toBe(0);
     expect(tombstones()).toBe(1);
+    time += DELETION_KEPT_MS;
     // The desktop reads the deletion, and as the last device to see it, sweeps it out.
     expect((await desktop.sync(folder)).compacted).toBe(1);
     expect(tombstones()).toBe(0);
