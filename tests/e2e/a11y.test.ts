@@ -143,7 +143,7 @@ test('options page works from the keyboard alone', async () => {
       `chrome.storage.sync.get('settings').then((s) => s.settings)`,
     );
     assert.equal((stored as { theme?: string }).theme, 'dark');
-    assert.match((await page.locator('[role="status"]').textContent()) ?? '', /Saved/);
+    assert.match((await page.locator('.notice[role="status"]').textContent()) ?? '', /Saved/);
 
     // An address that is not a site: the error is announced and the field marked invalid.
     await page.locator('#site-input').fill('not a site');
