@@ -15,6 +15,8 @@ export interface MiniPlayerProps {
   onClock(seconds: number, playing: boolean): void;
   onError(message: string): void;
   onClose(): void;
+  /** The audio played to its end (a queue moves on). */
+  onEnded?(): void;
 }
 
 /**
@@ -22,7 +24,15 @@ export interface MiniPlayerProps {
  * @example
  * <MiniPlayer src={episode.audioUrl} request={{ start: 105, seq: 1 }} playOnClick ... />
  */
-export function MiniPlayer({ src, request, playOnClick, onClock, onError, onClose }: MiniPlayerProps) {
+export function MiniPlayer({
+  src,
+  request,
+  playOnClick,
+  onClock,
+  onError,
+  onClose,
+  onEnded,
+}: MiniPlayerProps) {
   const audio = useRef<HTMLAudioElement>(null);
   const [now, setNow] = useState(request.start);
   const [duration, setDuration] = useState<number | null>(null);
@@ -73,6 +83,7 @@ export function MiniPlayer({ src, request, playOnClick, onClock, onError, onClos
         onPlay={report}
         onPause={report}
         onSeeked={report}
+        onEnded={() => onEnded?.()}
         onLoadedMetadata={() =>
           setDuration(Number.isFinite(audio.current?.duration) ? audio.current!.duration : null)
         }

@@ -157,9 +157,16 @@ describe('in-page timestamps', () => {
 describe('every overlay control', () => {
   it('handles clicks only through trusted() or an isPersonEvent check (a new handler cannot forget it)', async () => {
     const { readFileSync } = await import('node:fs');
-    const files = ['EpisodePanel', 'ChapterList', 'ChapterNav', 'TechChips', 'SaveButton', 'MiniPlayer'].map(
-      (name) => `components/${name}.tsx`,
-    );
+    const files = [
+      'EpisodePanel',
+      'ChapterList',
+      'ChapterNav',
+      'TechChips',
+      'SaveButton',
+      'MiniPlayer',
+      'TopicBar',
+      'QueuePlayer',
+    ].map((name) => `components/${name}.tsx`);
     const unguarded: string[] = [];
     let handlers = 0;
     for (const file of files) {

@@ -6,6 +6,7 @@ import { idleLinks } from './idle-links';
 import { mutationRescan } from './mutation-rescan';
 import { navigation } from './navigation';
 import { settingsRescan } from './settings-rescan';
+import { topicBar } from './topic-bar';
 
 export const OVERLAY_FEATURES: readonly OverlayFeature[] = [
   settingsRescan,
@@ -14,6 +15,7 @@ export const OVERLAY_FEATURES: readonly OverlayFeature[] = [
   navigation,
   commands,
   clickRouting,
+  topicBar,
 ];
 
 export type { OverlayContext, OverlayFeature, OverlaySettings } from './feature';
