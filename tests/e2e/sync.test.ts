@@ -149,3 +149,32 @@ test('notes edited on both profiles while the server is down are both kept', asy
   );
   assert.equal(laptop, desktop, 'both profiles show the same notes');
 });
+
+test('with sync on, a save is sent by itself a few seconds later', async () => {
+  const [first, second] = devices;
+  const options = first!.options;
+  const lastAttempt = () => options.locator('[data-stackcast-sync-status]').getAttribute('data-last-attempt');
+  const nextSync = async (previous: string | null) => {
+    await options.waitForFunction(
+      (before) => {
+        const line = document.querySelector('[data-stackcast-sync-status]');
+        return (
+          line?.getAttribute('data-last-attempt') !== before && line?.getAttribute('data-state') === 'ok'
+        );
+      },
+      previous,
+      { timeout: 60_000 },
+    );
+    return (await options.locator('[data-stackcast-sync-status]').textContent()) ?? '';
+  };
+  // Turning sync on syncs at once; then the save below is sent by the debounced sync, with no click.
+  let before = await lastAttempt();
+  await options.locator('[data-stackcast-sync-enabled]').check();
+  await nextSync(before);
+  before = await lastAttempt();
+  const automatic = episode(3, 'Sent without a click');
+  await saveEpisode(options, automatic);
+  assert.match(await nextSync(before), /1 sent/);
+  assert.match((await syncNow(second!.options)).text, /1 received/);
+  assert.ok((await libraryIds(second!.library)).includes(automatic.id));
+});
