@@ -11,10 +11,19 @@ import { ms, summarize, table } from './lib/timing';
 import { BIG_URL, bigPage, LISTING_URL, PLAIN_URL, plainPage, SPA_URL, spaPage } from './overlay/pages';
 import { contentScriptCpuShare, SPA_SECONDS } from './overlay/spa-cpu';
 import { visit, type Visit } from './overlay/visit';
+import { baseExtensionDir, compareWithBase } from './overlay/compare';
 
 const RUNS = 9;
 
 export default async function overlayBench(): Promise<string> {
+  const section = await measureOverlay();
+  const baseDir = baseExtensionDir();
+  if (!baseDir) return section;
+  const listing = renderSeedListing(seedEpisodes(seed000()));
+  return `${section}\n\n${await compareWithBase(baseDir, listing)}`;
+}
+
+async function measureOverlay(): Promise<string> {
   const bundle = readFileSync(join(EXTENSION_DIR, 'content-scripts', 'content.js'));
   const gzip = gzipSync(bundle, { level: 9 }).length;
 
@@ -79,8 +88,8 @@ export default async function overlayBench(): Promise<string> {
             '≤ 60 KB gzip',
           ],
           [
-            `seed-000 listing: script start → all overlays rendered, wall (median of ${RUNS}, p95)`,
-            `${ms(render.median)} (p95 ${ms(render.p95)}), ${runs[0]!.panels} panels`,
+            `seed-000 listing: script start → first scan done (every panel placed, those near the viewport drawn), wall (median of ${RUNS}, p95)`,
+            `${ms(render.median)} (p95 ${ms(render.p95)}), ${runs[0]!.panels} panels, ${median((r) => r.drawn)} drawn`,
             '≤ 50 ms',
           ],
           [
@@ -111,7 +120,7 @@ export default async function overlayBench(): Promise<string> {
           [
             'seed-000 listing: script start → panels in or near the viewport, wall (median)',
             ms(median((r) => r.visible - r.start)),
-            '',
+            '≤ 50 ms',
           ],
           [
             'seed-000 listing, first load after the browser started: start → all rendered, wall / main-thread CPU / background parse',

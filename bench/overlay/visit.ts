@@ -36,6 +36,8 @@ export interface Visit {
   slices: number;
   longestSlice: number;
   panels: number;
+  /** Panels with their content drawn when the first scan ended (older builds drew them all: NaN there). */
+  drawn: number;
   longest: number;
   maxGap: number;
   /** From the trace: main-thread CPU time (thread time) of the tasks between start and rendered. */
@@ -47,12 +49,16 @@ export interface Visit {
   longestTaskWall: number;
   /** From the trace: main-thread CPU of the task that evaluated the content script (before the start mark). */
   evaluateCpu: number;
+  /** From the trace, start to 300 ms after rendered: style recalculations, layouts, style sheets parsed. */
+  styleRecalcs: number;
+  layouts: number;
+  sheetsParsed: number;
 }
 
-async function marks(
-  page: Page,
-  rendered: Promise<unknown>,
-): Promise<Omit<Visit, 'cpu' | 'cpuSettled' | 'longestTaskCpu' | 'longestTaskWall' | 'evaluateCpu'>> {
+type TraceCounts = 'styleRecalcs' | 'layouts' | 'sheetsParsed';
+type TraceFigures = 'cpu' | 'cpuSettled' | 'longestTaskCpu' | 'longestTaskWall' | 'evaluateCpu' | TraceCounts;
+
+async function marks(page: Page, rendered: Promise<unknown>): Promise<Omit<Visit, TraceFigures>> {
   await rendered;
   await page.waitForTimeout(300);
   return page.evaluate(() => {
@@ -80,6 +86,11 @@ async function marks(
       slices: detail.slices ?? 1,
       longestSlice: detail.longest ?? NaN,
       panels: document.querySelectorAll('[data-stackcast]').length,
+      drawn:
+        (
+          (performance.getEntriesByName('stackcast:draw')[0] as PerformanceMeasure | undefined)?.detail as
+            { drawn?: number } | undefined
+        )?.drawn ?? NaN,
       longest: Math.max(0, ...tasks.map((t) => t.duration)),
       maxGap: (window as any).__maxGap as number,
     };
@@ -131,13 +142,13 @@ async function startTrace(cdp: CdpSession): Promise<() => Promise<TraceEvent[]>>
  * layout included: the trace does not say whose a task is), and the CPU of the task that evaluated the
  * content script (compiling it and running its top level).
  */
-function traceCpu(
-  events: TraceEvent[],
-): Pick<Visit, 'cpu' | 'cpuSettled' | 'longestTaskCpu' | 'longestTaskWall' | 'evaluateCpu'> {
+function traceCpu(events: TraceEvent[]): Pick<Visit, TraceFigures> {
   const start = events.find((event) => event.name === 'stackcast:start');
   const end = events.find((event) => event.name === 'stackcast:rendered');
-  if (!start || !end)
-    return { cpu: NaN, cpuSettled: NaN, longestTaskCpu: NaN, longestTaskWall: NaN, evaluateCpu: NaN };
+  if (!start || !end) {
+    const none = { cpu: NaN, cpuSettled: NaN, longestTaskCpu: NaN, longestTaskWall: NaN, evaluateCpu: NaN };
+    return { ...none, styleRecalcs: NaN, layouts: NaN, sheetsParsed: NaN };
+  }
   const onThread = events.filter(
     (event) => event.ph === 'X' && event.pid === start.pid && event.tid === start.tid,
   );
@@ -169,7 +180,13 @@ function traceCpu(
         task.ts + (task.dur ?? 0) >= evaluation.ts + (evaluation.dur ?? 0),
     );
   const toMs = (micros: number) => micros / 1000;
+  const settled = (name: string) =>
+    onThread.filter((event) => event.name === name && event.ts >= start.ts && event.ts <= end.ts + 300_000)
+      .length;
   return {
+    styleRecalcs: settled('UpdateLayoutTree'),
+    layouts: settled('Layout'),
+    sheetsParsed: settled('ParseAuthorStyleSheet'),
     evaluateCpu: evaluationTask ? toMs(evaluationTask.tdur ?? 0) : NaN,
     cpu: toMs(cpu),
     cpuSettled: toMs(cpuSettled),

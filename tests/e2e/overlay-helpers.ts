@@ -57,7 +57,43 @@ export async function waitForPanels(page: Page, count = 1, timeout = 10_000): Pr
     null,
     { timeout, polling: 50 },
   );
+  if (count > 1) await drawEveryPanel(page, timeout);
   return panels(page);
+}
+
+/** Whether each overlay's content is drawn (on a listing, panels far below the viewport wait to come near it). */
+export async function drawnPanels(page: Page): Promise<boolean[]> {
+  const hosts = await overlayHosts(page);
+  return Promise.all(
+    hosts.map(({ root }) =>
+      root
+        ? call(page, root, function (this: Element) {
+            // The panel renders into the root's one div; a panel not drawn yet leaves it empty.
+            return Array.from((this as unknown as ShadowRoot).children).some(
+              (child) => child.tagName === 'DIV' && child.childElementCount > 0,
+            );
+          })
+        : false,
+    ),
+  );
+}
+
+/** Scroll down the page a screen at a time (a frame or two each) until every panel is drawn, then back to the top. */
+export async function drawEveryPanel(page: Page, timeout = 10_000): Promise<void> {
+  await waitFor(
+    async () => {
+      await page.evaluate(async () => {
+        for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
+          window.scrollTo(0, y);
+          await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        }
+        window.scrollTo(0, 0);
+      });
+      return (await drawnPanels(page)).every(Boolean);
+    },
+    timeout,
+    'every panel drawn',
+  );
 }
 
 /** Current time of the first media element matching `selector`, in the page or in any panel's closed root. */

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { launchExtension, ROOT, serve, SHARED, silentWav, type ExtensionSession } from './harness';
 import {
   clickChapter,
+  drawnPanels,
   panelElement,
   panelMessage,
   panels,
@@ -15,7 +16,7 @@ import {
   waitForPanels,
   serveAudio,
 } from './overlay-helpers';
-import { click, overlayHosts, query, queryAll, text, waitFor } from './closed-root';
+import { call, click, overlayHosts, query, queryAll, text, waitFor } from './closed-root';
 import { ripPost, ripPostUrl } from '../fixtures/corpus';
 import { ripEpisodeHtml } from '../fixtures/runninginproduction';
 import { FIXTURE_AUDIO_PATTERN } from '../fixtures/audio';
@@ -116,6 +117,51 @@ describe('listing page', () => {
       // Without audio on the page or a link to a time, a click says why it cannot play.
       await clickChapter(page, found[0]!.chapters[1]!.start);
       assert.match(await waitForPanelMessage(page), /cannot play/);
+    });
+  });
+});
+
+describe('listing page, panels far below the viewport', () => {
+  test('are drawn as they are scrolled to, and every panel adopts the one shared stylesheet', async () => {
+    const url = 'https://podbay.fm/p/stackcast-demo-radio-far-below';
+    await serve(session.context, url, DEMO_LISTING);
+    await withPage(async (page) => {
+      await page.goto(url);
+      await page.waitForFunction(() => document.querySelectorAll('[data-stackcast]').length === 50);
+      await waitFor(async () => (await drawnPanels(page))[0], 10_000, 'the first panel drawn');
+      const before = await drawnPanels(page);
+      assert.equal(before[49], false, 'the last panel waits until it comes near the viewport');
+      assert.equal((await queryAll(page, '[data-stackcast-chapter]', { host: 49 })).length, 0);
+
+      await page.evaluate(() => document.querySelectorAll('[data-stackcast]')[49]!.scrollIntoView());
+      await waitFor(async () => (await drawnPanels(page))[49], 10_000, 'the last panel drawn');
+      const chapters = await queryAll(page, '[data-stackcast-chapter]', { host: 49 });
+      assert.equal(chapters.length, 5);
+      assert.notEqual((await text(page, chapters[1]!)).trim(), '');
+
+      // One constructed sheet, adopted by every root: no <style> element in any of them.
+      const roots = (await overlayHosts(page)).map((host) => host.root!);
+      const styles = await Promise.all(
+        roots.map((root) =>
+          call(page, root, function (this: Element) {
+            const shadow = this as unknown as ShadowRoot;
+            const seen = ((window as unknown as { __sheets?: Set<CSSStyleSheet> }).__sheets ??= new Set());
+            for (const sheet of shadow.adoptedStyleSheets) seen.add(sheet);
+            return {
+              elements: shadow.querySelectorAll('style').length,
+              adopted: shadow.adoptedStyleSheets.length,
+            };
+          }),
+        ),
+      );
+      assert.deepEqual(
+        new Set(styles.map((count) => JSON.stringify(count))),
+        new Set(['{"elements":0,"adopted":1}']),
+      );
+      assert.equal(
+        await page.evaluate(() => (window as unknown as { __sheets: Set<CSSStyleSheet> }).__sheets.size),
+        1,
+      );
     });
   });
 });
