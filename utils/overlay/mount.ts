@@ -132,6 +132,12 @@ export function mountPanel(
     renderPanel();
   };
   const send = (command: PanelCommand) => {
+    // A topic chosen on the page marks chapters; an undrawn panel keeps only the latest choice for its first
+    // draw (choosing a topic must not draw every panel of a listing at once). Anything else is for now.
+    if (command.type === 'topic' && !drawn) {
+      early = [...early.filter((waiting) => waiting.type !== 'topic'), command];
+      return;
+    }
     draw();
     if (listeners.size === 0) early.push(command);
     for (const listener of listeners) listener(command);

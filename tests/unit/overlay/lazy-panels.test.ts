@@ -107,4 +107,18 @@ describe('panels far below the viewport', () => {
     overlay.teardown();
     expect(document.querySelectorAll('[data-stackcast]').length).toBe(0);
   });
+
+  it('keeps a topic chosen on the page for its first draw instead of drawing for it', async () => {
+    writeListing();
+    const overlay = makeController();
+    await overlay.scanInSlices({ yieldToPage: () => Promise.resolve() }, URL_OF_PAGE);
+    const far = [...overlay.panels.values()].find((entry) => entry.detected.episode.title === 'Episode 8')!;
+    const slug = far.detected.episode.chapters.flatMap((chapter) => chapter.tech ?? [])[0];
+    expect(slug).toBeDefined();
+    far.panel.command({ type: 'topic', slug: 'nothing-here' });
+    far.panel.command({ type: 'topic', slug: slug! });
+    expect(far.panel.drawn).toBe(false);
+    far.panel.draw();
+    await vi.waitFor(() => expect(far.panel.root.querySelector('[data-stackcast-match]')).not.toBeNull());
+  });
 });
