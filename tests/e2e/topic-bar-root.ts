@@ -81,3 +81,20 @@ export async function barClick(page: Page, node: BarNode): Promise<void> {
   for (const type of ['mouseMoved', 'mousePressed', 'mouseReleased'] as const)
     await session.send('Input.dispatchMouseEvent', { type, x, y, button: 'left', clickCount: 1 });
 }
+
+/**
+ * For axe, which walks `element.shadowRoot`: give the bar's host, in this test's page only, an own `shadowRoot`
+ * returning its closed root (as closed-root.ts lendRootsToPage does for the panels). False without a bar.
+ */
+export async function lendBarRoot(page: Page): Promise<boolean> {
+  const session = await cdp(page);
+  const rootId = await barRootId(session);
+  if (rootId === null) return false;
+  const { object: root } = await session.send('DOM.resolveNode', { nodeId: rootId });
+  await session.send('Runtime.callFunctionOn', {
+    objectId: root.objectId!,
+    functionDeclaration:
+      'function () { const root = this; Object.defineProperty(root.host, "shadowRoot", { configurable: true, get: () => root }); }',
+  });
+  return true;
+}

@@ -3,41 +3,22 @@
 // Save all saves them (Undo removes exactly those), and the queue plays the matching chapters in order.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import { launchExtension, serve, serveAudio, silentWav, type ExtensionSession } from './harness';
-import { call, click, overlayHosts, query, queryAll, text, waitFor } from './closed-root';
+import { call, click, lendRootsToPage, query, text, waitFor } from './closed-root';
 import { toggleSave, waitForMediaTime, waitForPanels } from './overlay-helpers';
-import { barAll, barCall, barClick, barQuery } from './topic-bar-root';
-import { seedListing } from '../fixtures/listing';
-import { escapeAttr, escapeHtml } from '../fixtures/html';
-import { FIXTURE_AUDIO_BASE, FIXTURE_AUDIO_PATTERN } from '../fixtures/audio';
-
-const EPISODE_URL = 'https://podbay.fm/p/stackcast-topics/e/7';
-const LISTING_URL = 'https://podbay.fm/p/running-in-production-seed-000';
-
-// Written for this test: an episode whose chapters name PostgreSQL twice and Redis once.
-const EPISODE_HTML = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Databases at work</title></head>
-<body><main><h1>Databases at work</h1><a href="/p/stackcast-topics">Stackcast Topics</a>
-<audio controls src="${FIXTURE_AUDIO_BASE}topics-7.wav"></audio>
-<div class="description"><p>0:00 Intro</p><p>4:10 Running PostgreSQL in production</p><p>12:30 Caching sessions with Redis</p>
-<p>25:00 PostgreSQL backups and restores</p><p>40:00 Wrap-up</p></div></main></body></html>`;
-
-/** Seed 000 as a directory's show page, each episode with its audio (the queue plays it). */
-function listingHtml(): string {
-  const items = seedListing()
-    .episodes.map(
-      (
-        episode,
-        i,
-      ) => `<li class="episode"><div class="meta"><span class="duration">${escapeHtml(episode.duration)}</span>
-<time>${escapeHtml(episode.date)}</time></div><h3 class="title">${escapeHtml(episode.title)}</h3>
-<audio preload="none" src="${escapeAttr(`${FIXTURE_AUDIO_BASE}seed-${i}.wav`)}"></audio>
-<p class="description">${escapeHtml(episode.paragraph)}</p></li>`,
-    )
-    .join('\n');
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Running in Production</title></head>
-<body><main><h1>Running in Production</h1><h2>Episodes</h2><ol class="episodes">${items}</ol></main></body></html>`;
-}
+import { barAll, barCall, barClick, barQuery, lendBarRoot } from './topic-bar-root';
+import { FIXTURE_AUDIO_PATTERN } from '../fixtures/audio';
+import {
+  barText,
+  EPISODE_HTML,
+  EPISODE_URL,
+  listingHtml,
+  LISTING_URL,
+  marked,
+  readPanels,
+  savedIds,
+  seriousViolations,
+} from './topics-steps';
 
 let session: ExtensionSession;
 before(async () => {
@@ -50,78 +31,6 @@ before(async () => {
 after(async () => {
   await session?.close();
 });
-
-interface PanelRead {
-  episode: string;
-  chips: string[];
-  chapters: Array<{ start: number; tech: string[]; title: string }>;
-}
-
-/** Every panel in page order: its episode, chips, and each chapter's start, title and `data-tech`. */
-async function readPanels(page: Page): Promise<PanelRead[]> {
-  const hosts = await overlayHosts(page);
-  return Promise.all(
-    hosts.map(async ({ root, episode }) => ({
-      episode: episode ?? '',
-      ...(await call(page, root!, function (this: Element) {
-        const shadow = this as unknown as ShadowRoot;
-        return {
-          chips: Array.from(shadow.querySelectorAll('[data-stackcast-tech]'), (chip) =>
-            chip.getAttribute('data-stackcast-tech'),
-          ) as string[],
-          chapters: Array.from(shadow.querySelectorAll('[data-stackcast-chapter]'), (chapter) => ({
-            start: Number(chapter.getAttribute('data-start')),
-            tech: (chapter.getAttribute('data-tech') ?? '').split(' ').filter(Boolean),
-            title: chapter.querySelector('.text')?.textContent ?? '',
-          })),
-        };
-      })),
-    })),
-  );
-}
-
-async function marked(page: Page, host: number): Promise<number[]> {
-  const nodes = await queryAll(page, '[data-stackcast-match]', { host });
-  return Promise.all(
-    nodes.map(async (node) =>
-      Number(
-        await call(page, node, function (this: Element) {
-          return this.getAttribute('data-start');
-        }),
-      ),
-    ),
-  );
-}
-
-const barText = async (page: Page, selector: string) => {
-  const node = await barQuery(page, selector);
-  return node
-    ? barCall(page, node, function (this: Element) {
-        return this.textContent ?? '';
-      })
-    : null;
-};
-
-/** Which of `ids` the library holds, asked from Stackcast's own page as the library does. */
-async function savedIds(ids: string[]): Promise<string[]> {
-  const library = await session.openExtensionPage('library.html');
-  try {
-    const answer = (await library.evaluate(
-      (asked) =>
-        (
-          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-        ).chrome.runtime.sendMessage({
-          type: 'library:saved',
-          ids: asked,
-        }),
-      ids,
-    )) as { ok: boolean; value: string[] };
-    assert.ok(answer.ok);
-    return [...answer.value].sort();
-  } finally {
-    await library.close();
-  }
-}
 
 describe('chip filter on an episode page', () => {
   test('PostgreSQL marks its two chapters, says so, prev/next walk them, a second click clears', async () => {
@@ -143,6 +52,10 @@ describe('chip filter on an episode page', () => {
       assert.equal(await pressed(), 'true');
       assert.deepEqual(await marked(page, 0), [250, 1500]);
       assert.equal(await text(page, (await query(page, '.filter-status'))!), '2 chapters about PostgreSQL');
+      // The panel with the filter on, as axe sees it in both colour schemes.
+      assert.equal(await lendRootsToPage(page), 1);
+      for (const scheme of ['light', 'dark'] as const)
+        assert.deepEqual(await seriousViolations(page, '[data-stackcast]', scheme), [], scheme);
 
       await click(page, (await query(page, 'button[aria-label="Next PostgreSQL chapter"]'))!);
       await waitForMediaTime(page, 'audio[controls]', 250);
@@ -240,11 +153,11 @@ describe('topic bar on the seed-000 listing', () => {
       await barClick(page, saveAll);
       await waitFor(async () => /Saved/.test((await barText(page, '[data-stackcast-topic-status]')) ?? ''));
       const everyId = all.map((p) => p.episode);
-      assert.deepEqual(await savedIds(everyId), about.map((p) => p.episode).sort());
+      assert.deepEqual(await savedIds(session, everyId), about.map((p) => p.episode).sort());
 
       await barClick(page, (await barQuery(page, '[data-stackcast-undo]'))!);
       await waitFor(async () => /Undone/.test((await barText(page, '[data-stackcast-topic-status]')) ?? ''));
-      assert.deepEqual(await savedIds(everyId), [all[savedBefore]!.episode]);
+      assert.deepEqual(await savedIds(session, everyId), [all[savedBefore]!.episode]);
 
       // The queue: each chapter about it, episode after episode, from its start.
       await barClick(page, (await barQuery(page, '[data-stackcast-play-topic]'))!);
@@ -275,19 +188,14 @@ describe('topic bar on the seed-000 listing', () => {
           15_000,
           `the queue's audio at ${item.start} s`,
         ).catch(async (error: Error) => {
-          const src = await barQuery(page, 'audio[data-stackcast-player]');
-          const state = src
-            ? await barCall(page, src, function (this: Element) {
-                const a = this as HTMLAudioElement;
-                return `${a.currentSrc} paused=${a.paused} ready=${a.readyState} net=${a.networkState} err=${a.error?.code}`;
-              })
-            : 'no audio';
-          throw new Error(
-            `${error.message} (at ${last}; ${await label()}; ${state}; ${JSON.stringify(expectedQueue.slice(0, 3).map((q) => [q.episode, q.start, q.title]))})`,
-          );
+          throw new Error(`${error.message} (the audio at ${last}; ${await label()})`);
         });
       };
       await expectAt(0);
+      // The bar with a topic chosen and its queue playing, as axe sees it.
+      assert.ok(await lendBarRoot(page));
+      for (const scheme of ['light', 'dark'] as const)
+        assert.deepEqual(await seriousViolations(page, '[data-stackcast-topics]', scheme), [], scheme);
       // The end of a chapter moves on: put the playhead just before the first chapter's end.
       const next = expectedQueue[0]!.all.find((c) => c.start > expectedQueue[0]!.start);
       if (next) {
