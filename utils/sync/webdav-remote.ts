@@ -4,6 +4,7 @@
 import { PreconditionFailedError, type RemoteFile, type RemoteFolder, type WriteCondition } from './ports';
 import { WebDavError, isStaleWrite } from './webdav-errors';
 import { probeWriteGuard, type WriteGuard } from './webdav-guard';
+import { SHARDS_DIRECTORY } from './layout';
 import type { WebDavClient, WebDavLock } from './webdav';
 
 export interface WebDavRemoteOptions {
@@ -71,6 +72,9 @@ export function webDavRemoteFolder(
     const file = await client.get(path);
     if (!file) return null;
     if (file.etag) return { text: decoder.decode(file.body), etag: file.etag };
+    // A shard file is named by its content's hash, never rewritten, and the engine checks that hash: any body
+    // read is the version its name promises, and no write is ever guarded by its ETag. One GET is enough.
+    if (path.startsWith(`${SHARDS_DIRECTORY}/`)) return { text: decoder.decode(file.body), etag: null };
     // No ETag with the body: the same ETag listed before and after the GET proves the body is that version
     // (an ETag taken after alone could belong to a newer write, and the engine would then overwrite it).
     for (let attempt = 0; attempt < CONSISTENT_READ_TRIES; attempt++) {
