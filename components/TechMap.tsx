@@ -22,6 +22,8 @@ export interface TechMapProps {
   label?: string;
   /** A brand colour (`#rrggbb`) for a technology, when one is known; else the category's hue. */
   colorOf?: (slug: string) => string | undefined;
+  /** A logo's address for a technology, when one is known (decorative: the name is always written). */
+  logoOf?: (slug: string) => string | undefined;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -36,12 +38,13 @@ interface BarProps {
   maxChapters: number;
   pressed: boolean;
   color: string;
+  logo?: string;
   onSelect: (slug: string) => void;
   /** "appears with" bars: only the shared episodes. */
   shared?: number;
 }
 
-function Bar({ count, maxEpisodes, maxChapters, pressed, color, onSelect, shared }: BarProps) {
+function Bar({ count, maxEpisodes, maxChapters, pressed, color, logo, onSelect, shared }: BarProps) {
   const episodes = shared ?? count.episodes;
   const spoken =
     shared === undefined
@@ -59,7 +62,10 @@ function Bar({ count, maxEpisodes, maxChapters, pressed, color, onSelect, shared
         onClick={() => onSelect(count.slug)}
         style={{ '--bar': color }}
       >
-        <span class="tech-bar-name">{count.name}</span>
+        <span class="tech-bar-name">
+          {logo && <img class="tech-logo" src={logo} alt="" width={14} height={14} loading="lazy" />}
+          {count.name}
+        </span>
         <svg class="tech-bar-chart" viewBox="0 0 100 12" preserveAspectRatio="none" aria-hidden="true">
           <rect class="track" x="0" y="0" width="100" height="12" />
           <rect class="episodes" x="0" y="0" width={(100 * episodes) / maxEpisodes} height="7" />
@@ -80,7 +86,7 @@ function Bar({ count, maxEpisodes, maxChapters, pressed, color, onSelect, shared
  * const { counts, pairs } = techMapOf(episodes);
  * <TechMap counts={counts} pairs={pairs} selected="postgres" onSelect={(slug) => filterBy(slug)} />
  */
-export function TechMap({ counts, pairs, selected, onSelect, label, colorOf }: TechMapProps) {
+export function TechMap({ counts, pairs, selected, onSelect, label, colorOf, logoOf }: TechMapProps) {
   const maxEpisodes = Math.max(1, ...counts.map((count) => count.episodes));
   const maxChapters = Math.max(1, ...counts.map((count) => count.chapters));
   const bySlug = new Map(counts.map((count) => [count.slug, count]));
@@ -110,6 +116,7 @@ export function TechMap({ counts, pairs, selected, onSelect, label, colorOf }: T
                   maxChapters={maxChapters}
                   pressed={count.slug === selected}
                   color={barColor(count, colorOf)}
+                  logo={logoOf?.(count.slug)}
                   onSelect={onSelect}
                 />
               ))}
@@ -135,6 +142,7 @@ export function TechMap({ counts, pairs, selected, onSelect, label, colorOf }: T
                     maxChapters={maxChapters}
                     pressed={false}
                     color={barColor(count, colorOf)}
+                    logo={logoOf?.(count.slug)}
                     onSelect={onSelect}
                     shared={partner.episodes}
                   />

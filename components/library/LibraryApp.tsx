@@ -1,5 +1,5 @@
 // The library page: filters in the URL, a virtualised list, details, bulk actions, export and import.
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { LibraryService } from '@/utils/library/service';
 import type { EpisodeSummary, ListenerFields, ListenStatus, SavedEpisode } from '@/utils/library/record';
 import { DEFAULT_VIEW, serializeView } from '@/utils/library/query/view';
@@ -21,6 +21,11 @@ import { measureViewComputed, usePageTimings } from './usePageTimings';
 import { useViewedEpisodes } from './useViewedEpisodes';
 import { spawnMarkdownWorker, warmMarkdownWorkers } from './markdown-worker';
 import { spawnImportWorker } from './import-worker';
+import { SavedChapters } from '@/utils/library/saved-chapters';
+import { announceLibraryChange } from '@/utils/library/revision';
+import { ChaptersView } from './ChaptersView';
+import { ViewTabs } from './ViewTabs';
+import { TechMapView } from './TechMapView';
 
 const NO_EPISODES: EpisodeSummary[] = [];
 
@@ -32,6 +37,8 @@ export interface LibraryAppProps {
   spawnExportWorker?: () => MarkdownWorker;
   /** Starts export workers ahead of an export (after the library is loaded and after each export). */
   warmExportWorkers?: () => void;
+  /** The saved chapters (stars); by default those of the service's database. */
+  savedChapters?: SavedChapters;
 }
 
 /**
@@ -43,8 +50,13 @@ export function LibraryApp({
   now = () => new Date(),
   spawnExportWorker = spawnMarkdownWorker,
   warmExportWorkers = warmMarkdownWorkers,
+  savedChapters,
 }: LibraryAppProps) {
   const library = useLiveLibrary(service);
+  const chapterStore = useMemo(
+    () => savedChapters ?? new SavedChapters(service.db, { onChange: announceLibraryChange }),
+    [service, savedChapters],
+  );
   const [view, setView] = useHashView();
   const [selection, setSelection] = useState<ReadonlySet<string>>(new Set());
   const [openId, setOpenId] = useState<string | null>(null);
@@ -115,6 +127,8 @@ export function LibraryApp({
         ids,
         exportedAt: now(),
         technologies: view.tech,
+        // A backup carries every saved chapter: they stand on their own, whichever episodes are exported.
+        savedChapters: kind === 'json' ? await chapterStore.listSavedChapters() : undefined,
         spawnWorker: spawnExportWorker,
         warmWorkers: warmExportWorkers,
       });
@@ -154,45 +168,76 @@ export function LibraryApp({
       </header>
       <FilterPanel view={view} facets={facets} onChange={setView} />
       <main>
-        <Toolbar
-          // Before every summary is in, the first screen stands for the whole (unfiltered) library.
-          shown={complete ? (shown?.length ?? 0) : shown ? total : 0}
-          total={total}
-          complete={complete}
-          selected={selection.size}
-          onSelectAll={() => shown && setSelection(new Set(shown.map((e) => e.id)))}
-          onClearSelection={() => setSelection(new Set())}
-          onBulkStatus={(status: ListenStatus) => update([...selection], { status })}
-          onBulkRemove={() => remove([...selection])}
-          onExport={(kind, scope) => void exportFile(kind, scope)}
-          onImport={importFile}
-        />
-        {notice && <NoticeBar notice={notice} onUndo={undo} onDismiss={() => setNotice(null)} />}
-        <LibraryStates
-          library={library}
-          total={total}
-          shown={shown ? shown.length : null}
-          onClearFilters={() => setView({ ...DEFAULT_VIEW, sort: view.sort, order: view.order })}
-        />
-        {library.state === 'ready' && shown && (
-          <EpisodeList
-            episodes={shown}
-            selection={selection}
-            openId={openId}
-            viewKey={viewKey}
-            onSelect={(id, selected) =>
-              setSelection((current) => {
-                const next = new Set(current);
-                if (selected) next.add(id);
-                else next.delete(id);
-                return next;
-              })
-            }
-            onOpen={(id) => setOpenId((current) => (current === id ? null : id))}
-            onStatus={(id, status) => update([id], { status })}
-            onTech={(slug) => !view.tech.includes(slug) && setView({ ...view, tech: [...view.tech, slug] })}
-            onRemove={remove}
-          />
+        <ViewTabs view={view} onView={setView} />
+        {view.show === 'map' ? (
+          <>
+            {notice && <NoticeBar notice={notice} onUndo={undo} onDismiss={() => setNotice(null)} />}
+            <TechMapView
+              service={service}
+              sorted={sorted}
+              view={view}
+              onView={setView}
+              onError={(text) => setNotice({ kind: 'error', text })}
+            />
+          </>
+        ) : view.show === 'chapters' ? (
+          <>
+            {notice && <NoticeBar notice={notice} onUndo={undo} onDismiss={() => setNotice(null)} />}
+            <ChaptersView
+              service={service}
+              savedChapters={chapterStore}
+              sorted={sorted}
+              view={view}
+              onView={setView}
+              onNotice={(kind, text) => setNotice({ kind, text })}
+              now={now}
+            />
+          </>
+        ) : (
+          <>
+            <Toolbar
+              // Before every summary is in, the first screen stands for the whole (unfiltered) library.
+              shown={complete ? (shown?.length ?? 0) : shown ? total : 0}
+              total={total}
+              complete={complete}
+              selected={selection.size}
+              onSelectAll={() => shown && setSelection(new Set(shown.map((e) => e.id)))}
+              onClearSelection={() => setSelection(new Set())}
+              onBulkStatus={(status: ListenStatus) => update([...selection], { status })}
+              onBulkRemove={() => remove([...selection])}
+              onExport={(kind, scope) => void exportFile(kind, scope)}
+              onImport={importFile}
+            />
+            {notice && <NoticeBar notice={notice} onUndo={undo} onDismiss={() => setNotice(null)} />}
+            <LibraryStates
+              library={library}
+              total={total}
+              shown={shown ? shown.length : null}
+              onClearFilters={() => setView({ ...DEFAULT_VIEW, sort: view.sort, order: view.order })}
+            />
+            {library.state === 'ready' && shown && (
+              <EpisodeList
+                episodes={shown}
+                selection={selection}
+                openId={openId}
+                viewKey={viewKey}
+                onSelect={(id, selected) =>
+                  setSelection((current) => {
+                    const next = new Set(current);
+                    if (selected) next.add(id);
+                    else next.delete(id);
+                    return next;
+                  })
+                }
+                onOpen={(id) => setOpenId((current) => (current === id ? null : id))}
+                onStatus={(id, status) => update([id], { status })}
+                onTech={(slug) =>
+                  !view.tech.includes(slug) && setView({ ...view, tech: [...view.tech, slug] })
+                }
+                onRemove={remove}
+              />
+            )}
+          </>
         )}
       </main>
       {openId && openEpisode && openEpisode.id === openId && (

@@ -5,6 +5,8 @@ import { LibraryApp } from '@/components/library/LibraryApp';
 import { contextLibrary } from '@/utils/library/instance';
 import { LibraryOpenNotice } from './OpenNotice';
 import './style.css';
+import './chapters.css';
+import '@/components/tech-map.css';
 
 const service = contextLibrary();
 render(

@@ -20,6 +20,10 @@ export interface LibraryView {
   q: string;
   sort: SortKey;
   order: 'asc' | 'desc';
+  /** The Chapters view (each matching chapter) or the technology map instead of the episodes; absent: episodes. */
+  show?: 'chapters' | 'map';
+  /** In the Chapters view: only the chapters saved on their own (starred). */
+  saved?: true;
 }
 
 export const DEFAULT_VIEW: LibraryView = {
@@ -71,6 +75,11 @@ export function parseView(hash: string): LibraryView {
         : params.get('order') === 'desc'
           ? 'desc'
           : defaultOrder(oneOf(SORT_KEYS, params.get('sort')) ?? DEFAULT_VIEW.sort),
+    // Left out when absent, so a plain view stays equal to DEFAULT_VIEW's fields.
+    ...(params.get('show') === 'chapters' || params.get('show') === 'map'
+      ? { show: params.get('show') as 'chapters' | 'map' }
+      : {}),
+    ...(params.get('saved') === '1' ? { saved: true as const } : {}),
   };
 }
 
@@ -95,5 +104,7 @@ export function serializeView(view: LibraryView): string {
   if (view.q) params.set('q', view.q);
   if (view.sort !== DEFAULT_VIEW.sort) params.set('sort', view.sort);
   if (view.order !== defaultOrder(view.sort)) params.set('order', view.order);
+  if (view.show) params.set('show', view.show);
+  if (view.saved) params.set('saved', '1');
   return params.toString();
 }
