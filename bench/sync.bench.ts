@@ -144,8 +144,9 @@ export default async function syncBench(): Promise<string> {
       '',
       `One change sent ${kb(one.sent)}, ${((one.sent / rows[0]!.sent) * 100).toFixed(1)} % of the first sync's ${kb(rows[0]!.sent)}: ` +
         `the changed shard and the manifest. These ids fill ${rows[0]!.result.shardsWritten} of the 64 shards, so a shard ` +
-        `holds about 1/${rows[0]!.result.shardsWritten} of the library. Bytes received run about twice the files' size ` +
-        'because webdav-server sends no ETag with GET, so each file is read twice between two PROPFINDs to prove one version.',
+        `holds about 1/${rows[0]!.result.shardsWritten} of the library. ` +
+        'A shard file is read with one GET (its name is its hash, which is checked); the manifest between two ' +
+        'PROPFINDs, since webdav-server sends no ETag with GET.',
     ].join('\n');
   } finally {
     restore();
