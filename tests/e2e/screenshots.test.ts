@@ -1,5 +1,5 @@
 // README screenshots taken from the real built extension on fixture pages: the overlay, the popup, the
-// library and the options page.
+// library (episodes, chapters and the technology map) and the options page.
 //
 // Policy: a screenshot is always taken (so a view that fails to render fails here), but it is written to
 // docs/screenshots/ only when the file is missing or UPDATE_SCREENSHOTS=1. Pixels differ between machines
@@ -89,6 +89,25 @@ test('library with saved episodes', async () => {
     await library.emulateMedia({ colorScheme: 'light' });
     await library.setViewportSize({ width: 1280, height: 800 });
     await capture('library', library);
+  } finally {
+    await library.close();
+  }
+});
+
+test('library Chapters view and technology map', async () => {
+  const library = await openPopulatedLibrary(session);
+  try {
+    await library.emulateMedia({ colorScheme: 'light' });
+    await library.setViewportSize({ width: 1280, height: 800 });
+    await library.evaluate(() => (location.hash = 'show=chapters'));
+    await library.locator('[data-stackcast-chapter-row]').first().waitFor();
+    await capture('library-chapters', library);
+    await library.evaluate(() => (location.hash = 'show=map'));
+    await library.locator('[data-stackcast-map-tech]').first().waitFor();
+    // The first bar chosen, so the shot shows what it appears with.
+    await library.locator('[data-stackcast-map-tech]').first().click();
+    await library.locator('[data-stackcast-map-pairs]').waitFor();
+    await capture('library-map', library);
   } finally {
     await library.close();
   }
