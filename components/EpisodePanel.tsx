@@ -54,6 +54,8 @@ export function EpisodePanel({
   const [mini, setMini] = useState<{ src: string; start: number; seq: number } | null>(null);
   /** The chosen technology chip's slug: its chapters are marked and prev/next walk them. */
   const [topic, setTopic] = useState<string | null>(null);
+  /** The name the topic bar gave the chosen technology: an episode whose chips lack it has no name of its own. */
+  const [barName, setBarName] = useState<string | null>(null);
   const bodyId = useId();
   const chapters = episode.chapters;
   const pageMedia = target.seekable ? target.media : null;
@@ -114,7 +116,7 @@ export function EpisodePanel({
     [chapters, topic],
   );
   const topicName =
-    topic === null ? null : clip(episode.tech.find((t) => t.slug === topic)?.name ?? topic, 60);
+    topic === null ? null : clip(episode.tech.find((t) => t.slug === topic)?.name ?? barName ?? topic, 60);
   const previousIndex = previousChapter(current, matches);
   const nextIndex = nextChapter(chapters.length, current, matches);
   const go = (index: number) => {
@@ -130,8 +132,10 @@ export function EpisodePanel({
         // 'save' is for the Save button, which hears it through PanelRequestsContext.
         if (command.type === 'save') return;
         if (command.type === 'seek') void playFrom(command.seconds);
-        else if (command.type === 'topic') setTopic(command.slug);
-        else if (chapters.length > 0) (command.type === 'next' ? next : previous)();
+        else if (command.type === 'topic') {
+          setTopic(command.slug);
+          setBarName(command.name ?? null);
+        } else if (chapters.length > 0) (command.type === 'next' ? next : previous)();
       }),
     [requests, target, options.playOnClick, current, chapters, matches],
   );

@@ -8,7 +8,7 @@ export type PanelCommand =
   | { type: 'next' }
   | { type: 'previous' }
   | { type: 'save' }
-  | { type: 'topic'; slug: string | null };
+  | { type: 'topic'; slug: string | null; name?: string };
 /** Subscribe to outside requests; returns the unsubscribe function. */
 export type SeekRequests = (listener: (command: PanelCommand) => void) => () => void;
 

@@ -11,6 +11,7 @@ import { EXTENSION_CALLER, type Caller } from '@/utils/background/caller';
 import { parseRequest, type Request } from '@/utils/messages';
 import { contextLibrary } from '@/utils/library/instance';
 import { pageTopics } from '@/utils/topics/page-topics';
+import type { TechMention } from '@/utils/model';
 import { makeEpisode } from './episode';
 import { personClick } from './person';
 
@@ -40,7 +41,7 @@ function row(
   n: number,
   audio: boolean,
   chapters: Array<[number, string, string[]]>,
-  tech = [pg],
+  tech: TechMention[] = [pg],
 ): TopicEpisode {
   const episode = makeEpisode({
     id: `https://podcasts.example/ep/${n}`,

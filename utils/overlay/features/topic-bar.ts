@@ -25,6 +25,8 @@ export const topicBar: OverlayFeature = {
     let host: HTMLElement | null = null;
     let container: HTMLElement | null = null;
     let chosen: string | null = null;
+    let chosenName: string | null = null;
+    let names = new Map<string, string>();
     /** Panels told the current choice: a rescan tells only new ones, so a chip a listener chose since stays. */
     let told = new WeakSet<Element>();
 
@@ -34,11 +36,12 @@ export const topicBar: OverlayFeature = {
         panel.host.toggleAttribute(TOPIC_MATCH_ATTRIBUTE, about);
         if (told.has(panel.host)) continue;
         told.add(panel.host);
-        panel.command({ type: 'topic', slug: about ? chosen : null });
+        panel.command({ type: 'topic', slug: about ? chosen : null, name: chosenName ?? undefined });
       }
     };
     const choose = (slug: string | null) => {
       chosen = slug;
+      chosenName = slug === null ? null : (names.get(slug) ?? null);
       told = new WeakSet();
       highlight();
     };
@@ -53,6 +56,7 @@ export const topicBar: OverlayFeature = {
     scans.onScanned(() => {
       const entries = inPageOrder([...overlay.panels.values()]);
       const topics = pageTopics(entries.map((entry) => entry.detected.episode));
+      names = new Map(topics.map((topic) => [topic.slug, topic.name]));
       pageWatch.unobserved(() => {
         if (!settings.current().enabled || entries.length < LISTING_MIN_EPISODES || topics.length === 0) {
           remove();
