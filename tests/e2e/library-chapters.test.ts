@@ -141,7 +141,10 @@ test('the Chapters view filters by a technology, plays a chapter in place and st
     'the chapter stopping at its end',
   );
   assert.ok(stopped < 14, `stopped at ${stopped}`);
-  assert.equal(await library.locator('[data-stackcast-now-playing]').textContent(), '1 chapter: done');
+  assert.equal(
+    await library.locator('[data-stackcast-now-playing]').textContent(),
+    '1 chapter: done That was the last chapter.',
+  );
 });
 
 test('exports the chapters as a topic reading list and an M3U playlist with offsets', async () => {
