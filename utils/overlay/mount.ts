@@ -71,8 +71,11 @@ export interface MountedPanel {
   readonly drawn: boolean;
   /** Render a panel mounted with `{ draw: false }` (no-op once drawn or unmounted). */
   draw(): void;
-  /** Re-render with new data (same host, same state); an undrawn panel only keeps it for its first draw. */
-  update(props: PanelProps): void;
+  /**
+   * Re-render with new data (same host, same state). An undrawn panel only keeps it for its first draw, which
+   * is when a function given here is called (what only a drawn panel shows, such as Save, is not built before).
+   */
+  update(props: PanelProps | (() => PanelProps)): void;
   /** Play from a time, as if the listener clicked it in the panel; or go to the next/previous chapter. */
   command(command: PanelCommand): void;
   /** Toggle the panel's Save (keyboard shortcut, which the browser delivers trusted); false when it has none. */
@@ -118,10 +121,11 @@ export function mountPanel(
       });
     return () => listeners.delete(listener);
   };
-  let current = props;
+  let current: PanelProps | (() => PanelProps) = props;
   let drawn = false;
   let removed = false;
   const renderPanel = () => {
+    if (typeof current === 'function') current = current();
     if (current.options.theme === 'auto') host.removeAttribute('data-theme');
     else host.setAttribute('data-theme', current.options.theme);
     render(h(EpisodePanel, { ...current, requests }), container);

@@ -60,7 +60,7 @@ export class Panels {
     const entry = this.entries.get(key);
     if (entry && entry.anchor === anchor && isBeside(entry.panel.host, anchor, options.position)) {
       if (entry.signature !== signature || entry.detected.media !== item.media) {
-        entry.panel.update(this.propsFor(item, options, listing));
+        entry.panel.update(() => this.propsFor(item, options, listing));
         entry.signature = signature;
       }
       entry.detected = item;
@@ -68,11 +68,19 @@ export class Panels {
       return null;
     }
     if (entry) this.unmount(entry.panel);
-    const panel = mountPanel(anchor, options.position, this.propsFor(item, options, listing), {
-      attach: false,
-      draw: drawNow,
-    });
+    const props = () => this.propsFor(item, options, listing);
+    const panel = mountPanel(
+      anchor,
+      options.position,
+      drawNow ? props() : this.propsFor(item, options, listing, false),
+      {
+        attach: false,
+        draw: drawNow,
+      },
+    );
     if (!drawNow) {
+      // Its Save button (the library's part of the panel) is built when the panel is drawn, not before.
+      panel.update(props);
       this.approach ??= watchApproach();
       this.approach.watch(panel.host, () => panel.draw());
     }
@@ -131,7 +139,7 @@ export class Panels {
     panel.unmount();
   }
 
-  private propsFor(item: DetectedEpisode, options: OverlayOptions, listing: boolean) {
+  private propsFor(item: DetectedEpisode, options: OverlayOptions, listing: boolean, withSave = true) {
     const target: PlaybackTarget = {
       media: item.media ?? null,
       seekable: item.adapter.seekable,
@@ -141,7 +149,8 @@ export class Panels {
       timeUrl: item.adapter.timeUrl ? item.adapter.timeUrl.bind(item.adapter) : null,
       playerUrl: item.meta.playerUrl ?? null,
     };
-    return { episode: item.episode, target, options, save: this.save?.(item.episode), listing };
+    const save = withSave ? this.save?.(item.episode) : undefined;
+    return { episode: item.episode, target, options, save, listing };
   }
 
   private sweepOrphans(): number {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 // On a listing the panels in or near the viewport are drawn by the scan, the others hold their place empty and
 // are drawn as they come near it (an IntersectionObserver, faked here so the test says what is on screen).
+import { h } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OverlayController } from '@/utils/overlay/controller';
 import { DEFAULT_OVERLAY_OPTIONS } from '@/utils/overlay/options';
@@ -48,8 +49,16 @@ function writeListing(): void {
   ).join('')}</ol>`;
 }
 
+/** Save buttons built so far: only a drawn panel needs one. */
+let saveButtons = 0;
+
 function makeController(): OverlayController {
+  saveButtons = 0;
   return new OverlayController(document, {
+    save: () => {
+      saveButtons += 1;
+      return h('button', { 'data-stackcast-save': '' }, 'Save');
+    },
     find: (doc, url) => findPageEpisodes(doc, url),
     read: readEpisode,
     parse: (readings) => readings.map(parseEpisodeReading),
@@ -80,6 +89,7 @@ describe('panels far below the viewport', () => {
     const near = entries.filter((entry) => ON_SCREEN.has(entry.detected.episode.title ?? ''));
     const far = entries.find((entry) => entry.detected.episode.title === 'Episode 9')!;
     for (const entry of near) expect(entry.panel.root.textContent).toContain('Queues with Redis');
+    expect(saveButtons).toBe(ON_SCREEN.size);
     expect(far.panel.drawn).toBe(false);
     expect(far.panel.root.textContent).toBe('');
 
@@ -89,6 +99,8 @@ describe('panels far below the viewport', () => {
     approach.callback([{ target: far.panel.host, isIntersecting: true }]);
     expect(far.panel.drawn).toBe(true);
     expect(far.panel.root.textContent).toContain('Queues with Redis');
+    expect(far.panel.root.querySelector('[data-stackcast-save]')).not.toBeNull();
+    expect(saveButtons).toBe(ON_SCREEN.size + 1);
     expect(approach.targets.has(far.panel.host)).toBe(false);
   });
 
