@@ -98,6 +98,13 @@ describe('folder layout', () => {
       Array.from({ length: 2_000 }, (_, index) => shardOf(`episode:https://e.example/${index}`)),
     );
     expect(shards.size).toBe(SHARD_COUNT);
+    // Ids that repeat their number (a listing's episodes) once left every odd shard empty.
+    const repeated = new Set(
+      Array.from({ length: 2_000 }, (_, index) =>
+        shardOf(`episode:https://p.example/podcast/${index}-episode-${index}`),
+      ),
+    );
+    expect(repeated.size).toBe(SHARD_COUNT);
     expect(shardOf('episode:https://podcast.example/a')).toBe(shardOf('episode:https://podcast.example/a'));
   });
 
