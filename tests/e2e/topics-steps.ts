@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import type { ExtensionSession } from './harness';
-import { call, overlayHosts, queryAll } from './closed-root';
+import { call, overlayHosts, queryAll, waitFor } from './closed-root';
 import { barCall, barQuery } from './topic-bar-root';
 import { seedListing } from '../fixtures/listing';
 import { escapeAttr, escapeHtml } from '../fixtures/html';
@@ -132,4 +132,33 @@ export async function seriousViolations(
           .map((n) => JSON.stringify(n.target))
           .join(', ')}`,
     );
+}
+
+/**
+ * Bring every panel near the viewport once, so each is drawn (panels far below are drawn as they approach),
+ * then wait until every closed root holds its panel.
+ */
+export async function drawEveryPanel(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    for (const host of Array.from(document.querySelectorAll('[data-stackcast]'))) {
+      host.scrollIntoView({ block: 'center' });
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    }
+    window.scrollTo(0, 0);
+  });
+  await waitFor(
+    async () => {
+      const hosts = await overlayHosts(page);
+      const drawn = await Promise.all(
+        hosts.map(({ root }) =>
+          call(page, root!, function (this: Element) {
+            return (this as unknown as ShadowRoot).querySelector('.panel') !== null;
+          }),
+        ),
+      );
+      return drawn.every(Boolean);
+    },
+    20_000,
+    'every panel drawn',
+  );
 }

@@ -18,6 +18,7 @@ import {
   readPanels,
   savedIds,
   seriousViolations,
+  drawEveryPanel,
 } from './topics-steps';
 
 let session: ExtensionSession;
@@ -87,6 +88,8 @@ describe('topic bar on the seed-000 listing', () => {
         15_000,
         'the topic bar',
       );
+      // Panels far below are drawn as they approach: draw them all to read what each shows.
+      await drawEveryPanel(page);
       const all = await readPanels(page);
       // The page's most talked-about technology that some (not all) episodes' chapters name: the bar's labels
       // read "PostgreSQL: 20 episodes, 12 chapters".
