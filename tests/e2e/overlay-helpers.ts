@@ -57,7 +57,9 @@ export async function waitForPanels(page: Page, count = 1, timeout = 10_000): Pr
     null,
     { timeout, polling: 50 },
   );
-  if (count > 1) await drawEveryPanel(page, timeout);
+  // A listing draws the panels far below the viewport as they come near: scroll them all into being.
+  if ((await page.evaluate(() => document.querySelectorAll('[data-stackcast]').length)) > 1)
+    await drawEveryPanel(page, timeout);
   return panels(page);
 }
 
