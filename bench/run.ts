@@ -2,6 +2,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { machineHeader, mergeSections } from './lib/report';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -46,7 +47,9 @@ async function main(): Promise<void> {
 
   const previous = await readFile(reportPath, 'utf8').catch(() => '');
   const report = mergeSections(previous, machineHeader(new Date()), sections, names);
-  await writeFile(reportPath, report);
+  // Written as Prettier would, so a bench run leaves `npm run check` (format:check) passing.
+  const options = (await resolveConfig(reportPath)) ?? {};
+  await writeFile(reportPath, await format(report, { ...options, filepath: reportPath }));
   console.log(`bench: wrote ${reportPath} (${[...sections.keys()].join(', ')})`);
   if (failed) process.exitCode = 1;
 }
