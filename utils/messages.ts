@@ -76,11 +76,9 @@ export const RequestSchema = z.discriminatedUnion('type', [
   /** Star one chapter (the chapter of `episode` starting at `start`): saved on its own, the episode need not be. */
   z.object({ type: z.literal('library:save-chapter'), episode: EpisodeSchema, start: SecondsSchema }),
   z.object({ type: z.literal('library:unsave-chapter'), episodeId: EpisodeIdSchema, start: SecondsSchema }),
-  /** The starts of an episode's saved chapters: which stars are lit. */
-  z.object({ type: z.literal('library:saved-chapters'), episodeId: EpisodeIdSchema }),
   /** Every saved chapter (Stackcast's own pages only). */
   z.object({ type: z.literal('library:list-saved-chapters') }),
-  /** The saved chapters' starts of several episodes at once: a listing's panels light their stars with one message. */
+  /** The saved chapters' starts of each episode asked (which stars are lit): a listing's panels ask in one message. */
   z.object({
     type: z.literal('library:saved-chapter-starts'),
     episodeIds: z.array(EpisodeIdSchema).max(2_000),
@@ -145,8 +143,6 @@ export interface Answers {
   'library:save-chapter': SavedChapter | null;
   /** Whether a saved chapter was removed. */
   'library:unsave-chapter': boolean;
-  /** The starts of the episode's saved chapters, ascending. */
-  'library:saved-chapters': number[];
   /** The most recently saved first. */
   'library:list-saved-chapters': SavedChapter[];
   /** One list of starts (ascending) per id asked, in order. */

@@ -100,10 +100,6 @@ export const handlers: Handlers = {
       throw new Error(OTHER_SITE_ERROR);
     return contextSavedChapters().unsaveChapter({ episodeId: request.episodeId, start: request.start });
   },
-  async 'library:saved-chapters'(request, caller) {
-    if (caller.kind === 'page' && !(await chaptersOnPage(request.episodeId, caller.page))) return [];
-    return contextSavedChapters().savedStarts(request.episodeId);
-  },
   async 'library:list-saved-chapters'(_request, caller) {
     extensionOnly(caller, 'listing the saved chapters');
     return contextSavedChapters().listSavedChapters();

@@ -51,17 +51,17 @@ describe('saved chapter messages', () => {
     const page = pageCaller(PAGE);
     const saved = await ask({ type: 'library:save-chapter', episode, start: 300 }, page);
     expect(saved).toMatchObject({ episodeId: OWN, start: 300, end: 1_800, tech: ['postgres'] });
-    expect(await ask({ type: 'library:saved-chapters', episodeId: OWN }, page)).toEqual([300]);
+    expect(await ask({ type: 'library:saved-chapter-starts', episodeIds: [OWN] }, page)).toEqual([[300]]);
     expect(await ask({ type: 'library:list-saved-chapters' }, EXTENSION_CALLER)).toEqual([saved]);
     expect(await ask({ type: 'library:unsave-chapter', episodeId: OWN, start: 300 }, page)).toBe(true);
-    expect(await ask({ type: 'library:saved-chapters', episodeId: OWN }, page)).toEqual([]);
+    expect(await ask({ type: 'library:saved-chapter-starts', episodeIds: [OWN] }, page)).toEqual([[]]);
   });
 
   it('refuses another site’s page, and a page listing every saved chapter', async () => {
     const evil = pageCaller('https://evil.example/');
     await expect(ask({ type: 'library:save-chapter', episode, start: 300 }, evil)).rejects.toThrow();
     await ask({ type: 'library:save-chapter', episode, start: 300 }, EXTENSION_CALLER);
-    expect(await ask({ type: 'library:saved-chapters', episodeId: OWN }, evil)).toEqual([]);
+    expect(await ask({ type: 'library:saved-chapter-starts', episodeIds: [OWN] }, evil)).toEqual([[]]);
     await expect(ask({ type: 'library:unsave-chapter', episodeId: OWN, start: 300 }, evil)).rejects.toThrow();
     await expect(ask({ type: 'library:list-saved-chapters' }, pageCaller(PAGE))).rejects.toThrow();
     expect(await contextSavedChapters().listSavedChapters()).toHaveLength(1);
