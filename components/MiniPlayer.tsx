@@ -1,7 +1,7 @@
 // Stackcast's own small player, for pages that have the episode's audio URL but no player to drive.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatTimestamp } from '@/utils/parse/time';
-import { moveTo, pauseOthers } from '@/utils/player';
+import { mediaErrorText, moveTo, playAlone } from '@/utils/player';
 import { trusted } from './trusted';
 
 const SPEEDS = [1, 1.25, 1.5, 1.75, 2, 0.75];
@@ -44,7 +44,7 @@ export function MiniPlayer({
     if (!element) return;
     moveTo(element, request.start);
     setNow(request.start);
-    if (playOnClick) start(element, onError);
+    if (playOnClick) playAlone(element, "The episode's", onError);
   }, [request.seq]);
 
   const report = () => {
@@ -63,7 +63,7 @@ export function MiniPlayer({
   const toggle = () => {
     const element = audio.current;
     if (!element) return;
-    if (element.paused) start(element, onError);
+    if (element.paused) playAlone(element, "The episode's", onError);
     else element.pause();
   };
   const nextSpeed = () => {
@@ -88,7 +88,9 @@ export function MiniPlayer({
           setDuration(Number.isFinite(audio.current?.duration) ? audio.current!.duration : null)
         }
         onError={() =>
-          onError(`The episode's audio could not be loaded (${describe(audio.current?.error ?? null)}).`)
+          onError(
+            `The episode's audio could not be loaded (${audio.current?.error ? mediaErrorText(audio.current.error) : 'unknown error'}).`,
+          )
         }
       />
       <button type="button" onClick={trusted(() => skip(-30))} aria-label="Back 30 seconds">
@@ -123,23 +125,5 @@ export function MiniPlayer({
         ✕
       </button>
     </div>
-  );
-}
-
-function start(element: HTMLAudioElement, onError: (message: string) => void): void {
-  pauseOthers(element);
-  element.play().catch((error: unknown) => {
-    if (error instanceof DOMException && error.name === 'AbortError') return;
-    const reason = error instanceof Error ? error.message : String(error);
-    onError(`The episode's audio would not play: ${reason}`);
-  });
-}
-
-function describe(error: MediaError | null): string {
-  if (!error) return 'unknown error';
-  return (
-    error.message ||
-    ['', 'aborted', 'network error', 'cannot decode', 'format or address not supported'][error.code] ||
-    `code ${error.code}`
   );
 }

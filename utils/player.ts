@@ -143,7 +143,26 @@ export function pauseOthers(media: HTMLMediaElement): void {
   if (!known) started.add(new WeakRef(media));
 }
 
-function mediaErrorText(error: MediaError): string {
+/**
+ * Play Stackcast's own audio element, pausing the others; a refusal (autoplay policy, a bad address) is told
+ * with `whose` audio it was. An AbortError only means a newer load or pause came first.
+ * @example
+ * playAlone(audio, "The chapter's", warn)
+ */
+export function playAlone(media: HTMLMediaElement, whose: string, onError: (message: string) => void): void {
+  pauseOthers(media);
+  media.play().catch((error: unknown) => {
+    if (error instanceof DOMException && error.name === 'AbortError') return;
+    onError(`${whose} audio would not play: ${errorText(error)}`);
+  });
+}
+
+/**
+ * Why a media element failed, in words.
+ * @example
+ * mediaErrorText(audio.error) // 'a network error'
+ */
+export function mediaErrorText(error: MediaError): string {
   const names: Record<number, string> = {
     1: 'loading was aborted',
     2: 'a network error',

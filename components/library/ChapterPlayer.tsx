@@ -2,7 +2,7 @@
 // on at each chapter's end (current shown, back/skip). The rules are the panel's queue's (chapter-queue.ts).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatTimestamp } from '@/utils/parse/time';
-import { moveTo, pauseOthers } from '@/utils/player';
+import { moveTo, playAlone } from '@/utils/player';
 import {
   clockStep,
   queueLabel,
@@ -48,7 +48,7 @@ export function ChapterPlayer({ items, state, seq, onState, onError, onClose }: 
     if (!element || !item) return;
     moveTo(element, item.start);
     setNow(item.start);
-    play(element, onError);
+    playAlone(element, "The chapter's", onError);
   }, [key, seq]);
 
   const report = () => {
@@ -75,7 +75,7 @@ export function ChapterPlayer({ items, state, seq, onState, onError, onClose }: 
       armed.current = false;
       moveTo(element, item.start);
     }
-    play(element, onError);
+    playAlone(element, "The chapter's", onError);
   };
   const into = item ? Math.max(0, Math.floor(now - item.start)) : 0;
   const length = item?.end != null ? Math.round(item.end - item.start) : null;
@@ -146,12 +146,4 @@ export function ChapterPlayer({ items, state, seq, onState, onError, onClose }: 
       </button>
     </div>
   );
-}
-
-function play(element: HTMLAudioElement, onError: (message: string) => void): void {
-  pauseOthers(element);
-  element.play().catch((error: unknown) => {
-    if (error instanceof DOMException && error.name === 'AbortError') return;
-    onError(`The chapter's audio would not play: ${error instanceof Error ? error.message : String(error)}`);
-  });
 }
