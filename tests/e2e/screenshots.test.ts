@@ -10,7 +10,11 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { ROOT, launchExtension, type ExtensionSession } from './harness';
+import { ROOT, launchExtension, serve, type ExtensionSession } from './harness';
+import { click, query, waitFor } from './closed-root';
+import { waitForPanels } from './overlay-helpers';
+import { barAll, barClick } from './topic-bar-root';
+import { EPISODE_HTML, EPISODE_URL, LISTING_URL, listingHtml } from './topics-steps';
 import {
   openOptions,
   openOverlayPage,
@@ -26,6 +30,8 @@ let session: ExtensionSession;
 before(async () => {
   session = await launchExtension();
   await serveViewFixtures(session);
+  await serve(session.context, EPISODE_URL, EPISODE_HTML);
+  await serve(session.context, LISTING_URL, listingHtml());
 });
 after(async () => {
   await session?.close();
@@ -66,6 +72,50 @@ test('overlay on a runninginproduction.com fixture episode', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.evaluate((y) => window.scrollTo(0, y + window.scrollY), top);
     await capture('overlay', page);
+  } finally {
+    await page.close();
+  }
+});
+
+test('chip filter: the chapters about PostgreSQL marked', async () => {
+  const page = await session.context.newPage();
+  try {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(EPISODE_URL);
+    await waitForPanels(page, 1, 30_000);
+    const chip = await waitFor(() => query(page, '[data-stackcast-tech="postgres"]'), 10_000, 'the chip');
+    await click(page, chip);
+    await waitFor(() => query(page, '[data-stackcast-match]'), 10_000, 'a marked chapter');
+    await page.locator('[data-stackcast]').first().scrollIntoViewIfNeeded();
+    await capture('chip-filter', page.locator('[data-stackcast]').first());
+  } finally {
+    await page.close();
+  }
+});
+
+test('topic bar on a listing, one technology chosen', async () => {
+  const page = await session.context.newPage();
+  try {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(LISTING_URL);
+    const topics = await waitFor(
+      async () => {
+        const nodes = await barAll(page, '[data-stackcast-topic]');
+        return nodes.length > 0 ? nodes : null;
+      },
+      30_000,
+      'the topic bar',
+    );
+    await barClick(page, topics[0]!);
+    await waitFor(
+      () => page.evaluate(() => document.querySelector('[data-stackcast-topic-match]') !== null || null),
+      10_000,
+      'a highlighted episode',
+    );
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await capture('topic-bar', page);
   } finally {
     await page.close();
   }
