@@ -1,6 +1,14 @@
 // One linear pass over text finding timestamp-shaped clusters, each with its possible readings, minus the traps
 // (times of day, verses, ratios, URLs, metadata, versions, player readouts). Choosing among readings is chapters.ts's job.
 
+import {
+  RATIO_WORDS_AFTER,
+  RATIO_WORDS_BEFORE,
+  SCRIPTURE_BOOKS,
+  TIME_OF_DAY_WORDS,
+  TIME_ZONES,
+} from './time-words';
+
 /** How a reading of a cluster came about; anything but `plain` costs a little in sequence selection. */
 export type ReadingKind = 'plain' | 'glued' | 'typo' | 'frames';
 
@@ -69,99 +77,6 @@ const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c ===
 const isLetter = (c: number): boolean =>
   (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 
-/** Words after a time that make it a time of day. */
-const TIME_OF_DAY_WORDS = new Set([
-  'am',
-  'pm',
-  'a.m',
-  'p.m',
-  'a.m.',
-  'p.m.',
-  'h',
-  'hrs',
-  'hr',
-  'uhr',
-  'o',
-  'oclock',
-  'hs',
-]);
-/** Time zones written after a time of day (case-sensitive: `ET` yes, `et` no). */
-const TIME_ZONES = new Set([
-  'UTC',
-  'GMT',
-  'EST',
-  'EDT',
-  'PST',
-  'PDT',
-  'CST',
-  'CDT',
-  'MST',
-  'MDT',
-  'CET',
-  'CEST',
-  'BST',
-  'IST',
-  'JST',
-  'AEST',
-  'AEDT',
-  'ET',
-  'PT',
-  'CT',
-  'MT',
-  'KST',
-  'HKT',
-  'SGT',
-  'WET',
-  'EET',
-  'EEST',
-  'MSK',
-  'NZST',
-  'NZDT',
-  'Z',
-]);
-/** Book names (and common abbreviations) before chapter:verse references. */
-const SCRIPTURE_BOOKS = new Set(
-  (
-    'genesis gen exodus exod ex leviticus lev numbers num deuteronomy deut joshua josh judges judg ruth samuel sam ' +
-    'kings kgs chronicles chron ezra nehemiah neh esther esth job psalm psalms ps psa proverbs prov ecclesiastes eccl ' +
-    'isaiah isa jeremiah jer lamentations lam ezekiel ezek daniel dan hosea hos joel amos obadiah jonah micah mic nahum ' +
-    'habakkuk hab zephaniah zeph haggai hag zechariah zech malachi mal matthew matt mt mark mk luke lk john jn acts ' +
-    'romans rom corinthians cor galatians gal ephesians eph philippians phil colossians col thessalonians thess ' +
-    'timothy tim titus philemon hebrews heb james jas peter pet jude revelation revelations rev sura surah quran'
-  ).split(' '),
-);
-/** Words next to a pair of numbers that make it a ratio or a score. */
-const RATIO_WORDS_BEFORE = new Set([
-  'ratio',
-  'aspect',
-  'score',
-  'scores',
-  'scored',
-  'odds',
-  'won',
-  'lost',
-  'beat',
-  'beats',
-  'final',
-  'halftime',
-  'record',
-  'vs',
-  'versus',
-  'draw',
-  'tied',
-]);
-const RATIO_WORDS_AFTER = new Set([
-  'ratio',
-  'aspect',
-  'odds',
-  'win',
-  'loss',
-  'lead',
-  'victory',
-  'defeat',
-  'vs',
-  'scoreline',
-]);
 /** Metadata labels whose value is a duration or a time of publishing, not a chapter. */
 const METADATA_WORDS = new Set([
   'duration',
