@@ -2,11 +2,15 @@
 // (times of day, verses, ratios, URLs, metadata, versions, player readouts). Choosing among readings is chapters.ts's job.
 
 import {
+  followsDate,
+  isLetter,
   RATIO_WORDS_AFTER,
   RATIO_WORDS_BEFORE,
   SCRIPTURE_BOOKS,
   TIME_OF_DAY_WORDS,
   TIME_ZONES,
+  wordAfter,
+  wordBefore,
 } from './time-words';
 
 /** How a reading of a cluster came about; anything but `plain` costs a little in sequence selection. */
@@ -74,9 +78,6 @@ const COLON = 58;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** Space, tab, line break, form feed or no-break space. */
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 160;
-const isLetter = (c: number): boolean =>
-  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
-
 /** Metadata labels whose value is a duration or a time of publishing, not a chapter. */
 const METADATA_WORDS = new Set([
   'duration',
@@ -132,62 +133,6 @@ const SEPARATORS_AFTER = new Set([
 ]);
 /** Before a time: a separator of the previous item, or the comma or semicolon of a run (`0:00 Intro, 3:15 Tooling`). */
 const SEPARATORS_BEFORE = new Set(['-', '–', '—', '|', '@', '•', '·', '~', ',', ';']);
-
-/** The word (letters and dots) ending just before `index`, skipping up to `skip` separator chars. */
-function wordBefore(text: string, index: number, skippable: string): string {
-  let i = index - 1;
-  let skipped = 0;
-  while (i >= 0 && skipped < 8 && skippable.includes(text.charAt(i))) {
-    i--;
-    skipped++;
-  }
-  const end = i + 1;
-  if (i < 0 || !(isLetter(text.charCodeAt(i)) || text.charCodeAt(i) === 46)) return '';
-  let length = 0;
-  while (i >= 0 && length < 16) {
-    const c = text.charCodeAt(i);
-    if (!isLetter(c) && c !== 46) break;
-    i--;
-    length++;
-  }
-  return text
-    .slice(i + 1, end)
-    .replace(/^\.+|\.+$/g, '')
-    .toLowerCase();
-}
-
-/** The word (letters, dots, apostrophes) starting after `index`, skipping up to two spaces; original case. */
-function wordAfter(text: string, index: number): string {
-  let i = index;
-  let skipped = 0;
-  while (i < text.length && skipped < 2 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 160)) {
-    i++;
-    skipped++;
-  }
-  const start = i;
-  if (!isLetter(text.charCodeAt(i))) return '';
-  while (i < text.length && i - start < 12) {
-    const c = text.charCodeAt(i);
-    if (!isLetter(c) && c !== 46 && c !== 39 && c !== 0x2019) break;
-    i++;
-  }
-  if (i - start >= 12) return '';
-  return text.slice(start, i).replace(/['’]/g, '');
-}
-
-/** Whether the 24 characters before `index` end in a calendar date, making the time part of a timestamp of publishing. */
-function followsDate(text: string, index: number): boolean {
-  const before = text.slice(Math.max(0, index - 28), index);
-  return (
-    /\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4},?\s{0,2}(?:at\s{1,2})?$/.test(before) ||
-    /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4},?\s{0,2}(?:at\s{1,2})?$/i.test(
-      before,
-    ) ||
-    /\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?,? \d{4},?\s{0,2}(?:at\s{1,2})?$/i.test(
-      before,
-    )
-  );
-}
 
 /**
  * Whether a line starts before `index`: only white space, brackets, bullets, emphasis or a list or row number
