@@ -1,10 +1,10 @@
 // Content script: thin on purpose; the overlay lives in utils/overlay (run.ts wires it to this context).
 import { startOverlay } from '@/utils/overlay/run';
-import { CONTENT_SCRIPT_MATCHES } from '@/utils/sites/addresses';
+import { CONTENT_SCRIPT_MATCHES } from '@/utils/sites/index';
 
 export default defineContentScript({
-  // Exactly the hosts the site adapters claim (SITE_ADDRESSES, a data module: the page readers stay out of
-  // this import); any other page only on demand (popup → Scan this page) or once the listener enables it.
+  // Exactly the hosts the site adapters claim (derived from the site registry, which this script carries
+  // anyway); any other page only on demand (popup → Scan this page) or once the listener enables it.
   matches: CONTENT_SCRIPT_MATCHES,
   runAt: 'document_idle',
   main(ctx) {

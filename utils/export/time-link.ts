@@ -1,7 +1,7 @@
 // A link that opens an episode at a time: the site's own where its page is on a known site that has one
-// (`SITE_ADDRESSES`), else the audio with a W3C media fragment `#t=SECONDS` (browsers start playback there),
+// (`siteTimeLink`), else the audio with a W3C media fragment `#t=SECONDS` (browsers start playback there),
 // else just the page. http(s) only, and ready for a Markdown link destination.
-import { siteTimeLink } from '../sites/addresses';
+import { siteTimeLink } from '../sites/time-links';
 import { safeHttpUrl } from './escape';
 
 /**

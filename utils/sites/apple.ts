@@ -5,7 +5,7 @@ import type { EpisodeListing } from './episode-listing';
 import { directoryAdapter } from './directory';
 import { isObject, objectsWithKey, scriptJson, type JsonObject } from './page-metadata';
 import { audioUrl } from './values';
-import { SITE_ADDRESSES } from './addresses';
+import type { SiteAddress } from './address';
 
 const SHOW_PATH = /^\/(?:[a-z]{2}\/)?podcast\/(?:[^/]+\/)?id\d+\/?$/i;
 const SHOW_ID = /\/id(\d+)\/?$/;
@@ -65,10 +65,12 @@ function withStreamUrls(doc: Document, url: URL, found: FoundEpisode[]): FoundEp
   });
 }
 
+export const appleAddress: SiteAddress = { hosts: ['podcasts.apple.com'] };
+
 export const appleProfile: SiteProfile = {
   id: 'apple',
   name: 'Apple Podcasts',
-  address: SITE_ADDRESSES.apple,
+  address: appleAddress,
   exampleUrls: [
     'https://podcasts.apple.com/us/podcast/meteor-cloud-is-a-full-service-hosting-solution/id1484194755?i=1000546221120',
     'https://podcasts.apple.com/es/podcast/la-mol%C3%A9cula-que-falta/id1181714154?i=1000623871376',
@@ -129,4 +131,4 @@ export const appleListing: EpisodeListing = {
   podcast: ['[data-testid="non-editable-product-title"]', '.headings__title', '.product-header__title', 'h1'],
 };
 
-export const appleAdapter = directoryAdapter(appleProfile, appleListing);
+export const appleAdapter = /* @__PURE__ */ directoryAdapter(appleProfile, appleListing);

@@ -2,15 +2,17 @@
 import type { SiteProfile } from './profile';
 import type { EpisodeListing } from './episode-listing';
 import { directoryAdapter } from './directory';
-import { hostIn, SITE_ADDRESSES } from './addresses';
+import { hostIn, type SiteAddress } from './address';
 
 const EPISODE_PATH = /^\/(?:vb\/)?episode\/(?:[^/]*-)?id(\d+)-id(\d+)\/?$/;
 const CHANNEL_PATH = /^\/(?:vb\/)?channel\/(?:[^/]*-)?id(\d+)\/?$/;
 
+export const castboxAddress: SiteAddress = { hosts: ['castbox.fm', 'www.castbox.fm'] };
+
 export const castboxProfile: SiteProfile = {
   id: 'castbox',
   name: 'Castbox',
-  address: SITE_ADDRESSES.castbox,
+  address: castboxAddress,
   exampleUrls: [
     'https://castbox.fm/episode/Meteor-Cloud-Is-a-Full-Service-Hosting-Solution-for-Meteor-Apps-id2240454-id456263014',
     'https://castbox.fm/channel/Running-in-Production-id2240454',
@@ -37,7 +39,7 @@ export const castboxListing: EpisodeListing = {
   links: 'a[href*="/episode/"]',
   episodeUrl: (href, page) => {
     const episode = EPISODE_PATH.exec(href.pathname);
-    if (!hostIn(href.hostname, SITE_ADDRESSES.castbox.hosts) || !episode) return null;
+    if (!hostIn(href.hostname, castboxAddress.hosts) || !episode) return null;
     const channel = CHANNEL_PATH.exec(page.pathname)?.[1];
     if (channel && channel !== episode[1]) return null;
     return `https://castbox.fm${href.pathname.replace(/\/$/, '')}`;
@@ -54,4 +56,4 @@ export const castboxListing: EpisodeListing = {
   podcast: ['h1'],
 };
 
-export const castboxAdapter = directoryAdapter(castboxProfile, castboxListing);
+export const castboxAdapter = /* @__PURE__ */ directoryAdapter(castboxProfile, castboxListing);

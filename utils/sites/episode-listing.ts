@@ -28,7 +28,7 @@ export interface EpisodeListing {
   notesIgnore?: string;
   /** Page-level: the show's name. */
   podcast?: FieldSpec[];
-  /** Links inside these are not the list's (a player bar's now-playing episode); default {@link OUTSIDE_THE_LIST}. */
+  /** Links inside these are not the list's (a player bar's now-playing episode), besides {@link OUTSIDE_THE_LIST}. */
   exclude?: string;
 }
 
@@ -65,7 +65,7 @@ function episodeLinks(
   listing: EpisodeListing,
 ): Array<{ link: Element; key: string }> {
   const links: Array<{ link: Element; key: string }> = [];
-  const exclude = listing.exclude ?? OUTSIDE_THE_LIST;
+  const exclude = listing.exclude ? `${listing.exclude}, ${OUTSIDE_THE_LIST}` : OUTSIDE_THE_LIST;
   for (const link of allElements(doc, listing.links, MAX_LINKS)) {
     if (outside(link, exclude)) continue;
     const key = episodeKey(link, page, listing);

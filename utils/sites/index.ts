@@ -1,5 +1,8 @@
-// The adapter registry: every known site, then the generic adapter, which matches any page.
+// The site registry: every known site's adapter, then the generic adapter, which matches any page. A new site is
+// one file beside this one (its `<site>Address` and its adapter; overcast.ts is a small one) and one line in
+// `adapters`; the content script's matches (and so the options page's list of sites) are derived from it here.
 import type { SiteAdapter } from './types';
+import { matchPatterns, type SiteAddress } from './address';
 import { runninginproductionAdapter } from './runninginproduction';
 import { appleAdapter } from './apple';
 import { overcastAdapter } from './overcast';
@@ -28,6 +31,17 @@ export const adapters: SiteAdapter[] = [
   spotifyAdapter,
   genericAdapter,
 ];
+
+/** The known sites' addresses, in the registry's order (the generic adapter has none). */
+export const siteAddresses: readonly SiteAddress[] = adapters.flatMap((adapter) =>
+  adapter.address ? [adapter.address] : [],
+);
+
+/**
+ * The content script's match patterns: every known site's hosts as written, over http and https, any path.
+ * @example CONTENT_SCRIPT_MATCHES[0] // '*://runninginproduction.com/*'
+ */
+export const CONTENT_SCRIPT_MATCHES: string[] = matchPatterns(siteAddresses);
 
 /**
  * The adapter for a page's URL (the generic one when no site claims it).

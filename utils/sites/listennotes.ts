@@ -2,15 +2,17 @@
 import type { SiteProfile } from './profile';
 import type { EpisodeListing } from './episode-listing';
 import { directoryAdapter } from './directory';
-import { hostIn, SITE_ADDRESSES } from './addresses';
+import { hostIn, type SiteAddress } from './address';
 
 const EPISODE_PATH = /^\/(?:[a-z]{2}\/)?podcasts\/([^/]+)\/[^/]+\/?$/;
 const SHOW_PATH = /^\/(?:[a-z]{2}\/)?podcasts\/([^/]+)\/?$/;
 
+export const listennotesAddress: SiteAddress = { hosts: ['listennotes.com', 'www.listennotes.com'] };
+
 export const listennotesProfile: SiteProfile = {
   id: 'listennotes',
   name: 'Listen Notes',
-  address: SITE_ADDRESSES.listennotes,
+  address: listennotesAddress,
   exampleUrls: [
     'https://www.listennotes.com/podcasts/running-in-production/meteor-cloud-is-a-full-6tF1ZwL0nKX/',
     'https://www.listennotes.com/podcasts/running-in-production-nick-janetakis-Ki9pX4bCzGv/',
@@ -43,11 +45,7 @@ export const listennotesListing: EpisodeListing = {
   episodeUrl: (href, page) => {
     const show = SHOW_PATH.exec(page.pathname)?.[1] ?? '';
     const episodeShow = EPISODE_PATH.exec(href.pathname)?.[1];
-    if (
-      !hostIn(href.hostname, SITE_ADDRESSES.listennotes.hosts) ||
-      !episodeShow ||
-      !show.startsWith(episodeShow)
-    )
+    if (!hostIn(href.hostname, listennotesAddress.hosts) || !episodeShow || !show.startsWith(episodeShow))
       return null;
     return `https://www.listennotes.com${href.pathname.replace(/\/?$/, '/')}`;
   },
@@ -63,4 +61,4 @@ export const listennotesListing: EpisodeListing = {
   podcast: ['h1 a', 'h1'],
 };
 
-export const listennotesAdapter = directoryAdapter(listennotesProfile, listennotesListing);
+export const listennotesAdapter = /* @__PURE__ */ directoryAdapter(listennotesProfile, listennotesListing);

@@ -1,14 +1,24 @@
 // overcast.fm: episode pages (`/+ID`) with a seekable `audio#audioplayer`, and podcast pages listing episodes.
 import { adapterFromProfile, type SiteProfile } from './profile';
-import { SITE_ADDRESSES } from './addresses';
+import type { SiteAddress } from './address';
+import { formatTimestamp } from '../parse/time';
 
 const EPISODE_PATH = /^\/\+[\w-]+\/?/;
 const PODCAST_PATH = /^\/(?:itunes\d+|p\d+-[\w-]+)(?:\/[\w-]*)?$/;
 
+export const overcastAddress: SiteAddress = {
+  hosts: ['overcast.fm', 'www.overcast.fm'],
+  // Overcast's "share link with timestamp" appends `/m:ss` to the short link.
+  timeLink: (episodeUrl) =>
+    /^https:\/\/overcast\.fm\/\+[\w-]+$/.test(episodeUrl)
+      ? (seconds) => `${episodeUrl}/${formatTimestamp(seconds)}`
+      : null,
+};
+
 export const overcastProfile: SiteProfile = {
   id: 'overcast',
   name: 'Overcast',
-  address: SITE_ADDRESSES.overcast,
+  address: overcastAddress,
   exampleUrls: ['https://overcast.fm/+5K6jP2BDE', 'https://overcast.fm/itunes1602541473/whats-your-problem'],
   pageKind: (url) =>
     EPISODE_PATH.test(url.pathname) ? 'episode' : PODCAST_PATH.test(url.pathname) ? 'listing' : null,
@@ -32,4 +42,4 @@ export const overcastProfile: SiteProfile = {
   seekable: true,
 };
 
-export const overcastAdapter = adapterFromProfile(overcastProfile);
+export const overcastAdapter = /* @__PURE__ */ adapterFromProfile(overcastProfile);

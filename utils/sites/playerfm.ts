@@ -2,15 +2,17 @@
 import type { SiteProfile } from './profile';
 import type { EpisodeListing } from './episode-listing';
 import { directoryAdapter } from './directory';
-import { hostIn, SITE_ADDRESSES } from './addresses';
+import { hostIn, type SiteAddress } from './address';
 
 const EPISODE_PATH = /^\/series\/([^/]+)\/([^/]+)\/?$/;
 const SERIES_PATH = /^\/series\/([^/]+)\/?$/;
 
+export const playerfmAddress: SiteAddress = { hosts: ['player.fm', 'www.player.fm'] };
+
 export const playerfmProfile: SiteProfile = {
   id: 'playerfm',
   name: 'Player FM',
-  address: SITE_ADDRESSES.playerfm,
+  address: playerfmAddress,
   exampleUrls: [
     'https://player.fm/series/running-in-production/meteor-cloud-is-a-full-service-hosting-solution-for-meteor-apps',
     'https://player.fm/series/running-in-production',
@@ -32,7 +34,7 @@ export const playerfmListing: EpisodeListing = {
   links: 'a[href*="/series/"]',
   episodeUrl: (href, page) => {
     const episode = EPISODE_PATH.exec(href.pathname);
-    if (!hostIn(href.hostname, SITE_ADDRESSES.playerfm.hosts) || !episode) return null;
+    if (!hostIn(href.hostname, playerfmAddress.hosts) || !episode) return null;
     // Other series' episodes (recommendations beside the list) are not this series' episodes.
     if (episode[1] !== SERIES_PATH.exec(page.pathname)?.[1]) return null;
     return `https://player.fm${href.pathname.replace(/\/$/, '')}`;
@@ -44,4 +46,4 @@ export const playerfmListing: EpisodeListing = {
   podcast: ['h1'],
 };
 
-export const playerfmAdapter = directoryAdapter(playerfmProfile, playerfmListing);
+export const playerfmAdapter = /* @__PURE__ */ directoryAdapter(playerfmProfile, playerfmListing);

@@ -2,7 +2,7 @@
 import type { SiteProfile } from './profile';
 import type { EpisodeListing } from './episode-listing';
 import { directoryAdapter } from './directory';
-import { hostIn, SITE_ADDRESSES } from './addresses';
+import { hostIn, type SiteAddress } from './address';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 /** `/podcast/{show}/{uuid}/{episode}/{uuid}` (the public site), `/podcasts/{uuid}/{uuid}` (the player), `/episode/{uuid}`. */
@@ -18,10 +18,15 @@ function showUuid(pattern: RegExp, path: string): string | null {
   return (match?.[1] ?? match?.[2] ?? null)?.toLowerCase() ?? null;
 }
 
+// play.: the web player; pca.st: Pocket Casts' share links.
+export const pocketcastsAddress: SiteAddress = {
+  hosts: ['pocketcasts.com', 'www.pocketcasts.com', 'play.pocketcasts.com', 'pca.st'],
+};
+
 export const pocketcastsProfile: SiteProfile = {
   id: 'pocketcasts',
   name: 'Pocket Casts',
-  address: SITE_ADDRESSES.pocketcasts,
+  address: pocketcastsAddress,
   exampleUrls: [
     'https://pca.st/episode/5c9e9f4a-0e8f-4d3c-9a52-3c2bd1b1f0a1',
     'https://play.pocketcasts.com/podcasts/2f3c1e30-2c4b-0137-f266-1d245fc5f9cf/5c9e9f4a-0e8f-4d3c-9a52-3c2bd1b1f0a1',
@@ -57,8 +62,7 @@ export const pocketcastsProfile: SiteProfile = {
 export const pocketcastsListing: EpisodeListing = {
   links: 'a[href*="/podcast/"], a[href*="/podcasts/"], a[href*="/episode/"]',
   episodeUrl: (href, page) => {
-    if (!hostIn(href.hostname, SITE_ADDRESSES.pocketcasts.hosts) || !EPISODE_PATH.test(href.pathname))
-      return null;
+    if (!hostIn(href.hostname, pocketcastsAddress.hosts) || !EPISODE_PATH.test(href.pathname)) return null;
     const show = showUuid(SHOW_PATH, page.pathname);
     const episodeShow = showUuid(EPISODE_PATH, href.pathname);
     // A link to another show's episode (recommendations) is not one of this show's episodes.
@@ -73,4 +77,4 @@ export const pocketcastsListing: EpisodeListing = {
   podcast: ['h1'],
 };
 
-export const pocketcastsAdapter = directoryAdapter(pocketcastsProfile, pocketcastsListing);
+export const pocketcastsAdapter = /* @__PURE__ */ directoryAdapter(pocketcastsProfile, pocketcastsListing);

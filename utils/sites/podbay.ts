@@ -4,7 +4,7 @@ import { adapterFromProfile, type SiteProfile } from './profile';
 import { objectsWithKey, scriptJson, stringAt } from './page-metadata';
 import { markupToText } from './notes-markup';
 import { audioUrl, cleanLabel, isoDate, parseDuration } from './values';
-import { SITE_ADDRESSES } from './addresses';
+import type { SiteAddress } from './address';
 
 const AUDIO_KEYS = ['mediaURL', 'mediaUrl', 'audioUrl', 'enclosureUrl', 'enclosure_url', 'audio'];
 
@@ -43,10 +43,12 @@ function withNextData(doc: Document, url: URL, found: FoundEpisode[]): FoundEpis
   return [{ ...(current ?? { root: body, notes: null }), meta, notesText }];
 }
 
+export const podbayAddress: SiteAddress = { hosts: ['podbay.fm', 'www.podbay.fm'] };
+
 export const podbayProfile: SiteProfile = {
   id: 'podbay',
   name: 'Podbay',
-  address: SITE_ADDRESSES.podbay,
+  address: podbayAddress,
   exampleUrls: [
     'https://podbay.fm/p/running-in-production/e/1640000000',
     'https://podbay.fm/p/running-in-production',
@@ -68,4 +70,4 @@ export const podbayProfile: SiteProfile = {
   enrich: withNextData,
 };
 
-export const podbayAdapter = adapterFromProfile(podbayProfile);
+export const podbayAdapter = /* @__PURE__ */ adapterFromProfile(podbayProfile);

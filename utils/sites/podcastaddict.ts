@@ -4,15 +4,17 @@
 import type { SiteProfile } from './profile';
 import type { EpisodeListing } from './episode-listing';
 import { directoryAdapter } from './directory';
-import { hostIn, SITE_ADDRESSES } from './addresses';
+import { hostIn, type SiteAddress } from './address';
 
 const EPISODE_PATH = /^\/(?:([^/]+)\/)?episode\/([^/]+)\/?$/;
 const SHOW_PATH = /^\/(?:podcast\/(?:([^/]+)\/)?\d+|feed\/[^/]+)\/?$/;
 
+export const podcastaddictAddress: SiteAddress = { hosts: ['podcastaddict.com', 'www.podcastaddict.com'] };
+
 export const podcastaddictProfile: SiteProfile = {
   id: 'podcastaddict',
   name: 'Podcast Addict',
-  address: SITE_ADDRESSES.podcastaddict,
+  address: podcastaddictAddress,
   exampleUrls: [
     'https://podcastaddict.com/running-in-production/episode/130567741',
     'https://podcastaddict.com/episode/130567741',
@@ -47,7 +49,7 @@ export const podcastaddictListing: EpisodeListing = {
   links: 'a[href*="/episode/"]',
   episodeUrl: (href, page) => {
     const episode = EPISODE_PATH.exec(href.pathname);
-    if (!hostIn(href.hostname, SITE_ADDRESSES.podcastaddict.hosts) || !episode) return null;
+    if (!hostIn(href.hostname, podcastaddictAddress.hosts) || !episode) return null;
     const show = SHOW_PATH.exec(page.pathname)?.[1];
     // A link to another show's episode (recommendations) is not one of this show's episodes.
     if (show && episode[1] && show !== episode[1]) return null;
@@ -67,4 +69,7 @@ export const podcastaddictListing: EpisodeListing = {
   podcast: ['h1'],
 };
 
-export const podcastaddictAdapter = directoryAdapter(podcastaddictProfile, podcastaddictListing);
+export const podcastaddictAdapter = /* @__PURE__ */ directoryAdapter(
+  podcastaddictProfile,
+  podcastaddictListing,
+);

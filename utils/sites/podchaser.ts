@@ -2,15 +2,17 @@
 import type { SiteProfile } from './profile';
 import type { EpisodeListing } from './episode-listing';
 import { directoryAdapter } from './directory';
-import { hostIn, SITE_ADDRESSES } from './addresses';
+import { hostIn, type SiteAddress } from './address';
 
 const EPISODE_PATH = /^\/podcasts\/([^/]+-\d+)\/episodes\/[^/]+-\d+\/?$/;
 const SHOW_PATH = /^\/podcasts\/([^/]+-\d+)(?:\/episodes)?\/?$/;
 
+export const podchaserAddress: SiteAddress = { hosts: ['podchaser.com', 'www.podchaser.com'] };
+
 export const podchaserProfile: SiteProfile = {
   id: 'podchaser',
   name: 'Podchaser',
-  address: SITE_ADDRESSES.podchaser,
+  address: podchaserAddress,
   exampleUrls: [
     'https://www.podchaser.com/podcasts/running-in-production-1004735/episodes/meteor-cloud-is-a-full-service-118034853',
     'https://www.podchaser.com/podcasts/running-in-production-1004735',
@@ -32,7 +34,7 @@ export const podchaserListing: EpisodeListing = {
   links: 'a[href*="/episodes/"]',
   episodeUrl: (href, page) => {
     const episode = EPISODE_PATH.exec(href.pathname);
-    if (!hostIn(href.hostname, SITE_ADDRESSES.podchaser.hosts) || !episode) return null;
+    if (!hostIn(href.hostname, podchaserAddress.hosts) || !episode) return null;
     if (episode[1] !== SHOW_PATH.exec(page.pathname)?.[1]) return null;
     return `https://www.podchaser.com${href.pathname.replace(/\/$/, '')}`;
   },
@@ -42,4 +44,4 @@ export const podchaserListing: EpisodeListing = {
   podcast: ['h1'],
 };
 
-export const podchaserAdapter = directoryAdapter(podchaserProfile, podchaserListing);
+export const podchaserAdapter = /* @__PURE__ */ directoryAdapter(podchaserProfile, podchaserListing);

@@ -4,7 +4,7 @@ import { allElements, elementText, firstElement, readField, type FieldSpec } fro
 import { readPageEpisode } from './page-episode';
 import { genericEpisodes } from './generic';
 import { audioUrl, cleanLabel, httpUrl, isoDate, parseDuration } from './values';
-import { hostIn, type SiteAddress } from './addresses';
+import { hostIn, type SiteAddress } from './address';
 
 /** Tag badges: links whose href names a tag, e.g. `/tags/docker`. */
 export interface TagLinks {
@@ -63,7 +63,7 @@ export type PageKind = 'episode' | 'listing';
 export interface SiteProfile {
   id: string;
   name: string;
-  /** Where the site lives and its time links: its entry in `SITE_ADDRESSES`. */
+  /** Where the site lives and its time links: the site file's `<site>Address` export. */
   address: SiteAddress;
   exampleUrls: string[];
   /** Which kind of page a URL is; null: not an episode or listing page (generic detection still runs). */
@@ -220,6 +220,7 @@ export function adapterFromProfile(profile: SiteProfile): SiteAdapter {
     name: profile.name,
     exampleUrls: profile.exampleUrls,
     seekable: profile.seekable,
+    address: profile.address,
     timeUrl: (episodeUrl, seconds) => profile.address.timeLink?.(episodeUrl)?.(seconds) ?? null,
     matches: (url) => hostIn(url.hostname, profile.address.hosts),
     findEpisodes(doc, url) {

@@ -1,15 +1,26 @@
 // runninginproduction.com (Jekyll + Turbolinks): episode and interview pages, the index and tag pages.
 import { adapterFromProfile, type SiteProfile } from './profile';
-import { SITE_ADDRESSES } from './addresses';
+import type { SiteAddress } from './address';
+import { formatTimestamp } from '../parse/time';
+import { httpUrl } from './values';
 
 const EPISODE_PATH = /^\/(?:podcast|interviews)\/\d+-[\w-]+\/?$/;
 const LISTING_PATH = /^\/(?:(?:podcast|interviews)\/?|tags\/[\w.+-]+\/?)?$/;
 const TAG_LINKS = { selector: 'a.badge[href*="/tags/"]', slug: /\/tags\/([^/?#]+)/ };
 
+export const runninginproductionAddress: SiteAddress = {
+  hosts: ['runninginproduction.com', 'www.runninginproduction.com'],
+  // The site's player reads `#m:ss` from the address on load.
+  timeLink: (episodeUrl) => {
+    const page = httpUrl(episodeUrl, undefined, false);
+    return page ? (seconds) => `${page}#${formatTimestamp(seconds)}` : null;
+  },
+};
+
 export const runninginproductionProfile: SiteProfile = {
   id: 'runninginproduction',
   name: 'Running in Production',
-  address: SITE_ADDRESSES.runninginproduction,
+  address: runninginproductionAddress,
   podcast: 'Running in Production',
   exampleUrls: [
     'https://runninginproduction.com/podcast/3-learn-elixir-and-phoenix-by-building-things-over-at-alchemist-camp',
@@ -45,4 +56,4 @@ export const runninginproductionProfile: SiteProfile = {
   seekable: true,
 };
 
-export const runninginproductionAdapter = adapterFromProfile(runninginproductionProfile);
+export const runninginproductionAdapter = /* @__PURE__ */ adapterFromProfile(runninginproductionProfile);

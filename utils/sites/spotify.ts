@@ -2,12 +2,14 @@
 // show pages list each episode (title, link, date, duration, a clamped blurb) in its own block.
 import type { FoundEpisode } from './types';
 import type { SiteProfile } from './profile';
-import { OUTSIDE_THE_LIST, type EpisodeListing } from './episode-listing';
+import type { EpisodeListing } from './episode-listing';
 import { directoryAdapter } from './directory';
 import { metaContent } from './page-metadata';
 import { cleanLabel } from './values';
-import { SITE_ADDRESSES, SPOTIFY_EPISODE_URL } from './addresses';
+import type { SiteAddress } from './address';
 
+/** An open.spotify.com episode address (optionally under a locale such as `intl-de`); group 1 is its id. */
+const SPOTIFY_EPISODE_URL = /^https:\/\/open\.spotify\.com\/(?:[\w-]+\/)?episode\/([A-Za-z0-9]{10,40})/;
 const EPISODE_PATH = /^\/(?:[\w-]+\/)?episode\//;
 const SHOW_PATH = /^\/(?:[\w-]+\/)?show\/[A-Za-z0-9]{10,40}\/?$/;
 const FROM_SHOW = /^Listen to this episode from (.+?) on Spotify\./;
@@ -23,10 +25,21 @@ function withShowName(doc: Document, _url: URL, found: FoundEpisode[]): FoundEpi
   }));
 }
 
+export const spotifyAddress: SiteAddress = {
+  hosts: ['open.spotify.com'],
+  // Spotify's timestamped share links add `?t=<seconds>` to the episode URL.
+  timeLink: (episodeUrl) => {
+    const id = SPOTIFY_EPISODE_URL.exec(episodeUrl)?.[1];
+    return id
+      ? (seconds) => `https://open.spotify.com/episode/${id}?t=${Math.max(0, Math.floor(seconds))}`
+      : null;
+  },
+};
+
 export const spotifyProfile: SiteProfile = {
   id: 'spotify',
   name: 'Spotify',
-  address: SITE_ADDRESSES.spotify,
+  address: spotifyAddress,
   exampleUrls: [
     'https://open.spotify.com/episode/5Q5B9gC4PnWVo0DTp4gZ3G',
     'https://open.spotify.com/show/0wQvgTa4FMZEP0QvmAbL1X',
@@ -63,8 +76,8 @@ export const spotifyListing: EpisodeListing = {
   notes: ['[data-encore-id="listRowDetails"]', '[data-testid="episode-description"]'],
   notesIgnore: 'button',
   // The player bar links the episode playing now, which need not be one of this show's.
-  exclude: `[data-testid="now-playing-widget"], ${OUTSIDE_THE_LIST}`,
+  exclude: '[data-testid="now-playing-widget"]',
   podcast: ['[data-testid="entityTitle"]', 'h1'],
 };
 
-export const spotifyAdapter = directoryAdapter(spotifyProfile, spotifyListing);
+export const spotifyAdapter = /* @__PURE__ */ directoryAdapter(spotifyProfile, spotifyListing);

@@ -1,5 +1,6 @@
 // The site-adapter contract: adapters know pages; nothing else does.
 import type { Episode } from '../model';
+import type { SiteAddress } from './address';
 
 /** What an adapter reads off the page for one episode, before parsing. */
 export interface EpisodeMeta {
@@ -50,7 +51,9 @@ export interface SiteAdapter {
   findEpisodes(doc: Document, url: URL): FoundEpisode[];
   /** Whether the player of this site can be driven by seeking a media element. */
   seekable: boolean;
-  /** A URL that opens the episode at a time, when the site supports it (e.g. `#1:45`): its `SITE_ADDRESSES` time link. */
+  /** Where a known site lives (its hosts: the content script's matches) and its time link; none for generic. */
+  address?: SiteAddress;
+  /** A URL that opens the episode at a time, when the site supports it (e.g. `#1:45`): its address's time link. */
   timeUrl?(episodeUrl: string, seconds: number): string | null;
 }
 

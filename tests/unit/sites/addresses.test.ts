@@ -1,24 +1,33 @@
-// The site registry's data side: every adapter's hosts and time links come from SITE_ADDRESSES, the options
-// page lists exactly those sites, and "a link to this time" follows what each site says.
+// The site registry's data side: each site file's address gives its adapter's hosts and time link, the content
+// script's matches and the options page's list are derived from the registry, and "a link to this time" (the
+// library's and the CLI's, through TIME_LINK_SITES) follows what each site says.
 import { describe, expect, it } from 'vitest';
-import { adapterFor, adapters } from '@/utils/sites/index';
-import {
-  CONTENT_SCRIPT_MATCHES,
-  SITE_ADDRESSES,
-  hostIn,
-  siteTimeLink,
-  type SiteAddress,
-} from '@/utils/sites/addresses';
+import { CONTENT_SCRIPT_MATCHES, adapterFor, adapters, siteAddresses } from '@/utils/sites/index';
+import { hostIn, type SiteAddress } from '@/utils/sites/address';
+import { TIME_LINK_SITES, siteTimeLink } from '@/utils/sites/time-links';
 import { supportedHosts } from '@/utils/site-access';
 import { timeLinker } from '@/utils/export/time-link';
 import { openAtUrl } from '@/utils/library/open-at';
 
 const specific = adapters.filter((adapter) => adapter.id !== 'generic');
-const addresses: Record<string, SiteAddress> = SITE_ADDRESSES;
+const addresses: Record<string, SiteAddress> = Object.fromEntries(
+  specific.map((adapter) => [adapter.id, adapter.address!]),
+);
 
-describe('SITE_ADDRESSES', () => {
-  it('has one entry per site adapter, in the registry order', () => {
-    expect(Object.keys(SITE_ADDRESSES)).toEqual(specific.map((adapter) => adapter.id));
+describe('site addresses', () => {
+  it('come with every site adapter, in the registry order; the generic adapter has none', () => {
+    for (const adapter of specific) expect(adapter.address?.hosts.length ?? 0, adapter.id).toBeGreaterThan(0);
+    expect(adapters.at(-1)!.address).toBeUndefined();
+    expect(siteAddresses).toEqual(specific.map((adapter) => adapter.address));
+  });
+
+  it("list in TIME_LINK_SITES exactly the sites with a time link, so the library's links know every one", () => {
+    // The same objects (indexOf compares identity), in the registry's order.
+    const positions = (list: readonly SiteAddress[]) => list.map((address) => siteAddresses.indexOf(address));
+    expect(positions(TIME_LINK_SITES)).toEqual(
+      positions(siteAddresses.filter((address) => address.timeLink)),
+    );
+    expect(positions(TIME_LINK_SITES)).toEqual([0, 2, 10]);
   });
 
   it('names hosts as bare lower-case names, each belonging to one site only', () => {
