@@ -1,6 +1,8 @@
 // The site registry: every known site's adapter, then the generic adapter, which matches any page. A new site is
 // one file beside this one (its `<site>Address` and its adapter; overcast.ts is a small one) and one line in
 // `adapters`; the content script's matches (and so the options page's list of sites) are derived from it here.
+// The extension pages must not load this registry (it brings every page reader): a site with its own link to a
+// time is also listed in time-links.ts, which imports addresses only.
 import type { SiteAdapter } from './types';
 import { matchPatterns, type SiteAddress } from './address';
 import { runninginproductionAdapter } from './runninginproduction';
