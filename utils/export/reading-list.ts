@@ -1,71 +1,13 @@
 // The Markdown reading list: saved episodes grouped by technology or by podcast, with links and chapters.
-import { formatTimestamp } from '../parse/time';
-import { markdownEscape, oneLine, safeHttpUrl } from './escape';
-import { markdownChapterLines } from './markdown';
+import { markdownEscape, oneLine } from './escape';
+import { episodeSection, nameText } from './markdown';
 import type { ListedEpisode } from './listed-episode';
-import { timeLinker } from './time-link';
 
 export interface ReadingListOptions {
   groupBy: 'technology' | 'podcast';
   /** With a technology filter in the view, group only under those technologies. */
   technologies?: string[];
   exportedAt: Date;
-}
-
-const STATUS_LABEL = { 'to-listen': 'to listen', listening: 'listening', listened: 'listened' } as const;
-
-/**
- * markdownEscape of names that repeat across a library (technologies, podcasts): a few hundred distinct
- * strings escaped again for every episode that names them. Bounded, so no export can grow it for long.
- */
-const repeatedNames = new Map<string, string>();
-
-/**
- * A technology, tag or podcast name as reading-list Markdown, escaped once per export however often it repeats.
- * @example
- * nameText('C++') // 'C\\+\\+'
- */
-export function nameText(name: string): string {
-  let text = repeatedNames.get(name);
-  if (text === undefined) {
-    if (repeatedNames.size >= 4_096) repeatedNames.clear();
-    text = markdownEscape(name);
-    repeatedNames.set(name, text);
-  }
-  return text;
-}
-
-/**
- * An episode's line (with its newline), linked to its vetted page (`safeHttpUrl`) or else its audio.
- * @example
- * heading(saved, safeHttpUrl(saved.url)) // '- [Deploys](https://…) — Running in Production · 2024-05-01 · 58:00 · to listen\n'
- */
-export function heading(episode: ListedEpisode, page: string | null): string {
-  const title = markdownEscape(episode.title ?? '') || 'Untitled episode';
-  const url = page ?? safeHttpUrl(episode.audioUrl);
-  const facts = [
-    episode.podcast && nameText(episode.podcast),
-    episode.date && markdownEscape(episode.date),
-    episode.durationSeconds !== null && formatTimestamp(episode.durationSeconds),
-    STATUS_LABEL[episode.status],
-  ].filter(Boolean);
-  return `- ${url ? `[${title}](${url})` : title} — ${facts.join(' · ')}\n`;
-}
-
-/**
- * What follows an episode's line under the first group that lists it (tech, tags, notes, chapters), each
- * line with its newline; `page` as `heading` takes it.
- * @example
- * details(saved, null) // '  - Tech: Ruby, Kamal\n  - 1:45 Overview\n'
- */
-export function details(episode: ListedEpisode, page: string | null): string {
-  const lines: string[] = [];
-  if (episode.tech.length) lines.push(`  - Tech: ${episode.tech.map((t) => nameText(t.name)).join(', ')}\n`);
-  if (episode.tags.length) lines.push(`  - Tags: ${episode.tags.map((t) => nameText(t)).join(', ')}\n`);
-  if (episode.notes.trim()) lines.push(`  - Notes: ${markdownEscape(episode.notes)}\n`);
-  lines.push(markdownChapterLines(episode.chapters, timeLinker(page, episode.audioUrl), '  '));
-  // One flat string: concatenating here would leave a rope that every group writing it flattens again.
-  return lines.join('');
 }
 
 /** One episode's part of a reading list, computed once however many groups list it. */
@@ -84,14 +26,13 @@ export interface ReadingListEntry {
  * readingListEntry(saved).heading // '- [Deploys](https://…) — Running in Production · 2024-05-01 · 58:00 · to listen\n'
  */
 export function readingListEntry(episode: ListedEpisode): ReadingListEntry {
-  // Vetted once: the episode's link and its chapters' links both start from it.
-  const page = safeHttpUrl(episode.url);
+  const { heading, details } = episodeSection(episode, 'reading-list-item');
   return {
     id: episode.id,
     podcast: episode.podcast,
     tech: episode.tech.map((t) => ({ slug: t.slug, name: t.name, category: t.category })),
-    heading: heading(episode, page),
-    details: details(episode, page),
+    heading,
+    details,
   };
 }
 

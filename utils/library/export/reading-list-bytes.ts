@@ -1,12 +1,10 @@
 // The Markdown reading list written as UTF-8 while full records stream in: each episode's heading and details
-// (reading-list.ts writes them) are encoded once into off-heap byte stores, and the file is copied together
+// (markdown.ts's episode section, as the reading list lays it out) are encoded once into off-heap byte stores, and the file is copied together
 // from them into a few Blob parts, so a worker can hand its share over without copying strings.
-import { safeHttpUrl } from '../../export/escape';
+import { episodeSection } from '../../export/markdown';
 import type { SavedEpisode } from '../record';
 import {
-  details,
   groupHeadingOf,
-  heading,
   readingListHeader,
   ReadingListGroups,
   seeLineOf,
@@ -22,7 +20,7 @@ const PART_BYTES = 4 << 20;
 const encoder = new TextEncoder();
 
 /**
- * Byte-for-byte `toReadingList` (the same heading and details functions write both), for libraries of tens
+ * Byte-for-byte `toReadingList` (the same episode section writes both), for libraries of tens
  * of thousands of episodes: a large list is hundreds of thousands of lines, headings repeated under each
  * technology. Kept as JavaScript strings until the end, those lines were most of the garbage collector's
  * work and the Blob's UTF-8 conversion; as bytes, each is encoded once and copied with `set`.
@@ -60,12 +58,11 @@ export class ReadingListBytes {
     }
     this.added[this.count] = position;
     this.count++;
-    // Vetted once: the episode's link and its chapters' links both start from it.
-    const page = safeHttpUrl(episode.url);
+    const { heading, details } = episodeSection(episode, 'reading-list-item');
     this.start = this.used;
-    this.encode(heading(episode, page));
+    this.encode(heading);
     this.span(position * 6);
-    this.encode(details(episode, page));
+    this.encode(details);
     this.span(position * 6 + 3);
   }
 
