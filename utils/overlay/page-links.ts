@@ -9,7 +9,7 @@ import { linkTimestamps, unlinkTimestamps } from './page-timestamps';
  * links.queue(item, options); links.link(() => deadline.timeRemaining() > 2) // true while work remains
  */
 export class PageLinks {
-  private pending: { notes: Element; durationSeconds: number | null }[] = [];
+  private pending: { notes: Element; durationSeconds: number | null; chapterStarts: number[] }[] = [];
   private readonly linked = new WeakSet<Element>();
 
   /** Queue an episode's show notes, when the listener wants page links and the episode has a chapter list. */
@@ -20,16 +20,20 @@ export class PageLinks {
       item.episode.chapters.length >= 2 &&
       !this.linked.has(item.notes)
     ) {
-      this.pending.push({ notes: item.notes, durationSeconds: item.episode.durationSeconds });
+      this.pending.push({
+        notes: item.notes,
+        durationSeconds: item.episode.durationSeconds,
+        chapterStarts: item.episode.chapters.map((chapter) => chapter.start),
+      });
     }
   }
 
   /** Link queued notes until `hasTime()` says stop. Returns whether work remains. */
   link(hasTime: () => boolean): boolean {
     while (this.pending.length > 0 && hasTime()) {
-      const { notes, durationSeconds } = this.pending.shift()!;
+      const { notes, durationSeconds, chapterStarts } = this.pending.shift()!;
       if (!notes.isConnected || this.linked.has(notes)) continue;
-      linkTimestamps(notes, { durationSeconds });
+      linkTimestamps(notes, { durationSeconds, chapterStarts });
       this.linked.add(notes);
     }
     return this.pending.length > 0;

@@ -1,57 +1,30 @@
 // Make the timestamps in a page's own show notes clickable in place: wrap text, never rewrite HTML.
-// The timestamps are found here by a small scan of their own, not the chapter parser (which stays in the
-// background): only notes whose episode has a chapter list get linked, so clean times are what remains to find.
+// The timestamps are found by a small scan of their own (page-time-scan.ts), not the chapter parser (which stays in
+// the background): only notes whose episode has a chapter list get linked, and the list's starts come along.
 import { PAGE_TEXT_MAX_CHARS, PAGE_TIMESTAMPS_MAX } from './limits';
+import {
+  pageTimeReadings,
+  resolvePageTimes,
+  scanPageTimes,
+  type PageTimeCandidate,
+  type PageTimeContext,
+} from './page-time-scan';
 import { isPersonEvent } from '@/components/trusted';
+
+export { findPageTimestamps } from './page-time-scan';
 
 /** The attribute the tests and the click handler look for; its value is the time in whole seconds. */
 export const SEEK_ATTRIBUTE = 'data-stackcast-seek';
 /** Marks elements Stackcast created (so teardown removes only its own). */
 const OWN_ATTRIBUTE = 'data-stackcast-own';
 
-type TimestampFinder = (text: string) => { index: number; length: number; seconds: number }[];
-
-/** `m:ss`, `mm:ss` or `h:mm:ss`; where it may stand is checked around each match. */
-const CLOCK = /(\d{1,2}):(\d{2})(?::(\d{2}))?/g;
-/** A time of day right after the match: `10:30 am`, `9:00PM`, `7:15 p.m.`. */
-const TIME_OF_DAY = /^\s?[ap]\.?m\b/i;
-const DIGIT = /\d/;
-
-/**
- * Clean timestamps in a text: `1:45`, `06:18` glued to a word, `1:02:03`; not a time of day, a ratio (`16:9`),
- * a version (`v1:20`) or part of a longer run of digits and colons. A typo in a chapter list (`1:04-22`) is
- * left unlinked: the chapter parser that reads those runs in the background, not here.
- * @example
- * findPageTimestamps('Skip to 12:30, not 10:30 am'); // [{ index: 8, length: 5, seconds: 750 }]
- */
-export function findPageTimestamps(text: string): { index: number; length: number; seconds: number }[] {
-  const found: { index: number; length: number; seconds: number }[] = [];
-  for (const match of text.matchAll(CLOCK)) {
-    const index = match.index;
-    const end = index + match[0].length;
-    const before = text[index - 1] ?? '';
-    const beforeThat = text[index - 2] ?? '';
-    if (DIGIT.test(before) || (/[:.,]/.test(before) && DIGIT.test(beforeThat))) continue;
-    if (/v/i.test(before) && !/[a-z]/i.test(beforeThat)) continue;
-    const after = text[end] ?? '';
-    if (DIGIT.test(after) || (/[:.]/.test(after) && DIGIT.test(text[end + 1] ?? ''))) continue;
-    if (TIME_OF_DAY.test(text.slice(end, end + 6))) continue;
-    const hasHours = match[3] !== undefined;
-    const hours = hasHours ? Number(match[1]) : 0;
-    const minutes = Number(hasHours ? match[2] : match[1]);
-    const seconds = Number(match[3] ?? match[2]);
-    if (seconds >= 60 || (hasHours && minutes >= 60)) continue;
-    found.push({ index, length: match[0].length, seconds: hours * 3600 + minutes * 60 + seconds });
-  }
-  return found;
-}
-
 export interface LinkOptions {
   /** Times past the episode's end are not offered. */
   durationSeconds?: number | null;
+  /** The episode's chapter starts, as the parser read them from these notes. */
+  chapterStarts?: readonly number[];
   max?: number;
   maxChars?: number;
-  find?: TimestampFinder;
 }
 
 const SKIPPED_PARENTS = new Set([
@@ -71,19 +44,22 @@ const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, spelt out so linkedom/happy-dom do
  * existing link the link keeps working: it only gains the attribute. Idempotent: already-linked text is
  * skipped. Returns how many timestamps are now clickable in `notes`.
  * @example
- * linkTimestamps(document.querySelector('#episode_body')!, { durationSeconds: 3600 }) // 12
+ * linkTimestamps(document.querySelector('#episode_body')!, { durationSeconds: 3600, chapterStarts: [0, 105] }) // 12
  */
 export function linkTimestamps(notes: Element, options: LinkOptions = {}): number {
-  const find = options.find ?? findPageTimestamps;
   const max = options.max ?? PAGE_TIMESTAMPS_MAX;
   const maxChars = options.maxChars ?? PAGE_TEXT_MAX_CHARS;
-  const duration = options.durationSeconds ?? null;
+  const context: PageTimeContext = {
+    durationSeconds: options.durationSeconds ?? null,
+    chapterStarts: new Set(options.chapterStarts ?? []),
+  };
   const doc = notes.ownerDocument;
   let linked = notes.querySelectorAll(`[${SEEK_ATTRIBUTE}]`).length;
   if (linked >= max) return linked;
 
-  // Collect first, change after: mutating while walking would skip nodes.
-  const work: { node: Text; hits: { index: number; length: number; seconds: number }[] }[] = [];
+  // Collect first, change after: mutating while walking would skip nodes. The notes' candidates together say how
+  // they write their times (frames, hours and minutes); each text node is then read on its own.
+  const found: { node: Text; candidates: PageTimeCandidate[] }[] = [];
   const walker = doc.createTreeWalker(notes, SHOW_TEXT);
   let budget = maxChars;
   let pending = 0;
@@ -93,11 +69,19 @@ export function linkTimestamps(notes: Element, options: LinkOptions = {}): numbe
     if (text.length < 4 || !/\d:\d\d/.test(text)) continue;
     const parent = node.parentElement;
     if (!parent || SKIPPED_PARENTS.has(parent.tagName) || parent.closest(`[${SEEK_ATTRIBUTE}]`)) continue;
-    const hits = find(text).filter((hit) => duration === null || hit.seconds <= duration);
-    if (hits.length === 0) continue;
-    work.push({ node: node as Text, hits });
-    pending += hits.length;
+    const candidates = scanPageTimes(text);
+    if (candidates.length === 0) continue;
+    found.push({ node: node as Text, candidates });
+    pending += candidates.length;
   }
+  const starts = context.chapterStarts!;
+  const readings = pageTimeReadings(
+    found.flatMap((entry) => entry.candidates),
+    starts,
+  );
+  const work = found
+    .map(({ node, candidates }) => ({ node, hits: resolvePageTimes(candidates, context, readings) }))
+    .filter((entry) => entry.hits.length > 0);
 
   for (const { node, hits } of work) {
     if (linked >= max) break;
