@@ -14,16 +14,26 @@ export interface PageTopic {
 }
 
 /**
- * Every technology of the page's episodes, most episodes first (then most chapters, then by name). A slug only
- * chapters name, and no episode's chips, has no name to show and is left out.
+ * One collator for every comparison: in a content script `localeCompare` costs far more per call than on a page
+ * (BENCHMARKS.md, overlay), and a listing sorts a few hundred names.
+ */
+let collator: Intl.Collator | undefined;
+const byName = () => (collator ??= new Intl.Collator());
+
+/**
+ * Every technology of the page's episodes, most episodes first (then most chapters, then by name): those their
+ * chips list and those only their chapters talk about (named by the parse, `chapterTech`). A slug with no name
+ * from either is left out.
  * @example
  * pageTopics([episode])[0] // { slug: 'postgres', name: 'PostgreSQL', category: 'database', episodes: 1, chapters: 2 }
  */
-export function pageTopics(episodes: readonly Pick<Episode, 'tech' | 'chapters'>[]): PageTopic[] {
+export function pageTopics(
+  episodes: readonly Pick<Episode, 'tech' | 'chapters' | 'chapterTech'>[],
+): PageTopic[] {
   // Names first: a chapter may name what only a later episode's chips list.
   const topics = new Map<string, PageTopic>();
   for (const episode of episodes)
-    for (const { slug, name, category } of episode.tech)
+    for (const { slug, name, category } of [...episode.tech, ...(episode.chapterTech ?? [])])
       if (!topics.has(slug)) topics.set(slug, { slug, name, category, episodes: 0, chapters: 0 });
   const about = new Set<string>();
   for (const episode of episodes) {
@@ -41,7 +51,7 @@ export function pageTopics(episodes: readonly Pick<Episode, 'tech' | 'chapters'>
     }
   }
   return [...topics.values()].sort(
-    (a, b) => b.episodes - a.episodes || b.chapters - a.chapters || a.name.localeCompare(b.name),
+    (a, b) => b.episodes - a.episodes || b.chapters - a.chapters || byName().compare(a.name, b.name),
   );
 }
 
