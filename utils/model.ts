@@ -116,5 +116,11 @@ export const EpisodeSchema = z.object({
   /** 0..1: how sure the parser is that the chapters are a real chapter list. */
   chapterConfidence: z.number().min(0).max(1),
   tech: z.array(TechMentionSchema).max(EPISODE_LIMITS.tech),
+  /**
+   * Technologies only chapters talk about (a chapter's `tech` slug that `tech` does not list), named, in order of
+   * first mention: the panel offers them as chips too, and it has no catalog to name a slug. Derived at parse
+   * time, absent when there are none; the library keeps `tech` and the chapters' slugs, not this.
+   */
+  chapterTech: z.array(TechMentionSchema).max(EPISODE_LIMITS.tech).optional(),
 });
 export type Episode = z.infer<typeof EpisodeSchema>;

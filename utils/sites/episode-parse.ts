@@ -6,6 +6,7 @@ import { extractTech, type TechInput } from '@/utils/tech/extract';
 import { techInputFromReading } from '@/utils/tech/input-reading';
 import { techInputFromText } from '@/utils/tech/input-text';
 import { chapterTech, nestedLines } from '@/utils/tech/chapter-tech';
+import { techBySlug } from '@/utils/tech/catalog';
 import type { EpisodeReading } from './reading';
 import { audioUrl, httpUrl, wholeSeconds } from './values';
 
@@ -75,6 +76,24 @@ function withChapterTech(
   });
 }
 
+/**
+ * The technologies chapters talk about that the episode's list does not name, in order of first mention, named
+ * from the catalog (a chapter is about what it talks about, "Moving off Heroku"; the episode's list keeps what it
+ * uses). Source `text`: the notes mention them.
+ */
+function chapterOnlyTech(chapters: readonly Chapter[], tech: readonly TechMention[]): TechMention[] {
+  const listed = new Set(tech.map((mention) => mention.slug));
+  const found: TechMention[] = [];
+  for (const chapter of chapters)
+    for (const slug of chapter.tech ?? []) {
+      if (listed.has(slug) || found.length >= MAX_TECH) continue;
+      listed.add(slug);
+      const known = techBySlug(slug);
+      if (known) found.push({ slug, name: known.name, category: known.category, source: 'text' });
+    }
+  return found;
+}
+
 /** Chapters and tech are independent: a bug one of them hits on hostile text must not take the other's result. */
 function attempt<T>(run: () => T, fallback: T): T {
   try {
@@ -109,6 +128,7 @@ export function parseEpisodeReading(reading: EpisodeReading): Episode | null {
   );
   // Notes with fewer than two timestamps and no technology get no overlay.
   if (chapters.length < 2 && tech.length === 0) return null;
+  const onlyInChapters = attempt(() => chapterOnlyTech(chapters, tech), []);
   return {
     id: reading.id,
     title: typeof reading.title === 'string' ? truncateText(reading.title, MAX_TITLE) : null,
@@ -120,5 +140,6 @@ export function parseEpisodeReading(reading: EpisodeReading): Episode | null {
     chapters,
     chapterConfidence: Math.min(1, Math.max(0, Number.isFinite(parsed.confidence) ? parsed.confidence : 0)),
     tech,
+    ...(onlyInChapters.length > 0 ? { chapterTech: onlyInChapters } : {}),
   };
 }
