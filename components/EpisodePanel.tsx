@@ -12,7 +12,14 @@ import { TechChips } from './TechChips';
 import { PanelRequestsContext, type SeekRequests } from './panel-requests';
 import { trusted } from './trusted';
 import { useChapterStars } from './useChapterStars';
-import { chapterCounts, filterStatus, matchingChapters, nextChapter, previousChapter } from './topic-filter';
+import {
+  chapterCounts,
+  chapterOnlyChips,
+  filterStatus,
+  matchingChapters,
+  nextChapter,
+  previousChapter,
+} from './topic-filter';
 
 /** The listener's preferences a panel reads (the overlay's OverlayOptions holds these and more). */
 export interface PanelOptions {
@@ -115,8 +122,19 @@ export function EpisodePanel({
     () => (topic === null ? null : matchingChapters(chapters, topic)),
     [chapters, topic],
   );
+  const chapterOnly = useMemo(
+    () => chapterOnlyChips(episode.tech, episode.chapterTech, chapters),
+    [episode.tech, episode.chapterTech, chapters],
+  );
   const topicName =
-    topic === null ? null : clip(episode.tech.find((t) => t.slug === topic)?.name ?? barName ?? topic, 60);
+    topic === null
+      ? null
+      : clip(
+          (episode.tech.find((t) => t.slug === topic) ?? chapterOnly.find((t) => t.slug === topic))?.name ??
+            barName ??
+            topic,
+          60,
+        );
   const previousIndex = previousChapter(current, matches);
   const nextIndex = nextChapter(chapters.length, current, matches);
   const go = (index: number) => {
@@ -208,6 +226,7 @@ export function EpisodePanel({
           )}
           <TechChips
             tech={episode.tech}
+            chapterOnly={chapterOnly}
             counts={hasChapters ? counts : undefined}
             chosen={topic}
             onChoose={hasChapters ? setTopic : undefined}

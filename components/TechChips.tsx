@@ -1,5 +1,6 @@
 // Technology chips: name on a category-coloured pill; implied technologies are shown as such. Where the episode
-// has chapters, each chip is a toggle that marks the chapters about its technology.
+// has chapters, each chip is a toggle that marks the chapters about its technology, and the technologies only a
+// chapter talks about follow the episode's, marked "in a chapter".
 import { useState } from 'preact/hooks';
 import type { TechMention } from '@/utils/model';
 import { CHIPS_SHOWN, clip } from './panel-limits';
@@ -12,9 +13,16 @@ const SOURCE_LABEL: Record<TechMention['source'], string> = {
   text: 'mentioned in the notes',
   implied: 'implied',
 };
+/** A technology the episode's list does not name, that a chapter talks about. */
+const IN_CHAPTER_LABEL = 'talked about in a chapter, not in the episode’s list';
 
 export interface TechChipsProps {
   tech: readonly TechMention[];
+  /**
+   * Technologies only chapters talk about (see chapterOnlyChips), shown after `tech` as filters: offered only with
+   * `counts` and `onChoose`, since choosing one is all such a chip is for.
+   */
+  chapterOnly?: readonly TechMention[];
   /** Chapters per technology slug; without it (no chapter list) the chips are labels, not filters. */
   counts?: ReadonlyMap<string, number>;
   /** The chosen chip's slug, or null. */
@@ -30,21 +38,23 @@ export interface TechChipsProps {
  * @example
  * <TechChips tech={[{ slug: 'docker', name: 'Docker', category: 'container', source: 'list' }]} />
  */
-export function TechChips({ tech, counts, chosen = null, onChoose }: TechChipsProps) {
+export function TechChips({ tech: own, chapterOnly = [], counts, chosen = null, onChoose }: TechChipsProps) {
   const [all, setAll] = useState(false);
+  const filters = counts !== undefined && onChoose !== undefined;
+  const tech = filters && chapterOnly.length > 0 ? [...own, ...chapterOnly] : own;
   if (tech.length === 0) return null;
   const chosenIndex = tech.findIndex((mention) => mention.slug === chosen);
   // The chosen chip stays visible even when it is past the first CHIPS_SHOWN.
   const visible = all ? tech : tech.slice(0, Math.max(CHIPS_SHOWN, chosenIndex + 1));
-  const filters = counts !== undefined && onChoose !== undefined;
   return (
     <ul class="chips" aria-label={filters ? 'Technologies: choose one to mark its chapters' : 'Technologies'}>
-      {visible.map((mention) => {
+      {visible.map((mention, index) => {
         const name = clip(mention.name, 60);
         const category = CATEGORY_LABEL[mention.category] ?? 'Other';
+        const inChapter = index >= own.length;
         // The colour comes from the category's class (CATEGORY_CSS), not an inline style: a listing has hundreds.
-        const look = `chip c-${mention.category in CATEGORY_HUE ? mention.category : 'other'}${mention.source === 'implied' ? ' implied' : ''}`;
-        const title = `${name}: ${category}, ${SOURCE_LABEL[mention.source] ?? mention.source}`;
+        const look = `chip c-${mention.category in CATEGORY_HUE ? mention.category : 'other'}${mention.source === 'implied' ? ' implied' : ''}${inChapter ? ' in-chapter' : ''}`;
+        const title = `${name}: ${category}, ${inChapter ? IN_CHAPTER_LABEL : (SOURCE_LABEL[mention.source] ?? mention.source)}`;
         if (!filters)
           return (
             <li key={mention.slug} class={look} data-stackcast-tech={mention.slug} title={title}>
@@ -56,10 +66,17 @@ export function TechChips({ tech, counts, chosen = null, onChoose }: TechChipsPr
         const pressed = mention.slug === chosen;
         return (
           <li key={mention.slug}>
+            {/* Where the chapter-only chips begin, said once in sight; each chip says it to a screen reader. */}
+            {index === own.length && (
+              <span class="chips-label" aria-hidden="true">
+                In chapters:
+              </span>
+            )}
             <button
               type="button"
               class={look}
               data-stackcast-tech={mention.slug}
+              data-stackcast-in-chapter={inChapter ? '' : undefined}
               aria-pressed={pressed ? 'true' : 'false'}
               title={title}
               onClick={trusted(() => onChoose(pressed ? null : mention.slug))}
@@ -67,7 +84,8 @@ export function TechChips({ tech, counts, chosen = null, onChoose }: TechChipsPr
               {name}
               <span class="visually-hidden">
                 {' '}
-                ({category}, {count === 1 ? '1 chapter' : `${count} chapters`})
+                ({category}
+                {inChapter ? ', only in chapters' : ''}, {count === 1 ? '1 chapter' : `${count} chapters`})
               </span>
               {count > 0 && (
                 <span class="chip-count" aria-hidden="true">

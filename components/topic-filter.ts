@@ -1,6 +1,6 @@
 // A technology chip as a filter over one episode's chapters: which chapters it marks and where prev/next go.
 // Pure, so the panel's rules are tested without a DOM.
-import type { Chapter } from '@/utils/model';
+import type { Chapter, TechMention } from '@/utils/model';
 // Not model.ts's chapterTechOf: a value import of model.ts would bring zod into the content script.
 
 /**
@@ -13,6 +13,31 @@ export function chapterCounts(chapters: readonly Chapter[]): Map<string, number>
   for (const chapter of chapters)
     for (const slug of chapter.tech ?? []) counts.set(slug, (counts.get(slug) ?? 0) + 1);
   return counts;
+}
+
+/**
+ * The technologies the chip row offers after the episode's own: those only its chapters talk about (the episode's
+ * list does not name them), so a listener can choose them too. Only those a chapter of the panel names, each once,
+ * in the order the parse found them.
+ * @example
+ * chapterOnlyChips([rails], [heroku], [{ start: 0, title: 'Moving off Heroku', tech: ['heroku'] }]) // [heroku]
+ */
+export function chapterOnlyChips(
+  tech: readonly TechMention[],
+  chapterTech: readonly TechMention[] | undefined,
+  chapters: readonly Chapter[],
+): TechMention[] {
+  if (!chapterTech?.length) return [];
+  const seen = new Set(tech.map((mention) => mention.slug));
+  const named = new Set<string>();
+  for (const chapter of chapters) for (const slug of chapter.tech ?? []) named.add(slug);
+  const chips: TechMention[] = [];
+  for (const mention of chapterTech) {
+    if (seen.has(mention.slug) || !named.has(mention.slug)) continue;
+    seen.add(mention.slug);
+    chips.push(mention);
+  }
+  return chips;
 }
 
 /**

@@ -7,7 +7,7 @@ const pg = { slug: 'postgres', name: 'PostgreSQL', category: 'database', source:
 const go = { slug: 'go', name: 'Go', category: 'language', source: 'list' } as const;
 const redis = { slug: 'redis', name: 'Redis', category: 'cache', source: 'tag' } as const;
 
-const episodes: Array<Pick<Episode, 'tech' | 'chapters'>> = [
+const episodes: Array<Pick<Episode, 'tech' | 'chapters' | 'chapterTech'>> = [
   {
     tech: [pg, go],
     chapters: [
@@ -21,19 +21,27 @@ const episodes: Array<Pick<Episode, 'tech' | 'chapters'>> = [
   { tech: [redis], chapters: [] },
   // A slug no episode lists has no name: left out.
   { tech: [], chapters: [{ start: 0, title: 'x', tech: ['nameless'] }] },
+  // Only a chapter talks about Heroku; the parse named it.
+  {
+    tech: [go],
+    chapters: [{ start: 0, title: 'Moving off Heroku', tech: ['heroku'] }],
+    chapterTech: [{ slug: 'heroku', name: 'Heroku', category: 'hosting', source: 'text' }],
+  },
 ];
 
 describe('pageTopics', () => {
   it('counts episodes and chapters per technology, most episodes first', () => {
     expect(pageTopics(episodes).map((t) => [t.slug, t.episodes, t.chapters])).toEqual([
       ['postgres', 2, 2],
+      ['go', 2, 1],
       ['redis', 2, 1],
-      ['go', 1, 1],
+      ['heroku', 1, 1],
     ]);
     expect(pageTopics(episodes)[0]).toMatchObject({ name: 'PostgreSQL', category: 'database' });
+    expect(pageTopics(episodes)[3]).toMatchObject({ name: 'Heroku', category: 'hosting' });
   });
 
   it('an episode is about a technology its chips or its chapters name', () => {
-    expect(episodes.map((e) => episodeIsAbout(e, 'redis'))).toEqual([false, true, true, false]);
+    expect(episodes.map((e) => episodeIsAbout(e, 'redis'))).toEqual([false, true, true, false, false]);
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   chapterCounts,
+  chapterOnlyChips,
   filterStatus,
   matchingChapters,
   nextChapter,
@@ -49,5 +50,23 @@ describe('topic filter', () => {
     expect(filterStatus('PostgreSQL', 3)).toBe('3 chapters about PostgreSQL');
     expect(filterStatus('PostgreSQL', 1)).toBe('1 chapter about PostgreSQL');
     expect(filterStatus('Docker', 0)).toBe('No chapter is about Docker');
+  });
+});
+
+describe('chapter-only chips', () => {
+  const stack = [{ slug: 'go', name: 'Go', category: 'language' as const, source: 'list' as const }];
+  const talked = [
+    { slug: 'postgres', name: 'PostgreSQL', category: 'database' as const, source: 'text' as const },
+    { slug: 'go', name: 'Go', category: 'language' as const, source: 'text' as const },
+    { slug: 'redis', name: 'Redis', category: 'cache' as const, source: 'text' as const },
+  ];
+
+  it('offers what only chapters name, once, after nothing the episode already lists', () => {
+    expect(chapterOnlyChips(stack, talked, chapters).map((mention) => mention.slug)).toEqual(['postgres']);
+  });
+
+  it('offers nothing without named chapter technologies', () => {
+    expect(chapterOnlyChips(stack, undefined, chapters)).toEqual([]);
+    expect(chapterOnlyChips(stack, talked, [])).toEqual([]);
   });
 });
