@@ -59,17 +59,16 @@ export function markRendered(): void {
 }
 
 /**
- * Where the first scan's time went, and how it was sliced. `earlyFind` is the time the first find took when it
- * ran ahead, while the settings were read: it counts here too.
+ * Where the first scan's time went, and how it was sliced.
  * @example
- * measureFirstScan(summary, 4.2);
+ * measureFirstScan(summary);
  */
-export function measureFirstScan(summary: ScanSummary, earlyFind: number): void {
+export function measureFirstScan(summary: ScanSummary): void {
   const { startedAt } = summary;
   performance.mark(MARK_VISIBLE, { startTime: summary.visibleAt });
   performance.measure(MEASURE_PARSE, {
     start: startedAt,
-    duration: earlyFind + summary.findMilliseconds + summary.readMilliseconds,
+    duration: summary.findMilliseconds + summary.readMilliseconds,
   });
   performance.measure(MEASURE_DRAW, {
     start: startedAt,
@@ -88,7 +87,7 @@ export function measureFirstScan(summary: ScanSummary, earlyFind: number): void 
     detail: {
       slices: summary.slices,
       longest: summary.longestSliceMilliseconds,
-      find: earlyFind + summary.findMilliseconds,
+      find: summary.findMilliseconds,
     },
   });
 }

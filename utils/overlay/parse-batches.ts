@@ -13,7 +13,7 @@ export type ParseReadings = (
 ) => Promise<Array<Episode | null>> | Array<Episode | null>;
 
 /** Readings in the parser's first batch (small, so it starts early), in each later one, and characters at most. */
-const FIRST_BATCH = 4;
+export const FIRST_BATCH = 4;
 const BATCH = 12;
 const BATCH_MAX_CHARS = 1_000_000;
 
@@ -60,6 +60,11 @@ export class ParseBatches {
     const size = this.batches === 0 ? FIRST_BATCH : BATCH;
     if (this.batch.length > 0 && (this.batch.length >= size || this.batchChars >= BATCH_MAX_CHARS || last))
       this.send();
+  }
+
+  /** Send the readings added so far, however few. */
+  flush(): void {
+    if (this.batch.length > 0) this.send();
   }
 
   /** Resolves when one of the batches in flight is answered. */

@@ -1,5 +1,4 @@
-// Start the overlay in a content-script context: read the settings (finding the episodes meanwhile), scan,
-// then start every overlay behaviour (features/index.ts), all stopped when the context is invalidated.
+// Start the overlay in a content-script context: scan (the settings are read meanwhile), then start every overlay behaviour (features/index.ts), all stopped when the context is invalidated.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Episode } from '../model';
 import { askBackground } from '../ask-background';
@@ -7,7 +6,6 @@ import { findPageEpisodes, readEpisode } from '../sites/reading';
 import { markRendered, markStart, measureFirstScan } from './bench-marks';
 import { OverlayController } from './controller';
 import { OVERLAY_FEATURES, type OverlayContext, type OverlayFeature } from './features';
-import { findAhead } from './find-ahead';
 import { DEFAULT_OVERLAY_OPTIONS, type OverlayOptions } from './options';
 import { createPageWatch } from './page-watch';
 import { parseInBackground } from './parse-remote';
@@ -32,52 +30,35 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
   markStart();
   const onDemand = Boolean((globalThis as Record<string, unknown>)[ON_DEMAND_FLAG]);
   delete (globalThis as Record<string, unknown>)[ON_DEMAND_FLAG];
-  let options: OverlayOptions = { ...DEFAULT_OVERLAY_OPTIONS };
+  let options: OverlayOptions | null = null;
   const settingsListeners: Array<() => void> = [];
   const settings = loadOverlayOptions(location.hostname, onDemand, ctx, (next) => {
     options = next;
     for (const listener of settingsListeners) listener();
-  });
-  // Awaited after the early find below; a failure meanwhile is not "unhandled" (the await still sees it).
-  settings.catch(() => {});
-  const findOnPage = (doc: Document, url: string | URL) =>
-    findPageEpisodes(doc, url, { maxNotesChars: OVERLAY_NOTES_CHARS });
-  // While storage answers, walk the page (read only); the first scan uses that unless the page changed.
-  // On a site the listener switched off this walk is wasted: a rare case, traded for every other page.
-  // It runs in a task of its own, after the one that evaluated this script.
-  await yieldToPage();
-  const ahead = findAhead(() => findOnPage(document, location.href), document.documentElement, location.href);
-  try {
-    options = await settings;
-  } catch (error) {
+  }).catch((error: unknown) => {
     // Storage can fail (quota, a corrupt profile): the overlay still works with defaults.
     console.warn('[stackcast] settings unavailable, using defaults:', error);
-  }
-  // The scan's first slice starts in a fresh task, not after the early find in the same one.
+    return { ...DEFAULT_OVERLAY_OPTIONS };
+  });
+  void settings.then((known) => (options ??= known));
+  // The first scan finds, reads and sends episodes to the parser while storage answers, and waits for the
+  // settings only to draw. It starts in a task of its own, after the one that evaluated this script.
   await yieldToPage();
-  // A switched-off site never scans: stop watching for changes that would void the early find.
-  if (ctx.isInvalid || !options.enabled) ahead.stop();
   if (ctx.isInvalid) return;
 
-  let earlyFind = 0;
   const overlay = new OverlayController(document, {
-    find: (doc, url) => {
-      const early = ahead.take(url.href);
-      if (!early) return findOnPage(doc, url);
-      earlyFind = early.milliseconds;
-      return early.page;
-    },
+    find: (doc, url) => findPageEpisodes(doc, url, { maxNotesChars: OVERLAY_NOTES_CHARS }),
     read: readEpisode,
     parse: parseInBackground,
     report: (episodes) => void report(episodes),
-    options: () => options,
+    options: () => options ?? settings,
     save: (episode) => saveButtonFor(episode, new URL(location.href)),
   });
   const pageWatch = createPageWatch(document.documentElement, () => ctx.isValid);
   const scans = createScans(ctx, overlay, pageWatch);
   let first = true;
   scans.onScanned((summary) => {
-    if (first) measureFirstScan(summary, earlyFind);
+    if (first) measureFirstScan(summary);
     first = false;
   });
   const context: OverlayContext = {
@@ -86,7 +67,10 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<void> {
     overlay,
     scans,
     pageWatch,
-    settings: { current: () => options, onChange: (listener) => void settingsListeners.push(listener) },
+    settings: {
+      current: () => options ?? DEFAULT_OVERLAY_OPTIONS,
+      onChange: (listener) => void settingsListeners.push(listener),
+    },
   };
   const start = (when: OverlayFeature['starts']) => {
     for (const feature of OVERLAY_FEATURES) if (feature.starts === when) feature.init(context);

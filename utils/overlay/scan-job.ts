@@ -9,7 +9,7 @@ import type { MountedPanel } from './mount';
 import type { OverlayOptions } from './options';
 import type { PageLinks } from './page-links';
 import type { Panels } from './panels';
-import { ParseBatches, type ParseReadings } from './parse-batches';
+import { FIRST_BATCH, ParseBatches, type ParseReadings } from './parse-batches';
 import { watchViewport } from './viewport-watch';
 
 export interface OverlayDeps {
@@ -21,7 +21,11 @@ export interface OverlayDeps {
   parse: ParseReadings;
   /** Tell the background what this tab has (badge, popup); called only when it changed. */
   report(episodes: Episode[]): void;
-  options(): OverlayOptions;
+  /**
+   * The overlay's settings, or a promise of them while storage is still answering (it never rejects: defaults
+   * stand in for settings that cannot be read).
+   */
+  options(): OverlayOptions | Promise<OverlayOptions>;
   /** The library's Save button for an episode, when available. */
   save?(episode: Episode): ComponentChildren;
 }
@@ -75,6 +79,19 @@ export function deservesPanel(episode: Pick<Episode, 'chapters' | 'tech'>): bool
   return episode.chapters.length >= 2 || episode.tech.length > 0;
 }
 
+/** The overlay's settings as a scan sees them: known, or still being read from storage. */
+interface ScanSettings {
+  current: OverlayOptions | null;
+  ready: Promise<unknown>;
+}
+
+function scanSettings(options: OverlayOptions | Promise<OverlayOptions>): ScanSettings {
+  if (!(options instanceof Promise)) return { current: options, ready: Promise.resolve() };
+  const settings: ScanSettings = { current: null, ready: options };
+  settings.ready = options.then((known) => (settings.current = known));
+  return settings;
+}
+
 /**
  * The scan as a job: each `yield` is a point where it may pause for the page, a yielded promise a wait.
  * @example
@@ -84,8 +101,9 @@ export function* scanJob(scope: ScanScope): Generator<void | Promise<unknown>, S
   const { deps, panels } = scope;
   const now = () => performance.now();
   const startedAt = now();
-  const options = deps.options();
-  const page = options.enabled ? deps.find(scope.doc, scope.url) : null;
+  // Finding, reading and parsing need no settings: they go on while storage answers; drawing waits for them.
+  const settings = scanSettings(deps.options());
+  const page = settings.current?.enabled === false ? null : deps.find(scope.doc, scope.url);
   const findMilliseconds = now() - startedAt;
   yield;
 
@@ -107,18 +125,60 @@ export function* scanJob(scope: ScanScope): Generator<void | Promise<unknown>, S
   let readCount = 0;
   let drawnCount = 0;
 
-  // New panels reach the page in batches: the visible ones as soon as they are all built, the rest every
-  // so often and at the end, so the page lays out a few times, not once per slice.
-  const unattached: MountedPanel[] = [];
+  /**
+   * The next episode to read, or -1 to wait for the parser. Until the panels in or near the viewport are
+   * drawn only those episodes are read (before the observer reports: the first batch in page order), so the
+   * page's thread is free when their answer comes; the rest follow.
+   */
+  const nextToRead = (): number => {
+    if (readCount === found.length) return -1;
+    const near = watch.nextNear(taken);
+    if (near >= 0) return near;
+    const waitForVisible = watch.reported || readCount >= FIRST_BATCH;
+    if (Number.isNaN(visibleAt) && waitForVisible && parser.pending) return -1;
+    while (taken[cursor]) cursor += 1;
+    return cursor;
+  };
+
+  // New panels reach the page in batches: before the observer reports, each as it is built (they are the
+  // first in page order, on screen on a freshly loaded page); then the visible ones once they are all built,
+  // the rest every so often and at the end, so the page lays out a few times, not once per slice.
+  const unattached: Array<{ panel: MountedPanel; index: number }> = [];
+  const attachedAt = new Float64Array(found.length).fill(NaN);
   let lastAttach = now();
   const attachAll = () => {
-    for (const panel of unattached.splice(0)) panel.attach();
     lastAttach = now();
+    for (const { panel, index } of unattached.splice(0)) {
+      panel.attach();
+      attachedAt[index] = lastAttach;
+    }
+  };
+  const attachWhenVisible = () => {
+    if (!watch.reported) {
+      attachAll();
+    } else if (Number.isNaN(visibleAt) && watch.nextNear(drawn) < 0) {
+      attachAll();
+      // When the last of the panels in or near the viewport reached the page (some may have before the
+      // observer reported).
+      visibleAt = 0;
+      for (let index = 0; index < found.length; index++)
+        if (watch.isNear(index) && attachedAt[index]! > visibleAt) visibleAt = attachedAt[index]!;
+      if (visibleAt === 0) visibleAt = now();
+    } else if (now() - lastAttach > ATTACH_INTERVAL_MS) {
+      attachAll();
+    }
   };
   try {
     while (drawnCount < found.length) {
+      if (parser.ready.length > 0 && settings.current === null) {
+        yield settings.ready;
+        continue;
+      }
+      // Switched off (on this site) while the scan went on: draw nothing.
+      if (settings.current?.enabled === false) break;
       const result = parser.ready.shift();
       if (result) {
+        const options = settings.current!;
         const { index, episode } = result;
         drawn[index] = 1;
         drawnCount += 1;
@@ -134,26 +194,17 @@ export function* scanJob(scope: ScanScope): Generator<void | Promise<unknown>, S
           const panel = panels.place(key, item, options, listing, drawNow);
           scope.links.queue(item, options);
           if (panel) {
-            unattached.push(panel);
+            unattached.push({ panel, index });
             mounted += 1;
           }
           drawMilliseconds += now() - drawStart;
         }
-        if (Number.isNaN(visibleAt) && watch.reported && watch.nextNear(drawn) < 0) {
-          attachAll();
-          visibleAt = now();
-        } else if (now() - lastAttach > ATTACH_INTERVAL_MS) {
-          attachAll();
-        }
+        attachWhenVisible();
         yield;
         continue;
       }
-      if (readCount < found.length) {
-        let index = watch.nextNear(taken);
-        if (index < 0) {
-          while (taken[cursor]) cursor += 1;
-          index = cursor;
-        }
+      const index = nextToRead();
+      if (index >= 0) {
         taken[index] = 1;
         readCount += 1;
         const readStart = now();
@@ -164,11 +215,16 @@ export function* scanJob(scope: ScanScope): Generator<void | Promise<unknown>, S
         continue;
       }
       if (!parser.pending) break;
-      // Everything is read and drawn so far: wait for the parser.
+      // Nothing to read or draw now: send what is read and wait for the parser (or for the observer to say
+      // which episodes are near the viewport).
+      parser.flush();
       const waitStart = now();
-      yield parser.next();
+      yield watch.reported ? parser.next() : Promise.race([parser.next(), watch.firstReport]);
       waitMilliseconds += now() - waitStart;
+      attachWhenVisible();
     }
+    // The scan ends with the settings known, even on a page without episodes (the features read them).
+    if (settings.current === null) yield settings.ready;
   } finally {
     watch.stop();
     attachAll();

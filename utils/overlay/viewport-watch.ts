@@ -7,6 +7,8 @@ const NEAR_MARGIN = '50% 0px';
 export interface ViewportWatch {
   /** Whether the observer has reported at least once. */
   readonly reported: boolean;
+  /** Resolves when it has (never without an observer). */
+  readonly firstReport: Promise<void>;
   /** The first element reported in or near the viewport that is not done yet, or -1. */
   nextNear(done: Uint8Array): number;
   /** Whether element `index` was reported in or near the viewport. */
@@ -25,8 +27,11 @@ export function watchViewport(elements: Element[]): ViewportWatch {
   const Observer = (globalThis as { IntersectionObserver?: typeof IntersectionObserver })
     .IntersectionObserver;
   if (typeof Observer !== 'function' || elements.length < 2) {
-    return { reported: false, nextNear: () => -1, isNear: () => false, stop: () => {} };
+    const never = new Promise<void>(() => {});
+    return { reported: false, firstReport: never, nextNear: () => -1, isNear: () => false, stop: () => {} };
   }
+  let firstReported = () => {};
+  const firstReport = new Promise<void>((resolve) => (firstReported = resolve));
   const indexOf = new Map<Element, number>();
   elements.forEach((element, index) => {
     if (!indexOf.has(element)) indexOf.set(element, index);
@@ -40,6 +45,7 @@ export function watchViewport(elements: Element[]): ViewportWatch {
       }
       // Only the first report matters: later ones come from our own panels pushing episodes around.
       observer.disconnect();
+      firstReported();
     },
     { rootMargin: NEAR_MARGIN },
   );
@@ -48,6 +54,7 @@ export function watchViewport(elements: Element[]): ViewportWatch {
     get reported() {
       return reported;
     },
+    firstReport,
     nextNear(done) {
       // A few episodes are near the viewport at once: scanning them all each time is cheap.
       for (const index of near) if (!done[index]) return index;
