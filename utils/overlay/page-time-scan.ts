@@ -107,8 +107,8 @@ export interface PageTimeReadings {
 
 /**
  * Every time-shaped cluster of a text with its readings: `1:45`, `06:18` glued to a word, `1:02:03`; not a time of
- * day, a date's time, a ratio (`16:9`), a version (`v1:20`) or part of a longer run of digits and colons. One
- * pass, constant work per match.
+ * day, a date's time, a player's remaining time (`-14:36`), a ratio (`16:9`), a version (`v1:20`) or part of a
+ * longer run of digits and colons. One pass, constant work per match.
  * @example
  * scanPageTimes('Skip to 12:30, not 10:30 am')[0].seconds // 750
  */
@@ -121,6 +121,8 @@ export function scanPageTimes(text: string): PageTimeCandidate[] {
     const beforeThat = text[index - 2] ?? '';
     if (DIGIT.test(before) || (/[:.,]/.test(before) && DIGIT.test(beforeThat))) continue;
     if (/v/i.test(before) && !/[a-z]/i.test(beforeThat)) continue;
+    // `-14:36` after a space or at the start: a player's remaining time (a range's `1:04-1:22` has a digit there).
+    if (before === '-' && (beforeThat === '' || beforeThat === '(' || /\s/.test(beforeThat))) continue;
     const after = text[end] ?? '';
     if (DIGIT.test(after) || (/[:.]/.test(after) && DIGIT.test(text[end + 1] ?? ''))) continue;
     const hasHours = match[3] !== undefined;

@@ -44,6 +44,15 @@ describe('times of day and of publishing', () => {
     expect(found('Recorded January 19th, 2038 at 03:14:08 and posted 2024-01-05T10:30')).toEqual([]);
   });
 
+  it('skips a player’s remaining time but keeps a range’s end', () => {
+    expect(found('-14:36')).toEqual([]);
+    expect(found('0:02 (-14:36)')).toEqual([['0:02', 2]]);
+    expect(found('12:10-14:36 Deploys')).toEqual([
+      ['12:10', 730],
+      ['14:36', 876],
+    ]);
+  });
+
   it('still links a chapter whose title starts like a time zone or a meridiem past any hour of a clock', () => {
     expect(found('58:57 Am I wrong to not use a framework?')).toEqual([['58:57', 3537]]);
     expect(found('25:21 Z index?')).toEqual([['25:21', 1521]]);
