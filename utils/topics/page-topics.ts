@@ -14,13 +14,6 @@ export interface PageTopic {
 }
 
 /**
- * One collator for every comparison: in a content script `localeCompare` costs far more per call than on a page
- * (BENCHMARKS.md, overlay), and a listing sorts a few hundred names.
- */
-let collator: Intl.Collator | undefined;
-const byName = () => (collator ??= new Intl.Collator());
-
-/**
  * Every technology of the page's episodes, most episodes first (then most chapters, then by name): those their
  * chips list and those only their chapters talk about (named by the parse, `chapterTech`). A slug with no name
  * from either is left out.
@@ -50,8 +43,14 @@ export function pageTopics(
       if (topic) topic.episodes += 1;
     }
   }
+  // Names compare as lower-case strings, not by locale: in a content script `localeCompare`, and a collator's
+  // compare too, cost far more per call than on a page (BENCHMARKS.md, overlay), and a listing sorts hundreds.
+  const byName = new Map([...topics.values()].map((topic) => [topic, topic.name.toLowerCase()]));
   return [...topics.values()].sort(
-    (a, b) => b.episodes - a.episodes || b.chapters - a.chapters || byName().compare(a.name, b.name),
+    (a, b) =>
+      b.episodes - a.episodes ||
+      b.chapters - a.chapters ||
+      (byName.get(a)! < byName.get(b)! ? -1 : byName.get(a)! > byName.get(b)! ? 1 : 0),
   );
 }
 
