@@ -233,9 +233,14 @@ function judgeContext(
   }
   const after = wordAfter(text, clusterEnd);
   if (after.length > 0) {
-    if (TIME_ZONES.has(after)) return reject;
+    // `58:57 Am I wrong…`, `25:21 Z index`: past any hour of a clock, the word starts a title.
+    const clock =
+      !(isDigit(text.charCodeAt(runStart + 1)) && text.charCodeAt(runStart + 2) === COLON) ||
+      numberAt(text, runStart, runStart + 2) <= 24;
+    if (clock && TIME_ZONES.has(after)) return reject;
     const lower = after.toLowerCase();
-    if (TIME_OF_DAY_WORDS.has(lower) || TIME_OF_DAY_WORDS.has(lower.replace(/\.$/, ''))) return reject;
+    if (clock && (TIME_OF_DAY_WORDS.has(lower) || TIME_OF_DAY_WORDS.has(lower.replace(/\.$/, ''))))
+      return reject;
     if (RATIO_WORDS_AFTER.has(lower)) return suspicious;
   }
   // Dates end in a digit, a comma or "at" before the time: look closer only then.

@@ -78,6 +78,12 @@ describe('a chapter list beside a trap keeps the list and leaves the trap out', 
     expect(starts(text)).toEqual([0, 250, 540]);
   });
 
+  it('a title that starts like a meridiem or a time zone, after a time past any hour of a clock', () => {
+    const text = '52:10 Sponsor\n58:57 Am I wrong to not use a framework?\n1:02:40 Sick picks';
+    expect(starts(text)).toEqual([3130, 3537, 3760]);
+    expect(starts('21:40 Grid\n25:21 Z index?\n27:02 Faking it')).toEqual([1300, 1521, 1622]);
+  });
+
   it('a transcript of hundreds of utterance stamps beside a short table of contents', () => {
     const contents = '(00:00:00) Intro\n(00:04:30) Why Postgres\n(00:19:10) Deploys\n(00:41:00) Wrap-up';
     const transcript = Array.from({ length: 300 }, (_, i) => {
