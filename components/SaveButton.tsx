@@ -3,6 +3,7 @@
 import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { Episode } from '@/utils/model';
 import { askBackground } from '@/utils/ask-background';
+import { batchedLookup } from '@/utils/batched-lookup';
 import { onLibraryChange } from '@/utils/library/revision';
 import { PanelRequestsContext } from './panel-requests';
 import { trusted } from './trusted';
@@ -10,39 +11,20 @@ import { trusted } from './trusted';
 /** In a page, a background that does not answer means the extension was reloaded under it. */
 const UNANSWERED = 'Stackcast did not answer: reload the page and try again';
 
-/** The background answers at most this many ids per `library:saved` message. */
-const MAX_IDS_PER_ASK = 2_000;
-/**
- * Lookups made within this window share one message. A listing's panels mount over a few hundred
- * milliseconds of time slices; each message costs the page main-thread time, so one per slice added
- * up. The button shows itself busy meanwhile.
- */
-const LOOKUP_WINDOW_MS = 100;
-let batch: { ids: Set<string>; answer: Promise<Set<string>> } | null = null;
+/** Lookups made within 100 ms share one `library:saved` message (utils/batched-lookup.ts says why). */
+const savedLookup = batchedLookup(async (ids) => {
+  const saved = new Set(await askBackground({ type: 'library:saved', ids }, UNANSWERED));
+  return ids.map((id) => saved.has(id));
+});
 
 /**
- * Whether an episode is saved. Lookups made within {@link LOOKUP_WINDOW_MS} (every panel of a listing page
- * mounting, or all of them refreshing after a library change) share one `library:saved` message.
+ * Whether an episode is saved. Lookups made together (every panel of a listing page mounting, or all of them
+ * refreshing after a library change) share one `library:saved` message; the button shows itself busy meanwhile.
  * @example
  * isSaved('https://runninginproduction.com/podcast/1-x').then((saved) => console.log(saved));
  */
-export function isSaved(id: string): Promise<boolean> {
-  if (!batch) {
-    const ids = new Set<string>();
-    const answer = new Promise<void>((resolve) => setTimeout(resolve, LOOKUP_WINDOW_MS)).then(async () => {
-      batch = null;
-      const all = [...ids];
-      const saved = new Set<string>();
-      for (let i = 0; i < all.length; i += MAX_IDS_PER_ASK) {
-        const request = { type: 'library:saved' as const, ids: all.slice(i, i + MAX_IDS_PER_ASK) };
-        for (const found of await askBackground(request, UNANSWERED)) saved.add(found);
-      }
-      return saved;
-    });
-    batch = { ids, answer };
-  }
-  batch.ids.add(id);
-  return batch.answer.then((saved) => saved.has(id));
+export async function isSaved(id: string): Promise<boolean> {
+  return (await savedLookup(id)) ?? false;
 }
 
 /**

@@ -3,39 +3,23 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Episode } from '@/utils/model';
 import { askBackground } from '@/utils/ask-background';
+import { batchedLookup } from '@/utils/batched-lookup';
 import { onLibraryChange } from '@/utils/library/revision';
 
 /** In a page, a background that does not answer means the extension was reloaded under it. */
 const UNANSWERED = 'Stackcast did not answer: reload the page and try again';
-/** The background answers at most this many episodes per message. */
-const MAX_IDS_PER_ASK = 2_000;
-/** Lookups within this window share one message: a listing's panels mount over a few slices. */
-const LOOKUP_WINDOW_MS = 100;
-let batch: { ids: Set<string>; answer: Promise<Map<string, number[]>> } | null = null;
+/** Lookups made within 100 ms share one message (utils/batched-lookup.ts says why). */
+const startsLookup = batchedLookup((episodeIds) =>
+  askBackground({ type: 'library:saved-chapter-starts', episodeIds }, UNANSWERED),
+);
 
 /**
- * The starts of an episode's saved chapters; lookups made within {@link LOOKUP_WINDOW_MS} share one message.
+ * The starts of an episode's saved chapters; lookups made together share one message.
  * @example
  * await savedChapterStarts('https://show.example/ep/1') // [300, 1200]
  */
-export function savedChapterStarts(id: string): Promise<number[]> {
-  if (!batch) {
-    const ids = new Set<string>();
-    const answer = new Promise<void>((resolve) => setTimeout(resolve, LOOKUP_WINDOW_MS)).then(async () => {
-      batch = null;
-      const all = [...ids];
-      const starts = new Map<string, number[]>();
-      for (let i = 0; i < all.length; i += MAX_IDS_PER_ASK) {
-        const episodeIds = all.slice(i, i + MAX_IDS_PER_ASK);
-        const answers = await askBackground({ type: 'library:saved-chapter-starts', episodeIds }, UNANSWERED);
-        episodeIds.forEach((episodeId, j) => starts.set(episodeId, answers[j] ?? []));
-      }
-      return starts;
-    });
-    batch = { ids, answer };
-  }
-  batch.ids.add(id);
-  return batch.answer.then((starts) => starts.get(id) ?? []);
+export async function savedChapterStarts(id: string): Promise<number[]> {
+  return (await startsLookup(id)) ?? [];
 }
 
 export interface ChapterStars {
