@@ -41,17 +41,23 @@ export interface TechChipsProps {
 export function TechChips({ tech: own, chapterOnly = [], counts, chosen = null, onChoose }: TechChipsProps) {
   const [all, setAll] = useState(false);
   const filters = counts !== undefined && onChoose !== undefined;
-  const tech = filters && chapterOnly.length > 0 ? [...own, ...chapterOnly] : own;
-  if (tech.length === 0) return null;
-  const chosenIndex = tech.findIndex((mention) => mention.slug === chosen);
-  // The chosen chip stays visible even when it is past the first CHIPS_SHOWN.
-  const visible = all ? tech : tech.slice(0, Math.max(CHIPS_SHOWN, chosenIndex + 1));
+  const extra = filters ? chapterOnly : [];
+  if (own.length + extra.length === 0) return null;
+  // Each group shows its first CHIPS_SHOWN, so a long stack list does not hide the few chapter-only chips; the
+  // chosen chip stays visible even when it is past them.
+  const shown = (group: readonly TechMention[]) =>
+    all
+      ? group.length
+      : Math.min(group.length, Math.max(CHIPS_SHOWN, group.findIndex((m) => m.slug === chosen) + 1));
+  const ownShown = shown(own);
+  const visible = [...own.slice(0, ownShown), ...extra.slice(0, shown(extra))];
+  const hidden = own.length + extra.length - visible.length;
   return (
     <ul class="chips" aria-label={filters ? 'Technologies: choose one to mark its chapters' : 'Technologies'}>
       {visible.map((mention, index) => {
         const name = clip(mention.name, 60);
         const category = CATEGORY_LABEL[mention.category] ?? 'Other';
-        const inChapter = index >= own.length;
+        const inChapter = index >= ownShown;
         // The colour comes from the category's class (CATEGORY_CSS), not an inline style: a listing has hundreds.
         const look = `chip c-${mention.category in CATEGORY_HUE ? mention.category : 'other'}${mention.source === 'implied' ? ' implied' : ''}${inChapter ? ' in-chapter' : ''}`;
         const title = `${name}: ${category}, ${inChapter ? IN_CHAPTER_LABEL : (SOURCE_LABEL[mention.source] ?? mention.source)}`;
@@ -67,7 +73,7 @@ export function TechChips({ tech: own, chapterOnly = [], counts, chosen = null, 
         return (
           <li key={mention.slug}>
             {/* Where the chapter-only chips begin, said once in sight; each chip says it to a screen reader. */}
-            {index === own.length && (
+            {index === ownShown && (
               <span class="chips-label" aria-hidden="true">
                 In chapters:
               </span>
@@ -96,10 +102,10 @@ export function TechChips({ tech: own, chapterOnly = [], counts, chosen = null, 
           </li>
         );
       })}
-      {!all && tech.length > visible.length && (
+      {!all && hidden > 0 && (
         <li>
           <button type="button" onClick={trusted(() => setAll(true))}>
-            +{tech.length - visible.length} more
+            +{hidden} more
           </button>
         </li>
       )}

@@ -70,6 +70,32 @@ describe('chapter-only technologies in the chip row', () => {
     expect(screen.getByRole('button', { name: 'Next Heroku chapter' })).toBeTruthy();
   });
 
+  it('stay in sight beside a stack list longer than the row shows, its rest behind “more”', () => {
+    const stack = Array.from({ length: 30 }, (_, i) => ({
+      slug: `tool-${i}`,
+      name: `Tool ${i}`,
+      category: 'other' as const,
+      source: 'list' as const,
+    }));
+    const { container } = render(
+      <EpisodePanel
+        episode={{ ...episode, tech: [...episode.tech, ...stack] }}
+        target={makeTarget()}
+        options={DEFAULT_OVERLAY_OPTIONS}
+      />,
+    );
+    const shown = chips(container);
+    expect(shown.slice(-2)).toEqual([
+      ['flask', true],
+      ['heroku', true],
+    ]);
+    const more = screen.getByRole('button', { name: /more$/ });
+    expect(more.textContent).toBe(`+${32 - (shown.length - 2)} more`);
+    personClick(more);
+    expect(chips(container).length).toBe(34);
+    expect(chips(container).slice(-2)).toEqual(shown.slice(-2));
+  });
+
   it('are not offered where the panel has no chapter list, nor when no chapter of the panel names them', () => {
     const plain = render(
       <EpisodePanel
