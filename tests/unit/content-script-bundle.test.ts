@@ -1,11 +1,10 @@
 // The content script ships page readers, not the technology catalog or the chapter parser: those run in the
 // background. esbuild bundles the content entrypoint as WXT would (tree-shaken) and its metafile says which source
 // files put code into the output, so a stray import of the parser or the catalog fails here, not in a review.
-import { build, type Metafile, type Plugin } from 'esbuild';
-import { resolve } from 'node:path';
+import type { Metafile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bundleForBrowser, queriesOutside, shippedSources } from './bundle';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const ENTRY = 'entrypoints/content/index.ts';
 
 /** The technology catalog and the extraction that reads it. */
@@ -20,41 +19,13 @@ const PARSER = /^utils\/parse\/chapters(?:-scan|-select|-titles|-transcript)?\.t
  */
 const PENDING_IMPORTERS = new Set<string>();
 
-/** `@/x` and `~/x` as WXT's tsconfig paths resolve them; Vite's `?inline`-style imports stay outside. */
-const wxtPaths: Plugin = {
-  name: 'wxt-paths',
-  setup(bundle) {
-    bundle.onResolve({ filter: /^[@~]\// }, (args) =>
-      bundle.resolve(`./${args.path.slice(2)}`, { resolveDir: ROOT, kind: args.kind }),
-    );
-    bundle.onResolve({ filter: /\?/ }, (args) => ({ path: args.path, external: true }));
-  },
-};
-
 let metafile: Metafile;
-/** Source files (no packages) with code in the bundle: an import whose code is tree-shaken away does not count. */
+/** Source files (no packages) with code in the bundle. */
 let shipped: string[];
 
 beforeAll(async () => {
-  const result = await build({
-    entryPoints: [resolve(ROOT, ENTRY)],
-    absWorkingDir: ROOT,
-    bundle: true,
-    write: false,
-    metafile: true,
-    format: 'esm',
-    platform: 'browser',
-    outdir: 'content-script-bundle',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    logLevel: 'silent',
-    plugins: [wxtPaths],
-  });
-  metafile = result.metafile;
-  const [output] = Object.values(metafile.outputs);
-  shipped = Object.entries(output!.inputs)
-    .filter(([path, input]) => !path.includes('node_modules') && input.bytesInOutput > 0)
-    .map(([path]) => path);
+  metafile = await bundleForBrowser([ENTRY], [queriesOutside]);
+  shipped = shippedSources(Object.values(metafile.outputs)[0]!);
 });
 
 /** Source files whose code reaches the bundle only through `skipped` importers' imports. */

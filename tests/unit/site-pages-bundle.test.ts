@@ -2,11 +2,10 @@
 // their addresses: the library's links to a time import each such site file's `<site>Address`, and bundlers keep
 // that export without the file's adapter (marked pure) or the page readers behind it. esbuild bundles each page as
 // Vite would (tree-shaken) and its metafile says which source files put code into the output.
-import { build, type Metafile, type Plugin } from 'esbuild';
-import { resolve } from 'node:path';
+import type { Plugin } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bundleForBrowser, queriesOutside, ROOT, shippedSources } from './bundle';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const PAGES = ['entrypoints/library/main.tsx', 'entrypoints/options/main.tsx', 'entrypoints/popup/main.tsx'];
 
 /**
@@ -23,15 +22,12 @@ const ENGINE = [
 ];
 
 /**
- * `@/x` and `~/x` as WXT's tsconfig paths resolve them; a `?worker` import bundles the worker's own code in (as if
- * the page ran it, so what a worker ships is checked too); other `?query` imports stay outside.
+ * A `?worker` import bundles the worker's own code in (as if the page ran it, so what a worker ships is checked
+ * too); other `?query` imports stay outside.
  */
-const pagePaths: Plugin = {
-  name: 'page-paths',
+const workersInside: Plugin = {
+  name: 'workers-inside',
   setup(bundle) {
-    bundle.onResolve({ filter: /^[@~]\// }, (args) =>
-      bundle.resolve(`./${args.path.slice(2)}`, { resolveDir: ROOT, kind: args.kind }),
-    );
     bundle.onResolve({ filter: /\?worker$/ }, async (args) => {
       const worker = await bundle.resolve(args.path.replace(/\?worker$/, ''), {
         resolveDir: args.resolveDir,
@@ -44,7 +40,6 @@ const pagePaths: Plugin = {
       resolveDir: ROOT,
       loader: 'js',
     }));
-    bundle.onResolve({ filter: /\?/ }, (args) => ({ path: args.path, external: true }));
   },
 };
 
@@ -52,28 +47,13 @@ const pagePaths: Plugin = {
 const shipped = new Map<string, string[]>();
 
 beforeAll(async () => {
-  const result = await build({
-    entryPoints: PAGES.map((page) => resolve(ROOT, page)),
-    absWorkingDir: ROOT,
-    bundle: true,
-    write: false,
-    metafile: true,
-    format: 'esm',
-    platform: 'browser',
-    outdir: 'site-pages-bundle',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    loader: { '.css': 'empty', '.svg': 'empty', '.png': 'empty' },
-    logLevel: 'silent',
-    plugins: [pagePaths],
-  });
-  const metafile: Metafile = result.metafile;
+  const metafile = await bundleForBrowser(PAGES, [workersInside, queriesOutside]);
   for (const output of Object.values(metafile.outputs)) {
     if (!output.entryPoint) continue;
-    const files = Object.entries(output.inputs)
-      .filter(([path, input]) => !path.includes('node_modules') && input.bytesInOutput > 0)
-      .map(([path]) => path.replace(/^worker:/, ''));
-    shipped.set(output.entryPoint, files);
+    shipped.set(
+      output.entryPoint,
+      shippedSources(output).map((path) => path.replace(/^worker:/, '')),
+    );
   }
 }, 60_000);
 
