@@ -50,6 +50,8 @@ function deferred<T>() {
 
 /** Let every pending task and microtask run (the scan yields through message-channel tasks). */
 const settle = () => new Promise((done) => setTimeout(done, 20));
+/** How long a step may take on a busy machine (a panel's first render in happy-dom is slow). */
+const PATIENCE = { timeout: 10_000 };
 
 const indexOf = (reading: EpisodeReading) => Number(/\/(\d+)$/.exec(reading.url ?? '')?.[1]);
 
@@ -120,8 +122,8 @@ describe('the first scan', () => {
     expect(reads).toEqual([0, 1, 2, 3, 6, 7, 8]);
     answer(1);
     // The panels on screen are drawn: now the others are read.
-    await vi.waitFor(() => expect(panels()).toBe(3));
-    await vi.waitFor(() => expect(reads.length).toBe(EPISODES));
+    await vi.waitFor(() => expect(panels()).toBe(3), PATIENCE);
+    await vi.waitFor(() => expect(reads.length).toBe(EPISODES), PATIENCE);
     const summary = await answerAll(scan);
     expect(summary?.panels).toBe(EPISODES);
     expect(summary?.visibleAt).toBeLessThanOrEqual(summary!.startedAt + summary!.milliseconds);
@@ -140,7 +142,7 @@ describe('the first scan', () => {
     await settle();
     expect(panels()).toBe(0);
     settings.resolve({ ...DEFAULT_OVERLAY_OPTIONS, linkPageTimestamps: false });
-    await vi.waitFor(() => expect(panels()).toBeGreaterThanOrEqual(2));
+    await vi.waitFor(() => expect(panels()).toBeGreaterThanOrEqual(2), PATIENCE);
     expect((await answerAll(scan))?.panels).toBe(EPISODES);
   });
 
