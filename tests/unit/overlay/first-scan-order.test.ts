@@ -113,6 +113,7 @@ describe('the first scan', () => {
       linkPageTimestamps: false,
     }));
     const scan = overlay.scanInSlices({}, PAGE_URL);
+    await vi.waitFor(() => expect(batches.length).toBe(2), PATIENCE);
     await settle();
     // Before the observer said what is on screen: the first batch in page order; then the three on screen.
     expect(batches.map((batch) => batch.indices)).toEqual([
@@ -136,7 +137,7 @@ describe('the first scan', () => {
     void settings.promise.then((options) => (known = options));
     const { overlay, batches, answer, answerAll, panels } = harness(() => known ?? settings.promise);
     const scan = overlay.scanInSlices({}, PAGE_URL);
-    await settle();
+    await vi.waitFor(() => expect(batches.length).toBe(1), PATIENCE);
     expect(batches[0]?.indices).toEqual([0, 1, 2, 3]);
     answer(0);
     await settle();
@@ -151,7 +152,7 @@ describe('the first scan', () => {
     const settings = deferred<OverlayOptions>();
     const { overlay, batches, answer, panels } = harness(() => settings.promise);
     const scan = overlay.scanInSlices({}, PAGE_URL);
-    await settle();
+    await vi.waitFor(() => expect(batches.length).toBe(1), PATIENCE);
     answer(0);
     settings.resolve({ ...DEFAULT_OVERLAY_OPTIONS, enabled: false });
     const summary = await scan;
