@@ -94,6 +94,26 @@ describe('ReadingListBytes', () => {
     }
   });
 
+  it('copies the file into parts whole, whatever the part size', async () => {
+    // Headings repeated under each technology; parts smaller than an episode's details take the span whole.
+    const episodes = Array.from({ length: 300 }, (_, i) => ({
+      ...makeSaved(i + 1),
+      title: `Episode ${i}: deploys, rollbacks and “canaries” ${'x'.repeat(i % 300)}`,
+      chapters: Array.from({ length: 20 }, (_, c) => ({ start: c * 61 + i, title: `Part ${c} of ${i}` })),
+    }));
+    const options: ReadingListOptions = { groupBy: 'technology', exportedAt };
+    const expected = new TextEncoder().encode(toReadingList(episodes, options));
+    for (const partBytes of [256, 1_000, 64 * 1024, expected.length - 1, expected.length]) {
+      const writers = [new ReadingListBytes(options), new ReadingListBytes(options)];
+      episodes.forEach((episode, position) => writers[position % 2]!.add(episode, position));
+      const shards = writers.map((writer) => writer.shard());
+      const blobs = [...assembleReadingList(shards, options, partBytes)];
+      expect(blobs.length > 1).toBe(partBytes < expected.length);
+      const bytes = new Uint8Array(await new Blob(blobs).arrayBuffer());
+      expect(Buffer.compare(bytes, expected)).toBe(0);
+    }
+  });
+
   it('assembles shards of writers given any share of the positions into the same bytes', async () => {
     // Few technologies under two names each, so groups span shards and the name a group's lowest position
     // gives it may be in any shard; every seventh episode has none.

@@ -14,8 +14,11 @@ import {
 
 /** Bytes per store chunk the episodes' lines are encoded into (one more when full). */
 const STORE_BYTES = 1 << 20;
-/** Bytes per Blob part of the finished file (the buffer is reused: a Blob copies what it is given). */
-const PART_BYTES = 4 << 20;
+/**
+ * Bytes per Blob part of the finished file. The buffer is reused (a Blob copies what it is given), and
+ * every Blob made costs a registration with the browser's blob store beyond the copy, so parts are large.
+ */
+const PART_BYTES = 16 << 20;
 
 const encoder = new TextEncoder();
 
@@ -117,7 +120,7 @@ export class ReadingListBytes {
   }
 
   /**
-   * The file, as Blob parts of a few megabytes (a caller may pause between them).
+   * The file, as Blob parts of up to 16 MB (a caller may pause between them).
    * @example
    * for (const part of writer.parts()) blobs.push(part);
    */
@@ -149,14 +152,15 @@ export function readingListShardBuffers(shard: ReadingListShard): ArrayBuffer[] 
 
 /**
  * The reading list's file from the shards of writers that each added some of its positions (every
- * position in exactly one shard), as Blob parts of a few megabytes: byte for byte what one writer
- * given every episode writes, whichever shard held which episode.
+ * position in exactly one shard), as Blob parts of up to `partBytes` (16 MB): byte for byte what one
+ * writer given every episode writes, whichever shard held which episode.
  * @example
  * const blob = new Blob([...assembleReadingList([shardA, shardB], options)]);
  */
 export function* assembleReadingList(
   shards: readonly ReadingListShard[],
   options: ReadingListOptions,
+  partBytes = PART_BYTES,
 ): Generator<Blob> {
   const stores: Uint8Array<ArrayBuffer>[] = [];
   let count = 0;
@@ -184,7 +188,7 @@ export function* assembleReadingList(
       spans[at + 5] = from[at + 5]!;
     }
   }
-  const out = new Uint8Array(PART_BYTES);
+  const out = new Uint8Array(partBytes);
   let length = 0;
   const copy = (bytes: Uint8Array<ArrayBuffer>): Blob | null => {
     let part: Blob | null = null;
