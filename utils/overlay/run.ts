@@ -1,4 +1,5 @@
-// Start the overlay in a content-script context: scan (the settings are read meanwhile), then start every overlay behaviour (features/index.ts), all stopped when the context is invalidated.
+// Start the overlay in a content-script context: scan (the settings are read meanwhile), then start every
+// overlay behaviour (features/index.ts), all stopped when the context is invalidated.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Episode } from '../model';
 import { askBackground } from '../ask-background';
