@@ -59,8 +59,17 @@ export function TechChips({ tech: own, chapterOnly = [], counts, chosen = null, 
         const category = CATEGORY_LABEL[mention.category] ?? 'Other';
         const inChapter = index >= ownShown;
         // The colour comes from the category's class (CATEGORY_CSS), not an inline style: a listing has hundreds.
-        const look = `chip c-${mention.category in CATEGORY_HUE ? mention.category : 'other'}${mention.source === 'implied' ? ' implied' : ''}${inChapter ? ' in-chapter' : ''}`;
-        const title = `${name}: ${category}, ${inChapter ? IN_CHAPTER_LABEL : (SOURCE_LABEL[mention.source] ?? mention.source)}`;
+        const hue = mention.category in CATEGORY_HUE ? mention.category : 'other';
+        const look = [
+          'chip',
+          `c-${hue}`,
+          mention.source === 'implied' && 'implied',
+          inChapter && 'in-chapter',
+        ]
+          .filter(Boolean)
+          .join(' ');
+        const how = inChapter ? IN_CHAPTER_LABEL : (SOURCE_LABEL[mention.source] ?? mention.source);
+        const title = `${name}: ${category}, ${how}`;
         if (!filters)
           return (
             <li key={mention.slug} class={look} data-stackcast-tech={mention.slug} title={title}>
