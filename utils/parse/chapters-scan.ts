@@ -315,12 +315,15 @@ function readCluster(
   const middleValue = middle ? numberAt(text, middle[0], middle[1]) : 0;
   if (middleValue >= 60) return readings;
   const runLength = runEnd - runStart;
+  const lineStart = atLineStart(text, runStart);
   const add = addReading;
   const widths = count === 3 || runLength !== 3 ? WIDTHS : WIDTHS_THREE;
   for (const width of widths) {
     if (width > runLength) continue;
     const gluedDigits = runLength - width;
     if (gluedDigits === 0 && wholeRunPenalty === null) continue;
+    // A line's first digits are its author's (`19:08 - Display…` after `4:50`): no title before them to end in one.
+    if (gluedDigits > 0 && lineStart) continue;
     const start = runEnd - width;
     const lead = numberAt(text, start, runEnd);
     // Digits glued onto a title (`Ubuntu 20.0432:04`) are likely only when the run itself is glued to text;

@@ -128,6 +128,14 @@ describe('a chapter list beside a trap keeps the list and leaves the trap out', 
     expect(starts('0:00 – A\n5:00 – B\n2:00 – Typo\n9:00 – C\n14:00 – D')).toEqual([0, 120, 300, 540, 840]);
   });
 
+  // No title stands before a line's first digits to end in one: `19:08` opening a line is never `1` + `9:08`, even
+  // where that would make the list ascend (the out-of-order time is the next one, `9:22` typed for `29:22`).
+  it('a time opening its line keeps all its digits, even out of order', () => {
+    expect(
+      starts('1:27 - Question\n4:50 - Relationships\n19:08 - Expertise\n9:22 - Visibility\n38:02 - Other'),
+    ).toEqual([87, 290, 562, 1148, 2282]);
+  });
+
   it('a time out of order in prose after a list stays out of it', () => {
     expect(
       starts('0:00 – A\n5:00 – B\n9:00 – C\n14:00 – D\nWe recorded this at 2:00 in the morning.'),
