@@ -34,11 +34,18 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Per technology, one pattern for its name and aliases as whole words: built once, asked for every chapter. */
+const spellings = new Map<string, RegExp>();
+
 /** Whether the text spells the technology's name or an alias as a whole word (any case). */
 function spells(text: string, tech: Technology): boolean {
-  return [tech.name, ...tech.aliases].some((spelling) =>
-    new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(spelling)}(?![\\p{L}\\p{N}])`, 'iu').test(text),
-  );
+  let pattern = spellings.get(tech.slug);
+  if (pattern === undefined) {
+    const names = [tech.name, ...tech.aliases].map(escapeRegExp).join('|');
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names})(?![\\p{L}\\p{N}])`, 'iu');
+    spellings.set(tech.slug, pattern);
+  }
+  return pattern.test(text);
 }
 
 /**
