@@ -5,8 +5,29 @@ import { browser } from 'wxt/browser';
 import type { Answer, Request, Response } from './messages';
 
 /**
- * Send a request to the background and return its answer's value. Rejects when the background cannot be
- * reached or does not answer (`unanswered`, worded for the caller's reader), or when it refuses (its reason).
+ * Chrome's (and Firefox's) error when no listener got the message: the service worker was stopping (it sleeps
+ * after 30 s idle) as the message left. The message was not delivered, so sending it again is safe: the next
+ * one starts a new worker, which answers.
+ */
+const NO_RECEIVER = /Receiving end does not exist/;
+/** How long to wait before each new try, in milliseconds; then the error stands. */
+const RETRY_DELAYS_MS = [100, 400, 1_000, 2_500];
+
+async function send(request: Request): Promise<unknown> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await browser.runtime.sendMessage(request);
+    } catch (error) {
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (delay === undefined || !(error instanceof Error) || !NO_RECEIVER.test(error.message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+/**
+ * Send a request to the background and return its answer's value (sent again, a few times, when it reached a
+ * worker that was stopping). Rejects when the background cannot be reached or does not answer (`unanswered`, worded for the caller's reader), or when it refuses (its reason).
  * @example
  * const saved = await askBackground({ type: 'library:saved', ids: [episode.id] }); // string[]
  */
@@ -14,7 +35,7 @@ export async function askBackground<R extends Request>(
   request: R,
   unanswered = 'the background did not answer',
 ): Promise<Answer<R['type']>> {
-  const response = (await browser.runtime.sendMessage(request)) as Response<Answer<R['type']>> | undefined;
+  const response = (await send(request)) as Response<Answer<R['type']>> | undefined;
   if (!response) throw new Error(unanswered);
   if (!response.ok) throw new Error(response.error);
   return response.value;

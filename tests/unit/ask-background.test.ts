@@ -43,9 +43,36 @@ describe('askBackground', () => {
   });
 
   it('passes on a failure to reach the background (the extension was reloaded)', async () => {
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(
-      new Error('Extension context invalidated.'),
-    );
+    const send = vi
+      .spyOn(fakeBrowser.runtime, 'sendMessage')
+      .mockRejectedValue(new Error('Extension context invalidated.'));
     await expect(askBackground({ type: 'library:open' })).rejects.toThrow('Extension context invalidated.');
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends again when the message reached a worker that was stopping, and gives up after a few tries', async () => {
+    vi.useFakeTimers();
+    try {
+      const noReceiver = new Error('Could not establish connection. Receiving end does not exist.');
+      const send = vi
+        .spyOn(fakeBrowser.runtime, 'sendMessage')
+        .mockRejectedValueOnce(noReceiver)
+        .mockRejectedValueOnce(noReceiver)
+        .mockResolvedValueOnce({ ok: true, value: ['guid:1'] });
+      const saved = askBackground({ type: 'library:saved', ids: ['guid:1'] });
+      await vi.advanceTimersByTimeAsync(500);
+      expect(await saved).toEqual(['guid:1']);
+      expect(send).toHaveBeenCalledTimes(3);
+
+      send.mockReset().mockRejectedValue(noReceiver);
+      const never = expect(askBackground({ type: 'library:open' })).rejects.toThrow(
+        'Receiving end does not exist',
+      );
+      await vi.advanceTimersByTimeAsync(5_000);
+      await never;
+      expect(send).toHaveBeenCalledTimes(5);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
