@@ -11,26 +11,14 @@ import { mountPanel } from '@/utils/overlay/mount';
 import { saveButtonFor } from '@/utils/overlay/save-slot';
 import { DEFAULT_OVERLAY_OPTIONS } from '@/utils/overlay/options';
 import { handlers } from '@/utils/background/handlers';
-import { EXTENSION_CALLER, type Caller } from '@/utils/background/caller';
-import { parseRequest, type Request } from '@/utils/messages';
+import { EXTENSION_CALLER } from '@/utils/background/caller';
+import type { Request } from '@/utils/messages';
 import { contextLibrary } from '@/utils/library/instance';
 import { makeEpisode } from './generate';
 import { personClick } from '../overlay/person';
+import { answerMessagesInProcess } from '../background-in-process';
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  // The background's dispatcher, minus the sender check (fake messages have no sender id).
-  fakeBrowser.runtime.onMessage.addListener(async (raw: unknown) => {
-    const parsed = parseRequest(raw);
-    if (!parsed.ok) return parsed;
-    const handler = handlers[parsed.value.type] as (r: Request, caller: Caller) => Promise<unknown>;
-    try {
-      return { ok: true, value: await handler(parsed.value, EXTENSION_CALLER) };
-    } catch (error) {
-      return { ok: false, error: (error as Error).message };
-    }
-  });
-});
+beforeEach(answerMessagesInProcess);
 afterEach(async () => {
   cleanup();
   await contextLibrary().db.shelves.clear();

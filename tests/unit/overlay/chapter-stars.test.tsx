@@ -4,30 +4,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, render, waitFor } from '@testing-library/preact';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EpisodePanel } from '@/components/EpisodePanel';
 import { DEFAULT_OVERLAY_OPTIONS } from '@/utils/overlay/options';
-import { handlers } from '@/utils/background/handlers';
-import { EXTENSION_CALLER, type Caller } from '@/utils/background/caller';
-import { parseRequest, type Request } from '@/utils/messages';
 import { contextSavedChapters } from '@/utils/library/saved-chapters';
 import { makeEpisode, makeTarget } from './episode';
 import { personClick } from './person';
+import { answerMessagesInProcess } from '../background-in-process';
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  // The background's dispatcher, minus the sender check (fake messages have no sender id).
-  fakeBrowser.runtime.onMessage.addListener(async (raw: unknown) => {
-    const parsed = parseRequest(raw);
-    if (!parsed.ok) return parsed;
-    const handler = handlers[parsed.value.type] as (r: Request, caller: Caller) => Promise<unknown>;
-    try {
-      return { ok: true, value: await handler(parsed.value, EXTENSION_CALLER) };
-    } catch (error) {
-      return { ok: false, error: (error as Error).message };
-    }
-  });
-});
+beforeEach(answerMessagesInProcess);
 afterEach(async () => {
   cleanup();
   await contextSavedChapters().db.savedChapters.clear();

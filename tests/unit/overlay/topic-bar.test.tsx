@@ -4,31 +4,15 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/preact';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { TopicBar, type TopicEpisode } from '@/components/TopicBar';
-import { handlers } from '@/utils/background/handlers';
-import { EXTENSION_CALLER, type Caller } from '@/utils/background/caller';
-import { parseRequest, type Request } from '@/utils/messages';
 import { contextLibrary } from '@/utils/library/instance';
 import { pageTopics } from '@/utils/topics/page-topics';
 import type { TechMention } from '@/utils/model';
 import { makeEpisode } from './episode';
 import { personClick } from './person';
+import { answerMessagesInProcess } from '../background-in-process';
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  // The background's dispatcher, minus the sender check (fake messages have no sender id).
-  fakeBrowser.runtime.onMessage.addListener(async (raw: unknown) => {
-    const parsed = parseRequest(raw);
-    if (!parsed.ok) return parsed;
-    const handler = handlers[parsed.value.type] as (r: Request, caller: Caller) => Promise<unknown>;
-    try {
-      return { ok: true, value: await handler(parsed.value, EXTENSION_CALLER) };
-    } catch (error) {
-      return { ok: false, error: (error as Error).message };
-    }
-  });
-});
+beforeEach(answerMessagesInProcess);
 afterEach(async () => {
   cleanup();
   const { db } = contextLibrary();
